@@ -1,0 +1,114 @@
+//! Which options are ruled out before ranking (vetoes and resource caps), and why.
+
+use crate::model::{Direction, Scenario, WeightProfile};
+use serde::Serialize;
+
+/// Why an option is excluded.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Reason {
+    /// The option is worse than a criterion's veto limit.
+    Veto {
+        /// Criterion id.
+        criterion: String,
+        /// The option's value.
+        value: f64,
+        /// The limit it breaks.
+        limit: f64,
+        /// Direction of the criterion (above the limit for min, below for max).
+        direction: Direction,
+        /// The profile whose red line this is; None for the criterion's own veto.
+        profile: Option<String>,
+    },
+    /// The option needs more of a resource than the cap.
+    Resource {
+        /// Resource id.
+        resource: String,
+        /// What the option needs.
+        need: f64,
+        /// The cap.
+        cap: f64,
+    },
+}
+
+/// An excluded option with every reason.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Exclusion {
+    /// Alternative id.
+    pub alternative: String,
+    /// Every rule it breaks, in criterion then resource order.
+    pub reasons: Vec<Reason>,
+}
+
+fn breaks(direction: Direction, value: f64, limit: f64) -> bool {
+    // At the exact limit the option is still acceptable.
+    match direction {
+        Direction::Minimize => value > limit,
+        Direction::Maximize => value < limit,
+    }
+}
+
+/// Every rule that alternative `id` breaks under `profile` (empty: feasible).
+/// Criterion vetoes and the profile's own vetoes both apply.
+pub fn reasons_for(scenario: &Scenario, profile: Option<&WeightProfile>, id: &str) -> Vec<Reason> {
+    let mut reasons = Vec::new();
+    for c in &scenario.criteria {
+        let Some(score) = scenario.score(id, &c.id) else {
+            continue;
+        };
+        let limits = c.veto.map(|l| (l, None)).into_iter().chain(
+            profile
+                .and_then(|p| p.vetoes.get(&c.id).map(|l| (*l, Some(p.id.clone()))))
+                .into_iter(),
+        );
+        for (limit, by) in limits {
+            if breaks(c.direction, score.value, limit) {
+                reasons.push(Reason::Veto {
+                    criterion: c.id.clone(),
+                    value: score.value,
+                    limit,
+                    direction: c.direction,
+                    profile: by,
+                });
+            }
+        }
+    }
+    if let Some(alternative) = scenario.alternative(id) {
+        for r in &scenario.resources {
+            let need = alternative.needs.get(&r.id).copied().unwrap_or(0.0);
+            if need > r.cap {
+                reasons.push(Reason::Resource {
+                    resource: r.id.clone(),
+                    need,
+                    cap: r.cap,
+                });
+            }
+        }
+    }
+    reasons
+}
+
+/// The excluded options of `scenario` under `profile`, in scenario order.
+pub fn exclusions(scenario: &Scenario, profile: Option<&WeightProfile>) -> Vec<Exclusion> {
+    scenario
+        .alternatives
+        .iter()
+        .filter_map(|a| {
+            let reasons = reasons_for(scenario, profile, &a.id);
+            (!reasons.is_empty()).then(|| Exclusion {
+                alternative: a.id.clone(),
+                reasons,
+            })
+        })
+        .collect()
+}
+
+/// Ids of the options that pass every rule, in scenario order.
+pub fn feasible_ids(scenario: &Scenario, profile: Option<&WeightProfile>) -> Vec<String> {
+    scenario
+        .alternatives
+        .iter()
+        .filter(|a| reasons_for(scenario, profile, &a.id).is_empty())
+        .map(|a| a.id.clone())
+        .collect()
+}

@@ -1,0 +1,107 @@
+//! The numeric view of a scenario that the methods work on.
+
+use crate::model::{Direction, Preference, Scale, Scenario, WeightProfile};
+
+/// Options × criteria values with directions, scales and normalised weights.
+/// Rows are the options that survived feasibility, in scenario order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DecisionMatrix {
+    /// Alternative ids, one per row.
+    pub alternatives: Vec<String>,
+    /// Criterion ids, one per column.
+    pub criteria: Vec<String>,
+    /// Direction per criterion.
+    pub directions: Vec<Direction>,
+    /// Fixed scale per criterion (None: the data's range).
+    pub scales: Vec<Option<Scale>>,
+    /// PROMETHEE preference function per criterion.
+    pub preferences: Vec<Preference>,
+    /// Weights normalised to sum 1 (all zero only if the profile's are).
+    pub weights: Vec<f64>,
+    /// Best-estimate values, row-major (`values[i * m + j]`).
+    pub values: Vec<f64>,
+    /// Low end of each value's uncertainty range (equals the value when none).
+    pub lows: Vec<f64>,
+    /// High end of each value's uncertainty range (equals the value when none).
+    pub highs: Vec<f64>,
+}
+
+/// Divides `weights` by their sum; all-zero (or empty) input is returned unchanged.
+pub fn normalise(weights: &[f64]) -> Vec<f64> {
+    let total: f64 = weights.iter().sum();
+    if total > 0.0 && total.is_finite() {
+        weights.iter().map(|w| w / total).collect()
+    } else {
+        weights.to_vec()
+    }
+}
+
+impl DecisionMatrix {
+    /// Builds the matrix of `alternatives` (ids, in this order) under `profile`.
+    /// Missing scores read as NaN; validate the scenario first.
+    pub fn build(scenario: &Scenario, profile: &WeightProfile, alternatives: &[String]) -> Self {
+        let m = scenario.criteria.len();
+        let mut values = Vec::with_capacity(alternatives.len() * m);
+        let mut lows = Vec::with_capacity(alternatives.len() * m);
+        let mut highs = Vec::with_capacity(alternatives.len() * m);
+        for a in alternatives {
+            for c in &scenario.criteria {
+                let s = scenario.score(a, &c.id);
+                let v = s.map_or(f64::NAN, |s| s.value);
+                values.push(v);
+                lows.push(s.and_then(|s| s.low).unwrap_or(v));
+                highs.push(s.and_then(|s| s.high).unwrap_or(v));
+            }
+        }
+        let raw: Vec<f64> = scenario
+            .criteria
+            .iter()
+            .map(|c| profile.weight(&c.id))
+            .collect();
+        DecisionMatrix {
+            alternatives: alternatives.to_vec(),
+            criteria: scenario.criteria.iter().map(|c| c.id.clone()).collect(),
+            directions: scenario.criteria.iter().map(|c| c.direction).collect(),
+            scales: scenario.criteria.iter().map(|c| c.scale).collect(),
+            preferences: scenario.criteria.iter().map(|c| c.preference).collect(),
+            weights: normalise(&raw),
+            values,
+            lows,
+            highs,
+        }
+    }
+
+    /// Number of options (rows).
+    pub fn n(&self) -> usize {
+        self.alternatives.len()
+    }
+
+    /// Number of criteria (columns).
+    pub fn m(&self) -> usize {
+        self.criteria.len()
+    }
+
+    /// Value of option `i` on criterion `j`.
+    pub fn value(&self, i: usize, j: usize) -> f64 {
+        self.values[i * self.m() + j]
+    }
+
+    /// Column `j` as a vector.
+    pub fn column(&self, j: usize) -> Vec<f64> {
+        (0..self.n()).map(|i| self.value(i, j)).collect()
+    }
+
+    /// The (lo, hi) used to scale criterion `j` for wsm: the fixed scale's
+    /// range if set, else the column's min and max.
+    pub fn scaling_range(&self, j: usize) -> (f64, f64) {
+        match self.scales[j] {
+            Some(s) => (s.worst.min(s.best), s.worst.max(s.best)),
+            None => {
+                let col = self.column(j);
+                let lo = col.iter().copied().fold(f64::INFINITY, f64::min);
+                let hi = col.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+                (lo, hi)
+            }
+        }
+    }
+}

@@ -1,0 +1,80 @@
+//! The command-line face: clap definitions and dispatch. Each subcommand
+//! runs the same engine as the GUI.
+
+mod rank;
+
+pub use rank::{load_valid, ranking_json, ranking_text};
+
+use crate::model::Lang;
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Exit status for bad input (design.md §5).
+pub const EXIT_BAD_INPUT: u8 = 1;
+/// Exit status for a usage error.
+pub const EXIT_USAGE: u8 = 2;
+
+/// Compare policy options with multi-criteria decision analysis.
+#[derive(Debug, Parser)]
+#[command(name = "tradeoff", version, about, long_about = None)]
+pub struct Cli {
+    /// Language of messages and exports (en or fr); default: the system locale.
+    #[arg(long, global = true, value_parser = parse_lang)]
+    pub lang: Option<Lang>,
+    /// A scenario to open in the GUI.
+    pub file: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    Lang::from_code(s).ok_or_else(|| format!("unknown language '{s}' (expected en or fr)"))
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Rank the options of a scenario or CSV matrix.
+    Rank(rank::RankArgs),
+    /// Validate a scenario; prints every problem with line:column.
+    Check(rank::CheckArgs),
+    /// Convert between RON scenario files and CSV decision matrices.
+    Convert(rank::ConvertArgs),
+}
+
+/// What the binary should do after parsing its arguments.
+pub enum Launch {
+    /// Open the GUI, optionally on a file.
+    Gui(Option<PathBuf>, Option<Lang>),
+    /// A subcommand finished with this status.
+    Done(ExitCode),
+}
+
+/// Parses the process arguments and runs a subcommand, or says to open the GUI.
+pub fn run() -> Launch {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            let code = if e.use_stderr() { EXIT_USAGE } else { 0 };
+            return Launch::Done(ExitCode::from(code));
+        }
+    };
+    let lang = cli.lang.unwrap_or_else(crate::i18n::system_lang);
+    let Some(command) = cli.command else {
+        return Launch::Gui(cli.file, cli.lang);
+    };
+    let result = match command {
+        Command::Rank(args) => rank::rank(&args, lang),
+        Command::Check(args) => rank::check(&args, lang),
+        Command::Convert(args) => rank::convert(&args, lang),
+    };
+    Launch::Done(match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("{message}");
+            ExitCode::from(EXIT_BAD_INPUT)
+        }
+    })
+}

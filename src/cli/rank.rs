@@ -1,0 +1,211 @@
+//! `rank`, `check` and `convert`.
+
+use crate::analysis::{Evaluation, Method, evaluate};
+use crate::i18n::{problem_message, reason_message};
+use crate::io::{self, LoadError};
+use crate::model::{Lang, Scenario, validate};
+use crate::tr;
+use clap::Args;
+use serde_json::json;
+use std::path::{Path, PathBuf};
+
+/// Arguments of `rank`.
+#[derive(Debug, Args)]
+pub struct RankArgs {
+    /// Scenario (.ron) or decision matrix (.csv).
+    pub file: PathBuf,
+    /// Ranking method.
+    #[arg(long, default_value = "wsm")]
+    pub method: Method,
+    /// Weight profile (id or name); default: the active profile.
+    #[arg(long)]
+    pub profile: Option<String>,
+    /// Print JSON instead of a table.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Arguments of `check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Scenario (.ron) or decision matrix (.csv).
+    pub file: PathBuf,
+}
+
+/// Arguments of `convert`.
+#[derive(Debug, Args)]
+pub struct ConvertArgs {
+    /// Input file (.ron or .csv).
+    pub input: PathBuf,
+    /// Output file (.csv or .ron); the format follows the extension.
+    pub output: PathBuf,
+    /// Weight profile written to a CSV's #weight row.
+    #[arg(long)]
+    pub profile: Option<String>,
+}
+
+/// Loads a file and refuses it, with every problem, when it is not valid.
+pub fn load_valid(path: &Path, lang: Lang) -> Result<Scenario, String> {
+    let scenario = io::load(path).map_err(|e: LoadError| e.message(lang))?;
+    let problems = validate(&scenario);
+    if crate::model::has_errors(&problems) {
+        let label = path.display().to_string();
+        let located = io::locate_problems(&scenario, &problems, path);
+        return Err(located
+            .iter()
+            .map(|(p, line, col)| format!("{label}:{line}:{col}: {}", problem_message(p, lang)))
+            .collect::<Vec<_>>()
+            .join("\n"));
+    }
+    Ok(scenario)
+}
+
+/// Runs the engine on a loaded, valid scenario.
+pub fn evaluate_or_message(
+    scenario: &Scenario,
+    profile: Option<&str>,
+    method: Method,
+    lang: Lang,
+) -> Result<Evaluation, String> {
+    evaluate(scenario, profile, method).map_err(|e| match e {
+        crate::analysis::AnalysisError::UnknownProfile(p) => {
+            tr!(lang, "cli.unknown_profile", profile = p)
+        }
+        crate::analysis::AnalysisError::Invalid(problems) => problems
+            .iter()
+            .map(|p| problem_message(p, lang))
+            .collect::<Vec<_>>()
+            .join("\n"),
+    })
+}
+
+/// The `rank --json` document of design.md §5.
+pub fn ranking_json(scenario: &Scenario, evaluation: &Evaluation, lang: Lang) -> serde_json::Value {
+    json!({
+        "method": evaluation.method.as_str(),
+        "profile": evaluation.profile,
+        "ranking": evaluation.ranking.iter().map(|r| json!({
+            "alternative": scenario.alternative_name(&r.alternative, Lang::En),
+            "id": r.alternative,
+            "score": r.score,
+            "rank": r.rank,
+        })).collect::<Vec<_>>(),
+        "excluded": evaluation.excluded.iter().map(|x| json!({
+            "alternative": scenario.alternative_name(&x.alternative, Lang::En),
+            "id": x.alternative,
+            "reasons": x.reasons.iter().map(|r| reason_message(scenario, r, lang)).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
+    })
+}
+
+/// `tradeoff rank`.
+pub fn rank(args: &RankArgs, lang: Lang) -> Result<(), String> {
+    let scenario = load_valid(&args.file, lang)?;
+    let evaluation = evaluate_or_message(&scenario, args.profile.as_deref(), args.method, lang)?;
+    if args.json {
+        println!("{}", ranking_json(&scenario, &evaluation, lang));
+        return Ok(());
+    }
+    print!("{}", ranking_text(&scenario, &evaluation, lang));
+    Ok(())
+}
+
+/// The readable ranking table printed by `rank`.
+pub fn ranking_text(scenario: &Scenario, evaluation: &Evaluation, lang: Lang) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    let _ = writeln!(out, "{}", scenario.title.get(lang));
+    let _ = writeln!(
+        out,
+        "{}",
+        tr!(
+            lang,
+            "cli.rank_heading",
+            method = evaluation.method.as_str(),
+            profile = evaluation.profile
+        )
+    );
+    let width = scenario
+        .alternatives
+        .iter()
+        .map(|a| a.name.get(lang).chars().count())
+        .max()
+        .unwrap_or(0)
+        .max(6);
+    for r in &evaluation.ranking {
+        let _ = writeln!(
+            out,
+            "{:>4}  {:<width$}  {:>8}",
+            r.rank,
+            scenario.alternative_name(&r.alternative, lang),
+            crate::i18n::num(r.score, 4, lang)
+        );
+    }
+    if evaluation.ranking.is_empty() {
+        let _ = writeln!(out, "{}", tr!(lang, "cli.all_excluded"));
+    }
+    for x in &evaluation.excluded {
+        let reasons: Vec<String> = x
+            .reasons
+            .iter()
+            .map(|r| reason_message(&scenario, r, lang))
+            .collect();
+        let _ = writeln!(
+            out,
+            "{:>4}  {:<width$}  {}",
+            "—",
+            scenario.alternative_name(&x.alternative, lang),
+            tr!(lang, "cli.excluded_because", reasons = reasons.join("; "))
+        );
+    }
+    out
+}
+
+/// `tradeoff check`.
+pub fn check(args: &CheckArgs, lang: Lang) -> Result<(), String> {
+    let scenario = io::load(&args.file).map_err(|e| e.message(lang))?;
+    let problems = validate(&scenario);
+    let label = args.file.display().to_string();
+    let located = io::locate_problems(&scenario, &problems, &args.file);
+    for (p, line, col) in &located {
+        let severity = match p.severity() {
+            crate::model::Severity::Error => tr!(lang, "cli.error"),
+            crate::model::Severity::Warning => tr!(lang, "cli.warning"),
+        };
+        eprintln!(
+            "{label}:{line}:{col}: {severity}: {}",
+            problem_message(p, lang)
+        );
+    }
+    if crate::model::has_errors(&problems) {
+        Err(tr!(lang, "cli.check_failed", n = problems.len()))
+    } else {
+        println!(
+            "{}",
+            tr!(
+                lang,
+                "cli.check_ok",
+                file = label,
+                options = scenario.alternatives.len(),
+                criteria = scenario.criteria.len(),
+                profiles = scenario.profiles.len()
+            )
+        );
+        Ok(())
+    }
+}
+
+/// `tradeoff convert`.
+pub fn convert(args: &ConvertArgs, lang: Lang) -> Result<(), String> {
+    let scenario = load_valid(&args.input, lang)?;
+    let result = if io::is_csv(&args.output) {
+        io::write_atomic(
+            &args.output,
+            io::csv::to_csv(&scenario, args.profile.as_deref()).as_bytes(),
+        )
+    } else {
+        io::save(&args.output, &scenario)
+    };
+    result.map_err(|e| e.to_string())?;
+    Ok(())
+}

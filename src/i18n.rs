@@ -1,0 +1,246 @@
+//! Language-aware text: the translation catalogue lookup (rust-i18n, files in
+//! `assets/locales/`), number and percentage formatting, and the messages
+//! for engine values (validation problems, exclusion reasons).
+//!
+//! Every call passes its language explicitly, so a French export and an
+//! English GUI can run side by side and tests never race on a global locale.
+
+use crate::analysis::Reason;
+use crate::model::{Direction, Lang, Location, Problem, ProblemKind, Scenario};
+
+/// Looks up `key` in the catalogue for `lang`, with `%{name}` arguments.
+#[macro_export]
+macro_rules! tr {
+    ($lang:expr, $key:expr) => {
+        rust_i18n::t!($key, locale = $lang.code()).into_owned()
+    };
+    ($lang:expr, $key:expr, $($name:ident = $value:expr),+ $(,)?) => {
+        rust_i18n::t!($key, locale = $lang.code(), $($name = $value),+).into_owned()
+    };
+}
+
+/// Formats `x` with `decimals` decimals, in the number style of `lang`
+/// ("0.61" in English, "0,61" in French; a minus sign for negatives).
+pub fn num(x: f64, decimals: usize, lang: Lang) -> String {
+    let s = format!("{x:.decimals$}");
+    // "-0.00" reads as a bug to a minister.
+    let s = if s.starts_with('-') && s[1..].chars().all(|c| c == '0' || c == '.') {
+        s[1..].to_string()
+    } else {
+        s
+    };
+    match lang {
+        Lang::En => s,
+        Lang::Fr => s.replace('.', ","),
+    }
+}
+
+/// Formats a share (0.61) as a percentage ("61%", "61 %" in French, with a
+/// no-break space).
+pub fn pct(share: f64, decimals: usize, lang: Lang) -> String {
+    let n = num(share * 100.0, decimals, lang);
+    match lang {
+        Lang::En => format!("{n}%"),
+        Lang::Fr => format!("{n}\u{a0}%"),
+    }
+}
+
+/// A value with up to `max_decimals` decimals, trailing zeros dropped ("600", "0.4").
+pub fn value(x: f64, max_decimals: usize, lang: Lang) -> String {
+    let mut s = format!("{x:.max_decimals$}");
+    if s.contains('.') {
+        while s.ends_with('0') {
+            s.pop();
+        }
+        if s.ends_with('.') {
+            s.pop();
+        }
+    }
+    if s == "-0" {
+        s = "0".into();
+    }
+    match lang {
+        Lang::En => s,
+        Lang::Fr => s.replace('.', ","),
+    }
+}
+
+/// The language of the system locale (LC_ALL, LC_MESSAGES, LANG), English if unknown.
+pub fn system_lang() -> Lang {
+    ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .filter_map(|v| std::env::var(v).ok())
+        .find(|v| !v.is_empty())
+        .and_then(|v| Lang::from_code(&v))
+        .unwrap_or_default()
+}
+
+/// A plain-language message for one validation problem.
+pub fn problem_message(problem: &Problem, lang: Lang) -> String {
+    use ProblemKind as K;
+    match &problem.kind {
+        K::NoCriteria => tr!(lang, "problem.no_criteria"),
+        K::NoAlternatives => tr!(lang, "problem.no_alternatives"),
+        K::EmptyId => tr!(lang, "problem.empty_id"),
+        K::DuplicateCriterion(id) => tr!(lang, "problem.duplicate_criterion", id = id),
+        K::DuplicateAlternative(id) => tr!(lang, "problem.duplicate_alternative", id = id),
+        K::DuplicateProfile(id) => tr!(lang, "problem.duplicate_profile", id = id),
+        K::DuplicateResource(id) => tr!(lang, "problem.duplicate_resource", id = id),
+        K::DuplicateSource(id) => tr!(lang, "problem.duplicate_source", id = id),
+        K::ScoreUnknownAlternative(id) => {
+            tr!(lang, "problem.score_unknown_alternative", id = id)
+        }
+        K::ScoreUnknownCriterion(id) => tr!(lang, "problem.score_unknown_criterion", id = id),
+        K::DuplicateScore {
+            alternative,
+            criterion,
+        } => tr!(
+            lang,
+            "problem.duplicate_score",
+            alternative = alternative,
+            criterion = criterion
+        ),
+        K::MissingScore {
+            alternative,
+            criterion,
+        } => tr!(
+            lang,
+            "problem.missing_score",
+            alternative = alternative,
+            criterion = criterion
+        ),
+        K::NotFinite { field } => tr!(lang, "problem.not_finite", field = field),
+        K::BadUncertainty { low, value, high } => tr!(
+            lang,
+            "problem.bad_uncertainty",
+            low = self::value(*low, 6, lang),
+            value = self::value(*value, 6, lang),
+            high = self::value(*high, 6, lang)
+        ),
+        K::UnknownSource(id) => tr!(lang, "problem.unknown_source", id = id),
+        K::DegenerateScale => tr!(lang, "problem.degenerate_scale"),
+        K::BadPreference => tr!(lang, "problem.bad_preference"),
+        K::NoProfiles => tr!(lang, "problem.no_profiles"),
+        K::UnknownActiveProfile(id) => tr!(lang, "problem.unknown_active_profile", id = id),
+        K::NegativeWeight { criterion, weight } => tr!(
+            lang,
+            "problem.negative_weight",
+            criterion = criterion,
+            weight = self::value(*weight, 6, lang)
+        ),
+        K::AllZeroWeights => tr!(lang, "problem.all_zero_weights"),
+        K::WeightUnknownCriterion(id) => tr!(lang, "problem.weight_unknown_criterion", id = id),
+        K::BadBounds(id) if id.is_empty() => tr!(lang, "problem.bounds_unsatisfiable"),
+        K::BadBounds(id) => tr!(lang, "problem.bad_bounds", id = id),
+        K::UnknownResource(id) => tr!(lang, "problem.unknown_resource", id = id),
+        K::NegativeResource(id) => tr!(lang, "problem.negative_resource", id = id),
+    }
+}
+
+/// Names the item a problem concerns ("criterion 'risk'", "score 3").
+pub fn location_label(scenario: &Scenario, location: &Location, lang: Lang) -> String {
+    match location {
+        Location::Scenario => tr!(lang, "location.scenario"),
+        Location::Criterion(i) => tr!(
+            lang,
+            "location.criterion",
+            id = scenario.criteria.get(*i).map_or("?", |c| c.id.as_str())
+        ),
+        Location::Alternative(i) => tr!(
+            lang,
+            "location.alternative",
+            id = scenario.alternatives.get(*i).map_or("?", |a| a.id.as_str())
+        ),
+        Location::Score(i) => tr!(lang, "location.score", n = i + 1),
+        Location::Profile(i) => tr!(
+            lang,
+            "location.profile",
+            id = scenario.profiles.get(*i).map_or("?", |p| p.id.as_str())
+        ),
+        Location::Resource(i) => tr!(
+            lang,
+            "location.resource",
+            id = scenario.resources.get(*i).map_or("?", |r| r.id.as_str())
+        ),
+        Location::Source(i) => tr!(
+            lang,
+            "location.source",
+            id = scenario.sources.get(*i).map_or("?", |s| s.id.as_str())
+        ),
+    }
+}
+
+/// A plain-language reason for an exclusion, using display names
+/// ("Risk 9 is above the veto 8", "needs 750 troops; the cap is 600").
+pub fn reason_message(scenario: &Scenario, reason: &Reason, lang: Lang) -> String {
+    match reason {
+        Reason::Veto {
+            criterion,
+            value,
+            limit,
+            direction,
+            profile,
+        } => {
+            let key = match (direction, profile.is_some()) {
+                (Direction::Minimize, false) => "reason.veto_above",
+                (Direction::Maximize, false) => "reason.veto_below",
+                (Direction::Minimize, true) => "reason.red_line_above",
+                (Direction::Maximize, true) => "reason.red_line_below",
+            };
+            let profile_name = profile
+                .as_deref()
+                .and_then(|p| scenario.profile(p))
+                .map_or_else(String::new, |p| p.name.get(lang).to_string());
+            tr!(
+                lang,
+                key,
+                criterion = scenario.criterion_name(criterion, lang),
+                value = self::value(*value, 4, lang),
+                limit = self::value(*limit, 4, lang),
+                profile = profile_name
+            )
+        }
+        Reason::Resource {
+            resource,
+            need,
+            cap,
+        } => {
+            let name = scenario
+                .resources
+                .iter()
+                .find(|r| &r.id == resource)
+                .map_or_else(|| resource.clone(), |r| r.name.get(lang).to_lowercase());
+            tr!(
+                lang,
+                "reason.resource",
+                need = self::value(*need, 2, lang),
+                cap = self::value(*cap, 2, lang),
+                resource = name
+            )
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_follow_the_language() {
+        assert_eq!(num(0.614, 2, Lang::En), "0.61");
+        assert_eq!(num(0.614, 2, Lang::Fr), "0,61");
+        assert_eq!(pct(0.61, 0, Lang::En), "61%");
+        assert_eq!(pct(0.61, 0, Lang::Fr), "61\u{a0}%");
+        assert_eq!(num(-0.0001, 2, Lang::En), "0.00");
+        assert_eq!(value(600.0, 2, Lang::En), "600");
+        assert_eq!(value(0.40, 2, Lang::Fr), "0,4");
+    }
+
+    #[test]
+    fn catalogue_answers_in_both_languages() {
+        let en = tr!(Lang::En, "problem.no_criteria");
+        let fr = tr!(Lang::Fr, "problem.no_criteria");
+        assert_ne!(en, fr);
+        assert!(!en.starts_with("problem."), "missing key: {en}");
+    }
+}

@@ -1,0 +1,442 @@
+//! Scenario validation: every problem at once, each pointing at the item it concerns.
+
+use super::scenario::Scenario;
+use std::collections::{BTreeSet, HashSet};
+
+/// Where in a scenario a problem sits. `io` turns this into a line and column.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Location {
+    /// The scenario as a whole (or its header fields).
+    Scenario,
+    /// The i-th criterion.
+    Criterion(usize),
+    /// The i-th alternative.
+    Alternative(usize),
+    /// The i-th score.
+    Score(usize),
+    /// The i-th weight profile.
+    Profile(usize),
+    /// The i-th resource.
+    Resource(usize),
+    /// The i-th source.
+    Source(usize),
+}
+
+/// What is wrong. Messages are produced in either language by `crate::i18n`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ProblemKind {
+    /// No criteria at all: nothing can be ranked.
+    NoCriteria,
+    /// No alternatives at all: nothing can be ranked.
+    NoAlternatives,
+    /// An id is empty.
+    EmptyId,
+    /// Two criteria share an id.
+    DuplicateCriterion(String),
+    /// Two alternatives share an id.
+    DuplicateAlternative(String),
+    /// Two profiles share an id.
+    DuplicateProfile(String),
+    /// Two resources share an id.
+    DuplicateResource(String),
+    /// Two sources share an id.
+    DuplicateSource(String),
+    /// A score names an alternative that does not exist.
+    ScoreUnknownAlternative(String),
+    /// A score names a criterion that does not exist.
+    ScoreUnknownCriterion(String),
+    /// Two scores for the same pair.
+    DuplicateScore {
+        /// Alternative id.
+        alternative: String,
+        /// Criterion id.
+        criterion: String,
+    },
+    /// A pair has no score.
+    MissingScore {
+        /// Alternative id.
+        alternative: String,
+        /// Criterion id.
+        criterion: String,
+    },
+    /// A value is NaN or infinite.
+    NotFinite {
+        /// Which field ("value", "low", "weight", ...).
+        field: &'static str,
+    },
+    /// low <= value <= high does not hold.
+    BadUncertainty {
+        /// Lower end.
+        low: f64,
+        /// Best estimate.
+        value: f64,
+        /// Upper end.
+        high: f64,
+    },
+    /// A score cites a source id that is not in the scenario's sources.
+    UnknownSource(String),
+    /// A fixed scale with worst == best.
+    DegenerateScale,
+    /// A PROMETHEE threshold is negative or q > p.
+    BadPreference,
+    /// No weight profiles.
+    NoProfiles,
+    /// `active_profile` names no profile.
+    UnknownActiveProfile(String),
+    /// A weight below zero.
+    NegativeWeight {
+        /// Criterion id.
+        criterion: String,
+        /// The weight.
+        weight: f64,
+    },
+    /// Every weight of a profile is zero.
+    AllZeroWeights,
+    /// A profile mentions a criterion that does not exist.
+    WeightUnknownCriterion(String),
+    /// Weight bounds outside 0..=1, min > max, or not satisfiable together.
+    BadBounds(String),
+    /// A need names a resource that does not exist.
+    UnknownResource(String),
+    /// A need or a cap below zero.
+    NegativeResource(String),
+}
+
+/// How serious a problem is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// The scenario can still be ranked; the user should know.
+    Warning,
+    /// Ranking is refused until fixed.
+    Error,
+}
+
+/// One thing wrong with a scenario.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    /// What is wrong.
+    pub kind: ProblemKind,
+    /// Where.
+    pub location: Location,
+    /// The field within the item, when one field is at fault ("value", "weights").
+    pub field: Option<&'static str>,
+}
+
+impl Problem {
+    fn at(kind: ProblemKind, location: Location, field: Option<&'static str>) -> Problem {
+        Problem {
+            kind,
+            location,
+            field,
+        }
+    }
+
+    /// How serious the problem is.
+    pub fn severity(&self) -> Severity {
+        match self.kind {
+            ProblemKind::UnknownSource(_) => Severity::Warning,
+            _ => Severity::Error,
+        }
+    }
+}
+
+fn duplicates<'a>(ids: impl Iterator<Item = &'a str>) -> Vec<(usize, String)> {
+    let mut seen = HashSet::new();
+    ids.enumerate()
+        .filter(|(_, id)| !seen.insert(*id))
+        .map(|(i, id)| (i, id.to_string()))
+        .collect()
+}
+
+/// Every problem in `scenario`, in file order. An empty list means the
+/// scenario can be ranked.
+pub fn validate(scenario: &Scenario) -> Vec<Problem> {
+    use Location as L;
+    use ProblemKind as K;
+    let mut out = Vec::new();
+    let mut push = |kind, loc, field| out.push(Problem::at(kind, loc, field));
+
+    if scenario.criteria.is_empty() {
+        push(K::NoCriteria, L::Scenario, Some("criteria"));
+    }
+    if scenario.alternatives.is_empty() {
+        push(K::NoAlternatives, L::Scenario, Some("alternatives"));
+    }
+
+    for (i, c) in scenario.criteria.iter().enumerate() {
+        if c.id.trim().is_empty() {
+            push(K::EmptyId, L::Criterion(i), Some("id"));
+        }
+        if let Some(scale) = c.scale {
+            if !scale.worst.is_finite() || !scale.best.is_finite() {
+                push(
+                    K::NotFinite { field: "scale" },
+                    L::Criterion(i),
+                    Some("scale"),
+                );
+            } else if scale.worst == scale.best {
+                push(K::DegenerateScale, L::Criterion(i), Some("scale"));
+            }
+        }
+        if let Some(v) = c.veto
+            && !v.is_finite()
+        {
+            push(
+                K::NotFinite { field: "veto" },
+                L::Criterion(i),
+                Some("veto"),
+            );
+        }
+        let thresholds_ok = match c.preference {
+            crate::model::Preference::Usual => true,
+            crate::model::Preference::Linear { q, p } => {
+                q.is_finite() && p.is_finite() && q >= 0.0 && p >= q
+            }
+            crate::model::Preference::VShape { p } => p.is_finite() && p >= 0.0,
+        };
+        if !thresholds_ok {
+            push(K::BadPreference, L::Criterion(i), Some("preference"));
+        }
+    }
+    for (i, id) in duplicates(scenario.criteria.iter().map(|c| c.id.as_str())) {
+        push(K::DuplicateCriterion(id), L::Criterion(i), Some("id"));
+    }
+
+    for (i, a) in scenario.alternatives.iter().enumerate() {
+        if a.id.trim().is_empty() {
+            push(K::EmptyId, L::Alternative(i), Some("id"));
+        }
+        for (resource, need) in &a.needs {
+            if !scenario.resources.iter().any(|r| &r.id == resource) {
+                push(
+                    K::UnknownResource(resource.clone()),
+                    L::Alternative(i),
+                    Some("needs"),
+                );
+            }
+            if !need.is_finite() {
+                push(
+                    K::NotFinite { field: "needs" },
+                    L::Alternative(i),
+                    Some("needs"),
+                );
+            } else if *need < 0.0 {
+                push(
+                    K::NegativeResource(resource.clone()),
+                    L::Alternative(i),
+                    Some("needs"),
+                );
+            }
+        }
+    }
+    for (i, id) in duplicates(scenario.alternatives.iter().map(|a| a.id.as_str())) {
+        push(K::DuplicateAlternative(id), L::Alternative(i), Some("id"));
+    }
+
+    let criterion_ids: HashSet<&str> = scenario.criteria.iter().map(|c| c.id.as_str()).collect();
+    let alternative_ids: HashSet<&str> = scenario
+        .alternatives
+        .iter()
+        .map(|a| a.id.as_str())
+        .collect();
+    let source_ids: HashSet<&str> = scenario.sources.iter().map(|s| s.id.as_str()).collect();
+    let mut scored = HashSet::new();
+    for (i, s) in scenario.scores.iter().enumerate() {
+        if !alternative_ids.contains(s.alternative.as_str()) {
+            push(
+                K::ScoreUnknownAlternative(s.alternative.clone()),
+                L::Score(i),
+                Some("alternative"),
+            );
+        }
+        if !criterion_ids.contains(s.criterion.as_str()) {
+            push(
+                K::ScoreUnknownCriterion(s.criterion.clone()),
+                L::Score(i),
+                Some("criterion"),
+            );
+        }
+        if !scored.insert((s.alternative.as_str(), s.criterion.as_str())) {
+            push(
+                K::DuplicateScore {
+                    alternative: s.alternative.clone(),
+                    criterion: s.criterion.clone(),
+                },
+                L::Score(i),
+                None,
+            );
+        }
+        let mut finite = true;
+        for (field, v) in [("value", Some(s.value)), ("low", s.low), ("high", s.high)] {
+            if let Some(v) = v
+                && !v.is_finite()
+            {
+                finite = false;
+                push(K::NotFinite { field }, L::Score(i), Some(field));
+            }
+        }
+        if finite {
+            let low = s.low.unwrap_or(s.value);
+            let high = s.high.unwrap_or(s.value);
+            if !(low <= s.value && s.value <= high) {
+                push(
+                    K::BadUncertainty {
+                        low,
+                        value: s.value,
+                        high,
+                    },
+                    L::Score(i),
+                    Some(if low > s.value { "low" } else { "high" }),
+                );
+            }
+        }
+        for src in &s.sources {
+            if !source_ids.contains(src.as_str()) {
+                push(K::UnknownSource(src.clone()), L::Score(i), Some("sources"));
+            }
+        }
+    }
+    for a in &scenario.alternatives {
+        for c in &scenario.criteria {
+            if !scored.contains(&(a.id.as_str(), c.id.as_str())) {
+                let index = scenario
+                    .alternatives
+                    .iter()
+                    .position(|x| x.id == a.id)
+                    .unwrap_or(0);
+                push(
+                    K::MissingScore {
+                        alternative: a.id.clone(),
+                        criterion: c.id.clone(),
+                    },
+                    L::Alternative(index),
+                    None,
+                );
+            }
+        }
+    }
+
+    if scenario.profiles.is_empty() {
+        push(K::NoProfiles, L::Scenario, Some("profiles"));
+    } else if !scenario
+        .profiles
+        .iter()
+        .any(|p| p.id == scenario.active_profile)
+    {
+        push(
+            K::UnknownActiveProfile(scenario.active_profile.clone()),
+            L::Scenario,
+            Some("active_profile"),
+        );
+    }
+    for (i, p) in scenario.profiles.iter().enumerate() {
+        if p.id.trim().is_empty() {
+            push(K::EmptyId, L::Profile(i), Some("id"));
+        }
+        let mut all_zero = true;
+        for (criterion, w) in &p.weights {
+            if !criterion_ids.contains(criterion.as_str()) {
+                push(
+                    K::WeightUnknownCriterion(criterion.clone()),
+                    L::Profile(i),
+                    Some("weights"),
+                );
+            }
+            if !w.is_finite() {
+                push(
+                    K::NotFinite { field: "weights" },
+                    L::Profile(i),
+                    Some("weights"),
+                );
+                all_zero = false;
+            } else if *w < 0.0 {
+                push(
+                    K::NegativeWeight {
+                        criterion: criterion.clone(),
+                        weight: *w,
+                    },
+                    L::Profile(i),
+                    Some("weights"),
+                );
+                all_zero = false;
+            } else if *w > 0.0 && criterion_ids.contains(criterion.as_str()) {
+                all_zero = false;
+            }
+        }
+        if all_zero && !scenario.criteria.is_empty() {
+            push(K::AllZeroWeights, L::Profile(i), Some("weights"));
+        }
+        let mut min_sum = 0.0;
+        let mut max_sum = 0.0;
+        for c in &scenario.criteria {
+            let b = p.bounds.get(&c.id);
+            min_sum += b.map_or(0.0, |b| b.min);
+            max_sum += b.map_or(1.0, |b| b.max);
+        }
+        for (criterion, b) in &p.bounds {
+            let ok = b.min.is_finite()
+                && b.max.is_finite()
+                && (0.0..=1.0).contains(&b.min)
+                && (0.0..=1.0).contains(&b.max)
+                && b.min <= b.max;
+            if !ok || !criterion_ids.contains(criterion.as_str()) {
+                push(
+                    K::BadBounds(criterion.clone()),
+                    L::Profile(i),
+                    Some("bounds"),
+                );
+            }
+        }
+        if !p.bounds.is_empty() && (min_sum > 1.0 + 1e-9 || max_sum < 1.0 - 1e-9) {
+            push(K::BadBounds(String::new()), L::Profile(i), Some("bounds"));
+        }
+        for (criterion, v) in &p.vetoes {
+            if !criterion_ids.contains(criterion.as_str()) {
+                push(
+                    K::WeightUnknownCriterion(criterion.clone()),
+                    L::Profile(i),
+                    Some("vetoes"),
+                );
+            }
+            if !v.is_finite() {
+                push(
+                    K::NotFinite { field: "vetoes" },
+                    L::Profile(i),
+                    Some("vetoes"),
+                );
+            }
+        }
+    }
+    for (i, id) in duplicates(scenario.profiles.iter().map(|p| p.id.as_str())) {
+        push(K::DuplicateProfile(id), L::Profile(i), Some("id"));
+    }
+
+    for (i, r) in scenario.resources.iter().enumerate() {
+        if !r.cap.is_finite() {
+            push(K::NotFinite { field: "cap" }, L::Resource(i), Some("cap"));
+        } else if r.cap < 0.0 {
+            push(
+                K::NegativeResource(r.id.clone()),
+                L::Resource(i),
+                Some("cap"),
+            );
+        }
+    }
+    for (i, id) in duplicates(scenario.resources.iter().map(|r| r.id.as_str())) {
+        push(K::DuplicateResource(id), L::Resource(i), Some("id"));
+    }
+    for (i, id) in duplicates(scenario.sources.iter().map(|s| s.id.as_str())) {
+        push(K::DuplicateSource(id), L::Source(i), Some("id"));
+    }
+    out
+}
+
+/// True when `problems` contains anything that blocks ranking.
+pub fn has_errors(problems: &[Problem]) -> bool {
+    problems.iter().any(|p| p.severity() == Severity::Error)
+}
+
+/// The ids that appear more than once in `ids` (helper for importers).
+pub fn repeated_ids<'a>(ids: impl Iterator<Item = &'a str>) -> BTreeSet<String> {
+    duplicates(ids).into_iter().map(|(_, id)| id).collect()
+}
