@@ -13,6 +13,8 @@ mod ranking;
 mod sensitivity;
 mod stakeholders;
 pub mod style;
+
+pub use sensitivity::curve_for;
 mod waterfall;
 
 use crate::analysis::compare::Explanation;
