@@ -241,12 +241,16 @@ pub(super) fn draw<DB: DrawingBackend>(
             continue;
         };
         let colour = ctx.option_colour(&ranked.alternative);
-        chart.draw_series(LineSeries::new(
+        let points = simplify(
             curve
                 .weights
                 .iter()
                 .copied()
-                .zip(curve.scores[i].iter().copied()),
+                .zip(curve.scores[i].iter().copied())
+                .collect(),
+        );
+        chart.draw_series(LineSeries::new(
+            points,
             colour.stroke_width(theme.line(3.0)),
         ))?;
     }
@@ -273,16 +277,43 @@ pub(super) fn draw<DB: DrawingBackend>(
             (HPos::Left, theme.px(0.7))
         };
         let dy = -theme.px(1.0) - k as i32 * theme.px(1.3);
+        // A white backing keeps the label legible over the lines.
+        let style = theme.bold(0.85);
+        let (tw, th) = plot.estimate_text_size(&label, &style)?;
+        let (tw, th) = (tw as i32, th as i32);
+        let left = if t.weight > 0.6 { dx - tw } else { dx };
+        let pad = theme.px(0.2);
         chart.draw_series(std::iter::once(
             EmptyElement::at((t.weight, score))
-                + Text::new(
-                    label,
-                    (dx, dy),
-                    theme.bold(0.85).pos(Pos::new(hpos, VPos::Center)),
-                ),
+                + Rectangle::new(
+                    [
+                        (left - pad, dy - th / 2 - pad),
+                        (left + tw + pad, dy + th / 2 + pad),
+                    ],
+                    WHITE.mix(0.85).filled(),
+                )
+                + Text::new(label, (dx, dy), style.pos(Pos::new(hpos, VPos::Center))),
         ))?;
     }
     Ok(())
+}
+
+/// Drops interior points that lie on the line through their neighbours, so
+/// thick lines are drawn as few long segments (no beading at every joint).
+fn simplify(points: Vec<(f64, f64)>) -> Vec<(f64, f64)> {
+    if points.len() < 3 {
+        return points;
+    }
+    let mut out = vec![points[0]];
+    for k in 1..points.len() - 1 {
+        let (a, b, c) = (out[out.len() - 1], points[k], points[k + 1]);
+        let cross = (b.0 - a.0) * (c.1 - a.1) - (b.1 - a.1) * (c.0 - a.0);
+        if cross.abs() > 1e-9 {
+            out.push(b);
+        }
+    }
+    out.push(points[points.len() - 1]);
+    out
 }
 
 /// Linear interpolation of `ys` over the grid `xs` at `x`.
@@ -364,6 +395,16 @@ mod tests {
         assert!((w[1] - 0.15).abs() < 1e-12);
         let w = weights_at(&[1.0, 0.0, 0.0], 0, 0.5);
         assert!((w[1] - 0.25).abs() < 1e-12);
+    }
+
+    #[test]
+    fn straight_lines_keep_only_their_ends() {
+        let line: Vec<(f64, f64)> = (0..=10)
+            .map(|k| (k as f64 / 10.0, 0.5 * k as f64))
+            .collect();
+        assert_eq!(simplify(line).len(), 2);
+        let bent = vec![(0.0, 0.0), (0.5, 1.0), (1.0, 0.0)];
+        assert_eq!(simplify(bent).len(), 3);
     }
 
     #[test]
