@@ -11,6 +11,6 @@ cargo fmt --check
 cargo clippy --all-targets -- -D warnings
 cargo test --all-targets
 if [ -d ../shared/reference ]; then
-    cargo build --release --quiet
-    python3 ../shared/tools/check_rank.py target/release/tradeoff ../shared/reference
+    cargo build --quiet
+    python3 ../shared/tools/check_rank.py target/debug/tradeoff ../shared/reference
 fi
