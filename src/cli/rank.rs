@@ -148,7 +148,7 @@ pub fn ranking_text(scenario: &Scenario, evaluation: &Evaluation, lang: Lang) ->
         let reasons: Vec<String> = x
             .reasons
             .iter()
-            .map(|r| reason_message(&scenario, r, lang))
+            .map(|r| reason_message(scenario, r, lang))
             .collect();
         let _ = writeln!(
             out,
