@@ -1,0 +1,509 @@
+//! The comparison in words, in English or French: the summary sentence
+//! ("Mali overtook CAR mainly because …") and one line per change.
+
+use super::{Comparison, EffectKind, Explanation, Outcome, SettingChange, Side};
+use crate::i18n::{num, pct, reason_message, value};
+use crate::model::{Lang, Scale, Scenario, Text};
+use crate::tr;
+
+/// A share of the largest effect below which a second cause is not named.
+const SECOND_CAUSE_SHARE: f64 = 0.2;
+
+/// A signed effect on the gap: "+0.05", "−0.12" (true minus sign), three
+/// decimals when it would otherwise read as zero, and "0" for no effect.
+pub fn signed(x: f64, lang: Lang) -> String {
+    if x.abs() <= super::NEGLIGIBLE_EFFECT {
+        return "0".to_string();
+    }
+    let decimals = if x.abs() < 0.005 { 3 } else { 2 };
+    let body = num(x.abs(), decimals, lang);
+    if body.chars().all(|c| c == '0' || c == '.' || c == ',') {
+        return body;
+    }
+    let sign = if x < 0.0 { '\u{2212}' } else { '+' };
+    format!("{sign}{body}")
+}
+
+/// Display name of an option, from B when it is there, else from A.
+pub fn option_name(a: &Scenario, b: &Scenario, id: &str, lang: Lang) -> String {
+    match b.alternative(id) {
+        Some(x) => x.name.get(lang).to_string(),
+        None => a.alternative_name(id, lang),
+    }
+}
+
+/// Display name of a criterion, from B when it is there, else from A.
+pub fn criterion_name(a: &Scenario, b: &Scenario, id: &str, lang: Lang) -> String {
+    match b.criterion(id) {
+        Some(x) => x.name.get(lang).to_string(),
+        None => a.criterion_name(id, lang),
+    }
+}
+
+/// A criterion name inside an English sentence starts in lower case
+/// ("the weight on local impact"), unless it is an acronym ("GDP").
+fn in_sentence(name: &str, lang: Lang) -> String {
+    let mut chars = name.chars();
+    match (lang, chars.next(), chars.next()) {
+        (Lang::En, Some(c0), c1) if !c1.is_some_and(char::is_uppercase) => {
+            c0.to_lowercase().chain(name.chars().skip(1)).collect()
+        }
+        _ => name.to_string(),
+    }
+}
+
+/// Two weights as percentages, with a decimal when whole percents would hide the change.
+fn two_pcts(from: f64, to: f64, lang: Lang) -> (String, String) {
+    let (f, t) = (pct(from, 0, lang), pct(to, 0, lang));
+    if f == t {
+        (pct(from, 1, lang), pct(to, 1, lang))
+    } else {
+        (f, t)
+    }
+}
+
+fn range_text(lo: f64, hi: f64, lang: Lang) -> String {
+    format!("{}–{}", value(lo, 4, lang), value(hi, 4, lang))
+}
+
+/// Why one effect happened, in words, with its size: "CAR's risk score rose
+/// from 3 to 7 (+0.12)".
+fn cause(
+    (a, b, c, lang): (&Scenario, &Scenario, &Comparison, Lang),
+    e: &Explanation,
+    criterion: &str,
+    kind: EffectKind,
+    amount: f64,
+) -> String {
+    let crit = in_sentence(&criterion_name(a, b, criterion, lang), lang);
+    let column =
+        |m: &crate::analysis::DecisionMatrix| m.criteria.iter().position(|x| x == criterion);
+    let (ja, jb) = (column(&c.a.matrix), column(&c.b.matrix));
+    let text = match (kind, ja, jb) {
+        (EffectKind::Weight, Some(ja), Some(jb)) => {
+            let (wa, wb) = (c.a.matrix.weights[ja], c.b.matrix.weights[jb]);
+            let (from, to) = two_pcts(wa, wb, lang);
+            let key = if wb > wa {
+                "compare.cause.weight_rose"
+            } else {
+                "compare.cause.weight_fell"
+            };
+            tr!(lang, key, criterion = crit, from = from, to = to)
+        }
+        (_, None, _) => tr!(lang, "compare.cause.criterion_added", criterion = crit),
+        (_, _, None) => tr!(lang, "compare.cause.criterion_removed", criterion = crit),
+        (_, Some(ja), Some(jb)) => {
+            let moved: Vec<String> = [&e.first, &e.second]
+                .into_iter()
+                .filter_map(|id| {
+                    let old = a.score(id, criterion)?.value;
+                    let new = b.score(id, criterion)?.value;
+                    (old != new).then(|| {
+                        let key = if new > old {
+                            "compare.cause.score_rose"
+                        } else {
+                            "compare.cause.score_fell"
+                        };
+                        tr!(
+                            lang,
+                            key,
+                            option = option_name(a, b, id, lang),
+                            criterion = crit.clone(),
+                            from = value(old, 4, lang),
+                            to = value(new, 4, lang)
+                        )
+                    })
+                })
+                .collect();
+            let direction_changed = a.criterion(criterion).map(|x| x.direction)
+                != b.criterion(criterion).map(|x| x.direction);
+            if !moved.is_empty() {
+                moved.join(&tr!(lang, "compare.cause.and"))
+            } else if direction_changed {
+                tr!(lang, "compare.cause.direction_changed", criterion = crit)
+            } else {
+                let (lo_a, hi_a) = c.a.matrix.scaling_range(ja);
+                let (lo_b, hi_b) = c.b.matrix.scaling_range(jb);
+                tr!(
+                    lang,
+                    "compare.cause.rescaled",
+                    criterion = crit,
+                    from = range_text(lo_a, hi_a, lang),
+                    to = range_text(lo_b, hi_b, lang)
+                )
+            }
+        }
+    };
+    format!("{text} ({})", signed(amount, lang))
+}
+
+/// The one or two largest effects pushing the gap the way it moved, in words.
+fn main_causes(
+    a: &Scenario,
+    b: &Scenario,
+    c: &Comparison,
+    e: &Explanation,
+    lang: Lang,
+) -> Vec<String> {
+    let total = e.gap_b - e.gap_a;
+    let along: Vec<_> = e
+        .effects()
+        .into_iter()
+        .filter(|(_, _, x)| x.signum() == total.signum())
+        .collect();
+    let Some(largest) = along.first().map(|(_, _, x)| x.abs()) else {
+        return Vec::new();
+    };
+    along
+        .iter()
+        .take(2)
+        .filter(|(_, _, x)| x.abs() >= SECOND_CAUSE_SHARE * largest)
+        .map(|(criterion, kind, x)| cause((a, b, c, lang), e, criterion, *kind, *x))
+        .collect()
+}
+
+/// The first sentence when the outcome carries no per-criterion split.
+fn headline(a: &Scenario, b: &Scenario, c: &Comparison, lang: Lang) -> Option<String> {
+    let (top_a, top_b) = (c.a.winner()?, c.b.winner()?);
+    let name = |id: &str| option_name(a, b, id, lang);
+    Some(if c.is_unchanged() {
+        tr!(
+            lang,
+            "compare.summary.nothing_changed",
+            top = name(&top_b.alternative)
+        )
+    } else if c.winner_changed() {
+        tr!(
+            lang,
+            "compare.summary.new_top",
+            new = name(&top_b.alternative),
+            old = name(&top_a.alternative)
+        )
+    } else {
+        tr!(
+            lang,
+            "compare.summary.same_top",
+            top = name(&top_b.alternative)
+        )
+    })
+}
+
+/// The summary sentence(s) for a minister: who overtook whom (or who stays
+/// ahead) and the one or two largest causes, each with its effect on the gap.
+pub fn summary(a: &Scenario, b: &Scenario, c: &Comparison, lang: Lang) -> String {
+    let name = |id: &str| option_name(a, b, id, lang);
+    let side_of = |side: Side| side.label();
+    let mut parts: Vec<String> = Vec::new();
+    match &c.outcome {
+        Outcome::Explained(e) => parts.push(explained(a, b, c, e, lang)),
+        Outcome::WsmOnly { first, second, .. } => {
+            if c.winner_changed() {
+                parts.push(tr!(
+                    lang,
+                    "compare.summary.overtook_plain",
+                    second = name(second),
+                    first = name(first)
+                ));
+            } else {
+                parts.extend(headline(a, b, c, lang));
+            }
+            parts.push(tr!(
+                lang,
+                "compare.summary.wsm_only",
+                method = c.method.as_str()
+            ));
+        }
+        Outcome::NoFeasible(side) => {
+            parts.push(tr!(
+                lang,
+                "compare.summary.no_feasible",
+                side = side_of(*side)
+            ));
+        }
+        Outcome::TooFewOptions => {
+            parts.extend(headline(a, b, c, lang));
+            parts.push(tr!(lang, "compare.summary.too_few"));
+        }
+        Outcome::Missing { alternative, side } => {
+            parts.extend(headline(a, b, c, lang));
+            parts.push(tr!(
+                lang,
+                "compare.summary.missing",
+                option = name(alternative),
+                side = side_of(*side)
+            ));
+        }
+        Outcome::Excluded { alternative, side } => {
+            parts.extend(headline(a, b, c, lang));
+            let (scenario, evaluation) = match side {
+                Side::A => (a, &c.a),
+                Side::B => (b, &c.b),
+            };
+            let reasons: Vec<String> = evaluation
+                .excluded
+                .iter()
+                .filter(|x| &x.alternative == alternative)
+                .flat_map(|x| x.reasons.iter().map(|r| reason_message(scenario, r, lang)))
+                .collect();
+            parts.push(tr!(
+                lang,
+                "compare.summary.excluded",
+                option = name(alternative),
+                side = side_of(*side),
+                reasons = reasons.join("; ")
+            ));
+        }
+    }
+    if !matches!(c.outcome, Outcome::Explained(_) | Outcome::WsmOnly { .. })
+        && c.method != crate::analysis::Method::Wsm
+    {
+        parts.push(tr!(
+            lang,
+            "compare.summary.wsm_only",
+            method = c.method.as_str()
+        ));
+    }
+    parts.join(" ")
+}
+
+fn explained(a: &Scenario, b: &Scenario, c: &Comparison, e: &Explanation, lang: Lang) -> String {
+    let first = option_name(a, b, &e.first, lang);
+    let second = option_name(a, b, &e.second, lang);
+    if c.is_unchanged() {
+        return tr!(lang, "compare.summary.nothing_changed", top = first);
+    }
+    let causes = main_causes(a, b, c, e, lang).join(&tr!(lang, "compare.cause.and"));
+    let (lead_a, lead_b) = (-e.gap_a, -e.gap_b);
+    let moved = (e.gap_b - e.gap_a).abs() > super::NEGLIGIBLE_EFFECT;
+    if c.winner_changed() {
+        return if causes.is_empty() {
+            tr!(
+                lang,
+                "compare.summary.overtook_plain",
+                second = second,
+                first = first
+            )
+        } else {
+            tr!(
+                lang,
+                "compare.summary.overtook",
+                second = second,
+                first = first,
+                causes = causes
+            )
+        };
+    }
+    if !moved || causes.is_empty() {
+        return tr!(
+            lang,
+            "compare.summary.lead_same",
+            first = first,
+            second = second,
+            lead = num(lead_b, 2, lang)
+        );
+    }
+    let key = if lead_b < lead_a {
+        "compare.summary.lead_narrowed"
+    } else {
+        "compare.summary.lead_widened"
+    };
+    tr!(
+        lang,
+        key,
+        first = first,
+        second = second,
+        from = num(lead_a, 2, lang),
+        to = num(lead_b, 2, lang),
+        causes = causes
+    )
+}
+
+fn opt_value(x: Option<f64>, lang: Lang) -> String {
+    x.map_or_else(|| tr!(lang, "compare.change.none"), |v| value(v, 4, lang))
+}
+
+fn opt_pct(x: Option<f64>, lang: Lang) -> String {
+    x.map_or_else(|| tr!(lang, "compare.change.none"), |v| pct(v, 1, lang))
+}
+
+fn scale_text(s: Option<Scale>, lang: Lang) -> String {
+    s.map_or_else(
+        || tr!(lang, "compare.change.data_range"),
+        |s| range_text(s.worst, s.best, lang),
+    )
+}
+
+fn rationale(t: &Text, lang: Lang) -> String {
+    if t.is_empty() {
+        "—".to_string()
+    } else {
+        t.get(lang).to_string()
+    }
+}
+
+/// One line per change from A to B, in a fixed order: options, criteria,
+/// scores, weights, criterion settings, resources, needs.
+pub fn change_lines(a: &Scenario, b: &Scenario, c: &Comparison, lang: Lang) -> Vec<String> {
+    let opt = |id: &str| option_name(a, b, id, lang);
+    let crit = |id: &str| criterion_name(a, b, id, lang);
+    let ch = &c.changes;
+    let mut out = Vec::new();
+    for id in &ch.alternatives.added {
+        out.push(tr!(lang, "compare.change.option_added", name = opt(id)));
+    }
+    for id in &ch.alternatives.removed {
+        out.push(tr!(lang, "compare.change.option_removed", name = opt(id)));
+    }
+    for r in &ch.alternatives.renamed {
+        out.push(tr!(
+            lang,
+            "compare.change.option_renamed",
+            from = r.from.get(lang),
+            to = r.to.get(lang)
+        ));
+    }
+    for id in &ch.criteria.added {
+        out.push(tr!(lang, "compare.change.criterion_added", name = crit(id)));
+    }
+    for id in &ch.criteria.removed {
+        out.push(tr!(
+            lang,
+            "compare.change.criterion_removed",
+            name = crit(id)
+        ));
+    }
+    for r in &ch.criteria.renamed {
+        out.push(tr!(
+            lang,
+            "compare.change.criterion_renamed",
+            from = r.from.get(lang),
+            to = r.to.get(lang)
+        ));
+    }
+    for s in &ch.scores {
+        let (o, k) = (opt(&s.alternative), crit(&s.criterion));
+        if s.value_changed() {
+            out.push(tr!(
+                lang,
+                "compare.change.score",
+                option = o.clone(),
+                criterion = k.clone(),
+                from = value(s.from, 4, lang),
+                to = value(s.to, 4, lang)
+            ));
+        }
+        if s.range_changed() {
+            let range = |(lo, hi): (Option<f64>, Option<f64>)| match (lo, hi) {
+                (None, None) => tr!(lang, "compare.change.none"),
+                (lo, hi) => format!("{}–{}", opt_value(lo, lang), opt_value(hi, lang)),
+            };
+            out.push(tr!(
+                lang,
+                "compare.change.range",
+                option = o.clone(),
+                criterion = k.clone(),
+                from = range(s.range_from),
+                to = range(s.range_to)
+            ));
+        }
+        if s.rationale_changed() {
+            out.push(tr!(
+                lang,
+                "compare.change.rationale",
+                option = o,
+                criterion = k,
+                from = rationale(&s.rationale_from, lang),
+                to = rationale(&s.rationale_to, lang)
+            ));
+        }
+    }
+    for w in &ch.weights {
+        out.push(tr!(
+            lang,
+            "compare.change.weight",
+            criterion = crit(&w.criterion),
+            from = opt_pct(w.from, lang),
+            to = opt_pct(w.to, lang)
+        ));
+    }
+    for s in &ch.settings {
+        out.push(match s {
+            SettingChange::Direction {
+                criterion,
+                from,
+                to,
+            } => tr!(
+                lang,
+                "compare.change.direction",
+                criterion = crit(criterion),
+                from = from.short(),
+                to = to.short()
+            ),
+            SettingChange::Scale {
+                criterion,
+                from,
+                to,
+            } => tr!(
+                lang,
+                "compare.change.scale",
+                criterion = crit(criterion),
+                from = scale_text(*from, lang),
+                to = scale_text(*to, lang)
+            ),
+            SettingChange::Veto {
+                criterion,
+                from,
+                to,
+            } => tr!(
+                lang,
+                "compare.change.veto",
+                criterion = crit(criterion),
+                from = opt_value(*from, lang),
+                to = opt_value(*to, lang)
+            ),
+            SettingChange::RedLine {
+                criterion,
+                from,
+                to,
+            } => tr!(
+                lang,
+                "compare.change.red_line",
+                criterion = crit(criterion),
+                from = opt_value(*from, lang),
+                to = opt_value(*to, lang)
+            ),
+            SettingChange::Preference { criterion, .. } => tr!(
+                lang,
+                "compare.change.preference",
+                criterion = crit(criterion)
+            ),
+        });
+    }
+    let resource_name = |id: &str| {
+        b.resources
+            .iter()
+            .chain(&a.resources)
+            .find(|r| r.id == id)
+            .map_or_else(|| id.to_string(), |r| r.name.get(lang).to_string())
+    };
+    for r in &ch.resources {
+        out.push(tr!(
+            lang,
+            "compare.change.resource",
+            resource = resource_name(&r.resource),
+            from = opt_value(r.from, lang),
+            to = opt_value(r.to, lang)
+        ));
+    }
+    for n in &ch.needs {
+        out.push(tr!(
+            lang,
+            "compare.change.need",
+            option = opt(&n.alternative),
+            resource = resource_name(&n.resource),
+            from = opt_value(n.from, lang),
+            to = opt_value(n.to, lang)
+        ));
+    }
+    out
+}
