@@ -298,58 +298,59 @@ pub enum CompareError {
     },
 }
 
-/// Finds in `scenario` the profile matching `key` by id or name; a file with a
-/// single profile (such as a CSV matrix) uses it whatever the key.
-fn profile_in<'a>(scenario: &'a Scenario, key: &str) -> Option<&'a WeightProfile> {
-    scenario
-        .profile(key)
-        .or(match scenario.profiles.as_slice() {
-            [only] => Some(only),
-            _ => None,
-        })
-}
-
-/// The profiles compared: `profile` (id or name) in both files; without it,
-/// A's active profile and B's profile with the same id or English name,
-/// else B's active one.
+/// The profiles compared: in A, the profile `key_a` (id or name) or else the
+/// active one; in B, the profile `key_b`, or else the one with the same id or
+/// English name as A's, or else B's active one.
+///
+/// The CLI passes no key for a CSV file, whose weights are its only profile.
 pub fn match_profiles<'a, 'b>(
     a: &'a Scenario,
     b: &'b Scenario,
-    profile: Option<&str>,
+    key_a: Option<&str>,
+    key_b: Option<&str>,
 ) -> Result<(&'a WeightProfile, &'b WeightProfile), CompareError> {
     let unknown = |side, name: &str| CompareError::UnknownProfile {
         side,
         name: name.to_string(),
     };
-    match profile {
-        Some(key) => {
-            let pa = profile_in(a, key).ok_or_else(|| unknown(Side::A, key))?;
-            let pb = profile_in(b, key).ok_or_else(|| unknown(Side::B, key))?;
-            Ok((pa, pb))
-        }
-        None => {
-            let pa = a
-                .active()
-                .ok_or_else(|| unknown(Side::A, &a.active_profile))?;
-            let pb = b
-                .profiles
-                .iter()
-                .find(|p| p.id == pa.id)
-                .or_else(|| b.profiles.iter().find(|p| p.name.en == pa.name.en))
-                .or(b.active())
-                .ok_or_else(|| unknown(Side::B, &b.active_profile))?;
-            Ok((pa, pb))
-        }
-    }
+    let pa = match key_a {
+        Some(key) => a.profile(key).ok_or_else(|| unknown(Side::A, key))?,
+        None => a
+            .active()
+            .ok_or_else(|| unknown(Side::A, &a.active_profile))?,
+    };
+    let pb = match key_b {
+        Some(key) => b.profile(key).ok_or_else(|| unknown(Side::B, key))?,
+        None => b
+            .profiles
+            .iter()
+            .find(|p| p.id == pa.id)
+            .or_else(|| b.profiles.iter().find(|p| p.name.en == pa.name.en))
+            .or(b.active())
+            .ok_or_else(|| unknown(Side::B, &b.active_profile))?,
+    };
+    Ok((pa, pb))
 }
 
 /// Compares scenario `a` with `b` under `method` and the profile named
-/// `profile` (see [`match_profiles`]). Both files are validated first.
+/// `profile` in both (None: A's active profile and its namesake in B).
+/// Both files are validated first.
 pub fn compare(
     a: &Scenario,
     b: &Scenario,
     method: Method,
     profile: Option<&str>,
+) -> Result<Comparison, CompareError> {
+    compare_keys(a, b, method, profile, profile)
+}
+
+/// [`compare`] with a separate profile key per file (see [`match_profiles`]).
+pub fn compare_keys(
+    a: &Scenario,
+    b: &Scenario,
+    method: Method,
+    key_a: Option<&str>,
+    key_b: Option<&str>,
 ) -> Result<Comparison, CompareError> {
     for (side, scenario) in [(Side::A, a), (Side::B, b)] {
         let problems = validate(scenario);
@@ -357,7 +358,7 @@ pub fn compare(
             return Err(CompareError::Invalid { side, problems });
         }
     }
-    let (pa, pb) = match_profiles(a, b, profile)?;
+    let (pa, pb) = match_profiles(a, b, key_a, key_b)?;
     Ok(compare_profiles(a, pa, b, pb, method))
 }
 

@@ -2,7 +2,7 @@
 
 use super::rank::{load_valid, ranking_json};
 use crate::analysis::compare::{
-    Changes, CompareError, Comparison, ItemChanges, Outcome, SettingChange, compare,
+    Changes, CompareError, Comparison, ItemChanges, Outcome, SettingChange, compare_keys,
     describe::{change_lines, criterion_name, option_name, signed, summary},
 };
 use crate::analysis::{Evaluation, Method};
@@ -23,8 +23,8 @@ pub struct DiffArgs {
     /// Ranking method, the same for both files.
     #[arg(long, default_value = "wsm")]
     pub method: Method,
-    /// Weight profile (id or name) compared in both files; default: A's
-    /// active profile and its namesake in B.
+    /// Weight profile (id or name) compared in both files (a CSV file uses
+    /// its only profile); default: A's active profile and its namesake in B.
     #[arg(long)]
     pub profile: Option<String>,
     /// Print JSON instead of text.
@@ -40,8 +40,16 @@ pub fn diff(args: &DiffArgs, lang: Lang) -> Result<(), String> {
         crate::analysis::compare::Side::A => args.a.display().to_string(),
         crate::analysis::compare::Side::B => args.b.display().to_string(),
     };
+    // A CSV's weights are its only profile: it takes no profile name.
+    let key = |path: &std::path::Path| {
+        if crate::io::is_csv(path) {
+            None
+        } else {
+            args.profile.as_deref()
+        }
+    };
     let comparison =
-        compare(&a, &b, args.method, args.profile.as_deref()).map_err(|e| match e {
+        compare_keys(&a, &b, args.method, key(&args.a), key(&args.b)).map_err(|e| match e {
             CompareError::UnknownProfile { side, name } => tr!(
                 lang,
                 "compare.cli.unknown_profile",
