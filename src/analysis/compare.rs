@@ -15,7 +15,7 @@ pub use changes::{
     Changes, ItemChanges, NeedChange, Rename, ResourceChange, ScoreChange, SettingChange,
     WeightChange, changes,
 };
-pub use explain::{explain_pair, outcome};
+pub use explain::{explain_pair, outcome, shared_explanation};
 
 use super::evaluate::{Evaluation, evaluate_profile};
 use super::methods::Method;
@@ -259,12 +259,25 @@ pub struct Comparison {
     pub moves: Vec<RankMove>,
     /// The explanation of the pair's gap, or why there is none.
     pub outcome: Outcome,
+    /// When `outcome` is [`Outcome::Missing`] or [`Outcome::Excluded`]: the
+    /// same rule applied to the options ranked in both files (wsm only).
+    pub shared: Option<Explanation>,
 }
 
 impl Comparison {
     /// True when nothing changed: no structural change and identical rankings.
     pub fn is_unchanged(&self) -> bool {
         self.changes.is_empty() && self.a.ranking == self.b.ranking
+    }
+
+    /// True when B ranks the second of `e`'s pair above its first (the
+    /// second overtook the first).
+    pub fn overtaken(&self, e: &Explanation) -> bool {
+        let position = |id: &str| self.b.ranking.iter().position(|r| r.alternative == id);
+        match (position(&e.first), position(&e.second)) {
+            (Some(first), Some(second)) => second < first,
+            _ => false,
+        }
     }
 
     /// True when the top option differs between A and B.
@@ -376,6 +389,10 @@ pub fn compare_profiles(
     let changes = changes(a, profile_a, &eval_a, b, profile_b, &eval_b);
     let moves = rank_moves(a, &eval_a, b, &eval_b);
     let outcome = outcome(a, &eval_a, b, &eval_b);
+    let shared = match outcome {
+        Outcome::Missing { .. } | Outcome::Excluded { .. } => shared_explanation(&eval_a, &eval_b),
+        _ => None,
+    };
     Comparison {
         method,
         a: eval_a,
@@ -383,6 +400,7 @@ pub fn compare_profiles(
         changes,
         moves,
         outcome,
+        shared,
     }
 }
 

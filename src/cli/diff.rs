@@ -2,7 +2,8 @@
 
 use super::rank::{load_valid, ranking_json};
 use crate::analysis::compare::{
-    Changes, CompareError, Comparison, ItemChanges, Outcome, SettingChange, compare_keys,
+    Changes, CompareError, Comparison, Explanation, ItemChanges, Outcome, SettingChange,
+    compare_keys,
     describe::{change_lines, criterion_name, option_name, signed, summary},
 };
 use crate::analysis::{Evaluation, Method};
@@ -248,48 +249,65 @@ fn setting_json(s: &SettingChange, crit: &impl Fn(&str) -> String) -> Value {
     json!({"criterion": crit(criterion), "id": criterion, "field": field, "from": from, "to": to})
 }
 
-/// The `explanation` object: pair, gaps, per-criterion terms (wsm) and summary.
+fn pair_json(a: &Scenario, b: &Scenario, e: &Explanation) -> [Value; 5] {
+    let opt = |id: &str| option_name(a, b, id, Lang::En);
+    [
+        json!(opt(&e.first)),
+        json!(opt(&e.second)),
+        json!(e.gap_a),
+        json!(e.gap_b),
+        e.terms
+            .iter()
+            .map(|t| {
+                json!({
+                    "criterion": criterion_name(a, b, &t.criterion, Lang::En),
+                    "id": t.criterion,
+                    "weight_effect": t.weight_effect,
+                    "value_effect": t.value_effect,
+                })
+            })
+            .collect(),
+    ]
+}
+
+/// The `explanation` object: pair, gaps, per-criterion terms (wsm) and
+/// summary. When a member of the pair is new, dropped or excluded, the pair
+/// shown is the one among the options ranked in both files, and
+/// `unexplained` names the option that could not be split.
 fn explanation_json(a: &Scenario, b: &Scenario, c: &Comparison, lang: Lang) -> Value {
     let opt = |id: &str| option_name(a, b, id, Lang::En);
-    let (first, second, gap_a, gap_b, terms) = match &c.outcome {
-        Outcome::Explained(e) => (
-            json!(opt(&e.first)),
-            json!(opt(&e.second)),
-            json!(e.gap_a),
-            json!(e.gap_b),
-            e.terms
-                .iter()
-                .map(|t| {
-                    json!({
-                        "criterion": criterion_name(a, b, &t.criterion, Lang::En),
-                        "id": t.criterion,
-                        "weight_effect": t.weight_effect,
-                        "value_effect": t.value_effect,
-                    })
-                })
-                .collect(),
-        ),
+    let null = || {
+        [
+            Value::Null,
+            Value::Null,
+            Value::Null,
+            Value::Null,
+            json!([]),
+        ]
+    };
+    let mut unexplained = Value::Null;
+    let [first, second, gap_a, gap_b, terms] = match &c.outcome {
+        Outcome::Explained(e) => pair_json(a, b, e),
         Outcome::WsmOnly {
             first,
             second,
             gap_a,
             gap_b,
-        } => (
+        } => [
             json!(opt(first)),
             json!(opt(second)),
             json!(gap_a),
             json!(gap_b),
-            Vec::new(),
-        ),
-        _ => (
-            Value::Null,
-            Value::Null,
-            Value::Null,
-            Value::Null,
-            Vec::new(),
-        ),
+            json!([]),
+        ],
+        Outcome::Missing { alternative, side } | Outcome::Excluded { alternative, side } => {
+            unexplained =
+                json!({"alternative": opt(alternative), "id": alternative, "side": side.label()});
+            c.shared.as_ref().map_or_else(null, |e| pair_json(a, b, e))
+        }
+        Outcome::NoFeasible(_) | Outcome::TooFewOptions => null(),
     };
-    json!({
+    let mut out = json!({
         "status": c.outcome.status(),
         "first": first,
         "second": second,
@@ -297,7 +315,11 @@ fn explanation_json(a: &Scenario, b: &Scenario, c: &Comparison, lang: Lang) -> V
         "gap_b": gap_b,
         "terms": terms,
         "summary": summary(a, b, c, lang),
-    })
+    });
+    if !unexplained.is_null() {
+        out["unexplained"] = unexplained;
+    }
+    out
 }
 
 /// The `diff --json` document of design.md §5.
@@ -427,7 +449,11 @@ pub fn diff_text(
         }
     }
 
-    if let Outcome::Explained(e) = &c.outcome {
+    let explained = match &c.outcome {
+        Outcome::Explained(e) => Some(e),
+        _ => c.shared.as_ref(),
+    };
+    if let Some(e) = explained {
         let _ = writeln!(
             out,
             "\n{}",

@@ -62,6 +62,18 @@ fn two_pcts(from: f64, to: f64, lang: Lang) -> (String, String) {
     }
 }
 
+/// Two numbers with enough decimals (2 to 4) to show that they differ.
+fn two_nums(from: f64, to: f64, lang: Lang) -> (String, String) {
+    let mut pair = (num(from, 2, lang), num(to, 2, lang));
+    for decimals in 3..=4 {
+        if pair.0 != pair.1 {
+            break;
+        }
+        pair = (num(from, decimals, lang), num(to, decimals, lang));
+    }
+    pair
+}
+
 fn range_text(lo: f64, hi: f64, lang: Lang) -> String {
     format!("{}–{}", value(lo, 4, lang), value(hi, 4, lang))
 }
@@ -137,29 +149,40 @@ fn cause(
     format!("{text} ({})", signed(amount, lang))
 }
 
-/// The one or two largest effects pushing the gap the way it moved, in words.
+/// The one or two largest effects pushing the gap the way it moved, joined
+/// with "and", then the largest effect against it when it is of the same
+/// order ("…, though …"). Amounts are shown times `sign`: +1 to read them as
+/// gains of the second option, −1 as gains of the first (its lead).
 fn main_causes(
-    a: &Scenario,
-    b: &Scenario,
-    c: &Comparison,
+    (a, b, c, lang): (&Scenario, &Scenario, &Comparison, Lang),
     e: &Explanation,
-    lang: Lang,
-) -> Vec<String> {
+    sign: f64,
+) -> String {
     let total = e.gap_b - e.gap_a;
-    let along: Vec<_> = e
+    let (along, against): (Vec<_>, Vec<_>) = e
         .effects()
         .into_iter()
-        .filter(|(_, _, x)| x.signum() == total.signum())
-        .collect();
+        .partition(|(_, _, x)| x.signum() == total.signum());
     let Some(largest) = along.first().map(|(_, _, x)| x.abs()) else {
-        return Vec::new();
+        return String::new();
     };
-    along
+    let say = |(criterion, kind, x): &(String, EffectKind, f64)| {
+        cause((a, b, c, lang), e, criterion, *kind, sign * *x)
+    };
+    let mut text = along
         .iter()
         .take(2)
         .filter(|(_, _, x)| x.abs() >= SECOND_CAUSE_SHARE * largest)
-        .map(|(criterion, kind, x)| cause((a, b, c, lang), e, criterion, *kind, *x))
-        .collect()
+        .map(say)
+        .collect::<Vec<_>>()
+        .join(&tr!(lang, "compare.cause.and"));
+    if let Some(offset) = against
+        .first()
+        .filter(|(_, _, x)| x.abs() >= SECOND_CAUSE_SHARE * largest)
+    {
+        text.push_str(&tr!(lang, "compare.cause.though", cause = say(offset)));
+    }
+    text
 }
 
 /// The first sentence when the outcome carries no per-criterion split.
@@ -254,6 +277,9 @@ pub fn summary(a: &Scenario, b: &Scenario, c: &Comparison, lang: Lang) -> String
             ));
         }
     }
+    if let Some(e) = &c.shared {
+        parts.push(among_shared(&explained(a, b, c, e, lang), lang));
+    }
     if !matches!(c.outcome, Outcome::Explained(_) | Outcome::WsmOnly { .. })
         && c.method != crate::analysis::Method::Wsm
     {
@@ -266,16 +292,31 @@ pub fn summary(a: &Scenario, b: &Scenario, c: &Comparison, lang: Lang) -> String
     parts.join(" ")
 }
 
+/// "Among the options ranked in both files, …" around a sentence that starts
+/// with an option name (English) or « L'option » (French, lower-cased here).
+fn among_shared(sentence: &str, lang: Lang) -> String {
+    let sentence = match lang {
+        Lang::Fr => {
+            let mut chars = sentence.chars();
+            chars.next().map_or_else(String::new, |c0| {
+                c0.to_lowercase().chain(chars).collect::<String>()
+            })
+        }
+        Lang::En => sentence.to_string(),
+    };
+    tr!(lang, "compare.summary.among_shared", sentence = sentence)
+}
+
 fn explained(a: &Scenario, b: &Scenario, c: &Comparison, e: &Explanation, lang: Lang) -> String {
     let first = option_name(a, b, &e.first, lang);
     let second = option_name(a, b, &e.second, lang);
     if c.is_unchanged() {
         return tr!(lang, "compare.summary.nothing_changed", top = first);
     }
-    let causes = main_causes(a, b, c, e, lang).join(&tr!(lang, "compare.cause.and"));
     let (lead_a, lead_b) = (-e.gap_a, -e.gap_b);
     let moved = (e.gap_b - e.gap_a).abs() > super::NEGLIGIBLE_EFFECT;
-    if c.winner_changed() {
+    if c.overtaken(e) {
+        let causes = main_causes((a, b, c, lang), e, 1.0);
         return if causes.is_empty() {
             tr!(
                 lang,
@@ -293,6 +334,8 @@ fn explained(a: &Scenario, b: &Scenario, c: &Comparison, e: &Explanation, lang: 
             )
         };
     }
+    // The first still leads: effects read as gains (+) or losses (−) of its lead.
+    let causes = main_causes((a, b, c, lang), e, -1.0);
     if !moved || causes.is_empty() {
         return tr!(
             lang,
@@ -307,13 +350,14 @@ fn explained(a: &Scenario, b: &Scenario, c: &Comparison, e: &Explanation, lang: 
     } else {
         "compare.summary.lead_widened"
     };
+    let (from, to) = two_nums(lead_a, lead_b, lang);
     tr!(
         lang,
         key,
         first = first,
         second = second,
-        from = num(lead_a, 2, lang),
-        to = num(lead_b, 2, lang),
+        from = from,
+        to = to,
         causes = causes
     )
 }

@@ -60,6 +60,30 @@ pub fn outcome(a: &Scenario, eval_a: &Evaluation, b: &Scenario, eval_b: &Evaluat
     }
 }
 
+/// The rule of design.md §4 applied to the options ranked in both files
+/// (wsm only): when the pair itself cannot be explained because a member is
+/// new, dropped or excluded, this still says what moved among the others.
+pub fn shared_explanation(eval_a: &Evaluation, eval_b: &Evaluation) -> Option<Explanation> {
+    if eval_a.method != Method::Wsm || eval_b.method != Method::Wsm {
+        return None;
+    }
+    let in_both = |from: &Evaluation, other: &Evaluation| -> Vec<String> {
+        from.ranking
+            .iter()
+            .filter(|r| other.score_of(&r.alternative).is_some())
+            .map(|r| r.alternative.clone())
+            .collect()
+    };
+    let (shared_a, shared_b) = (in_both(eval_a, eval_b), in_both(eval_b, eval_a));
+    let (top_a, top_b) = (shared_a.first()?, shared_b.first()?);
+    let (first, second) = if top_a != top_b {
+        (top_a, top_b)
+    } else {
+        (top_b, shared_b.get(1)?)
+    };
+    explain_pair(eval_a, eval_b, first, second)
+}
+
 /// (normalised weight, v(second) - v(first)) per criterion of one wsm evaluation.
 fn weight_and_difference(
     evaluation: &Evaluation,
