@@ -96,11 +96,16 @@ fn a_csv_compares_with_a_scenario_through_its_only_profile() {
         .expect("the CSV's only profile");
     assert_eq!(c.b.profile, "default");
     // No option id is shared (ids differ), so the top of A is missing from B.
-    assert!(
-        matches!(c.outcome, Outcome::Missing { ref alternative, .. } if alternative == "car"),
-        "{:?}",
-        c.outcome
+    let top_a = c.a.winner().expect("a ranked option").alternative.clone();
+    assert_eq!(
+        c.outcome,
+        Outcome::Missing {
+            alternative: top_a,
+            side: tradeoff::analysis::compare::Side::B
+        }
     );
+    // No option is shared either, so there is no fallback explanation.
+    assert_eq!(c.shared, None);
     let text = summary(&a, &b, &c, Lang::En);
     assert!(text.contains("is not in B"), "{text}");
 }

@@ -4,7 +4,7 @@ use super::rank::{load_valid, ranking_json};
 use crate::analysis::compare::{
     Changes, CompareError, Comparison, Explanation, ItemChanges, Outcome, SettingChange,
     compare_keys,
-    describe::{change_lines, criterion_name, option_name, signed, summary},
+    describe::{change_lines, criterion_name, option_name, signed, signed_pair, summary},
 };
 use crate::analysis::{Evaluation, Method};
 use crate::i18n::{num, problem_message, reason_message};
@@ -454,6 +454,7 @@ pub fn diff_text(
         _ => c.shared.as_ref(),
     };
     if let Some(e) = explained {
+        let (gap_a, gap_b) = signed_pair(e.gap_a, e.gap_b, lang);
         let _ = writeln!(
             out,
             "\n{}",
@@ -462,8 +463,8 @@ pub fn diff_text(
                 "compare.cli.terms",
                 second = option_name(a, b, &e.second, lang),
                 first = option_name(a, b, &e.first, lang),
-                from = signed(e.gap_a, lang),
-                to = signed(e.gap_b, lang)
+                from = gap_a,
+                to = gap_b
             )
         );
         let header = tr!(lang, "compare.cli.terms_header");

@@ -12,16 +12,34 @@ const SECOND_CAUSE_SHARE: f64 = 0.2;
 /// A signed effect on the gap: "+0.05", "−0.12" (true minus sign), three
 /// decimals when it would otherwise read as zero, and "0" for no effect.
 pub fn signed(x: f64, lang: Lang) -> String {
+    signed_with(x, if x.abs() < 0.005 { 3 } else { 2 }, lang)
+}
+
+fn signed_with(x: f64, decimals: usize, lang: Lang) -> String {
     if x.abs() <= super::NEGLIGIBLE_EFFECT {
         return "0".to_string();
     }
-    let decimals = if x.abs() < 0.005 { 3 } else { 2 };
     let body = num(x.abs(), decimals, lang);
     if body.chars().all(|c| c == '0' || c == '.' || c == ',') {
         return body;
     }
     let sign = if x < 0.0 { '\u{2212}' } else { '+' };
     format!("{sign}{body}")
+}
+
+/// Two signed numbers with enough decimals (2 to 4) to show that they differ.
+pub fn signed_pair(from: f64, to: f64, lang: Lang) -> (String, String) {
+    let mut pair = (signed(from, lang), signed(to, lang));
+    for decimals in 3..=4 {
+        if pair.0 != pair.1 {
+            break;
+        }
+        pair = (
+            signed_with(from, decimals, lang),
+            signed_with(to, decimals, lang),
+        );
+    }
+    pair
 }
 
 /// Display name of an option, from B when it is there, else from A.
