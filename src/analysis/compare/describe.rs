@@ -569,3 +569,54 @@ pub fn change_lines(a: &Scenario, b: &Scenario, c: &Comparison, lang: Lang) -> V
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn signed_effects_use_a_true_minus_and_the_language_decimal_mark() {
+        assert_eq!(signed(0.05, Lang::En), "+0.05");
+        assert_eq!(signed(-0.12, Lang::En), "\u{2212}0.12");
+        assert_eq!(signed(-0.12, Lang::Fr), "\u{2212}0,12");
+        assert_eq!(signed(0.0012, Lang::En), "+0.001");
+        assert_eq!(signed(0.0, Lang::En), "0");
+        assert_eq!(signed(-0.0, Lang::En), "0");
+    }
+
+    #[test]
+    fn close_numbers_get_the_decimals_that_tell_them_apart() {
+        assert_eq!(
+            signed_pair(-0.0353, -0.0378, Lang::En),
+            ("\u{2212}0.035".to_string(), "\u{2212}0.038".to_string())
+        );
+        assert_eq!(
+            two_nums(0.0353, 0.0378, Lang::Fr),
+            ("0,035".to_string(), "0,038".to_string())
+        );
+        assert_eq!(
+            two_nums(0.3, 0.1, Lang::En),
+            ("0.30".to_string(), "0.10".to_string())
+        );
+    }
+
+    #[test]
+    fn criterion_names_start_lower_case_in_english_sentences_except_acronyms() {
+        assert_eq!(in_sentence("Local impact", Lang::En), "local impact");
+        assert_eq!(in_sentence("GDP growth", Lang::En), "GDP growth");
+        assert_eq!(in_sentence("Impact local", Lang::Fr), "Impact local");
+        assert_eq!(in_sentence("", Lang::En), "");
+    }
+
+    #[test]
+    fn weights_that_round_alike_show_a_decimal() {
+        assert_eq!(
+            two_pcts(0.301, 0.304, Lang::En),
+            ("30.1%".to_string(), "30.4%".to_string())
+        );
+        assert_eq!(
+            two_pcts(0.2, 0.3, Lang::En),
+            ("20%".to_string(), "30%".to_string())
+        );
+    }
+}
