@@ -7,6 +7,7 @@
 //! criterion into weight and value effects ([`Explanation`]); the wording of
 //! the result in either language lives in [`describe`].
 
+mod change_text;
 mod changes;
 pub mod describe;
 mod explain;
@@ -277,6 +278,15 @@ impl Comparison {
         match (position(&e.first), position(&e.second)) {
             (Some(first), Some(second)) => second < first,
             _ => false,
+        }
+    }
+
+    /// The explanation to show and chart: the pair's own when it has one,
+    /// else the one among the options ranked in both files (wsm only).
+    pub fn explanation(&self) -> Option<&Explanation> {
+        match &self.outcome {
+            Outcome::Explained(e) => Some(e),
+            _ => self.shared.as_ref(),
         }
     }
 

@@ -449,11 +449,7 @@ pub fn diff_text(
         }
     }
 
-    let explained = match &c.outcome {
-        Outcome::Explained(e) => Some(e),
-        _ => c.shared.as_ref(),
-    };
-    if let Some(e) = explained {
+    if let Some(e) = c.explanation() {
         let (gap_a, gap_b) = signed_pair(e.gap_a, e.gap_b, lang);
         let _ = writeln!(
             out,
