@@ -1,8 +1,10 @@
 //! The command-line face: clap definitions and dispatch. Each subcommand
 //! runs the same engine as the GUI.
 
+mod diff;
 mod rank;
 
+pub use diff::{diff_json, diff_text};
 pub use rank::{load_valid, ranking_json, ranking_text};
 
 use crate::model::Lang;
@@ -41,6 +43,8 @@ pub enum Command {
     Check(rank::CheckArgs),
     /// Convert between RON scenario files and CSV decision matrices.
     Convert(rank::ConvertArgs),
+    /// Compare two scenarios: what changed and why the ranking moved.
+    Diff(diff::DiffArgs),
 }
 
 /// What the binary should do after parsing its arguments.
@@ -69,6 +73,7 @@ pub fn run() -> Launch {
         Command::Rank(args) => rank::rank(&args, lang),
         Command::Check(args) => rank::check(&args, lang),
         Command::Convert(args) => rank::convert(&args, lang),
+        Command::Diff(args) => diff::diff(&args, lang),
     };
     Launch::Done(match result {
         Ok(()) => ExitCode::SUCCESS,
