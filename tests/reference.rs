@@ -68,7 +68,11 @@ fn close(a: f64, b: f64) -> bool {
 #[test]
 fn every_reference_case_is_reproduced_by_every_method() {
     let cases = cases();
-    assert!(cases.len() >= 3, "found only {} reference cases", cases.len());
+    assert!(
+        cases.len() >= 3,
+        "found only {} reference cases",
+        cases.len()
+    );
     let mut checked = 0;
     for (name, path, expected) in &cases {
         let scenario = tradeoff::io::load(path).expect("reference CSV loads");
@@ -135,7 +139,10 @@ fn rank_json_has_the_documented_shape_and_values() {
         assert_eq!(got.len(), want.len());
         for (alt, (score, rank)) in &want {
             let (got_score, got_rank) = got[alt];
-            assert!(close(got_score, *score), "{method} {alt}: {got_score} vs {score}");
+            assert!(
+                close(got_score, *score),
+                "{method} {alt}: {got_score} vs {score}"
+            );
             assert_eq!(got_rank, *rank, "{method} {alt}");
         }
     }

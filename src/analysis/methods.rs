@@ -197,8 +197,7 @@ pub fn promethee2(matrix: &DecisionMatrix, weights: &[f64]) -> Vec<f64> {
     let mut net = vec![0.0; n];
     let mut order: Vec<usize> = (0..n).collect();
     let mut sorted = vec![0.0; n];
-    for j in 0..m {
-        let w = weights[j];
+    for (j, &w) in weights.iter().enumerate().take(m) {
         if w == 0.0 {
             continue;
         }
@@ -282,8 +281,7 @@ pub fn promethee2_pairwise(matrix: &DecisionMatrix, weights: &[f64]) -> Vec<f64>
         return vec![0.0; n];
     }
     let mut net = vec![0.0; n];
-    for j in 0..m {
-        let w = weights[j];
+    for (j, &w) in weights.iter().enumerate().take(m) {
         if w == 0.0 {
             continue;
         }
@@ -336,7 +334,8 @@ mod tests {
         prop_oneof![
             Just(Preference::Usual),
             (0.0..3.0f64).prop_map(|p| Preference::VShape { p }),
-            (0.0..2.0f64, 0.0..3.0f64).prop_map(|(q, extra)| Preference::Linear { q, p: q + extra }),
+            (0.0..2.0f64, 0.0..3.0f64)
+                .prop_map(|(q, extra)| Preference::Linear { q, p: q + extra }),
         ]
     }
 

@@ -2,6 +2,7 @@
 //! runs the same engine as the GUI.
 
 mod rank;
+mod sensitivity;
 
 pub use rank::{load_valid, ranking_json, ranking_text};
 
@@ -41,6 +42,8 @@ pub enum Command {
     Check(rank::CheckArgs),
     /// Convert between RON scenario files and CSV decision matrices.
     Convert(rank::ConvertArgs),
+    /// Show how far each weight can move before the top option changes.
+    Sensitivity(sensitivity::SensitivityArgs),
 }
 
 /// What the binary should do after parsing its arguments.
@@ -69,6 +72,7 @@ pub fn run() -> Launch {
         Command::Rank(args) => rank::rank(&args, lang),
         Command::Check(args) => rank::check(&args, lang),
         Command::Convert(args) => rank::convert(&args, lang),
+        Command::Sensitivity(args) => sensitivity::run(&args, lang),
     };
     Launch::Done(match result {
         Ok(()) => ExitCode::SUCCESS,
