@@ -9,6 +9,7 @@ pub mod methods;
 pub mod ranking;
 pub mod sensitivity;
 pub mod smaa;
+pub mod weighting;
 
 pub use evaluate::{
     AnalysisError, Evaluation, Ranked, evaluate, evaluate_all_methods, evaluate_profile,

@@ -3,6 +3,7 @@
 
 mod diff;
 mod rank;
+mod sensitivity;
 
 pub use diff::{diff_json, diff_text};
 pub use rank::{load_valid, ranking_json, ranking_text};
@@ -45,6 +46,8 @@ pub enum Command {
     Convert(rank::ConvertArgs),
     /// Compare two scenarios: what changed and why the ranking moved.
     Diff(diff::DiffArgs),
+    /// Show how far each weight can move before the top option changes.
+    Sensitivity(sensitivity::SensitivityArgs),
 }
 
 /// What the binary should do after parsing its arguments.
@@ -74,6 +77,7 @@ pub fn run() -> Launch {
         Command::Check(args) => rank::check(&args, lang),
         Command::Convert(args) => rank::convert(&args, lang),
         Command::Diff(args) => diff::diff(&args, lang),
+        Command::Sensitivity(args) => sensitivity::run(&args, lang),
     };
     Launch::Done(match result {
         Ok(()) => ExitCode::SUCCESS,
