@@ -1,7 +1,9 @@
 //! The command-line face: clap definitions and dispatch. Each subcommand
 //! runs the same engine as the GUI.
 
+pub mod package;
 mod rank;
+pub mod smaa;
 
 pub use rank::{load_valid, ranking_json, ranking_text};
 
@@ -41,6 +43,10 @@ pub enum Command {
     Check(rank::CheckArgs),
     /// Convert between RON scenario files and CSV decision matrices.
     Convert(rank::ConvertArgs),
+    /// Rank acceptability, central weights and confidence under uncertain weights and values (SMAA-2).
+    Smaa(smaa::SmaaArgs),
+    /// The best sets of options to combine within every resource cap.
+    Package(package::PackageArgs),
 }
 
 /// What the binary should do after parsing its arguments.
@@ -69,6 +75,8 @@ pub fn run() -> Launch {
         Command::Rank(args) => rank::rank(&args, lang),
         Command::Check(args) => rank::check(&args, lang),
         Command::Convert(args) => rank::convert(&args, lang),
+        Command::Smaa(args) => smaa::run(&args, lang),
+        Command::Package(args) => package::run(&args, lang),
     };
     Launch::Done(match result {
         Ok(()) => ExitCode::SUCCESS,
