@@ -4,6 +4,9 @@
 mod diff;
 mod rank;
 mod sensitivity;
+pub mod package;
+mod rank;
+pub mod smaa;
 
 pub use diff::{diff_json, diff_text};
 pub use rank::{load_valid, ranking_json, ranking_text};
@@ -48,6 +51,10 @@ pub enum Command {
     Diff(diff::DiffArgs),
     /// Show how far each weight can move before the top option changes.
     Sensitivity(sensitivity::SensitivityArgs),
+    /// Rank acceptability, central weights and confidence under uncertain weights and values (SMAA-2).
+    Smaa(smaa::SmaaArgs),
+    /// The best sets of options to combine within every resource cap.
+    Package(package::PackageArgs),
 }
 
 /// What the binary should do after parsing its arguments.
@@ -78,6 +85,8 @@ pub fn run() -> Launch {
         Command::Convert(args) => rank::convert(&args, lang),
         Command::Diff(args) => diff::diff(&args, lang),
         Command::Sensitivity(args) => sensitivity::run(&args, lang),
+        Command::Smaa(args) => smaa::run(&args, lang),
+        Command::Package(args) => package::run(&args, lang),
     };
     Launch::Done(match result {
         Ok(()) => ExitCode::SUCCESS,
