@@ -7,6 +7,9 @@ mod sensitivity;
 pub mod package;
 mod rank;
 pub mod smaa;
+mod brief;
+mod rank;
+mod render;
 
 pub use diff::{diff_json, diff_text};
 pub use rank::{load_valid, ranking_json, ranking_text};
@@ -55,6 +58,10 @@ pub enum Command {
     Smaa(smaa::SmaaArgs),
     /// The best sets of options to combine within every resource cap.
     Package(package::PackageArgs),
+    /// Draw one chart to a PNG or SVG file.
+    Render(render::RenderArgs),
+    /// Write a briefing pack: every chart, an HTML page and a Markdown copy.
+    Brief(brief::BriefArgs),
 }
 
 /// What the binary should do after parsing its arguments.
@@ -87,6 +94,8 @@ pub fn run() -> Launch {
         Command::Sensitivity(args) => sensitivity::run(&args, lang),
         Command::Smaa(args) => smaa::run(&args, lang),
         Command::Package(args) => package::run(&args, lang),
+        Command::Render(args) => render::render(&args, lang),
+        Command::Brief(args) => brief::brief(&args, lang),
     };
     Launch::Done(match result {
         Ok(()) => ExitCode::SUCCESS,
