@@ -148,7 +148,7 @@ pub fn ranking_text(scenario: &Scenario, evaluation: &Evaluation, lang: Lang) ->
         let reasons: Vec<String> = x
             .reasons
             .iter()
-            .map(|r| reason_message(&scenario, r, lang))
+            .map(|r| reason_message(scenario, r, lang))
             .collect();
         let _ = writeln!(
             out,
@@ -206,6 +206,6 @@ pub fn convert(args: &ConvertArgs, lang: Lang) -> Result<(), String> {
     } else {
         io::save(&args.output, &scenario)
     };
-    result.map_err(|e| e.to_string())?;
+    result.map_err(|e| e.message(lang))?;
     Ok(())
 }
