@@ -74,7 +74,7 @@ fn check_speaks_french_when_asked() {
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
-        stderr.contains(":19:56: on attend ici un nombre"),
+        stderr.contains(":19:57: on attend ici un nombre"),
         "{stderr}"
     );
 }

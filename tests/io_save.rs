@@ -30,13 +30,18 @@ fn save_then_load_gives_the_same_scenario_and_keeps_a_backup() {
 fn save_as_csv_writes_a_matrix() {
     let dir = tempfile::tempdir().expect("dir");
     let path = dir.path().join("canada.csv");
-    io::save(&path, &canada()).expect("save");
+    let s = canada();
+    io::save(&path, &s).expect("save");
     let back = io::load(&path).expect("reload");
-    assert_eq!(back.alternatives.len(), 4);
+    assert_eq!(back.alternatives.len(), s.alternatives.len());
+    assert_eq!(back.criteria.len(), s.criteria.len());
+    // Ids become the English names; values come through unchanged.
+    let (a, c) = (&s.alternatives[0], &s.criteria[1]);
     assert_eq!(
-        back.score("Mali (MINUSMA)", "Cost").map(|x| x.value),
-        Some(450.0)
+        back.score(&a.name.en, &c.name.en).map(|x| x.value),
+        s.score(&a.id, &c.id).map(|x| x.value)
     );
+    assert!(back.score(&a.name.en, &c.name.en).is_some());
 }
 
 #[test]

@@ -33,8 +33,8 @@ fn messages(path: &Path, lang: Lang) -> Vec<(usize, usize, String)> {
 const CORPUS: &[(&str, &str, usize, usize)] = &[
     ("truncated.ron", "the file ends too early", 31, 7),
     ("truncated_in_text.ron", "this text is never closed", 8, 33),
-    ("wrong_type.ron", "expected a number here", 19, 56),
-    ("wrong_type_bool.ron", "expected true or false here", 19, 73),
+    ("wrong_type.ron", "expected a number here", 19, 57),
+    ("wrong_type_bool.ron", "expected true or false here", 19, 74),
     (
         "unknown_field.ron",
         "unknown field `units`; expected `id`, `name`",
@@ -181,7 +181,7 @@ fn french_messages_read_as_french() {
     let cases = [
         (
             "wrong_type.ron",
-            "wrong_type.ron:19:56: on attend ici un nombre",
+            "wrong_type.ron:19:57: on attend ici un nombre",
         ),
         (
             "newer_version.ron",

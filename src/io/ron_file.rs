@@ -124,6 +124,12 @@ pub fn to_string(scenario: &Scenario) -> Result<String, SaveError> {
 fn ron_error(e: &SpannedError, text: &str, label: &str) -> LoadError {
     let (line, column) = (e.span.start.line.max(1), e.span.start.col.max(1));
     let at_end = past_content(text, line, column);
+    // ron often reports the blank before the offending token: point at the token.
+    let (line, column) = if at_end {
+        (line, column)
+    } else {
+        skip_blanks(text, line, column)
+    };
     let kind = match translate(&e.code) {
         _ if matches!(e.code, RonError::ExceededRecursionLimit) => LoadErrorKind::TooDeep,
         Some(RonProblem::UnclosedString) => LoadErrorKind::Ron(RonProblem::UnclosedString),
@@ -135,6 +141,31 @@ fn ron_error(e: &SpannedError, text: &str, label: &str) -> LoadError {
         None => LoadErrorKind::Syntax(e.code.to_string()),
     };
     LoadError::at(label, line, column, kind)
+}
+
+/// The first non-blank position at or after (line, column).
+fn skip_blanks(text: &str, line: usize, column: usize) -> (usize, usize) {
+    let Some(line_text) = text.split('\n').nth(line - 1) else {
+        return (line, column);
+    };
+    let line_start = line_text.as_ptr() as usize - text.as_ptr() as usize;
+    let offset = line_text
+        .char_indices()
+        .nth(column - 1)
+        .map_or(line_start + line_text.len(), |(i, _)| line_start + i);
+    let (mut l, mut c) = (line, column);
+    for ch in text[offset..].chars() {
+        if !ch.is_whitespace() {
+            return (l, c);
+        }
+        if ch == '\n' {
+            l += 1;
+            c = 1;
+        } else {
+            c += 1;
+        }
+    }
+    (line, column)
 }
 
 /// True when (line, column) lies after the last non-blank character, i.e.
@@ -256,6 +287,20 @@ mod tests {
     use crate::model::Lang;
 
     const CANADA: &str = include_str!("../../scenarios/canada-2016.ron");
+    const MINI: &str = r#"(
+    format_version: 2,
+    title: "t",
+    criteria: [
+        (id: "cost", name: "Cost", direction: Minimize, unit: "CAD M"),
+    ],
+    alternatives: [(id: "a", name: "A")],
+    scores: [
+        (alternative: "a", criterion: "cost", value: 8, illustrative: true),
+    ],
+    profiles: [(id: "p", name: "P", weights: {"cost": 1})],
+    active_profile: "p",
+)
+"#;
 
     fn err(text: &str) -> LoadError {
         match parse(text, "f.ron") {
@@ -273,8 +318,8 @@ mod tests {
 
     #[test]
     fn wrong_type_says_a_number_is_expected() {
-        let e = err(&CANADA.replace("value: 8,", "value: \"eight\","));
-        assert_eq!((e.line, e.column), (19, 56));
+        let e = err(&MINI.replace("value: 8,", "value: \"eight\","));
+        assert_eq!((e.line, e.column), (9, 54));
         assert!(
             e.message(Lang::En).contains("expected a number here"),
             "{e}"
@@ -284,9 +329,9 @@ mod tests {
 
     #[test]
     fn unknown_field_lists_the_allowed_ones() {
-        let e = err(&CANADA.replace("unit: \"0-10\"", "units: \"0-10\""));
+        let e = err(&MINI.replace("unit: \"CAD M\"", "units: \"CAD M\""));
         let m = e.message(Lang::En);
-        assert!(m.starts_with("f.ron:8:108:"), "{m}");
+        assert!(m.starts_with("f.ron:5:57:"), "{m}");
         assert!(
             m.contains("unknown field `units`; expected `id`, `name`"),
             "{m}"
@@ -296,7 +341,7 @@ mod tests {
 
     #[test]
     fn truncation_says_the_file_ends_too_early() {
-        let cut = &CANADA[..CANADA.find("profiles").expect("profiles")];
+        let cut = &MINI[..MINI.find("profiles").expect("profiles")];
         let e = err(cut);
         assert!(
             e.message(Lang::En).contains("the file ends too early"),
@@ -306,11 +351,11 @@ mod tests {
 
     #[test]
     fn optional_values_read_with_or_without_some() {
-        let plain = CANADA.replace("unit: \"CAD M\"", "unit: \"CAD M\", veto: 420");
-        let some = CANADA.replace("unit: \"CAD M\"", "unit: \"CAD M\", veto: Some(420)");
+        let plain = MINI.replace("unit: \"CAD M\"", "unit: \"CAD M\", veto: 420");
+        let some = MINI.replace("unit: \"CAD M\"", "unit: \"CAD M\", veto: Some(420)");
         let a = parse(&plain, "a").expect("plain");
         let b = parse(&some, "b").expect("some");
-        assert_eq!(a.criteria[1].veto, Some(420.0));
+        assert_eq!(a.criteria[0].veto, Some(420.0));
         assert_eq!(a, b);
     }
 }
