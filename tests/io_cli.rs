@@ -74,7 +74,7 @@ fn check_speaks_french_when_asked() {
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
-        stderr.contains(":19:57: on attend ici un nombre"),
+        stderr.contains(":19:57: erreur: on attend ici un nombre"),
         "{stderr}"
     );
 }
@@ -109,7 +109,8 @@ fn check_on_a_missing_file_says_so() {
         .expect("runs");
     assert_eq!(out.status.code(), Some(1));
     assert!(
-        String::from_utf8_lossy(&out.stderr).contains("no/such/file.ron: there is no file here")
+        String::from_utf8_lossy(&out.stderr)
+            .contains("no/such/file.ron: error: there is no file here")
     );
 }
 

@@ -112,9 +112,13 @@ fn check_counts(scenario: &Scenario, text: &str, label: &str) -> Result<(), Load
 
 /// Serialises a scenario as pretty RON (the current format version).
 pub fn to_string(scenario: &Scenario) -> Result<String, SaveError> {
+    // Items' fields one per line, their small parts (bilingual text, weight
+    // maps, scales) inline; apostrophes and accents written as typed.
     let config = ron::ser::PrettyConfig::new()
         .struct_names(false)
-        .indentor("    ".to_string());
+        .indentor("    ".to_string())
+        .depth_limit(3)
+        .escape_strings(false);
     options()
         .to_string_pretty(scenario, config)
         .map_err(|e| SaveError::new("", super::error::SaveErrorKind::Serialise(e.to_string())))
