@@ -74,7 +74,17 @@ pub enum Launch {
 
 /// Parses the process arguments and runs a subcommand, or says to open the GUI.
 pub fn run() -> Launch {
-    let cli = match Cli::try_parse() {
+    run_from(std::env::args_os())
+}
+
+/// Like [`run`], with the arguments given (the first is the program name):
+/// the entry point tests and the fuzz test drive.
+pub fn run_from<I, T>(args: I) -> Launch
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString> + Clone,
+{
+    let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
