@@ -8,7 +8,9 @@ rust_i18n::i18n!("assets/locales", fallback = "en");
 pub mod analysis;
 #[cfg(feature = "gui")]
 pub mod app;
+pub mod charts;
 pub mod cli;
+pub mod export;
 pub mod i18n;
 pub mod io;
 pub mod model;

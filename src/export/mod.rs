@@ -1,0 +1,1 @@
+//! Writing charts and briefing packs to files.
