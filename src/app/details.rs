@@ -41,6 +41,7 @@ pub fn details_panel(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
                     lang,
                     80.0,
                     false,
+                    &tr!(lang, "gui.value"),
                 );
                 ui.label(RichText::new(&unit).weak());
                 match v {
@@ -70,6 +71,7 @@ pub fn details_panel(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
                         lang,
                         60.0,
                         true,
+                        &tr!(lang, "gui.range"),
                     );
                     match v {
                         NumberInput::Value(x) => *slot = Some(x),
@@ -116,6 +118,7 @@ pub fn details_panel(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
         lang,
         ui.available_width(),
         true,
+        &tr!(lang, "gui.rationale"),
     );
     if let Some(text) = changed {
         out.push(Command::Edit(Edit::SetRationale {

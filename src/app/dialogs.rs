@@ -118,11 +118,13 @@ impl FileDialogs {
             ui.set_width(460.0);
             ui.heading(purpose_title(purpose, lang));
             ui.label(RichText::new(tr!(lang, "gui.typed_path_help")).weak());
-            let r = ui.add(
-                egui::TextEdit::singleline(text)
-                    .desired_width(440.0)
-                    .hint_text("/home/me/scenario.ron"),
-            );
+            let r = ui
+                .add(
+                    egui::TextEdit::singleline(text)
+                        .desired_width(440.0)
+                        .hint_text("/home/me/scenario.ron"),
+                )
+                .accessible_name(tr!(lang, "gui.path"));
             r.request_focus();
             let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             ui.horizontal(|ui| {

@@ -30,17 +30,18 @@ pub fn lists_panel(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
 }
 
 fn row_buttons(ui: &mut Ui, lang: Lang, first: bool, last: bool) -> (bool, bool, bool) {
-    let up = ui
-        .add_enabled(!first, egui::Button::new("⏶").small())
-        .on_hover_text(tr!(lang, "gui.move_up"))
+    // Drawn right to left: delete sits at the far edge.
+    let delete = ui
+        .small_button("✕")
+        .on_hover_text(tr!(lang, "gui.delete_tip"))
         .clicked();
     let down = ui
-        .add_enabled(!last, egui::Button::new("⏷").small())
+        .add_enabled(!last, egui::Button::new("▼").small())
         .on_hover_text(tr!(lang, "gui.move_down"))
         .clicked();
-    let delete = ui
-        .small_button("🗑")
-        .on_hover_text(tr!(lang, "gui.delete_tip"))
+    let up = ui
+        .add_enabled(!first, egui::Button::new("▲").small())
+        .on_hover_text(tr!(lang, "gui.move_up"))
         .clicked();
     (up, down, delete)
 }
@@ -59,35 +60,6 @@ fn options_list(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
         let problems = problems_at(state, &Location::Alternative(i));
         let exclusion = excluded.iter().find(|x| x.alternative == a.id);
         ui.horizontal(|ui| {
-            let mut label = display_text(&a.name, lang);
-            if exclusion.is_some() {
-                label = label.weak().strikethrough();
-            }
-            if !problems.is_empty() {
-                label = label.color(PROBLEM);
-            }
-            let selected = state.selected_alternative.as_deref() == Some(a.id.as_str());
-            let mut r = ui.selectable_label(selected, label);
-            if let Some(x) = exclusion {
-                let reasons: Vec<String> = x
-                    .reasons
-                    .iter()
-                    .map(|r| crate::i18n::reason_message(s, r, lang))
-                    .collect();
-                r = r.on_hover_text(tr!(
-                    lang,
-                    "gui.excluded_because",
-                    reasons = reasons.join("; ")
-                ));
-            }
-            if !problems.is_empty() {
-                r = r.on_hover_text(problems.join("\n"));
-            }
-            if r.clicked() {
-                out.push(Command::SelectAlternative(
-                    (!selected).then(|| a.id.clone()),
-                ));
-            }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 let (up, down, delete) = row_buttons(ui, lang, i == 0, i + 1 == n);
                 if delete {
@@ -98,6 +70,37 @@ fn options_list(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
                         delta: if up { -1 } else { 1 },
                     }));
                 }
+                ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                    let mut label = display_text(&a.name, lang);
+                    if exclusion.is_some() {
+                        label = label.weak().strikethrough();
+                    }
+                    if !problems.is_empty() {
+                        label = label.color(PROBLEM);
+                    }
+                    let selected = state.selected_alternative.as_deref() == Some(a.id.as_str());
+                    let mut r = ui.add(egui::Button::selectable(selected, label).truncate());
+                    if let Some(x) = exclusion {
+                        let reasons: Vec<String> = x
+                            .reasons
+                            .iter()
+                            .map(|r| crate::i18n::reason_message(s, r, lang))
+                            .collect();
+                        r = r.on_hover_text(tr!(
+                            lang,
+                            "gui.excluded_because",
+                            reasons = reasons.join("; ")
+                        ));
+                    }
+                    if !problems.is_empty() {
+                        r = r.on_hover_text(problems.join("\n"));
+                    }
+                    if r.clicked() {
+                        out.push(Command::SelectAlternative(
+                            (!selected).then(|| a.id.clone()),
+                        ));
+                    }
+                });
             });
         });
         if state.selected_alternative.as_deref() == Some(a.id.as_str()) {
@@ -111,6 +114,7 @@ fn options_list(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
                         lang,
                         170.0,
                         false,
+                        &tr!(lang, "gui.name"),
                     );
                     if let Some(name) = changed {
                         out.push(Command::Edit(Edit::RenameAlternative {
@@ -160,20 +164,6 @@ fn criteria_list(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
     for (i, c) in s.criteria.iter().enumerate() {
         let problems = problems_at(state, &Location::Criterion(i));
         ui.horizontal(|ui| {
-            let mut label = display_text(&c.name, lang);
-            if !problems.is_empty() {
-                label = label.color(PROBLEM);
-            }
-            let selected = state.selected_criterion.as_deref() == Some(c.id.as_str());
-            let mut r = ui.selectable_label(selected, label);
-            if !problems.is_empty() {
-                r = r.on_hover_text(problems.join("\n"));
-            }
-            if r.clicked() {
-                out.push(Command::SelectCriterion((!selected).then(|| c.id.clone())));
-            }
-            ui.label(RichText::new(direction_label(c.direction, lang)).weak())
-                .on_hover_text(tr!(lang, "gui.direction_tip"));
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 let (up, down, delete) = row_buttons(ui, lang, i == 0, i + 1 == n);
                 if delete {
@@ -184,6 +174,22 @@ fn criteria_list(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
                         delta: if up { -1 } else { 1 },
                     }));
                 }
+                ui.label(RichText::new(direction_label(c.direction, lang)).weak())
+                    .on_hover_text(tr!(lang, "gui.direction_tip"));
+                ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                    let mut label = display_text(&c.name, lang);
+                    if !problems.is_empty() {
+                        label = label.color(PROBLEM);
+                    }
+                    let selected = state.selected_criterion.as_deref() == Some(c.id.as_str());
+                    let mut r = ui.add(egui::Button::selectable(selected, label).truncate());
+                    if !problems.is_empty() {
+                        r = r.on_hover_text(problems.join("\n"));
+                    }
+                    if r.clicked() {
+                        out.push(Command::SelectCriterion((!selected).then(|| c.id.clone())));
+                    }
+                });
             });
         });
         if state.selected_criterion.as_deref() == Some(c.id.as_str()) {
@@ -223,6 +229,7 @@ fn criterion_editor(ui: &mut Ui, state: &AppState, i: usize, out: &mut Vec<Comma
                 lang,
                 160.0,
                 false,
+                &tr!(lang, "gui.name"),
             );
             if let Some(name) = changed {
                 out.push(Command::Edit(Edit::RenameCriterion {
@@ -288,6 +295,7 @@ fn criterion_editor(ui: &mut Ui, state: &AppState, i: usize, out: &mut Vec<Comma
                             lang,
                             50.0,
                             false,
+                            &tr!(lang, "gui.scale_worst"),
                         );
                         ui.label(tr!(lang, "gui.scale_best"));
                         let (_, b) = number_field(
@@ -297,6 +305,7 @@ fn criterion_editor(ui: &mut Ui, state: &AppState, i: usize, out: &mut Vec<Comma
                             lang,
                             50.0,
                             false,
+                            &tr!(lang, "gui.scale_best"),
                         );
                         let mut next = scale;
                         for (input, slot) in [(w, &mut next.worst), (b, &mut next.best)] {
@@ -319,7 +328,15 @@ fn criterion_editor(ui: &mut Ui, state: &AppState, i: usize, out: &mut Vec<Comma
 
             ui.label(tr!(lang, "gui.veto"))
                 .on_hover_text(tr!(lang, "gui.veto_tip"));
-            let (_, v) = number_field(ui, Id::unique(("veto", &id)), c.veto, lang, 60.0, true);
+            let (_, v) = number_field(
+                ui,
+                Id::unique(("veto", &id)),
+                c.veto,
+                lang,
+                60.0,
+                true,
+                &tr!(lang, "gui.veto"),
+            );
             match v {
                 NumberInput::Value(x) => out.push(Command::Edit(Edit::SetVeto {
                     id: id.clone(),

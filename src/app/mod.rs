@@ -25,6 +25,32 @@ use crate::model::Lang;
 use egui::{Key, KeyboardShortcut, Modifiers, Ui};
 use std::path::PathBuf;
 
+/// A font covering the symbols the interface uses (▲ ▼ ✕ ● ↑ ↓ « »), added
+/// after egui's own fonts so every glyph renders on any machine.
+static SYMBOLS_FONT: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
+
+/// Fonts and spacing of the window; call once on a new context.
+pub fn setup_style(ctx: &egui::Context) {
+    let mut fonts = egui::FontDefinitions::default();
+    fonts.font_data.insert(
+        "dejavu".to_owned(),
+        std::sync::Arc::new(egui::FontData::from_static(SYMBOLS_FONT)),
+    );
+    for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
+        fonts
+            .families
+            .entry(family)
+            .or_default()
+            .push("dejavu".to_owned());
+    }
+    ctx.set_fonts(fonts);
+    ctx.set_theme(egui::Theme::Light);
+    ctx.all_styles_mut(|style| {
+        style.spacing.slider_width = 150.0;
+        style.spacing.item_spacing = egui::vec2(8.0, 5.0);
+    });
+}
+
 /// The whole app: state plus what only a window has (textures, dialogs).
 pub struct TradeoffApp {
     /// Scenario, selection and settings.
@@ -207,7 +233,7 @@ pub fn run(file: Option<PathBuf>, lang: Option<Lang>) -> Result<(), eframe::Erro
         "Tradeoff",
         options,
         Box::new(move |cc| {
-            cc.egui_ctx.set_theme(egui::Theme::Light);
+            setup_style(&cc.egui_ctx);
             Ok(Box::new(TradeoffApp::new(state, native)))
         }),
     )

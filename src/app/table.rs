@@ -146,8 +146,19 @@ fn score_cell(
                 ui.style_mut().visuals.override_text_color = Some(visuals.weak_text_color());
             }
             let id = Id::unique(("cell", alternative, criterion));
-            let (mut response, input) =
-                number_field(ui, id, score.map(|x| x.value), lang, width - 8.0, false);
+            let (mut response, input) = number_field(
+                ui,
+                id,
+                score.map(|x| x.value),
+                lang,
+                width - 8.0,
+                false,
+                &format!(
+                    "{} — {}",
+                    state.scenario().alternative_name(alternative, lang),
+                    state.scenario().criterion_name(criterion, lang)
+                ),
+            );
             if response.gained_focus() || response.clicked() {
                 out.push(Command::SelectCell(Cell {
                     alternative: alternative.to_string(),

@@ -22,7 +22,8 @@ pub fn weights_panel(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
     };
     let profile_index = s.profiles.iter().position(|p| p.id == profile.id);
     ui.horizontal(|ui| {
-        ui.label(tr!(lang, "gui.profile"))
+        let label = ui
+            .label(tr!(lang, "gui.profile"))
             .on_hover_text(tr!(lang, "gui.profile_tip"));
         egui::ComboBox::from_id_salt("profile")
             .selected_text(display_text(&profile.name, lang))
@@ -37,7 +38,9 @@ pub fn weights_panel(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
                         out.push(Command::Edit(Edit::SetActiveProfile { id: p.id.clone() }));
                     }
                 }
-            });
+            })
+            .response
+            .labelled_by(label.id);
     });
     ui.horizontal(|ui| {
         if ui
@@ -81,7 +84,7 @@ pub fn weights_panel(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
         }
     });
     ui.horizontal(|ui| {
-        ui.label(tr!(lang, "gui.profile_rename"));
+        let label = ui.label(tr!(lang, "gui.profile_rename"));
         let (r, changed) = text_field(
             ui,
             Id::unique(("profile-name", &profile.id)),
@@ -89,6 +92,7 @@ pub fn weights_panel(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
             lang,
             190.0,
             false,
+            &tr!(lang, "gui.profile_rename"),
         );
         if let Some(name) = changed {
             out.push(Command::Edit(Edit::RenameProfile {
@@ -97,6 +101,7 @@ pub fn weights_panel(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
                 name,
             }));
         }
+        let r = r.labelled_by(label.id);
         if r.lost_focus() {
             out.push(Command::EndGroup);
         }

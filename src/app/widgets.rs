@@ -22,7 +22,8 @@ pub enum NumberInput {
 
 /// A single-line number field showing `value` in `lang`'s style. Typing goes
 /// to a buffer; the value is committed on Enter or when the field loses focus.
-/// `value == None` shows an empty field (for optional numbers).
+/// `value == None` shows an empty field (for optional numbers); `name` is
+/// what a screen reader announces.
 pub fn number_field(
     ui: &mut Ui,
     id: Id,
@@ -30,17 +31,20 @@ pub fn number_field(
     lang: Lang,
     width: f32,
     optional: bool,
+    name: &str,
 ) -> (Response, NumberInput) {
     let shown = value.map_or_else(String::new, |v| crate::i18n::value(v, 6, lang));
     let mut text = ui
         .data_mut(|d| d.get_temp::<String>(id))
         .unwrap_or_else(|| shown.clone());
-    let response = ui.add(
-        TextEdit::singleline(&mut text)
-            .id(id)
-            .desired_width(width)
-            .align(egui::Align2::RIGHT_CENTER),
-    );
+    let response = ui
+        .add(
+            TextEdit::singleline(&mut text)
+                .id(id)
+                .desired_width(width)
+                .align(egui::Align2::RIGHT_CENTER),
+        )
+        .accessible_name(name);
     let mut out = NumberInput::None;
     if response.has_focus() {
         ui.data_mut(|d| d.insert_temp(id, text));
@@ -70,6 +74,7 @@ pub fn text_field(
     lang: Lang,
     width: f32,
     multiline: bool,
+    name: &str,
 ) -> (Response, Option<String>) {
     let own = match lang {
         Lang::En => text.en.clone(),
@@ -82,11 +87,13 @@ pub fn text_field(
     } else {
         TextEdit::singleline(&mut buffer)
     };
-    let response = ui.add(
-        edit.id(id)
-            .desired_width(width)
-            .hint_text(RichText::new(if fallback { shown } else { "" }).italics()),
-    );
+    let response = ui
+        .add(
+            edit.id(id)
+                .desired_width(width)
+                .hint_text(RichText::new(if fallback { shown } else { "" }).italics()),
+        )
+        .accessible_name(name);
     let response = if fallback {
         response.on_hover_text(fallback_note(lang))
     } else {
