@@ -37,10 +37,9 @@ fn catalogue() -> BTreeMap<String, BTreeMap<String, String>> {
                 keys.insert(key.clone(), BTreeMap::new());
                 current = Some(key);
             } else if let Some(key) = &current {
-                let (lang, value) = line
-                    .trim()
-                    .split_once(':')
-                    .unwrap_or_else(|| panic!("{}:{}: expected `lang: text`", file.display(), n + 1));
+                let (lang, value) = line.trim().split_once(':').unwrap_or_else(|| {
+                    panic!("{}:{}: expected `lang: text`", file.display(), n + 1)
+                });
                 let value = value.trim().trim_matches('"').to_string();
                 keys.get_mut(key)
                     .expect("current key inserted")
@@ -89,7 +88,10 @@ fn every_key_is_used_in_the_code() {
         .into_keys()
         .filter(|k| !src.contains(&format!("\"{k}\"")))
         .collect();
-    assert!(unused.is_empty(), "catalogue keys never used in src/: {unused:#?}");
+    assert!(
+        unused.is_empty(),
+        "catalogue keys never used in src/: {unused:#?}"
+    );
 }
 
 #[test]
@@ -112,7 +114,10 @@ fn every_key_the_code_asks_for_exists() {
     }
     assert!(!asked.is_empty(), "found no tr! lookups at all");
     let missing: Vec<&String> = asked.iter().filter(|k| !keys.contains(*k)).collect();
-    assert!(missing.is_empty(), "tr! keys missing from the catalogue: {missing:#?}");
+    assert!(
+        missing.is_empty(),
+        "tr! keys missing from the catalogue: {missing:#?}"
+    );
 }
 
 #[test]

@@ -133,7 +133,7 @@ pub fn details_panel(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
     }
 
     ui.add_space(4.0);
-    ui.label(tr!(lang, "gui.sources"));
+    let sources_label = ui.label(tr!(lang, "gui.sources"));
     let cited: Vec<String> = score.map(|x| x.sources.clone()).unwrap_or_default();
     if cited.is_empty() {
         ui.label(RichText::new(tr!(lang, "gui.sources_none")).weak());
@@ -199,6 +199,8 @@ pub fn details_panel(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
                         }));
                     }
                 }
-            });
+            })
+            .response
+            .labelled_by(sources_label.id);
     }
 }

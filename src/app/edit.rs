@@ -530,7 +530,7 @@ mod tests {
     use crate::model::validate;
 
     fn default() -> Scenario {
-        crate::io::ron_file::parse(crate::DEFAULT_SCENARIO, "default").expect("bundled scenario")
+        crate::app::fixture::fixture()
     }
 
     #[test]

@@ -136,8 +136,7 @@ mod tests {
     use super::*;
 
     fn doc() -> Document {
-        let s = crate::io::ron_file::parse(crate::DEFAULT_SCENARIO, "default").expect("bundled");
-        Document::new(s, true)
+        Document::new(crate::app::fixture::fixture(), true)
     }
 
     fn weight(w: f64) -> Edit {

@@ -8,6 +8,8 @@ pub mod charts_view;
 pub mod details;
 pub mod dialogs;
 pub mod edit;
+#[cfg(test)]
+mod fixture;
 pub mod history;
 pub mod lists;
 pub mod menu;

@@ -520,7 +520,9 @@ mod tests {
     use super::*;
 
     fn state() -> AppState {
-        AppState::with_default_scenario(Lang::En)
+        let mut s = AppState::new(crate::app::fixture::fixture(), None, Lang::En);
+        s.doc.mark_saved();
+        s
     }
 
     fn set_risk_weight(s: &mut AppState, w: f64) {
@@ -533,7 +535,7 @@ mod tests {
 
     #[test]
     fn default_scenario_opens_clean_with_results() {
-        let s = state();
+        let s = AppState::with_default_scenario(Lang::En);
         assert!(!s.doc.is_dirty());
         assert!(s.evaluation(Method::Wsm).is_some());
         assert!(s.evaluation(Method::Promethee2).is_some());
