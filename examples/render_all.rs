@@ -14,7 +14,45 @@ fn main() -> anyhow::Result<()> {
     std::fs::create_dir_all(&out)?;
     let scenario = tradeoff::io::load(std::path::Path::new(file))
         .map_err(|e| anyhow::anyhow!(e.message(lang)))?;
-    let input = ChartInput::new(&scenario, lang);
+    // Stand-ins for results computed elsewhere, so every chart can be previewed.
+    let smaa = tradeoff::analysis::smaa::SmaaResult {
+        alternatives: vec!["car".into(), "drc".into(), "mali".into()],
+        criteria: vec!["risk".into(), "cost".into(), "impact".into()],
+        samples: 10_000,
+        acceptability: vec![
+            vec![0.55, 0.35, 0.10],
+            vec![0.40, 0.50, 0.10],
+            vec![0.05, 0.15, 0.80],
+        ],
+        central_weights: vec![vec![0.3; 3]; 3],
+        confidence: vec![0.6, 0.4, 0.1],
+    };
+    let explanation = tradeoff::analysis::compare::Explanation {
+        first: "car".into(),
+        second: "mali".into(),
+        gap_a: -0.42,
+        gap_b: 0.05,
+        terms: vec![
+            tradeoff::analysis::compare::Term {
+                criterion: "risk".into(),
+                weight_effect: 0.08,
+                value_effect: 0.21,
+            },
+            tradeoff::analysis::compare::Term {
+                criterion: "cost".into(),
+                weight_effect: -0.04,
+                value_effect: 0.0,
+            },
+            tradeoff::analysis::compare::Term {
+                criterion: "impact".into(),
+                weight_effect: 0.10,
+                value_effect: 0.12,
+            },
+        ],
+    };
+    let mut input = ChartInput::new(&scenario, lang);
+    input.smaa = Some(&smaa);
+    input.explanation = Some(&explanation);
     for kind in ChartKind::ALL {
         for (w, h) in [(1920, 1080), (800, 600)] {
             let png = render_png(kind, &input, w, h, 1.0)

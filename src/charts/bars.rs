@@ -41,10 +41,9 @@ pub(crate) fn hbar_chart<'a, DB: DrawingBackend + 'a>(
     labels: &[RowLabel],
     x_range: Range<f64>,
     x_desc: &str,
-    x_decimals: usize,
+    x_format: &dyn Fn(f64) -> String,
 ) -> Result<ChartContext<'a, DB, HBarCoord>, ChartError> {
     let theme: &Theme = &ctx.theme;
-    let lang = ctx.lang();
     let n = labels.len().max(1);
     let (w, _) = plot.dim_in_pixel();
     let label_style = theme.text(0.95);
@@ -70,7 +69,7 @@ pub(crate) fn hbar_chart<'a, DB: DrawingBackend + 'a>(
         .y_labels(2)
         .y_label_formatter(&|_| String::new())
         .x_labels(6)
-        .x_label_formatter(&|v| crate::i18n::num(*v, x_decimals, lang))
+        .x_label_formatter(&|v| x_format(*v))
         .x_desc(x_desc)
         .label_style(theme.text(0.85))
         .axis_desc_style(theme.text(0.95))
@@ -130,10 +129,23 @@ pub(crate) fn end_label<DB: DrawingBackend>(
     text: String,
     style: TextStyle<'static>,
 ) -> Result<(), ChartError> {
-    let (h, dx) = if at < 0.0 {
-        (HPos::Right, -theme.px(0.3))
-    } else {
+    side_label(chart, theme, (n, r), at, at >= 0.0, text, style)
+}
+
+/// A text label beside x = `at` on row `r` of `n`, to the right or the left.
+pub(crate) fn side_label<DB: DrawingBackend>(
+    chart: &mut ChartContext<'_, DB, HBarCoord>,
+    theme: &Theme,
+    (n, r): (usize, usize),
+    at: f64,
+    right: bool,
+    text: String,
+    style: TextStyle<'static>,
+) -> Result<(), ChartError> {
+    let (h, dx) = if right {
         (HPos::Left, theme.px(0.3))
+    } else {
+        (HPos::Right, -theme.px(0.3))
     };
     let style = style.pos(Pos::new(h, VPos::Center));
     chart.draw_series(std::iter::once(

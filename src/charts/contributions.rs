@@ -64,6 +64,7 @@ pub(super) fn draw<DB: DrawingBackend>(
     notes.extend(ctx.notes());
     let chrome = Chrome {
         title: ChartKind::Contributions.title(lang),
+        subtitle: None,
         legend,
         notes,
     };
@@ -86,7 +87,7 @@ pub(super) fn draw<DB: DrawingBackend>(
         &labels,
         0.0..1.0,
         &tr!(lang, "chart.axis.weighted_value"),
-        1,
+        &|v| crate::i18n::num(v, 1, lang),
     )?;
     let row_px = row_height(&chart, n);
     let value_style = theme.text(0.85);

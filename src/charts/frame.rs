@@ -17,6 +17,8 @@ pub(crate) enum Swatch {
     Line,
     /// A dashed line (reference lines).
     Dashed,
+    /// An open ring (marked points).
+    Marker,
 }
 
 /// One legend entry.
@@ -45,6 +47,8 @@ impl LegendItem {
 pub(crate) struct Chrome {
     /// Main title.
     pub title: String,
+    /// Subtitle in place of the usual scenario — method — weights line.
+    pub subtitle: Option<String>,
     /// Legend entries (drawn in a strip under the plot).
     pub legend: Vec<LegendItem>,
     /// Footnotes, one paragraph each.
@@ -162,6 +166,13 @@ fn draw_swatch<DB: DrawingBackend>(
                 item.colour.stroke_width(theme.line(3.0)),
             ))?;
         }
+        Swatch::Marker => {
+            area.draw(&Circle::new(
+                (x + w / 2, mid),
+                h / 2,
+                item.colour.stroke_width(theme.line(2.5)),
+            ))?;
+        }
         Swatch::Dashed => {
             let dash = (w / 5).max(2);
             let mut sx = x;
@@ -195,9 +206,14 @@ pub(crate) fn frame<DB: DrawingBackend>(
     area.draw_text(&title, &title_style, (margin, margin))?;
     let mut top = margin + line_height(theme, 1.45);
     let sub_style = theme.muted(0.95);
-    for line in wrap(area, &ctx.subtitle(), &sub_style, inner_w)?
-        .iter()
-        .take(2)
+    for line in wrap(
+        area,
+        &chrome.subtitle.clone().unwrap_or_else(|| ctx.subtitle()),
+        &sub_style,
+        inner_w,
+    )?
+    .iter()
+    .take(2)
     {
         area.draw_text(line, &sub_style, (margin, top))?;
         top += line_height(theme, 0.95);

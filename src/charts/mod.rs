@@ -13,6 +13,8 @@ mod ranking;
 mod sensitivity;
 mod stakeholders;
 pub mod style;
+
+pub use sensitivity::curve_for;
 mod waterfall;
 
 use crate::analysis::compare::Explanation;
@@ -372,6 +374,19 @@ pub fn draw<DB: DrawingBackend>(
         ChartKind::Heatmap => heatmap::draw(&ctx, area),
         ChartKind::Waterfall => waterfall::draw(&ctx, area),
     }
+}
+
+/// One plain sentence per criterion on when the top option changes as that
+/// criterion's weight varies ("CAR stays first unless the weight on risk exceeds 61%").
+pub fn sensitivity_findings(input: &ChartInput<'_>) -> Result<Vec<String>, ChartError> {
+    let ctx = Ctx::new(input, 800, 600)?;
+    let matrix = &ctx.eval.matrix;
+    if ctx.eval.ranking.is_empty() {
+        return Ok(vec![ctx.nothing_to_show()]);
+    }
+    Ok((0..matrix.m())
+        .map(|j| sensitivity::sentence(&ctx, &curve_for(matrix, input.method, j, 200)))
+        .collect())
 }
 
 /// Largest width or height accepted, in pixels (a 16k display).

@@ -44,6 +44,7 @@ pub(super) fn draw<DB: DrawingBackend>(
     }
     let chrome = Chrome {
         title: ChartKind::Ranking.title(lang),
+        subtitle: None,
         legend,
         notes: ctx.notes(),
     };
@@ -72,7 +73,9 @@ pub(super) fn draw<DB: DrawingBackend>(
         "chart.axis.score",
         method = method_name(ctx.input.method, lang)
     );
-    let mut chart = hbar_chart(ctx, &plot, &labels, range.clone(), &axis, 1)?;
+    let mut chart = hbar_chart(ctx, &plot, &labels, range.clone(), &axis, &|v| {
+        crate::i18n::num(v, 1, lang)
+    })?;
     let row_px = row_height(&chart, n);
     let zero = 0.0_f64.clamp(range.start, range.end);
     for (r, ranked) in ctx.eval.ranking.iter().enumerate() {

@@ -51,6 +51,8 @@ pub const MUTED: RGBColor = RGBColor(0x55, 0x55, 0x55);
 pub const GREY: RGBColor = RGBColor(0xBB, 0xBB, 0xBB);
 /// Light grid lines.
 pub const LIGHT: RGBColor = RGBColor(0xE4, 0xE4, 0xE4);
+/// Cell borders drawn over colour.
+pub const WHITE_LINE: RGBColor = RGBColor(0xFF, 0xFF, 0xFF);
 /// Positive change in a waterfall.
 pub const GAIN: RGBColor = OKABE_ITO[0];
 /// Negative change in a waterfall.

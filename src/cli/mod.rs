@@ -1,7 +1,9 @@
 //! The command-line face: clap definitions and dispatch. Each subcommand
 //! runs the same engine as the GUI.
 
+mod brief;
 mod rank;
+mod render;
 
 pub use rank::{load_valid, ranking_json, ranking_text};
 
@@ -41,6 +43,10 @@ pub enum Command {
     Check(rank::CheckArgs),
     /// Convert between RON scenario files and CSV decision matrices.
     Convert(rank::ConvertArgs),
+    /// Draw one chart to a PNG or SVG file.
+    Render(render::RenderArgs),
+    /// Write a briefing pack: every chart, an HTML page and a Markdown copy.
+    Brief(brief::BriefArgs),
 }
 
 /// What the binary should do after parsing its arguments.
@@ -69,6 +75,8 @@ pub fn run() -> Launch {
         Command::Rank(args) => rank::rank(&args, lang),
         Command::Check(args) => rank::check(&args, lang),
         Command::Convert(args) => rank::convert(&args, lang),
+        Command::Render(args) => render::render(&args, lang),
+        Command::Brief(args) => brief::brief(&args, lang),
     };
     Launch::Done(match result {
         Ok(()) => ExitCode::SUCCESS,
