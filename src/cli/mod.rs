@@ -1,15 +1,13 @@
 //! The command-line face: clap definitions and dispatch. Each subcommand
 //! runs the same engine as the GUI.
 
+mod brief;
 mod diff;
-mod rank;
-mod sensitivity;
 pub mod package;
 mod rank;
-pub mod smaa;
-mod brief;
-mod rank;
 mod render;
+mod sensitivity;
+pub mod smaa;
 
 pub use diff::{diff_json, diff_text};
 pub use rank::{load_valid, ranking_json, ranking_text};
