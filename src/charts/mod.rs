@@ -386,7 +386,7 @@ pub fn sensitivity_findings(input: &ChartInput<'_>) -> Result<Vec<String>, Chart
         return Ok(vec![ctx.nothing_to_show()]);
     }
     Ok((0..matrix.m())
-        .map(|j| sensitivity::sentence(&ctx, &curve_for(matrix, input.method, j, 200)))
+        .map(|j| sensitivity::sentence(&ctx, &curve_for(matrix, input.method, j, 201)))
         .collect())
 }
 

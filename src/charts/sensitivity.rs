@@ -6,101 +6,23 @@ use super::frame::{Chrome, LegendItem, Swatch, frame, message};
 use super::ranking::score_range;
 use super::style::{GREY, INK, LIGHT, MUTED};
 use super::{ChartError, Ctx, method_name};
-use crate::analysis::sensitivity::{SensitivityCurve, Threshold};
-use crate::analysis::{DecisionMatrix, Method, scores_with_weights};
+use crate::analysis::sensitivity::SensitivityCurve;
+use crate::analysis::{DecisionMatrix, Method};
 use crate::tr;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-/// Weights of every criterion when criterion `j` has weight `t` and the
-/// others keep their proportions (equal shares when they were all zero).
-fn weights_at(base: &[f64], j: usize, t: f64) -> Vec<f64> {
-    let rest = 1.0 - base[j];
-    let others = base.len().saturating_sub(1).max(1) as f64;
-    base.iter()
-        .enumerate()
-        .map(|(k, w)| {
-            if k == j {
-                t
-            } else if rest > 1e-12 {
-                w * (1.0 - t) / rest
-            } else {
-                (1.0 - t) / others
-            }
-        })
-        .collect()
-}
-
-/// Index of the best score (the first one on ties).
-fn top(scores: &[f64]) -> Option<usize> {
-    let mut best: Option<usize> = None;
-    for (i, s) in scores.iter().enumerate() {
-        if best.is_none_or(|b| *s > scores[b] && !crate::analysis::is_tie(*s, scores[b])) {
-            best = Some(i);
-        }
-    }
-    best
-}
-
-/// The sensitivity curve of criterion `j`: scores on a grid of
-/// `grid_points + 1` weights from 0 to 1, and the weights where the top
-/// option changes (located by bisection to 1e-9).
+/// The sensitivity curve of criterion index `j` (analysis::sensitivity):
+/// scores on `grid_points` weights from 0 to 1 and the exact weights where
+/// the top option changes.
 pub fn curve_for(
     matrix: &DecisionMatrix,
     method: Method,
     j: usize,
     grid_points: usize,
 ) -> SensitivityCurve {
-    let grid_points = grid_points.max(2);
-    let n = matrix.n();
-    let weights: Vec<f64> = (0..=grid_points)
-        .map(|k| k as f64 / grid_points as f64)
-        .collect();
-    let at = |t: f64| scores_with_weights(method, matrix, &weights_at(&matrix.weights, j, t));
-    let mut scores = vec![Vec::with_capacity(weights.len()); n];
-    let mut tops = Vec::with_capacity(weights.len());
-    for &t in &weights {
-        let s = at(t);
-        tops.push(top(&s));
-        for (i, v) in s.into_iter().enumerate() {
-            scores[i].push(v);
-        }
-    }
-    let mut thresholds = Vec::new();
-    for k in 1..weights.len() {
-        if tops[k] == tops[k - 1] {
-            continue;
-        }
-        let (mut lo, mut hi) = (weights[k - 1], weights[k]);
-        let before = tops[k - 1];
-        for _ in 0..60 {
-            let mid = 0.5 * (lo + hi);
-            if top(&at(mid)) == before {
-                lo = mid;
-            } else {
-                hi = mid;
-            }
-            if hi - lo < 1e-10 {
-                break;
-            }
-        }
-        if let (Some(b), Some(a)) = (before, tops[k]) {
-            thresholds.push(Threshold {
-                weight: 0.5 * (lo + hi),
-                top_before: matrix.alternatives[b].clone(),
-                top_after: matrix.alternatives[a].clone(),
-            });
-        }
-    }
-    SensitivityCurve {
-        criterion: matrix.criteria.get(j).cloned().unwrap_or_default(),
-        current_weight: matrix.weights.get(j).copied().unwrap_or(0.0),
-        alternatives: matrix.alternatives.clone(),
-        weights,
-        scores,
-        thresholds,
-    }
+    crate::analysis::sensitivity::sensitivity(matrix, method, j, grid_points)
 }
 
 /// The criterion the chart varies: the one asked for, else the heaviest.
@@ -139,7 +61,7 @@ pub(super) fn draw<DB: DrawingBackend>(
     let curve = match ctx.input.sensitivity {
         Some(c) if matrix.criteria.get(j) == Some(&c.criterion) => c,
         _ => {
-            computed = curve_for(matrix, ctx.input.method, j, 200);
+            computed = curve_for(matrix, ctx.input.method, j, 201);
             &computed
         }
     };
@@ -331,71 +253,17 @@ fn interpolate(xs: &[f64], ys: &[f64], x: f64) -> f64 {
 }
 
 /// One plain sentence on what the curve shows ("CAR stays first while the
-/// weight on risk is between 12% and 61%").
+/// weight on risk is between 12% and 61%…"), worded by the engine.
 pub(crate) fn sentence(ctx: &Ctx<'_>, curve: &SensitivityCurve) -> String {
-    let lang = ctx.lang();
-    let criterion = ctx.criterion_name(&curve.criterion);
-    let current = curve.current_weight;
-    let Some(winner) = ctx.eval.winner() else {
+    if ctx.eval.ranking.is_empty() {
         return ctx.nothing_to_show();
-    };
-    let lower = curve
-        .thresholds
-        .iter()
-        .filter(|t| t.weight <= current)
-        .map(|t| t.weight)
-        .fold(None, |_, w| Some(w));
-    let upper = curve
-        .thresholds
-        .iter()
-        .find(|t| t.weight > current)
-        .map(|t| t.weight);
-    let option = ctx.option_name(&winner.alternative);
-    let pct = |w: f64| crate::i18n::pct(w, 0, lang);
-    match (lower, upper) {
-        (None, None) => tr!(
-            lang,
-            "chart.sensitivity.always",
-            option = option,
-            criterion = criterion
-        ),
-        (None, Some(hi)) => tr!(
-            lang,
-            "chart.sensitivity.below",
-            option = option,
-            criterion = criterion,
-            weight = pct(hi)
-        ),
-        (Some(lo), None) => tr!(
-            lang,
-            "chart.sensitivity.above",
-            option = option,
-            criterion = criterion,
-            weight = pct(lo)
-        ),
-        (Some(lo), Some(hi)) => tr!(
-            lang,
-            "chart.sensitivity.between",
-            option = option,
-            criterion = criterion,
-            low = pct(lo),
-            high = pct(hi)
-        ),
     }
+    crate::analysis::sensitivity::describe(ctx.input.scenario, curve, ctx.lang())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn rescaled_weights_sum_to_one() {
-        let w = weights_at(&[0.4, 0.3, 0.3], 0, 0.7);
-        assert!((w.iter().sum::<f64>() - 1.0).abs() < 1e-12);
-        assert!((w[1] - 0.15).abs() < 1e-12);
-        let w = weights_at(&[1.0, 0.0, 0.0], 0, 0.5);
-        assert!((w[1] - 0.25).abs() < 1e-12);
-    }
 
     #[test]
     fn straight_lines_keep_only_their_ends() {

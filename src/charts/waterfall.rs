@@ -5,47 +5,36 @@ use super::bars::{RowLabel, bar, hbar_chart, row_height, side_label};
 use super::frame::{Chrome, LegendItem, Swatch, frame, message};
 use super::style::{GAIN, INK, LOSS, MUTED};
 use super::{ChartError, ChartKind, Ctx};
-use crate::analysis::compare::Explanation;
+use crate::analysis::compare::{EffectKind, Explanation};
 use crate::tr;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-/// Effects smaller than this are left out of the chart (they would be invisible bars).
-const NEGLIGIBLE: f64 = 1e-9;
-
 /// One row of the waterfall: label, start, end, and whether it is a total.
+/// Effects come largest first, as `Explanation::waterfall` orders them.
 pub(crate) fn steps(ctx: &Ctx<'_>, e: &Explanation) -> Vec<(String, f64, f64, bool)> {
     let lang = ctx.lang();
-    let mut rows = vec![(tr!(lang, "chart.waterfall.gap_a"), 0.0, e.gap_a, true)];
-    let mut running = e.gap_a;
-    for t in &e.terms {
-        let name = ctx.criterion_name(&t.criterion);
-        for (key, effect) in [
-            ("chart.waterfall.weight_effect", t.weight_effect),
-            ("chart.waterfall.value_effect", t.value_effect),
-        ] {
-            if effect.abs() < NEGLIGIBLE {
-                continue;
-            }
-            let label = match key {
-                "chart.waterfall.weight_effect" => {
-                    tr!(
-                        lang,
-                        "chart.waterfall.weight_effect",
-                        criterion = name.clone()
-                    )
-                }
-                _ => tr!(
-                    lang,
-                    "chart.waterfall.value_effect",
-                    criterion = name.clone()
-                ),
-            };
-            rows.push((label, running, running + effect, false));
-            running += effect;
-        }
+    let waterfall = e.waterfall();
+    let mut rows = vec![(
+        tr!(lang, "chart.waterfall.gap_a"),
+        0.0,
+        waterfall.gap_a,
+        true,
+    )];
+    for step in &waterfall.steps {
+        let criterion = ctx.criterion_name(&step.criterion);
+        let label = match step.kind {
+            EffectKind::Weight => tr!(lang, "chart.waterfall.weight_effect", criterion = criterion),
+            EffectKind::Value => tr!(lang, "chart.waterfall.value_effect", criterion = criterion),
+        };
+        rows.push((label, step.start, step.end, false));
     }
-    rows.push((tr!(lang, "chart.waterfall.gap_b"), 0.0, e.gap_b, true));
+    rows.push((
+        tr!(lang, "chart.waterfall.gap_b"),
+        0.0,
+        waterfall.gap_b,
+        true,
+    ));
     rows
 }
 
