@@ -72,17 +72,33 @@ pub(super) fn draw<DB: DrawingBackend>(
             &head_style,
             cell_w - theme.px(0.6),
         )?;
-        name.truncate(2);
+        // A single long word may still be wider than the column.
+        for line in name.iter_mut() {
+            *line = fit(&plot, line, &head_style, cell_w - theme.px(0.3))?;
+        }
+        if name.len() > 3 {
+            name.truncate(3);
+            if let Some(last) = name.last_mut() {
+                *last = fit(
+                    &plot,
+                    &format!("{last}…"),
+                    &head_style,
+                    cell_w - theme.px(0.6),
+                )?;
+            }
+        }
         let direction = match matrix.directions[j] {
             Direction::Minimize => tr!(lang, "chart.heatmap.lower_better"),
             Direction::Maximize => tr!(lang, "chart.heatmap.higher_better"),
         };
         let unit = scenario.criterion(id).map_or("", |c| c.unit.as_str());
-        let detail = if unit.is_empty() {
-            direction
-        } else {
-            format!("{unit} · {direction}")
-        };
+        let detail = format!("{direction} · {unit}");
+        let detail =
+            if unit.is_empty() || text_width(&plot, &detail, &small)? > cell_w - theme.px(0.4) {
+                direction
+            } else {
+                detail
+            };
         let weight = tr!(
             lang,
             "chart.heatmap.weight",
