@@ -101,8 +101,38 @@ pub(crate) fn bar(
     colour: RGBColor,
     row_px: i32,
 ) -> Rectangle<(f64, f64)> {
+    bar_styled(theme, (n, r), from, to, colour.filled(), row_px)
+}
+
+/// A white outline of the same bar: separates stacked segments.
+pub(crate) fn bar_edge(
+    theme: &Theme,
+    n: usize,
+    r: usize,
+    from: f64,
+    to: f64,
+    row_px: i32,
+) -> Rectangle<(f64, f64)> {
+    bar_styled(
+        theme,
+        (n, r),
+        from,
+        to,
+        WHITE.stroke_width(theme.line(1.0)),
+        row_px,
+    )
+}
+
+fn bar_styled(
+    theme: &Theme,
+    (n, r): (usize, usize),
+    from: f64,
+    to: f64,
+    style: ShapeStyle,
+    row_px: i32,
+) -> Rectangle<(f64, f64)> {
     let (lo, hi) = row_span(n, r);
-    let mut rect = Rectangle::new([(from, hi), (to, lo)], colour.filled());
+    let mut rect = Rectangle::new([(from, hi), (to, lo)], style);
     let gap = ((row_px as f64 * 0.175) as i32).max(theme.line(1.0) as i32);
     rect.set_margin(gap as u32, gap as u32, 0, 0);
     rect
