@@ -89,6 +89,21 @@ pub fn parse_bytes(bytes: &[u8], label: &str, csv: bool) -> Result<Scenario, Loa
     }
 }
 
+/// Like [`load`], but a CSV matrix reports every bad cell, not only the
+/// first (a RON file stops at its first syntax error).
+pub fn load_all(path: &Path) -> Result<Scenario, Vec<LoadError>> {
+    let bytes = read_limited(path).map_err(|e| vec![e])?;
+    let label = path.display().to_string();
+    if is_csv(path) {
+        let text = std::str::from_utf8(&bytes)
+            .map_err(|e| vec![LoadError::not_utf8(&label, &bytes, &e)])?;
+        if bytes.len() as u64 <= limits::MAX_FILE_BYTES {
+            return csv::parse_all(text, &label);
+        }
+    }
+    parse_bytes(&bytes, &label, is_csv(path)).map_err(|e| vec![e])
+}
+
 /// Loads a scenario from a `.ron` scenario file or a `.csv` decision matrix.
 pub fn load(path: &Path) -> Result<Scenario, LoadError> {
     let bytes = read_limited(path)?;
