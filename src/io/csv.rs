@@ -201,9 +201,12 @@ pub fn parse_all(text: &str, label: &str) -> Result<Scenario, Vec<LoadError>> {
 /// Most errors collected from one matrix before reading stops.
 pub const MAX_REPORTED: usize = 50;
 
-fn first(mut errors: Vec<LoadError>) -> LoadError {
-    // parse_with_layout never fails with an empty list.
-    errors.swap_remove(0)
+fn first(errors: Vec<LoadError>) -> LoadError {
+    // parse_with_layout never fails with an empty list; stay safe anyway.
+    errors
+        .into_iter()
+        .next()
+        .unwrap_or_else(|| LoadError::at("", 1, 1, LoadErrorKind::Empty))
 }
 
 /// Adds a final error to those collected.
