@@ -358,6 +358,7 @@ const WORDS: &[&str] = &[
     "render",
     "brief",
     "diff",
+    "package",
     "help",
     "--json",
     "--method",
@@ -396,6 +397,13 @@ const WORDS: &[&str] = &[
     "out.png",
     "out.svg",
     "brief-out",
+    "radar",
+    "heatmap",
+    "waterfall",
+    "stakeholders",
+    "contributions",
+    "acceptability",
+    "--max",
 ];
 
 #[derive(Debug, Clone)]
@@ -415,7 +423,7 @@ fn cli_case() -> impl Strategy<Value = (Vec<(Vec<u8>, bool)>, Vec<Arg>)> {
         1 => Just(Arg::Folder),
     ];
     let command = prop_oneof![
-        4 => prop::sample::select(&WORDS[..9]).prop_map(|w| vec![Arg::Word(w), Arg::File(0)]),
+        4 => prop::sample::select(&WORDS[..10]).prop_map(|w| vec![Arg::Word(w), Arg::File(0)]),
         1 => Just(Vec::new()),
     ];
     (
