@@ -15,7 +15,7 @@ pub mod save;
 
 pub use error::{LoadError, LoadErrorKind, SaveError, SaveErrorKind};
 pub use fingerprint::{DiskChange, Fingerprint, disk_change, fingerprint};
-pub use save::{backup_path, write_atomic};
+pub use save::{backup_path, write_atomic, write_atomic_keeping_backup};
 
 use crate::model::{Problem, Scenario};
 use std::io::Read;
@@ -121,7 +121,7 @@ pub fn save(path: &Path, scenario: &Scenario) -> Result<(), SaveError> {
             e
         })?
     };
-    write_atomic(path, text.as_bytes())
+    save::write_atomic_keeping_backup(path, text.as_bytes())
 }
 
 /// Places each problem at a line and column of `text`, the content that
