@@ -31,9 +31,15 @@ fn deployments() -> DecisionMatrix {
         8.0, 450.0, 7.0, 6.0, 300.0, 6.0, 7.0, 380.0, 5.0, 7.0, 350.0, 6.0,
     ];
     DecisionMatrix {
-        alternatives: ["Mali", "CAR", "DRC", "South Sudan"].map(String::from).to_vec(),
+        alternatives: ["Mali", "CAR", "DRC", "South Sudan"]
+            .map(String::from)
+            .to_vec(),
         criteria: ["Risk", "Cost", "Local impact"].map(String::from).to_vec(),
-        directions: vec![Direction::Minimize, Direction::Minimize, Direction::Maximize],
+        directions: vec![
+            Direction::Minimize,
+            Direction::Minimize,
+            Direction::Maximize,
+        ],
         scales: vec![None; 3],
         preferences: vec![Preference::Usual; 3],
         weights: vec![0.4, 0.3, 0.3],

@@ -58,32 +58,79 @@ pub fn scores(method: Method, matrix: &DecisionMatrix) -> Vec<f64> {
 /// place of the matrix's own. Used by sensitivity and SMAA.
 pub fn scores_with_weights(method: Method, matrix: &DecisionMatrix, weights: &[f64]) -> Vec<f64> {
     match method {
-        Method::Wsm => wsm(matrix, &scaled_values(matrix), weights),
+        Method::Wsm => wsm_scores(matrix, weights),
         Method::Topsis => topsis(matrix, weights),
         Method::Promethee2 => promethee2(matrix, weights),
+    }
+}
+
+/// The (lo, hi) used to scale each criterion for wsm (as
+/// [`DecisionMatrix::scaling_range`]), found in one row-major pass.
+fn scaling_ranges(matrix: &DecisionMatrix) -> Vec<(f64, f64)> {
+    let m = matrix.m();
+    let mut lo = vec![f64::INFINITY; m];
+    let mut hi = vec![f64::NEG_INFINITY; m];
+    if m > 0 {
+        for row in matrix.values.chunks_exact(m) {
+            for ((l, h), &x) in lo.iter_mut().zip(hi.iter_mut()).zip(row) {
+                *l = l.min(x);
+                *h = h.max(x);
+            }
+        }
+    }
+    (0..m)
+        .map(|j| match matrix.scales[j] {
+            Some(s) => (s.worst.min(s.best), s.worst.max(s.best)),
+            None => (lo[j], hi[j]),
+        })
+        .collect()
+}
+
+/// The wsm value of `x` on a criterion scaled over (lo, hi).
+fn scale(x: f64, (lo, hi): (f64, f64), direction: Direction) -> f64 {
+    if hi == lo {
+        1.0
+    } else {
+        match direction {
+            Direction::Maximize => (x - lo) / (hi - lo),
+            Direction::Minimize => (hi - x) / (hi - lo),
+        }
     }
 }
 
 /// The wsm value of every cell, row-major: 0 = worst, 1 = best on the
 /// criterion's scale; a constant column scores 1.
 pub fn scaled_values(matrix: &DecisionMatrix) -> Vec<f64> {
-    let (n, m) = (matrix.n(), matrix.m());
-    let mut out = vec![0.0; n * m];
-    for j in 0..m {
-        let (lo, hi) = matrix.scaling_range(j);
-        for i in 0..n {
-            let x = matrix.value(i, j);
-            out[i * m + j] = if hi == lo {
-                1.0
-            } else {
-                match matrix.directions[j] {
-                    Direction::Maximize => (x - lo) / (hi - lo),
-                    Direction::Minimize => (hi - x) / (hi - lo),
-                }
-            };
-        }
+    let m = matrix.m();
+    let ranges = scaling_ranges(matrix);
+    matrix
+        .values
+        .iter()
+        .enumerate()
+        .map(|(k, &x)| scale(x, ranges[k % m], matrix.directions[k % m]))
+        .collect()
+}
+
+/// wsm scores straight from the values, without storing the scaled matrix
+/// (the same sums, in the same order, as [`wsm`] over [`scaled_values`]).
+fn wsm_scores(matrix: &DecisionMatrix, weights: &[f64]) -> Vec<f64> {
+    let m = matrix.m();
+    if m == 0 {
+        return vec![0.0; matrix.n()];
     }
-    out
+    let ranges = scaling_ranges(matrix);
+    matrix
+        .values
+        .chunks_exact(m)
+        .map(|row| {
+            row.iter()
+                .zip(&ranges)
+                .zip(&matrix.directions)
+                .zip(weights)
+                .map(|(((&x, &range), &direction), w)| scale(x, range, direction) * w)
+                .sum()
+        })
+        .collect()
 }
 
 /// Weighted sum of precomputed scaled values.
@@ -100,52 +147,60 @@ pub fn wsm(matrix: &DecisionMatrix, scaled: &[f64], weights: &[f64]) -> Vec<f64>
         .collect()
 }
 
-/// TOPSIS closeness coefficient with vector normalisation.
+/// TOPSIS closeness coefficient with vector normalisation. Three row-major
+/// passes: column norms, weighted values with the ideal and anti-ideal
+/// points, then distances.
 pub fn topsis(matrix: &DecisionMatrix, weights: &[f64]) -> Vec<f64> {
     let (n, m) = (matrix.n(), matrix.m());
+    if m == 0 || n == 0 {
+        // No criterion separates anyone: every option is at both ideals.
+        return vec![0.5; n];
+    }
+    let mut norms = vec![0.0; m];
+    for row in matrix.values.chunks_exact(m) {
+        for (s, &x) in norms.iter_mut().zip(row) {
+            *s += x * x;
+        }
+    }
+    for s in &mut norms {
+        *s = s.sqrt();
+    }
     let mut weighted = vec![0.0; n * m];
     let mut ideal = vec![0.0; m];
     let mut anti = vec![0.0; m];
-    for j in 0..m {
-        let norm = (0..n)
-            .map(|i| matrix.value(i, j).powi(2))
-            .sum::<f64>()
-            .sqrt();
-        let mut best = f64::NAN;
-        let mut worst = f64::NAN;
-        for i in 0..n {
-            let r = if norm == 0.0 {
+    for (i, (row, out)) in matrix
+        .values
+        .chunks_exact(m)
+        .zip(weighted.chunks_exact_mut(m))
+        .enumerate()
+    {
+        for j in 0..m {
+            let r = if norms[j] == 0.0 {
                 0.0
             } else {
-                matrix.value(i, j) / norm
+                row[j] / norms[j]
             };
             let v = weights[j] * r;
-            weighted[i * m + j] = v;
-            if i == 0 || matrix.directions[j].better(v, best) {
-                best = v;
+            out[j] = v;
+            let direction = matrix.directions[j];
+            if i == 0 || direction.better(v, ideal[j]) {
+                ideal[j] = v;
             }
-            if i == 0 || matrix.directions[j].better(worst, v) {
-                worst = v;
+            if i == 0 || direction.better(anti[j], v) {
+                anti[j] = v;
             }
         }
-        ideal[j] = best;
-        anti[j] = worst;
     }
-    (0..n)
-        .map(|i| {
-            let row = &weighted[i * m..(i + 1) * m];
-            let d_plus = row
-                .iter()
-                .zip(&ideal)
-                .map(|(v, b)| (v - b).powi(2))
-                .sum::<f64>()
-                .sqrt();
-            let d_minus = row
-                .iter()
-                .zip(&anti)
-                .map(|(v, w)| (v - w).powi(2))
-                .sum::<f64>()
-                .sqrt();
+    weighted
+        .chunks_exact(m)
+        .map(|row| {
+            let mut plus = 0.0;
+            let mut minus = 0.0;
+            for ((v, b), w) in row.iter().zip(&ideal).zip(&anti) {
+                plus += (v - b) * (v - b);
+                minus += (v - w) * (v - w);
+            }
+            let (d_plus, d_minus) = (plus.sqrt(), minus.sqrt());
             if d_plus + d_minus == 0.0 {
                 0.5
             } else {
@@ -359,6 +414,13 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn fused_wsm_matches_the_scaled_matrix(mx in case()) {
+            let fused = scores_with_weights(Method::Wsm, &mx, &mx.weights);
+            let staged = wsm(&mx, &scaled_values(&mx), &mx.weights);
+            prop_assert_eq!(fused, staged);
+        }
+
         #[test]
         fn sorted_promethee_matches_the_pairwise_formula(mx in case()) {
             let fast = promethee2(&mx, &mx.weights);
