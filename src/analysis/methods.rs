@@ -147,9 +147,11 @@ pub fn wsm(matrix: &DecisionMatrix, scaled: &[f64], weights: &[f64]) -> Vec<f64>
         .collect()
 }
 
-/// TOPSIS closeness coefficient with vector normalisation. Three row-major
-/// passes: column norms, weighted values with the ideal and anti-ideal
-/// points, then distances.
+/// TOPSIS closeness coefficient with vector normalisation, in two
+/// row-major passes. The weighted value `v = x · w / norm` is increasing in
+/// `x` (weights are non-negative), so the ideal and anti-ideal points are the
+/// weighted best and worst raw values, found in the same pass as the norms;
+/// the second pass computes the distances without storing `v`.
 pub fn topsis(matrix: &DecisionMatrix, weights: &[f64]) -> Vec<f64> {
     let (n, m) = (matrix.n(), matrix.m());
     if m == 0 || n == 0 {
@@ -157,48 +159,39 @@ pub fn topsis(matrix: &DecisionMatrix, weights: &[f64]) -> Vec<f64> {
         return vec![0.5; n];
     }
     let mut norms = vec![0.0; m];
+    let mut best = matrix.values[..m].to_vec();
+    let mut worst = best.clone();
     for row in matrix.values.chunks_exact(m) {
-        for (s, &x) in norms.iter_mut().zip(row) {
-            *s += x * x;
-        }
-    }
-    for s in &mut norms {
-        *s = s.sqrt();
-    }
-    let mut weighted = vec![0.0; n * m];
-    let mut ideal = vec![0.0; m];
-    let mut anti = vec![0.0; m];
-    for (i, (row, out)) in matrix
-        .values
-        .chunks_exact(m)
-        .zip(weighted.chunks_exact_mut(m))
-        .enumerate()
-    {
         for j in 0..m {
-            let r = if norms[j] == 0.0 {
-                0.0
-            } else {
-                row[j] / norms[j]
-            };
-            let v = weights[j] * r;
-            out[j] = v;
+            let x = row[j];
+            norms[j] += x * x;
             let direction = matrix.directions[j];
-            if i == 0 || direction.better(v, ideal[j]) {
-                ideal[j] = v;
+            if direction.better(x, best[j]) {
+                best[j] = x;
             }
-            if i == 0 || direction.better(anti[j], v) {
-                anti[j] = v;
+            if direction.better(worst[j], x) {
+                worst[j] = x;
             }
         }
     }
-    weighted
+    // v = factor · x, with a zero norm giving v = 0.
+    let factor: Vec<f64> = norms
+        .iter()
+        .zip(weights)
+        .map(|(s, w)| if *s == 0.0 { 0.0 } else { w / s.sqrt() })
+        .collect();
+    let ideal: Vec<f64> = factor.iter().zip(&best).map(|(f, x)| f * x).collect();
+    let anti: Vec<f64> = factor.iter().zip(&worst).map(|(f, x)| f * x).collect();
+    matrix
+        .values
         .chunks_exact(m)
         .map(|row| {
             let mut plus = 0.0;
             let mut minus = 0.0;
-            for ((v, b), w) in row.iter().zip(&ideal).zip(&anti) {
-                plus += (v - b) * (v - b);
-                minus += (v - w) * (v - w);
+            for j in 0..m {
+                let v = factor[j] * row[j];
+                plus += (v - ideal[j]) * (v - ideal[j]);
+                minus += (v - anti[j]) * (v - anti[j]);
             }
             let (d_plus, d_minus) = (plus.sqrt(), minus.sqrt());
             if d_plus + d_minus == 0.0 {
@@ -413,7 +406,61 @@ mod tests {
         })
     }
 
+    /// TOPSIS exactly as design.md §4 words it, column by column.
+    fn topsis_by_the_book(mx: &DecisionMatrix, weights: &[f64]) -> Vec<f64> {
+        let (n, m) = (mx.n(), mx.m());
+        let mut v = vec![vec![0.0; m]; n];
+        for j in 0..m {
+            let norm = (0..n).map(|i| mx.value(i, j).powi(2)).sum::<f64>().sqrt();
+            for (i, row) in v.iter_mut().enumerate() {
+                let r = if norm == 0.0 {
+                    0.0
+                } else {
+                    mx.value(i, j) / norm
+                };
+                row[j] = weights[j] * r;
+            }
+        }
+        let pick = |j: usize, best: bool| {
+            let col = v.iter().map(|row| row[j]);
+            let hi = col.clone().fold(f64::NEG_INFINITY, f64::max);
+            let lo = col.fold(f64::INFINITY, f64::min);
+            match (mx.directions[j], best) {
+                (Direction::Maximize, true) | (Direction::Minimize, false) => hi,
+                _ => lo,
+            }
+        };
+        let ideal: Vec<f64> = (0..m).map(|j| pick(j, true)).collect();
+        let anti: Vec<f64> = (0..m).map(|j| pick(j, false)).collect();
+        v.iter()
+            .map(|row| {
+                let dist = |p: &[f64]| {
+                    row.iter()
+                        .zip(p)
+                        .map(|(a, b)| (a - b).powi(2))
+                        .sum::<f64>()
+                        .sqrt()
+                };
+                let (plus, minus) = (dist(&ideal), dist(&anti));
+                if plus + minus == 0.0 {
+                    0.5
+                } else {
+                    minus / (plus + minus)
+                }
+            })
+            .collect()
+    }
+
     proptest! {
+        #[test]
+        fn two_pass_topsis_matches_the_textbook_formula(mx in case()) {
+            let fast = topsis(&mx, &mx.weights);
+            let book = topsis_by_the_book(&mx, &mx.weights);
+            for (a, b) in fast.iter().zip(&book) {
+                prop_assert!((a - b).abs() <= 1e-12, "{fast:?} vs {book:?}");
+            }
+        }
+
         #[test]
         fn fused_wsm_matches_the_scaled_matrix(mx in case()) {
             let fused = scores_with_weights(Method::Wsm, &mx, &mx.weights);
