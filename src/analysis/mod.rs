@@ -6,6 +6,7 @@ pub mod evaluate;
 pub mod feasibility;
 pub mod matrix;
 pub mod methods;
+pub mod package;
 pub mod ranking;
 pub mod sensitivity;
 pub mod smaa;
