@@ -77,6 +77,14 @@ pub(crate) fn hbar_chart<'a, DB: DrawingBackend + 'a>(
         .light_line_style(WHITE.mix(0.0))
         .axis_style(GREY.stroke_width(theme.line(1.0)))
         .draw()?;
+    // A zero line when values can be negative (PROMETHEE II, waterfall gaps).
+    let (x_lo, x_hi) = (chart.x_range().start, chart.x_range().end);
+    if x_lo < 0.0 && x_hi > 0.0 {
+        chart.draw_series(std::iter::once(PathElement::new(
+            vec![(0.0, 0.0), (0.0, n as f64)],
+            GREY.stroke_width(theme.line(1.5)),
+        )))?;
+    }
     // Row labels, right-aligned against the axis, each in its own colour.
     let base = plot.get_base_pixel();
     let x0 = chart.x_range().start;

@@ -39,8 +39,8 @@ pub(crate) fn steps(ctx: &Ctx<'_>, e: &Explanation) -> Vec<(String, f64, f64, bo
 }
 
 /// A signed number ("+0.05", "−0.12").
-fn signed(x: f64, lang: crate::model::Lang) -> String {
-    let s = crate::i18n::num(x.abs(), 2, lang);
+fn signed(x: f64, decimals: usize, lang: crate::model::Lang) -> String {
+    let s = crate::i18n::num(x.abs(), decimals, lang);
     if x > 0.0 && s.chars().any(|c| c != '0' && c != '.' && c != ',') {
         format!("+{s}")
     } else if x < 0.0 && s.chars().any(|c| c != '0' && c != '.' && c != ',') {
@@ -98,6 +98,8 @@ pub(super) fn draw<DB: DrawingBackend>(
     let lo = rows.iter().flat_map(|r| [r.1, r.2]).fold(0.0_f64, f64::min);
     let hi = rows.iter().flat_map(|r| [r.1, r.2]).fold(0.0_f64, f64::max);
     let pad = ((hi - lo) * 0.08).max(0.01);
+    // Small gaps need a third decimal, or "−0.04" and "−0.04" hide a change.
+    let decimals = if hi - lo < 0.2 { 3 } else { 2 };
     let labels: Vec<RowLabel> = rows
         .iter()
         .map(|r| RowLabel {
@@ -133,9 +135,9 @@ pub(super) fn draw<DB: DrawingBackend>(
         // Label past the bar's far end: right of a rise, left of a fall.
         let rises = if *total { *to >= 0.0 } else { to >= from };
         let text = if *total {
-            signed(*to, lang)
+            signed(*to, decimals, lang)
         } else {
-            signed(to - from, lang)
+            signed(to - from, decimals, lang)
         };
         let style = if *total {
             theme.bold(0.9)
