@@ -257,3 +257,34 @@ fn render_command_runs_smaa_for_the_acceptability_chart() {
     assert!(text.contains("Rank 1"));
     assert!(!text.contains("No uncertainty analysis"));
 }
+
+#[test]
+fn french_comparison_pack_has_no_english_interface_text() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    Command::cargo_bin("tradeoff")
+        .expect("binary")
+        .args([
+            "brief",
+            "scenarios/canada-2016.ron",
+            "--compare",
+            "scenarios/canada-2018.ron",
+            "--lang",
+            "fr",
+            "--out",
+        ])
+        .arg(dir.path())
+        .assert()
+        .success();
+    let html = std::fs::read_to_string(dir.path().join("note-breffage.html"))
+        .expect("html")
+        .replace("&#39;", "'")
+        .replace("&apos;", "'");
+    assert!(html.contains("Comparaison avec canada-2018.ron"));
+    let english = english_fragments(
+        &["assets/locales/brief.yml", "assets/locales/charts.yml"],
+        5,
+    );
+    for fragment in &english {
+        assert!(!html.contains(fragment.as_str()), "English '{fragment}'");
+    }
+}
