@@ -222,7 +222,7 @@ pub fn compare_view(ui: &mut Ui, state: &AppState, ana: &mut AnalyseUi, native_d
         Source::Profile => {
             let s = state.scenario();
             ui.horizontal(|ui| {
-                ui.label(tr!(
+                let label = ui.label(tr!(
                     lang,
                     "analyse.compare.active_vs",
                     profile = s.active().map_or("", |p| p.name.get(lang))
@@ -244,7 +244,9 @@ pub fn compare_view(ui: &mut Ui, state: &AppState, ana: &mut AnalyseUi, native_d
                         for p in &s.profiles {
                             ui.selectable_value(&mut sel, p.id.clone(), p.name.get(lang));
                         }
-                    });
+                    })
+                    .response
+                    .labelled_by(label.id);
                 st.profile = (!sel.is_empty()).then_some(sel);
             });
         }

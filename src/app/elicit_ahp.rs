@@ -187,6 +187,8 @@ impl AhpDialog {
             .id(Id::unique("ahp-dialog"))
             .open(&mut open)
             .collapsible(false)
+            .pivot(egui::Align2::CENTER_TOP)
+            .default_pos(ui.ctx().content_rect().center_top() + egui::vec2(0.0, 60.0))
             .default_width(640.0)
             .show(ui.ctx(), |ui| {
                 ui.label(RichText::new(tr!(lang, "analyse.ahp.help")).weak());

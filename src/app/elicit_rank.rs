@@ -111,6 +111,8 @@ impl RankDialog {
             .id(Id::unique("rank-dialog"))
             .open(&mut open)
             .collapsible(false)
+            .pivot(egui::Align2::CENTER_TOP)
+            .default_pos(ui.ctx().content_rect().center_top() + egui::vec2(0.0, 60.0))
             .resizable(false)
             .show(ui.ctx(), |ui| {
                 ui.label(RichText::new(tr!(lang, "analyse.rank.help")).weak());

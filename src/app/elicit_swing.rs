@@ -3,7 +3,7 @@
 //! 0–100 against the top swing, and applies the weights as one undo step
 //! that records `Elicitation::Swing`.
 
-use super::analyse::{profile_name, put_weights, swing_text, weights_preview};
+use super::analyse::{profile_name, put_weights, swing_text};
 use super::edit::Edit;
 use super::state::{AppState, Command};
 use crate::analysis::weighting::swing_weights;
@@ -49,7 +49,7 @@ impl SwingDialog {
                     .map(|c| {
                         let w = profile.weight(&c.id);
                         let r = if top > 0.0 { TOP * w / top } else { TOP };
-                        (c.id.clone(), (r * 10.0).round() / 10.0)
+                        (c.id.clone(), r.round())
                     })
                     .collect()
             }
@@ -155,16 +155,13 @@ impl SwingDialog {
             .open(&mut open)
             .collapsible(false)
             .resizable(false)
-            .default_width(560.0)
+            .default_width(620.0)
+            .pivot(egui::Align2::CENTER_TOP)
+            .default_pos(ui.ctx().content_rect().center_top() + egui::vec2(0.0, 60.0))
             .show(ui.ctx(), |ui| {
                 ui.label(RichText::new(tr!(lang, "analyse.swing.help")).weak());
                 ui.add_space(4.0);
                 self.rows(ui, s, lang);
-                ui.add_space(6.0);
-                ui.separator();
-                ui.label(RichText::new(tr!(lang, "analyse.preview")).strong());
-                let shares = self.shares(s);
-                weights_preview(ui, s, &shares, lang, "swing");
                 ui.add_space(6.0);
                 ui.horizontal(|ui| {
                     if ui.button(tr!(lang, "analyse.apply")).clicked() {
@@ -185,8 +182,9 @@ impl SwingDialog {
         let n = self.order.len();
         let mut moved: Option<(usize, usize)> = None;
         let mut rating: Option<(usize, f64)> = None;
+        let shares = self.shares(s);
         egui::Grid::new("swing-rows")
-            .num_columns(5)
+            .num_columns(6)
             .spacing([8.0, 6.0])
             .striped(true)
             .show(ui, |ui| {
@@ -233,7 +231,7 @@ impl SwingDialog {
                         let mut r = self.ratings[k];
                         let upper = self.ratings[k - 1];
                         let resp = ui
-                            .add(Slider::new(&mut r, 0.0..=TOP).step_by(1.0))
+                            .add(Slider::new(&mut r, 0.0..=TOP).max_decimals(1))
                             .accessible_name(accessible)
                             .on_hover_text(tr!(
                                 lang,
@@ -244,6 +242,15 @@ impl SwingDialog {
                             rating = Some((k, r));
                         }
                     }
+                    let share = s
+                        .criteria
+                        .iter()
+                        .position(|c| c.id == id)
+                        .and_then(|j| shares.get(j))
+                        .copied()
+                        .unwrap_or(0.0);
+                    ui.label(RichText::new(crate::i18n::pct(share, 1, lang)).monospace())
+                        .on_hover_text(tr!(lang, "analyse.preview"));
                     ui.end_row();
                 }
             });

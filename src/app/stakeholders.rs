@@ -350,10 +350,10 @@ fn path_section(ui: &mut Ui, s: &Scenario, st: &mut StakeholderState, method: Me
     let mut from_sel = from.clone();
     let mut to_sel = to.clone();
     ui.horizontal(|ui| {
-        ui.label(tr!(lang, "analyse.path.from"));
-        profile_combo(ui, s, "path-from", &mut from_sel, lang);
-        ui.label(tr!(lang, "analyse.path.to"));
-        profile_combo(ui, s, "path-to", &mut to_sel, lang);
+        let l = ui.label(tr!(lang, "analyse.path.from"));
+        profile_combo(ui, s, "path-from", &mut from_sel, lang).labelled_by(l.id);
+        let l = ui.label(tr!(lang, "analyse.path.to"));
+        profile_combo(ui, s, "path-to", &mut to_sel, lang).labelled_by(l.id);
     });
     st.path_from = Some(from_sel.clone());
     st.path_to = Some(to_sel.clone());
@@ -364,14 +364,21 @@ fn path_section(ui: &mut Ui, s: &Scenario, st: &mut StakeholderState, method: Me
     ui.label(path_sentence(s, &path, &from_sel, &to_sel, lang));
 }
 
-fn profile_combo(ui: &mut Ui, s: &Scenario, salt: &str, sel: &mut String, lang: Lang) {
+fn profile_combo(
+    ui: &mut Ui,
+    s: &Scenario,
+    salt: &str,
+    sel: &mut String,
+    lang: Lang,
+) -> egui::Response {
     egui::ComboBox::from_id_salt(salt)
         .selected_text(super::analyse::profile_name(s, sel, lang))
         .show_ui(ui, |ui| {
             for p in &s.profiles {
                 ui.selectable_value(sel, p.id.clone(), p.name.get(lang));
             }
-        });
+        })
+        .response
 }
 
 /// The path in words: who wins at each end and where it switches.
