@@ -155,9 +155,11 @@ pub fn swing_text(s: &Scenario, criterion: &str, lang: Lang) -> String {
     match swing_range(s, criterion) {
         Some((worst, best)) => {
             let v = |x| crate::i18n::value(x, 2, lang);
-            format!("{} → {} {unit}", v(worst), v(best))
-                .trim_end()
-                .to_string()
+            if unit.is_empty() {
+                format!("{} → {}", v(worst), v(best))
+            } else {
+                format!("{} → {} ({unit})", v(worst), v(best))
+            }
         }
         None => "—".to_string(),
     }

@@ -217,7 +217,11 @@ impl SwingDialog {
                         }
                     });
                     let row = ui.vertical(|ui| {
-                        ui.label(RichText::new(&name).strong());
+                        ui.set_min_width(250.0);
+                        ui.add(
+                            egui::Label::new(RichText::new(&name).strong())
+                                .wrap_mode(egui::TextWrapMode::Extend),
+                        );
                         ui.label(RichText::new(swing_text(s, &id, lang)).small().weak());
                     });
                     if let Some(from) = row.response.dnd_release_payload::<usize>() {

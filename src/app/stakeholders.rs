@@ -180,25 +180,26 @@ pub fn stakeholder_view(
         heading(ui, tr!(lang, "analyse.stake.heading"));
         ui.label(RichText::new(who_favours(s, &winners, lang)).size(15.0));
         ui.add_space(6.0);
-        ui.horizontal_top(|ui| {
-            ui.vertical(|ui| weights_table(ui, s, &winners, lang));
-            ui.add_space(12.0);
-            let width = (ui.available_width()).clamp(280.0, 720.0);
-            let size = egui::vec2(width, (width * 0.6).clamp(240.0, 420.0));
-            let input = ChartInput {
-                method,
-                ..ChartInput::new(s, lang)
-            };
-            let key = key_of(format!("{}/{method:?}/{lang:?}", state.doc.revision()));
-            ana.charts.show(
-                ui,
-                "stakeholders",
-                ChartKind::Stakeholders,
-                &input,
-                key,
-                size,
-            );
-        });
+        egui::ScrollArea::horizontal()
+            .id_salt("stake-table-scroll")
+            .show(ui, |ui| weights_table(ui, s, &winners, lang));
+        ui.add_space(8.0);
+        ui.separator();
+        let width = ui.available_width().clamp(320.0, 900.0);
+        let size = egui::vec2(width, (width * 0.55).clamp(300.0, 480.0));
+        let input = ChartInput {
+            method,
+            ..ChartInput::new(s, lang)
+        };
+        let key = key_of(format!("{}/{method:?}/{lang:?}", state.doc.revision()));
+        ana.charts.show(
+            ui,
+            "stakeholders",
+            ChartKind::Stakeholders,
+            &input,
+            key,
+            size,
+        );
         ui.add_space(8.0);
         ui.separator();
         combine_section(ui, s, &mut ana.stakeholders, lang, out);
@@ -212,7 +213,7 @@ fn weights_table(ui: &mut Ui, s: &Scenario, winners: &[(String, Option<String>)]
     egui::Grid::new("stake-table")
         .striped(true)
         .num_columns(s.profiles.len() + 1)
-        .spacing([14.0, 4.0])
+        .spacing([10.0, 4.0])
         .show(ui, |ui| {
             ui.label("");
             for p in &s.profiles {
@@ -220,7 +221,7 @@ fn weights_table(ui: &mut Ui, s: &Scenario, winners: &[(String, Option<String>)]
                 if p.id == s.active_profile {
                     t = t.underline();
                 }
-                ui.label(t);
+                narrow(ui, t);
             }
             ui.end_row();
             let criteria: Vec<String> = s.criteria.iter().map(|c| c.id.clone()).collect();
@@ -242,7 +243,7 @@ fn weights_table(ui: &mut Ui, s: &Scenario, winners: &[(String, Option<String>)]
                 let text = w
                     .as_deref()
                     .map_or_else(|| "—".to_string(), |w| s.alternative_name(w, lang));
-                ui.label(RichText::new(text).strong());
+                narrow(ui, RichText::new(text).strong());
             }
             ui.end_row();
             ui.label(RichText::new(tr!(lang, "analyse.stake.elicited")).weak());
@@ -252,6 +253,17 @@ fn weights_table(ui: &mut Ui, s: &Scenario, winners: &[(String, Option<String>)]
             ui.end_row();
         });
 }
+
+/// A label wrapped to a table column's width.
+fn narrow(ui: &mut Ui, text: RichText) {
+    ui.vertical(|ui| {
+        ui.set_max_width(COLUMN_WIDTH);
+        ui.add(egui::Label::new(text).wrap());
+    });
+}
+
+/// Width of a profile column in the weights table, in points.
+const COLUMN_WIDTH: f32 = 104.0;
 
 /// How a profile's weights were elicited, in a word.
 pub fn elicitation_label(p: &WeightProfile, lang: Lang) -> String {
@@ -313,8 +325,18 @@ fn combine_section(
         .collect();
     let edit = combine_edit(s, &ids, st.geometric);
     if let Some(Edit::PutProfile { profile }) = &edit {
-        let shares: Vec<f64> = s.criteria.iter().map(|c| profile.weight(&c.id)).collect();
-        super::analyse::weights_preview(ui, s, &shares, lang, "combined");
+        let parts: Vec<String> = s
+            .criteria
+            .iter()
+            .map(|c| {
+                format!(
+                    "{} {}",
+                    c.name.get(lang),
+                    crate::i18n::pct(profile.weight(&c.id), 1, lang)
+                )
+            })
+            .collect();
+        ui.label(RichText::new(parts.join(" · ")).small());
     }
     let label = if exists {
         tr!(
@@ -345,8 +367,9 @@ fn path_section(ui: &mut Ui, s: &Scenario, st: &mut StakeholderState, method: Me
             .filter(|x| s.profiles.iter().any(|p| p.id == **x))
             .cloned()
     };
-    let from = valid(&st.path_from).unwrap_or_else(|| s.profiles[0].id.clone());
-    let to = valid(&st.path_to).unwrap_or_else(|| s.profiles[1].id.clone());
+    let (first, second) = default_pair(s, method);
+    let from = valid(&st.path_from).unwrap_or(first);
+    let to = valid(&st.path_to).unwrap_or(second);
     let mut from_sel = from.clone();
     let mut to_sel = to.clone();
     ui.horizontal(|ui| {
@@ -362,6 +385,17 @@ fn path_section(ui: &mut Ui, s: &Scenario, st: &mut StakeholderState, method: Me
     };
     path_bar(ui, s, &path, lang);
     ui.label(path_sentence(s, &path, &from_sel, &to_sel, lang));
+}
+
+/// The first two profiles whose winners differ (else the first two).
+fn default_pair(s: &Scenario, method: Method) -> (String, String) {
+    let w = winners(s, method);
+    for (i, (a, wa)) in w.iter().enumerate() {
+        if let Some((b, _)) = w[i + 1..].iter().find(|(_, wb)| wb != wa) {
+            return (a.clone(), b.clone());
+        }
+    }
+    (s.profiles[0].id.clone(), s.profiles[1].id.clone())
 }
 
 fn profile_combo(
@@ -429,7 +463,10 @@ fn option_colour(s: &Scenario, id: &str) -> Color32 {
 /// A bar from 0 (first profile) to 1 (second) in segments coloured by winner,
 /// each switch point marked with its position.
 fn path_bar(ui: &mut Ui, s: &Scenario, path: &ProfilePath, lang: Lang) {
-    let width = ui.available_width().clamp(200.0, 900.0);
+    let width = ui
+        .available_width()
+        .min(ui.clip_rect().right() - ui.cursor().left() - 8.0)
+        .clamp(200.0, 900.0);
     let (rect, _) = ui.allocate_exact_size(egui::vec2(width, 52.0), egui::Sense::hover());
     let painter = ui.painter_at(rect);
     let bar = egui::Rect::from_min_size(rect.min, egui::vec2(width, 28.0));
