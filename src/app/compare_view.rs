@@ -284,27 +284,32 @@ pub fn compare_view(ui: &mut Ui, state: &AppState, ana: &mut AnalyseUi, native_d
                 heading(ui, tr!(lang, "analyse.compare.rankings"));
                 rankings(ui, a, b, &c, lang);
             });
-            ui.add_space(16.0);
+            ui.add_space(24.0);
             ui.vertical(|ui| {
-                if let Some(e) = c.explanation() {
-                    let input = ChartInput {
-                        method: c.method,
-                        explanation: Some(e),
-                        other: Some(a),
-                        ..ChartInput::new(b, lang)
-                    };
-                    let width = ui.available_width().clamp(300.0, 720.0);
-                    let size = egui::vec2(width, (width * 0.62).clamp(240.0, 420.0));
-                    ana.charts
-                        .show(ui, "waterfall", ChartKind::Waterfall, &input, key, size);
-                } else {
-                    ui.label(RichText::new(tr!(lang, "analyse.compare.no_waterfall")).weak());
-                }
+                heading(ui, tr!(lang, "analyse.compare.scores"));
+                egui::ScrollArea::horizontal()
+                    .id_salt("compare-scores-scroll")
+                    .show(ui, |ui| scores(ui, a, b, &c, lang));
             });
         });
         ui.add_space(8.0);
-        heading(ui, tr!(lang, "analyse.compare.scores"));
-        scores(ui, a, b, &c, lang);
+        match c.explanation() {
+            Some(e) => {
+                let input = ChartInput {
+                    method: c.method,
+                    explanation: Some(e),
+                    other: Some(a),
+                    ..ChartInput::new(b, lang)
+                };
+                let width = ui.available_width().clamp(320.0, 900.0);
+                let size = egui::vec2(width, (width * 0.5).clamp(280.0, 460.0));
+                ana.charts
+                    .show(ui, "waterfall", ChartKind::Waterfall, &input, key, size);
+            }
+            None => {
+                ui.label(RichText::new(tr!(lang, "analyse.compare.no_waterfall")).weak());
+            }
+        }
         ui.add_space(8.0);
         heading(ui, tr!(lang, "analyse.compare.changes"));
         let lines = describe::change_lines(a, b, &c, lang);

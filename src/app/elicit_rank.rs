@@ -2,7 +2,7 @@
 //! ranks), rank-order-centroid weights follow, and Apply writes them as one
 //! undo step recording `Elicitation::RankOrder`.
 
-use super::analyse::{profile_name, put_weights, weights_preview};
+use super::analyse::{profile_name, put_weights};
 use super::edit::Edit;
 use super::state::{AppState, Command};
 use crate::analysis::weighting::rank_order_centroid;
@@ -117,9 +117,11 @@ impl RankDialog {
             .show(ui.ctx(), |ui| {
                 ui.label(RichText::new(tr!(lang, "analyse.rank.help")).weak());
                 ui.add_space(4.0);
+                let shares = self.shares();
                 egui::Grid::new("rank-rows")
-                    .num_columns(2)
+                    .num_columns(4)
                     .spacing([10.0, 4.0])
+                    .striped(true)
                     .show(ui, |ui| {
                         for j in 0..m {
                             let name = s.criterion_name(&self.criteria[j], lang);
@@ -130,12 +132,17 @@ impl RankDialog {
                                     "analyse.rank.rank_name",
                                     criterion = name
                                 ));
+                            let w = shares.get(j).copied().unwrap_or(0.0);
+                            ui.add(
+                                egui::ProgressBar::new(w as f32)
+                                    .desired_width(110.0)
+                                    .desired_height(10.0),
+                            );
+                            ui.label(RichText::new(crate::i18n::pct(w, 1, lang)).monospace())
+                                .on_hover_text(tr!(lang, "analyse.preview"));
                             ui.end_row();
                         }
                     });
-                ui.separator();
-                ui.label(RichText::new(tr!(lang, "analyse.preview")).strong());
-                weights_preview(ui, s, &self.shares(), lang, "rank");
                 ui.add_space(6.0);
                 ui.horizontal(|ui| {
                     if ui.button(tr!(lang, "analyse.apply")).clicked() {

@@ -62,8 +62,8 @@ pub fn package_view(ui: &mut Ui, state: &AppState) {
                 ui.label(RichText::new(tr!(lang, "analyse.package.value")).strong());
                 for r in &s.resources {
                     let cap = crate::i18n::value(r.cap, 2, lang);
-                    ui.label(RichText::new(format!("{} (≤ {cap})", r.name.get(lang))).strong())
-                        .on_hover_text(r.unit.clone());
+                    let text = format!("{} (≤ {cap} {})", r.name.get(lang), r.unit);
+                    super::stakeholders::narrow(ui, RichText::new(text).strong());
                 }
                 ui.end_row();
                 for (k, p) in result.packages.iter().enumerate() {

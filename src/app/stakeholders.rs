@@ -255,7 +255,7 @@ fn weights_table(ui: &mut Ui, s: &Scenario, winners: &[(String, Option<String>)]
 }
 
 /// A label wrapped to a table column's width.
-fn narrow(ui: &mut Ui, text: RichText) {
+pub fn narrow(ui: &mut Ui, text: RichText) {
     ui.vertical(|ui| {
         ui.set_max_width(COLUMN_WIDTH);
         ui.add(egui::Label::new(text).wrap());
