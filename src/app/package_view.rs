@@ -130,6 +130,14 @@ pub fn best_sentence(s: &Scenario, p: &Package, lang: Lang) -> String {
             options = names.join(" + "),
             value = value
         )
+    } else if caps.len() == 1 {
+        tr!(
+            lang,
+            "analyse.package.best_binding_one",
+            options = names.join(" + "),
+            value = value,
+            caps = caps.join("")
+        )
     } else {
         tr!(
             lang,
