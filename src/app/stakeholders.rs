@@ -185,6 +185,9 @@ pub fn stakeholder_view(
             .show(ui, |ui| weights_table(ui, s, &winners, lang));
         ui.add_space(8.0);
         ui.separator();
+        path_section(ui, s, &mut ana.stakeholders, method, lang);
+        ui.add_space(8.0);
+        ui.separator();
         let width = ui.available_width().clamp(320.0, 900.0);
         let size = egui::vec2(width, (width * 0.55).clamp(300.0, 480.0));
         let input = ChartInput {
@@ -203,9 +206,6 @@ pub fn stakeholder_view(
         ui.add_space(8.0);
         ui.separator();
         combine_section(ui, s, &mut ana.stakeholders, lang, out);
-        ui.add_space(8.0);
-        ui.separator();
-        path_section(ui, s, &mut ana.stakeholders, method, lang);
     });
 }
 
@@ -465,7 +465,7 @@ fn option_colour(s: &Scenario, id: &str) -> Color32 {
 fn path_bar(ui: &mut Ui, s: &Scenario, path: &ProfilePath, lang: Lang) {
     let width = ui
         .available_width()
-        .min(ui.clip_rect().right() - ui.cursor().left() - 8.0)
+        .min(ui.clip_rect().right() - ui.cursor().left() - 24.0)
         .clamp(200.0, 900.0);
     let (rect, _) = ui.allocate_exact_size(egui::vec2(width, 52.0), egui::Sense::hover());
     let painter = ui.painter_at(rect);
