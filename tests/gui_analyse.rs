@@ -102,3 +102,37 @@ fn stakeholder_compare_and_package_views_show_their_content() {
         "the waterfall rendered"
     );
 }
+
+#[test]
+fn dragging_a_swing_handle_reorders_the_swings() {
+    let mut h = harness();
+    h.get_by_label("Swing…").click();
+    h.run();
+    let order = |h: &Harness<'_, TradeoffApp>| {
+        h.state()
+            .analyse
+            .swing
+            .as_ref()
+            .map(|d| d.order.clone())
+            .unwrap_or_default()
+    };
+    let before = order(&h);
+    let from = h.get_by_label("☰ 3").rect().center();
+    let to = h.get_by_label("☰ 1").rect().center();
+    h.drag_at(from);
+    h.run();
+    for k in 1..=6 {
+        h.hover_at(from + (to - from) * (k as f32 / 6.0));
+        h.run();
+    }
+    h.drop_at(to);
+    h.run();
+    let after = order(&h);
+    assert_eq!(after[0], before[2], "the third swing is now first");
+    assert_eq!(after[1], before[0]);
+    assert_eq!(
+        h.state().state.doc.undo_len(),
+        0,
+        "reordering alone edits nothing"
+    );
+}

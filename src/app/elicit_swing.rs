@@ -235,7 +235,11 @@ impl SwingDialog {
                         let mut r = self.ratings[k];
                         let upper = self.ratings[k - 1];
                         let resp = ui
-                            .add(Slider::new(&mut r, 0.0..=TOP).max_decimals(1))
+                            .add(
+                                Slider::new(&mut r, 0.0..=TOP)
+                                    .custom_formatter(|v, _| crate::i18n::value(v, 1, lang))
+                                    .custom_parser(|t| super::state::parse_number(t, lang).ok()),
+                            )
                             .accessible_name(accessible)
                             .on_hover_text(tr!(
                                 lang,

@@ -256,8 +256,21 @@ fn weights_table(ui: &mut Ui, s: &Scenario, winners: &[(String, Option<String>)]
 
 /// A label wrapped to a table column's width.
 pub fn narrow(ui: &mut Ui, text: RichText) {
+    // Never narrower than the longest word, so words are not cut in two.
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let painter = ui.painter();
+    let longest = text
+        .text()
+        .split_whitespace()
+        .map(|w| {
+            painter
+                .layout_no_wrap(w.to_string(), font.clone(), Color32::BLACK)
+                .size()
+                .x
+        })
+        .fold(0.0_f32, f32::max);
     ui.vertical(|ui| {
-        ui.set_max_width(COLUMN_WIDTH);
+        ui.set_max_width(COLUMN_WIDTH.max(longest + 4.0));
         ui.add(egui::Label::new(text).wrap());
     });
 }
