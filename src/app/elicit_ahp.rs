@@ -50,9 +50,9 @@ pub fn step_of(r: f64) -> i32 {
 /// "3" or "1/3".
 pub fn ratio_text(r: f64, lang: Lang) -> String {
     if r >= 1.0 {
-        crate::i18n::value(r, 2, lang)
+        crate::i18n::value(r, 1, lang)
     } else {
-        format!("1/{}", crate::i18n::value(1.0 / r, 2, lang))
+        format!("1/{}", crate::i18n::value(1.0 / r, 1, lang))
     }
 }
 
@@ -146,7 +146,7 @@ impl AhpDialog {
             return None;
         }
         let cr = crate::i18n::value(result.consistency_ratio, 2, lang);
-        let limit = crate::i18n::value(CR_LIMIT, 2, lang);
+        let limit = crate::i18n::num(CR_LIMIT, 2, lang);
         Some(match &result.most_inconsistent {
             Some(x) => tr!(
                 lang,
