@@ -383,9 +383,12 @@ impl Edit {
                 if s.criterion(criterion).is_none() {
                     return Err(EditError::NotFound(criterion.clone()));
                 }
-                profile_mut(s, profile)?
-                    .weights
-                    .insert(criterion.clone(), *weight);
+                let p = profile_mut(s, profile)?;
+                if p.weight(criterion) != *weight {
+                    // Weights moved by hand no longer follow the recorded elicitation.
+                    p.elicitation = Some(crate::model::Elicitation::Direct);
+                }
+                p.weights.insert(criterion.clone(), *weight);
             }
             Edit::PutProfile { profile } => {
                 if profile.weights.values().any(|w| !w.is_finite() || *w < 0.0) {

@@ -335,4 +335,25 @@ mod tests {
         assert_eq!(st.scenario(), &before);
         assert!(st.scenario().profiles[0].elicitation.is_none());
     }
+
+    #[test]
+    fn moving_a_slider_afterwards_marks_the_weights_as_set_directly() {
+        let mut st = state();
+        let d = SwingDialog::open(st.scenario(), "whole_of_government").expect("profile");
+        st.apply(Command::Edit(d.edit(st.scenario()).expect("edit")));
+        st.apply(Command::Edit(Edit::SetWeight {
+            profile: "whole_of_government".into(),
+            criterion: "cost".into(),
+            weight: 0.9,
+        }));
+        assert_eq!(
+            st.scenario().profiles[0].elicitation,
+            Some(Elicitation::Direct)
+        );
+        st.apply(Command::Undo);
+        assert!(matches!(
+            st.scenario().profiles[0].elicitation,
+            Some(Elicitation::Swing { .. })
+        ));
+    }
 }

@@ -28,6 +28,8 @@ pub struct StakeholderState {
     pub path_from: Option<String>,
     /// End of the path (profile id).
     pub path_to: Option<String>,
+    /// The combined profile whose recorded inputs set the choices above.
+    pub read_from: Option<String>,
 }
 
 /// The winner's id under each profile (None: no feasible option), in profile order.
@@ -304,6 +306,27 @@ fn combine_section(
 ) {
     heading(ui, tr!(lang, "analyse.stake.combine_heading"));
     let (target, exists) = combined_target(s);
+    // Start from what the combined profile recorded, once per profile.
+    if exists && st.read_from.as_deref() != Some(target.as_str()) {
+        if let Some(Elicitation::Combined {
+            profiles,
+            geometric,
+        }) = s
+            .profiles
+            .iter()
+            .find(|p| p.id == target)
+            .and_then(|p| p.elicitation.as_ref())
+        {
+            st.geometric = *geometric;
+            st.left_out = s
+                .profiles
+                .iter()
+                .filter(|p| p.id != target && !profiles.contains(&p.id))
+                .map(|p| p.id.clone())
+                .collect();
+        }
+        st.read_from = Some(target.clone());
+    }
     ui.horizontal_wrapped(|ui| {
         ui.label(tr!(lang, "analyse.stake.combine_which"));
         for p in s.profiles.iter().filter(|p| p.id != target) {
