@@ -284,6 +284,10 @@ pub fn compare_view(ui: &mut Ui, state: &AppState, ana: &mut AnalyseUi, native_d
                 heading(ui, tr!(lang, "analyse.compare.rankings"));
                 rankings(ui, a, b, &c, lang);
             });
+            if st.source == Source::Profile {
+                // Same file, same scores: only the weights differ.
+                return;
+            }
             ui.add_space(24.0);
             ui.vertical(|ui| {
                 heading(ui, tr!(lang, "analyse.compare.scores"));

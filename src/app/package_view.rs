@@ -77,7 +77,7 @@ pub fn package_view(ui: &mut Ui, state: &AppState) {
                     if k == 0 {
                         t = t.strong();
                     }
-                    ui.label(t);
+                    super::stakeholders::wrapped(ui, t, 220.0);
                     ui.label(RichText::new(crate::i18n::num(p.value, 3, lang)).monospace());
                     for (r, used) in s.resources.iter().zip(&p.used) {
                         let binds = p.binding.contains(&r.id);

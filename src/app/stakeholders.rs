@@ -258,6 +258,11 @@ fn weights_table(ui: &mut Ui, s: &Scenario, winners: &[(String, Option<String>)]
 
 /// A label wrapped to a table column's width.
 pub fn narrow(ui: &mut Ui, text: RichText) {
+    wrapped(ui, text, COLUMN_WIDTH);
+}
+
+/// A label wrapped at `width` points (or its longest word).
+pub fn wrapped(ui: &mut Ui, text: RichText, width: f32) {
     // Never narrower than the longest word, so words are not cut in two.
     let font = egui::TextStyle::Body.resolve(ui.style());
     let painter = ui.painter();
@@ -272,7 +277,7 @@ pub fn narrow(ui: &mut Ui, text: RichText) {
         })
         .fold(0.0_f32, f32::max);
     ui.vertical(|ui| {
-        ui.set_max_width(COLUMN_WIDTH.max(longest + 4.0));
+        ui.set_max_width(width.max(longest + 4.0));
         ui.add(egui::Label::new(text).wrap());
     });
 }
