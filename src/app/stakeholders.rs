@@ -30,6 +30,9 @@ pub struct StakeholderState {
     pub path_to: Option<String>,
     /// The combined profile whose recorded inputs set the choices above.
     pub read_from: Option<String>,
+    /// The last path computed, with what it depends on (revision, method,
+    /// from, to): the scan runs only when one of them changes.
+    path_cache: Option<((u64, Method, String, String), Option<ProfilePath>)>,
 }
 
 /// The winner's id under each profile (None: no feasible option), in profile order.
@@ -187,7 +190,7 @@ pub fn stakeholder_view(
             .show(ui, |ui| weights_table(ui, s, &winners, lang));
         ui.add_space(8.0);
         ui.separator();
-        path_section(ui, s, &mut ana.stakeholders, method, lang);
+        path_section(ui, state, &mut ana.stakeholders, method);
         ui.add_space(8.0);
         ui.separator();
         let width = ui.available_width().clamp(320.0, 900.0);
@@ -397,7 +400,9 @@ fn combine_section(
     }
 }
 
-fn path_section(ui: &mut Ui, s: &Scenario, st: &mut StakeholderState, method: Method, lang: Lang) {
+fn path_section(ui: &mut Ui, state: &AppState, st: &mut StakeholderState, method: Method) {
+    let s = state.scenario();
+    let lang = state.lang;
     heading(ui, tr!(lang, "analyse.path.heading"));
     if s.profiles.len() < 2 {
         ui.label(RichText::new(tr!(lang, "analyse.path.need_two")).weak());
@@ -421,7 +426,21 @@ fn path_section(ui: &mut Ui, s: &Scenario, st: &mut StakeholderState, method: Me
     });
     st.path_from = Some(from_sel.clone());
     st.path_to = Some(to_sel.clone());
-    let Some(path) = profile_path(s, &from_sel, &to_sel, method) else {
+    let key = (
+        state.doc.revision(),
+        method,
+        from_sel.clone(),
+        to_sel.clone(),
+    );
+    let path = match &st.path_cache {
+        Some((k, path)) if *k == key => path.clone(),
+        _ => {
+            let path = profile_path(s, &from_sel, &to_sel, method);
+            st.path_cache = Some((key, path.clone()));
+            path
+        }
+    };
+    let Some(path) = path else {
         return;
     };
     path_bar(ui, s, &path, lang);
