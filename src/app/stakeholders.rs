@@ -17,6 +17,9 @@ use crate::model::{Elicitation, Lang, Scenario, Text, WeightProfile};
 use crate::tr;
 use egui::{Color32, RichText, Ui};
 
+/// What a path depends on: revision, method, from and to profile ids.
+type PathKey = (u64, Method, String, String);
+
 /// What the stakeholder view remembers.
 #[derive(Debug, Clone, Default)]
 pub struct StakeholderState {
@@ -32,7 +35,7 @@ pub struct StakeholderState {
     pub read_from: Option<String>,
     /// The last path computed, with what it depends on (revision, method,
     /// from, to): the scan runs only when one of them changes.
-    path_cache: Option<((u64, Method, String, String), Option<ProfilePath>)>,
+    path_cache: Option<(PathKey, Option<ProfilePath>)>,
 }
 
 /// The winner's id under each profile (None: no feasible option), in profile order.
