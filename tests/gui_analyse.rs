@@ -136,3 +136,40 @@ fn dragging_a_swing_handle_reorders_the_swings() {
         "reordering alone edits nothing"
     );
 }
+
+#[test]
+fn pairwise_dialog_records_a_clicked_judgement() {
+    let mut h = harness();
+    let before = scenario(&h);
+    h.get_by_label("Pairwise…").click();
+    h.run();
+    let a = before.criteria[0].name.en.clone();
+    let b = before.criteria[1].name.en.clone();
+    let chip = format!("{a} / {b}: {a} is extremely more important than {b} (9)");
+    h.get_by_label(&chip).click();
+    h.run();
+    assert_eq!(
+        h.state().analyse.ahp.as_ref().map(|d| d.judgements[0]),
+        Some(8)
+    );
+    h.get_by_label("Apply").click();
+    h.run();
+    assert!(h.state().analyse.ahp.is_none(), "Apply closes the dialog");
+    assert_eq!(h.state().state.doc.undo_len(), 1);
+    let after = scenario(&h);
+    let Some(Elicitation::Pairwise { judgements }) = &after.active().expect("active").elicitation
+    else {
+        panic!("pairwise judgements recorded");
+    };
+    assert_eq!(
+        judgements[0],
+        (
+            before.criteria[0].id.clone(),
+            before.criteria[1].id.clone(),
+            9.0
+        )
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(scenario(&h) == before);
+}
