@@ -279,23 +279,8 @@ pub fn compare_view(ui: &mut Ui, state: &AppState, ana: &mut AnalyseUi, native_d
     egui::ScrollArea::vertical().show(ui, |ui| {
         ui.label(RichText::new(describe::summary(a, b, &c, lang)).size(15.0));
         ui.add_space(6.0);
-        ui.horizontal_top(|ui| {
-            ui.vertical(|ui| {
-                heading(ui, tr!(lang, "analyse.compare.rankings"));
-                rankings(ui, a, b, &c, lang);
-            });
-            if st.source == Source::Profile {
-                // Same file, same scores: only the weights differ.
-                return;
-            }
-            ui.add_space(24.0);
-            ui.vertical(|ui| {
-                heading(ui, tr!(lang, "analyse.compare.scores"));
-                egui::ScrollArea::horizontal()
-                    .id_salt("compare-scores-scroll")
-                    .show(ui, |ui| scores(ui, a, b, &c, lang));
-            });
-        });
+        heading(ui, tr!(lang, "analyse.compare.rankings"));
+        rankings(ui, a, b, &c, lang);
         ui.add_space(8.0);
         match c.explanation() {
             Some(e) => {
@@ -313,6 +298,14 @@ pub fn compare_view(ui: &mut Ui, state: &AppState, ana: &mut AnalyseUi, native_d
             None => {
                 ui.label(RichText::new(tr!(lang, "analyse.compare.no_waterfall")).weak());
             }
+        }
+        // Same file, same scores when only the profile differs.
+        if st.source != Source::Profile {
+            ui.add_space(8.0);
+            heading(ui, tr!(lang, "analyse.compare.scores"));
+            egui::ScrollArea::horizontal()
+                .id_salt("compare-scores-scroll")
+                .show(ui, |ui| scores(ui, a, b, &c, lang));
         }
         ui.add_space(8.0);
         heading(ui, tr!(lang, "analyse.compare.changes"));
