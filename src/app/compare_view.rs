@@ -251,7 +251,8 @@ pub fn compare_view(ui: &mut Ui, state: &AppState, ana: &mut AnalyseUi, native_d
             });
         }
         Source::Saved => {
-            if ui.button(tr!(lang, "analyse.compare.reload")).clicked() {
+            let unread = st.saved.is_none() && st.error.is_none() && state.path.is_some();
+            if ui.button(tr!(lang, "analyse.compare.reload")).clicked() || unread {
                 st.load_saved(state);
             }
         }
