@@ -169,6 +169,7 @@ pub fn compare_view(ui: &mut Ui, state: &AppState, ana: &mut AnalyseUi, native_d
     let st = &mut ana.compare;
     st.poll_browse(ui, lang);
     heading(ui, tr!(lang, "analyse.compare.heading"));
+    let previous = st.source;
     ui.horizontal(|ui| {
         ui.label(tr!(lang, "analyse.compare.with"));
         ui.radio_value(
@@ -192,6 +193,10 @@ pub fn compare_view(ui: &mut Ui, state: &AppState, ana: &mut AnalyseUi, native_d
             st.load_saved(state);
         }
     });
+    if st.source != previous {
+        // A load error belongs to the source that produced it.
+        st.error = None;
+    }
     match st.source {
         Source::File => {
             ui.horizontal(|ui| {
