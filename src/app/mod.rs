@@ -4,17 +4,25 @@
 //! `menu`, `lists`, `table`, `details`, `weights`, `results` (+ `charts_view`),
 //! `dialogs`; new views add a [`View`] variant and a file.
 
+pub mod analyse;
+pub mod chart_image;
 pub mod charts_view;
+pub mod compare_view;
 pub mod details;
 pub mod dialogs;
 pub mod edit;
+pub mod elicit_ahp;
+pub mod elicit_rank;
+pub mod elicit_swing;
 #[cfg(test)]
 mod fixture;
 pub mod history;
 pub mod lists;
 pub mod menu;
+pub mod package_view;
 pub mod results;
 pub mod settings;
+pub mod stakeholders;
 pub mod state;
 pub mod table;
 pub mod weights;
@@ -61,6 +69,8 @@ pub struct TradeoffApp {
     pub charts: ChartCacheHandle,
     /// File dialogs.
     pub dialogs: dialogs::FileDialogs,
+    /// Weighting dialogs and the stakeholder, compare and package views.
+    pub analyse: analyse::AnalyseUi,
     title: String,
 }
 
@@ -74,6 +84,7 @@ impl TradeoffApp {
             state,
             charts: ChartCacheHandle::default(),
             dialogs: dialogs::FileDialogs::new(native_dialogs),
+            analyse: analyse::AnalyseUi::default(),
             title: String::new(),
         }
     }
@@ -85,6 +96,7 @@ impl TradeoffApp {
         self.handle_input(&ctx, &mut out);
         let state = &self.state;
         let lang = state.lang;
+        let native_dialogs = self.dialogs.native;
 
         egui::Panel::top("menu").show(ui, |ui| {
             menu::menu_bar(ui, state, &mut out);
@@ -109,6 +121,8 @@ impl TradeoffApp {
                 egui::ScrollArea::vertical().show(ui, |ui| {
                     ui.add_space(6.0);
                     weights::weights_panel(ui, state, &mut out);
+                    ui.add_space(4.0);
+                    self.analyse.elicit_buttons(ui, state);
                     ui.add_space(10.0);
                     ui.separator();
                     details::details_panel(ui, state, &mut out);
@@ -143,8 +157,16 @@ impl TradeoffApp {
                     ui.separator();
                     results::results_area(ui, state, &mut self.charts, &mut out);
                 }
+                View::Stakeholders => {
+                    stakeholders::stakeholder_view(ui, state, &mut self.analyse, &mut out);
+                }
+                View::Compare => {
+                    compare_view::compare_view(ui, state, &mut self.analyse, native_dialogs);
+                }
+                View::Package => package_view::package_view(ui, state),
             }
         });
+        self.analyse.dialogs(ui, state, &mut out);
         dialogs::confirm_modal(ui, state, &mut out);
         self.dialogs.ui(ui, state, &mut out);
 

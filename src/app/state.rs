@@ -17,16 +17,30 @@ pub enum View {
     /// Scores table, weights and live results.
     #[default]
     Analysis,
+    /// Each stakeholder profile's weights and winner, combined profile, path.
+    Stakeholders,
+    /// Comparison with another file, profile or the last saved version.
+    Compare,
+    /// The best package of options within the caps.
+    Package,
 }
 
 impl View {
     /// Every view, in tab order.
-    pub const ALL: [View; 1] = [View::Analysis];
+    pub const ALL: [View; 4] = [
+        View::Analysis,
+        View::Stakeholders,
+        View::Compare,
+        View::Package,
+    ];
 
     /// The tab label.
     pub fn label(self, lang: Lang) -> String {
         match self {
             View::Analysis => tr!(lang, "gui.view.analysis"),
+            View::Stakeholders => tr!(lang, "analyse.view.stakeholders"),
+            View::Compare => tr!(lang, "analyse.view.compare"),
+            View::Package => tr!(lang, "analyse.view.package"),
         }
     }
 }
