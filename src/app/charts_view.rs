@@ -2,6 +2,9 @@
 //! buffer at the screen's pixels per point and shown as an egui texture,
 //! re-rendered only when what it shows changes. Charts that need a new
 //! render are drawn in parallel (rayon), since each is a pure function.
+//! While something is being dragged (a weight slider) on a high-DPI screen,
+//! charts are drawn at one pixel per point so each frame stays within
+//! budget; the crisp full-resolution render follows when the drag ends.
 
 use super::state::AppState;
 use crate::analysis::Method;
@@ -45,7 +48,12 @@ pub const RESULT_CHARTS: [ChartKind; 2] = [ChartKind::Ranking, ChartKind::Contri
 impl ChartCache {
     /// Shows the result charts side by side, `height` points tall.
     pub fn show(&mut self, ui: &mut Ui, state: &AppState, height: f32) {
-        let ppp = ui.ctx().pixels_per_point();
+        let screen_ppp = ui.ctx().pixels_per_point();
+        let ppp = if ui.ctx().dragged_id().is_some() {
+            screen_ppp.min(1.0)
+        } else {
+            screen_ppp
+        };
         let spacing = ui.spacing().item_spacing.x;
         let n = RESULT_CHARTS.len();
         let width = ((ui.available_width() - spacing * (n as f32 - 1.0)) / n as f32).max(120.0);
