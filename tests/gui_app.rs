@@ -221,7 +221,7 @@ fn save_as_then_reload_gives_the_edited_scenario_back() {
     h.get_by_role_and_label(Role::TextInput, "File path")
         .type_text(&path.display().to_string());
     h.run();
-    h.get_by_label("OK").click();
+    h.key_press(Key::Enter);
     h.run();
     assert!(!h.state().state.doc.is_dirty());
     assert_eq!(h.state().state.path.as_deref(), Some(path.as_path()));
