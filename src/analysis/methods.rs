@@ -180,22 +180,112 @@ fn preference_degree(pref: Preference, d: f64) -> f64 {
     }
 }
 
-/// PROMETHEE II net flow.
+/// PROMETHEE II net flow, in O(m·n log n) for usual criteria.
+///
+/// Each criterion's values are sorted once (in its better direction). For a
+/// usual criterion, an option's net contribution is w · (number strictly
+/// worse − number strictly better), found from the sorted runs of equal
+/// values. For linear and V-shape criteria, pairs further apart than p count
+/// as 1 and pairs within q as 0 (found by binary search); only pairs inside
+/// the (q, p) band are evaluated one by one. Agrees with
+/// [`promethee2_pairwise`] to rounding (property-tested to 1e-9).
 pub fn promethee2(matrix: &DecisionMatrix, weights: &[f64]) -> Vec<f64> {
     let (n, m) = (matrix.n(), matrix.m());
     if n < 2 {
         return vec![0.0; n];
     }
     let mut net = vec![0.0; n];
-    for j in 0..m {
-        let w = weights[j];
+    let mut order: Vec<usize> = (0..n).collect();
+    let mut sorted = vec![0.0; n];
+    for (j, &w) in weights.iter().enumerate().take(m) {
         if w == 0.0 {
             continue;
         }
-        let sign = match matrix.directions[j] {
-            Direction::Maximize => 1.0,
-            Direction::Minimize => -1.0,
-        };
+        let sign = direction_sign(matrix.directions[j]);
+        order.sort_unstable_by(|&a, &b| {
+            (sign * matrix.value(a, j)).total_cmp(&(sign * matrix.value(b, j)))
+        });
+        for (slot, &i) in sorted.iter_mut().zip(&order) {
+            *slot = sign * matrix.value(i, j);
+        }
+        match matrix.preferences[j] {
+            Preference::Usual => usual_flows(&sorted, &order, w, &mut net),
+            pref => banded_flows(pref, &sorted, &order, w, &mut net),
+        }
+    }
+    let scale = 1.0 / (n as f64 - 1.0);
+    net.iter().map(|x| x * scale).collect()
+}
+
+/// +1 for a criterion to maximise, −1 for one to minimise, so that larger
+/// signed values are always better.
+fn direction_sign(direction: Direction) -> f64 {
+    match direction {
+        Direction::Maximize => 1.0,
+        Direction::Minimize => -1.0,
+    }
+}
+
+/// Adds w · (#strictly worse − #strictly better) to each option's net flow.
+fn usual_flows(sorted: &[f64], order: &[usize], w: f64, net: &mut [f64]) {
+    let n = sorted.len();
+    let mut start = 0;
+    while start < n {
+        let mut end = start + 1;
+        while end < n && sorted[end] == sorted[start] {
+            end += 1;
+        }
+        // Counts are exact integers, so the only rounding is the final product.
+        let wins_minus_losses = start as f64 - (n - end) as f64;
+        for &i in &order[start..end] {
+            net[i] += w * wins_minus_losses;
+        }
+        start = end;
+    }
+}
+
+/// Net flows of a linear or V-shape criterion with a sorted sweep.
+fn banded_flows(pref: Preference, sorted: &[f64], order: &[usize], w: f64, net: &mut [f64]) {
+    let (q, p) = match pref {
+        Preference::Linear { q, p } => (q, p),
+        Preference::VShape { p } => (0.0, p),
+        Preference::Usual => (0.0, 0.0),
+    };
+    let n = sorted.len();
+    for (pos, &a) in order.iter().enumerate() {
+        let ya = sorted[pos];
+        // Leaving flow: options b with ya − yb > q prefer a; those with ya − yb >= p fully.
+        let worse_end = sorted.partition_point(|&yb| yb < ya - q);
+        let full_end = sorted.partition_point(|&yb| yb <= ya - p).min(worse_end);
+        let mut leaving = full_end as f64;
+        for &yb in &sorted[full_end..worse_end] {
+            leaving += preference_degree(pref, ya - yb);
+        }
+        // Entering flow: options b with yb − ya > q; fully from yb − ya >= p.
+        let better_start = sorted.partition_point(|&yb| yb <= ya + q);
+        let full_start = sorted.partition_point(|&yb| yb < ya + p).max(better_start);
+        let mut entering = (n - full_start) as f64;
+        for &yb in &sorted[better_start..full_start] {
+            entering += preference_degree(pref, yb - ya);
+        }
+        net[a] += w * (leaving - entering);
+    }
+}
+
+/// PROMETHEE II net flow by the direct O(n²m) pairwise formula of
+/// design.md §4. Kept as the reference that [`promethee2`] is tested and
+/// benchmarked against.
+pub fn promethee2_pairwise(matrix: &DecisionMatrix, weights: &[f64]) -> Vec<f64> {
+    let (n, m) = (matrix.n(), matrix.m());
+    if n < 2 {
+        return vec![0.0; n];
+    }
+    let mut net = vec![0.0; n];
+    for (j, &w) in weights.iter().enumerate().take(m) {
+        if w == 0.0 {
+            continue;
+        }
+        let sign = direction_sign(matrix.directions[j]);
         let pref = matrix.preferences[j];
         for a in 0..n {
             let xa = matrix.value(a, j);
@@ -211,4 +301,94 @@ pub fn promethee2(matrix: &DecisionMatrix, weights: &[f64]) -> Vec<f64> {
     }
     let scale = 1.0 / (n as f64 - 1.0);
     net.iter().map(|x| x * scale).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn matrix(n: usize, m: usize, values: Vec<f64>, prefs: Vec<Preference>) -> DecisionMatrix {
+        DecisionMatrix {
+            alternatives: (0..n).map(|i| format!("a{i}")).collect(),
+            criteria: (0..m).map(|j| format!("c{j}")).collect(),
+            directions: (0..m)
+                .map(|j| {
+                    if j % 2 == 0 {
+                        Direction::Maximize
+                    } else {
+                        Direction::Minimize
+                    }
+                })
+                .collect(),
+            scales: vec![None; m],
+            preferences: prefs,
+            weights: vec![1.0 / m as f64; m],
+            lows: values.clone(),
+            highs: values.clone(),
+            values,
+        }
+    }
+
+    fn preference() -> impl Strategy<Value = Preference> {
+        prop_oneof![
+            Just(Preference::Usual),
+            (0.0..3.0f64).prop_map(|p| Preference::VShape { p }),
+            (0.0..2.0f64, 0.0..3.0f64)
+                .prop_map(|(q, extra)| Preference::Linear { q, p: q + extra }),
+        ]
+    }
+
+    fn case() -> impl Strategy<Value = DecisionMatrix> {
+        (1usize..12, 1usize..5).prop_flat_map(|(n, m)| {
+            (
+                // Small integers make ties common, which is where sorting can go wrong.
+                prop::collection::vec(
+                    prop_oneof![(-3i32..4).prop_map(f64::from), -5.0..5.0f64],
+                    n * m,
+                ),
+                prop::collection::vec(preference(), m),
+                prop::collection::vec(0.0..1.0f64, m),
+            )
+                .prop_map(move |(values, prefs, weights)| {
+                    let mut mx = matrix(n, m, values, prefs);
+                    mx.weights = crate::analysis::matrix::normalise(&weights);
+                    mx
+                })
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn sorted_promethee_matches_the_pairwise_formula(mx in case()) {
+            let fast = promethee2(&mx, &mx.weights);
+            let naive = promethee2_pairwise(&mx, &mx.weights);
+            for (a, b) in fast.iter().zip(&naive) {
+                prop_assert!((a - b).abs() <= 1e-9, "{fast:?} vs {naive:?}");
+            }
+            prop_assert!(fast.iter().sum::<f64>().abs() <= 1e-9);
+        }
+    }
+
+    #[test]
+    fn sorted_promethee_matches_on_a_large_tied_matrix() {
+        // 300 options on a 0..5 integer grid: every value is tied many times.
+        let (n, m) = (300, 4);
+        let values: Vec<f64> = (0..n * m).map(|k| ((k * 7919) % 5) as f64).collect();
+        let prefs = vec![
+            Preference::Usual,
+            Preference::VShape { p: 2.0 },
+            Preference::Linear { q: 1.0, p: 3.0 },
+            Preference::Usual,
+        ];
+        let mx = matrix(n, m, values, prefs);
+        let fast = promethee2(&mx, &mx.weights);
+        let naive = promethee2_pairwise(&mx, &mx.weights);
+        let worst = fast
+            .iter()
+            .zip(&naive)
+            .map(|(a, b)| (a - b).abs())
+            .fold(0.0, f64::max);
+        assert!(worst <= 1e-12, "largest difference {worst}");
+    }
 }

@@ -6,9 +6,11 @@ pub mod evaluate;
 pub mod feasibility;
 pub mod matrix;
 pub mod methods;
+pub mod package;
 pub mod ranking;
 pub mod sensitivity;
 pub mod smaa;
+pub mod weighting;
 
 pub use evaluate::{
     AnalysisError, Evaluation, Ranked, evaluate, evaluate_all_methods, evaluate_profile,

@@ -1,6 +1,65 @@
 //! SMAA-2 (stochastic multicriteria acceptability analysis): rank
 //! acceptability, central weights and confidence factors under uncertain
 //! weights and values. Seeded, so runs are reproducible.
+//!
+//! Definitions (Lahdelma & Salminen 2001, SMAA-2):
+//! - rank acceptability `b[i][r]`: share of samples (weights and values drawn
+//!   together) in which option i has rank r+1 (competition ranks: ties share
+//!   the smallest rank, so a column may sum to more or less than 1 when ties
+//!   occur, while each row sums to 1);
+//! - central weights `wc[i]`: mean weight vector of the samples in which i is
+//!   ranked first (zero when it never is);
+//! - confidence factor `p[i]`: share of value samples in which i is ranked
+//!   first when the weights are its central weights (0 when it is never first).
+//!
+//! Sampling. Weights are uniform on the simplex, or on the simplex within
+//! per-criterion bounds (see [`weights`]). A score with an uncertainty range
+//! (`low`, `high`) is drawn uniformly within it by default, or from a
+//! triangular law with its best estimate as mode; a score without a range
+//! is fixed. For wsm, a criterion without a fixed scale is rescaled on each
+//! sample's own values (min and max of the drawn column), which is exactly
+//! the deterministic method applied to the drawn matrix; columns without any
+//! range are scaled once, so the common case costs one matrix–vector
+//! product and one sort per sample.
+//!
+//! Reproducibility. Samples are processed in chunks of [`CHUNK_SAMPLES`];
+//! chunk c uses ChaCha8 seeded with the seed on stream c, whatever thread runs
+//! it. Tallies are integers (weight sums in 2^-60 fixed point), so their sum
+//! does not depend on the order in which chunks finish: the output is
+//! identical for any number of threads. Memory does not grow with the number
+//! of samples.
+
+pub mod weights;
+
+pub use weights::{BoundsError, EXACT_MAX_BINDING, WeightSampler};
+
+use super::matrix::DecisionMatrix;
+use super::methods::{Method, scaled_values, scores_with_weights};
+use super::ranking::{competition_ranks, is_tie};
+use crate::model::{Direction, WeightBounds, WeightProfile};
+use rand::{RngExt, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+use rayon::prelude::*;
+
+/// Samples per chunk; each chunk has its own random stream.
+pub const CHUNK_SAMPLES: usize = 1024;
+
+/// Fixed-point scale of the weight sums (exact integer addition).
+const FIXED_ONE: f64 = (1u64 << 60) as f64;
+
+/// Stream offset for the confidence-factor pass (keeps it independent of
+/// the acceptability pass).
+const CONFIDENCE_STREAM: u64 = 1 << 40;
+
+/// How a score's uncertainty range is sampled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ValueDistribution {
+    /// Uniform between low and high.
+    #[default]
+    Uniform,
+    /// Triangular between low and high, with the best estimate as mode.
+    Triangular,
+}
 
 /// Settings of a SMAA run.
 #[derive(Debug, Clone, PartialEq)]
@@ -9,6 +68,8 @@ pub struct SmaaOptions {
     pub samples: usize,
     /// Seed of the random generator.
     pub seed: u64,
+    /// Law of the values within their uncertainty ranges.
+    pub values: ValueDistribution,
 }
 
 impl Default for SmaaOptions {
@@ -16,6 +77,7 @@ impl Default for SmaaOptions {
         SmaaOptions {
             samples: 10_000,
             seed: 1,
+            values: ValueDistribution::Uniform,
         }
     }
 }
@@ -36,4 +98,459 @@ pub struct SmaaResult {
     pub central_weights: Vec<Vec<f64>>,
     /// Share of value samples in which i is first under its central weights.
     pub confidence: Vec<f64>,
+    /// False when the weight bounds had too many binding caps for exact
+    /// sampling and the (approximate) Gibbs fallback was used.
+    pub exact_weights: bool,
+}
+
+/// The profile's weight bounds in `matrix` column order ([0, 1] for a
+/// criterion without bounds); None when the profile has no bounds.
+pub fn profile_bounds(
+    matrix: &DecisionMatrix,
+    profile: &WeightProfile,
+) -> Option<Vec<WeightBounds>> {
+    if profile.bounds.is_empty() {
+        return None;
+    }
+    Some(
+        matrix
+            .criteria
+            .iter()
+            .map(|c| {
+                profile
+                    .bounds
+                    .get(c)
+                    .copied()
+                    .unwrap_or(WeightBounds { min: 0.0, max: 1.0 })
+            })
+            .collect(),
+    )
+}
+
+/// Runs SMAA-2 on `matrix` (feasible options only) with `method`.
+///
+/// `bounds`: per-criterion bounds on the normalised weights, in matrix
+/// column order (None: the whole simplex). The matrix's own weights are not
+/// used. Errors only when the bounds are invalid or cannot be met together.
+pub fn smaa(
+    matrix: &DecisionMatrix,
+    method: Method,
+    bounds: Option<&[WeightBounds]>,
+    options: &SmaaOptions,
+) -> Result<SmaaResult, BoundsError> {
+    let sampler = WeightSampler::new(matrix.m(), bounds)?;
+    let engine = Engine::new(matrix, method, &sampler, options);
+    let tally = engine.acceptability_pass();
+    let (n, m) = (matrix.n(), matrix.m());
+    let total = options.samples.max(1) as f64;
+    let acceptability: Vec<Vec<f64>> = (0..n)
+        .map(|i| {
+            tally.counts[i * n..(i + 1) * n]
+                .iter()
+                .map(|&c| c as f64 / total)
+                .collect()
+        })
+        .collect();
+    let central_weights: Vec<Vec<f64>> = (0..n)
+        .map(|i| {
+            let firsts = tally.counts[i * n];
+            (0..m)
+                .map(|j| {
+                    if firsts == 0 {
+                        0.0
+                    } else {
+                        tally.weight_sums[i * m + j] as f64 / FIXED_ONE / firsts as f64
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    let confidence = engine.confidence_pass(&central_weights, &tally);
+    Ok(SmaaResult {
+        alternatives: matrix.alternatives.clone(),
+        criteria: matrix.criteria.clone(),
+        samples: options.samples,
+        acceptability,
+        central_weights,
+        confidence,
+        exact_weights: sampler.is_exact(),
+    })
+}
+
+/// A criterion whose column has at least one uncertain value.
+struct UncertainColumn {
+    j: usize,
+    /// Best estimates of the whole column.
+    base: Vec<f64>,
+    /// (row, low, mode, high) of each uncertain cell.
+    cells: Vec<(usize, f64, f64, f64)>,
+    /// Fixed scale range, if any.
+    fixed: Option<(f64, f64)>,
+    direction: Direction,
+}
+
+/// Running integer tallies (order-independent sums).
+struct Tally {
+    /// `counts[i * n + r]`: samples giving i rank r+1.
+    counts: Vec<u64>,
+    /// `weight_sums[i * m + j]`: sum of w_j over samples where i is first, fixed point.
+    weight_sums: Vec<u128>,
+}
+
+impl Tally {
+    fn new(n: usize, m: usize) -> Self {
+        Tally {
+            counts: vec![0; n * n],
+            weight_sums: vec![0; n * m],
+        }
+    }
+
+    fn merge(mut self, other: Tally) -> Tally {
+        for (a, b) in self.counts.iter_mut().zip(other.counts) {
+            *a += b;
+        }
+        for (a, b) in self.weight_sums.iter_mut().zip(other.weight_sums) {
+            *a += b;
+        }
+        self
+    }
+}
+
+/// Per-chunk scratch space, so no sample allocates (for wsm).
+struct Work {
+    weights: Vec<f64>,
+    /// Scaled values, column-major (`scaled[j * n + i]`), for wsm.
+    scaled: Vec<f64>,
+    /// The drawn matrix, for topsis and promethee2.
+    drawn: DecisionMatrix,
+    column: Vec<f64>,
+    scores: Vec<f64>,
+    keys: Vec<u64>,
+    ranks: Vec<usize>,
+}
+
+struct Engine<'a> {
+    matrix: &'a DecisionMatrix,
+    method: Method,
+    sampler: &'a WeightSampler,
+    options: &'a SmaaOptions,
+    /// Column-major scaled best estimates.
+    base_scaled: Vec<f64>,
+    uncertain: Vec<UncertainColumn>,
+    /// Bits of a sort key that hold the row index.
+    index_bits: u32,
+}
+
+impl<'a> Engine<'a> {
+    fn new(
+        matrix: &'a DecisionMatrix,
+        method: Method,
+        sampler: &'a WeightSampler,
+        options: &'a SmaaOptions,
+    ) -> Self {
+        let (n, m) = (matrix.n(), matrix.m());
+        let row_major = scaled_values(matrix);
+        let mut base_scaled = vec![0.0; n * m];
+        for i in 0..n {
+            for j in 0..m {
+                base_scaled[j * n + i] = row_major[i * m + j];
+            }
+        }
+        let uncertain = (0..m)
+            .filter_map(|j| {
+                let cells: Vec<(usize, f64, f64, f64)> = (0..n)
+                    .filter_map(|i| {
+                        let k = i * m + j;
+                        let (lo, hi) = (matrix.lows[k], matrix.highs[k]);
+                        (hi > lo).then(|| (i, lo, matrix.values[k].clamp(lo, hi), hi))
+                    })
+                    .collect();
+                (!cells.is_empty()).then(|| UncertainColumn {
+                    j,
+                    base: matrix.column(j),
+                    cells,
+                    fixed: matrix.scales[j].map(|s| (s.worst.min(s.best), s.worst.max(s.best))),
+                    direction: matrix.directions[j],
+                })
+            })
+            .collect();
+        let index_bits = usize::BITS - n.saturating_sub(1).leading_zeros();
+        Engine {
+            matrix,
+            method,
+            sampler,
+            options,
+            base_scaled,
+            uncertain,
+            index_bits,
+        }
+    }
+
+    fn work(&self) -> Work {
+        let n = self.matrix.n();
+        Work {
+            weights: vec![0.0; self.matrix.m()],
+            scaled: self.base_scaled.clone(),
+            drawn: self.matrix.clone(),
+            column: vec![0.0; n],
+            scores: vec![0.0; n],
+            keys: vec![0; n],
+            ranks: vec![0; n],
+        }
+    }
+
+    fn chunks(&self) -> usize {
+        self.options.samples.div_ceil(CHUNK_SAMPLES)
+    }
+
+    fn chunk_len(&self, c: usize) -> usize {
+        CHUNK_SAMPLES.min(self.options.samples - c * CHUNK_SAMPLES)
+    }
+
+    fn rng(&self, stream: u64) -> ChaCha8Rng {
+        let mut rng = ChaCha8Rng::seed_from_u64(self.options.seed);
+        rng.set_stream(stream);
+        rng
+    }
+
+    /// Draws the uncertain values of one sample into `work` (and rescales them for wsm).
+    fn draw_values(&self, rng: &mut ChaCha8Rng, work: &mut Work) {
+        let (n, m) = (self.matrix.n(), self.matrix.m());
+        for col in &self.uncertain {
+            work.column.copy_from_slice(&col.base);
+            for &(i, lo, mode, hi) in &col.cells {
+                let u: f64 = rng.random();
+                work.column[i] = match self.options.values {
+                    ValueDistribution::Uniform => lo + u * (hi - lo),
+                    ValueDistribution::Triangular => triangular(lo, mode, hi, u),
+                };
+            }
+            if self.method == Method::Wsm {
+                let (lo, hi) = col.fixed.unwrap_or_else(|| {
+                    work.column
+                        .iter()
+                        .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), &x| {
+                            (a.min(x), b.max(x))
+                        })
+                });
+                let out = &mut work.scaled[col.j * n..(col.j + 1) * n];
+                for (o, &x) in out.iter_mut().zip(&work.column) {
+                    *o = if hi == lo {
+                        1.0
+                    } else {
+                        match col.direction {
+                            Direction::Maximize => (x - lo) / (hi - lo),
+                            Direction::Minimize => (hi - x) / (hi - lo),
+                        }
+                    };
+                }
+            } else {
+                for (i, &x) in work.column.iter().enumerate() {
+                    work.drawn.values[i * m + col.j] = x;
+                }
+            }
+        }
+    }
+
+    /// Scores of the current draw under `weights` into `work.scores`.
+    fn score(&self, work: &mut Work, weights: &[f64]) {
+        let n = self.matrix.n();
+        if self.method == Method::Wsm {
+            work.scores.fill(0.0);
+            for (j, &w) in weights.iter().enumerate() {
+                let col = &work.scaled[j * n..(j + 1) * n];
+                for (s, v) in work.scores.iter_mut().zip(col) {
+                    *s += w * v;
+                }
+            }
+        } else {
+            let scores = scores_with_weights(self.method, &work.drawn, weights);
+            work.scores.copy_from_slice(&scores);
+        }
+    }
+
+    fn acceptability_pass(&self) -> Tally {
+        let (n, m) = (self.matrix.n(), self.matrix.m());
+        (0..self.chunks())
+            .into_par_iter()
+            .fold(
+                || Tally::new(n, m),
+                |mut tally, c| {
+                    let mut rng = self.rng(c as u64);
+                    let mut work = self.work();
+                    let mut stream = self.sampler.stream();
+                    for _ in 0..self.chunk_len(c) {
+                        stream.next_into(&mut rng, &mut work.weights);
+                        self.draw_values(&mut rng, &mut work);
+                        let weights = std::mem::take(&mut work.weights);
+                        self.score(&mut work, &weights);
+                        rank_into(
+                            &work.scores,
+                            &mut work.keys,
+                            &mut work.ranks,
+                            self.index_bits,
+                        );
+                        for (i, &r) in work.ranks.iter().enumerate() {
+                            tally.counts[i * n + r - 1] += 1;
+                            if r == 1 {
+                                for (s, &w) in tally.weight_sums[i * m..(i + 1) * m]
+                                    .iter_mut()
+                                    .zip(&weights)
+                                {
+                                    *s += (w * FIXED_ONE).round() as u128;
+                                }
+                            }
+                        }
+                        work.weights = weights;
+                    }
+                    tally
+                },
+            )
+            .reduce(|| Tally::new(n, m), Tally::merge)
+    }
+
+    /// Confidence factors: share of value samples where each option with a
+    /// nonzero first-rank acceptability is first under its central weights.
+    fn confidence_pass(&self, central: &[Vec<f64>], tally: &Tally) -> Vec<f64> {
+        let n = self.matrix.n();
+        let candidates: Vec<usize> = (0..n).filter(|&i| tally.counts[i * n] > 0).collect();
+        let mut confidence = vec![0.0; n];
+        if candidates.is_empty() || self.options.samples == 0 {
+            return confidence;
+        }
+        if self.uncertain.is_empty() {
+            // Fixed values: one evaluation decides.
+            let mut work = self.work();
+            for &i in &candidates {
+                self.score(&mut work, &central[i]);
+                confidence[i] = f64::from(u8::from(self.is_first(&mut work, i)));
+            }
+            return confidence;
+        }
+        let firsts = (0..self.chunks())
+            .into_par_iter()
+            .fold(
+                || vec![0u64; n],
+                |mut firsts, c| {
+                    let mut rng = self.rng(CONFIDENCE_STREAM + c as u64);
+                    let mut work = self.work();
+                    for _ in 0..self.chunk_len(c) {
+                        self.draw_values(&mut rng, &mut work);
+                        for &i in &candidates {
+                            self.score(&mut work, &central[i]);
+                            if self.is_first(&mut work, i) {
+                                firsts[i] += 1;
+                            }
+                        }
+                    }
+                    firsts
+                },
+            )
+            .reduce(
+                || vec![0u64; n],
+                |mut a, b| {
+                    for (x, y) in a.iter_mut().zip(b) {
+                        *x += y;
+                    }
+                    a
+                },
+            );
+        for (c, f) in confidence.iter_mut().zip(firsts) {
+            *c = f as f64 / self.options.samples as f64;
+        }
+        confidence
+    }
+
+    /// Whether option `i` has rank 1 for `work.scores` (same rule as ranking).
+    fn is_first(&self, work: &mut Work, i: usize) -> bool {
+        let top = work
+            .scores
+            .iter()
+            .copied()
+            .fold(f64::NEG_INFINITY, f64::max);
+        let s = work.scores[i];
+        if is_tie(top, s) {
+            return true;
+        }
+        // A chain of ties can only reach i when it is close to the top.
+        let reach = work.scores.len() as f64 * 1e-9 * 1f64.max(top.abs());
+        if top - s > reach {
+            return false;
+        }
+        rank_into(
+            &work.scores,
+            &mut work.keys,
+            &mut work.ranks,
+            self.index_bits,
+        );
+        work.ranks[i] == 1
+    }
+}
+
+/// Inverse CDF of the triangular law on [lo, hi] with mode `mode`.
+fn triangular(lo: f64, mode: f64, hi: f64, u: f64) -> f64 {
+    let width = hi - lo;
+    let split = (mode - lo) / width;
+    if u < split {
+        lo + (u * width * (mode - lo)).sqrt()
+    } else {
+        hi - ((1.0 - u) * width * (hi - mode)).sqrt()
+    }
+}
+
+/// Maps a float to a u64 whose unsigned order is the float's order.
+fn order_bits(x: f64) -> u64 {
+    let b = x.to_bits();
+    if b >> 63 == 1 { !b } else { b | (1 << 63) }
+}
+
+/// Competition ranks of `scores` into `ranks` without allocating.
+///
+/// Sorts u64 keys (score order bits, best first, with the row index in the
+/// lowest `index_bits` bits) instead of indices by comparator: several times
+/// faster. Truncating the score's last `index_bits` bits can only swap
+/// scores within a relative 2^(index_bits-52) of each other, far inside the
+/// tie tolerance, so ranks equal [`competition_ranks`]. Beyond 2^20 rows it
+/// falls back to [`competition_ranks`].
+fn rank_into(scores: &[f64], keys: &mut [u64], ranks: &mut [usize], index_bits: u32) {
+    if index_bits > 20 {
+        ranks.copy_from_slice(&competition_ranks(scores));
+        return;
+    }
+    let mask = (1u64 << index_bits) - 1;
+    for (i, (k, &s)) in keys.iter_mut().zip(scores).enumerate() {
+        *k = (!order_bits(s) & !mask) | i as u64;
+    }
+    keys.sort_unstable();
+    let mut prev = usize::MAX;
+    for (pos, &k) in keys.iter().enumerate() {
+        let i = (k & mask) as usize;
+        ranks[i] = if pos > 0 && is_tie(scores[prev], scores[i]) {
+            ranks[prev]
+        } else {
+            pos + 1
+        };
+        prev = i;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn packed_ranks_equal_competition_ranks() {
+        let scores = [0.5, 0.9, 0.5, 0.1, -0.3, -0.39999999999999986, -0.4, 0.9];
+        let mut keys = vec![0; scores.len()];
+        let mut ranks = vec![0; scores.len()];
+        rank_into(&scores, &mut keys, &mut ranks, 3);
+        assert_eq!(ranks, competition_ranks(&scores));
+    }
+
+    #[test]
+    fn triangular_inverse_hits_the_ends_and_the_mode() {
+        assert_eq!(triangular(0.0, 0.25, 1.0, 0.0), 0.0);
+        assert!((triangular(0.0, 0.25, 1.0, 0.25) - 0.25).abs() < 1e-12);
+        assert!((triangular(0.0, 0.25, 1.0, 1.0) - 1.0).abs() < 1e-12);
+    }
 }

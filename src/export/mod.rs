@@ -47,6 +47,9 @@ pub enum ExportError {
     /// The output path does not end in .png or .svg.
     #[error("{0}: unknown image format (use .png or .svg)")]
     UnknownFormat(String),
+    /// A file could not be saved (the io layer says why, in either language).
+    #[error("{}", .0.message(Lang::En))]
+    Save(crate::io::SaveError),
     /// A file or folder could not be written.
     #[error("{file}: could not write: {message}")]
     Write {
@@ -62,6 +65,7 @@ impl ExportError {
     pub fn message(&self, lang: Lang) -> String {
         match self {
             ExportError::Chart(e) => e.message(lang),
+            ExportError::Save(e) => e.message(lang),
             ExportError::UnknownFormat(file) => tr!(lang, "export.error.format", file = file),
             ExportError::Write { file, message } => {
                 tr!(lang, "export.error.write", file = file, message = message)
@@ -72,13 +76,7 @@ impl ExportError {
 
 /// Writes `bytes` to `path` atomically (temporary file, then rename).
 pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
-    crate::io::write_atomic(path, bytes).map_err(|e| match e {
-        crate::io::SaveError::Io { file, message } => ExportError::Write { file, message },
-        other => ExportError::Write {
-            file: path.display().to_string(),
-            message: other.to_string(),
-        },
-    })
+    crate::io::write_atomic(path, bytes).map_err(ExportError::Save)
 }
 
 /// Renders chart `kind` in `format` at `width_px` × `height_px` (scale 1).

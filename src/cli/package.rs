@@ -1,0 +1,185 @@
+//! `tradeoff package`: the best sets of options to combine within every
+//! resource cap.
+//!
+//! Exit status: 1 when the scenario does not allow combining options (or has
+//! more than the exact search handles); 0 otherwise, including when every
+//! option is excluded (then it says so plainly).
+
+use super::rank::load_valid;
+use crate::analysis::package::{MAX_OPTIONS, PackageError, PackageResult, best_packages};
+use crate::analysis::{exclusions, select_profile};
+use crate::i18n::{num, reason_message, value};
+use crate::model::{Lang, Scenario, WeightProfile};
+use crate::tr;
+use clap::Args;
+use serde_json::{Map, Value, json};
+use std::fmt::Write;
+use std::path::PathBuf;
+
+/// Arguments of `package`.
+#[derive(Debug, Args)]
+pub struct PackageArgs {
+    /// Scenario (.ron) with `combinable: true`.
+    pub file: PathBuf,
+    /// Weight profile (id or name); default: the active one.
+    #[arg(long)]
+    pub profile: Option<String>,
+    /// How many packages to list (the best and its runners-up).
+    #[arg(long, default_value_t = 3)]
+    pub top: usize,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// The `package --json` document.
+pub fn package_json(
+    scenario: &Scenario,
+    profile: &WeightProfile,
+    result: &PackageResult,
+    lang: Lang,
+) -> Value {
+    let name = |id: &str| scenario.alternative_name(id, Lang::En);
+    let resource_name = |id: &str| {
+        scenario
+            .resources
+            .iter()
+            .find(|r| r.id == id)
+            .map_or_else(|| id.to_string(), |r| r.name.get(Lang::En).to_string())
+    };
+    json!({
+        "method": "wsm",
+        "profile": result.profile,
+        "resources": scenario.resources.iter().map(|r| json!({
+            "resource": r.name.get(Lang::En),
+            "id": r.id,
+            "cap": r.cap,
+            "unit": r.unit,
+        })).collect::<Vec<_>>(),
+        "values": result.values.iter().map(|(id, v)| (name(id), json!(v))).collect::<Map<String, Value>>(),
+        "packages": result.packages.iter().enumerate().map(|(k, p)| json!({
+            "rank": k + 1,
+            "options": p.options.iter().map(|id| name(id)).collect::<Vec<_>>(),
+            "ids": p.options,
+            "value": p.value,
+            "use": scenario.resources.iter().zip(&p.used).map(|(r, u)| (r.name.get(Lang::En).to_string(), json!(u))).collect::<Map<String, Value>>(),
+            "binding": p.binding.iter().map(|id| resource_name(id)).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
+        "excluded": exclusions(scenario, Some(profile)).iter().map(|x| json!({
+            "alternative": name(&x.alternative),
+            "id": x.alternative,
+            "reasons": x.reasons.iter().map(|r| reason_message(scenario, r, lang)).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
+    })
+}
+
+/// The readable list printed by `package`.
+pub fn package_text(
+    scenario: &Scenario,
+    profile: &WeightProfile,
+    result: &PackageResult,
+    lang: Lang,
+) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{}", scenario.title.get(lang));
+    let _ = writeln!(
+        out,
+        "{}",
+        tr!(lang, "package.heading", profile = profile.name.get(lang))
+    );
+    if result.values.is_empty() {
+        let _ = writeln!(out, "{}", tr!(lang, "package.all_excluded"));
+    } else if result.packages.is_empty() {
+        let _ = writeln!(out, "{}", tr!(lang, "package.none"));
+    }
+    for (k, p) in result.packages.iter().enumerate() {
+        let names: Vec<String> = p
+            .options
+            .iter()
+            .map(|id| scenario.alternative_name(id, lang))
+            .collect();
+        let _ = writeln!(
+            out,
+            "{}",
+            tr!(
+                lang,
+                "package.line",
+                rank = k + 1,
+                options = names.join(" + "),
+                value = num(p.value, 3, lang)
+            )
+        );
+        for (r, used) in scenario.resources.iter().zip(&p.used) {
+            let _ = writeln!(
+                out,
+                "      {}",
+                tr!(
+                    lang,
+                    "package.use",
+                    resource = r.name.get(lang),
+                    used = value(*used, 2, lang),
+                    cap = value(r.cap, 2, lang),
+                    unit = r.unit
+                )
+            );
+        }
+        let binding: Vec<String> = p
+            .binding
+            .iter()
+            .map(|id| {
+                scenario
+                    .resources
+                    .iter()
+                    .find(|r| &r.id == id)
+                    .map_or_else(|| id.clone(), |r| r.name.get(lang).to_string())
+            })
+            .collect();
+        let line = if binding.is_empty() {
+            tr!(lang, "package.nothing_binds")
+        } else {
+            tr!(lang, "package.binds", caps = binding.join(", "))
+        };
+        let _ = writeln!(out, "      {line}");
+    }
+    for x in exclusions(scenario, Some(profile)) {
+        let reasons: Vec<String> = x
+            .reasons
+            .iter()
+            .map(|r| reason_message(scenario, r, lang))
+            .collect();
+        let _ = writeln!(
+            out,
+            "{} — {}",
+            scenario.alternative_name(&x.alternative, lang),
+            tr!(lang, "cli.excluded_because", reasons = reasons.join("; "))
+        );
+    }
+    out
+}
+
+/// `tradeoff package`.
+pub fn run(args: &PackageArgs, lang: Lang) -> Result<(), String> {
+    let scenario = load_valid(&args.file, lang)?;
+    let profile = select_profile(&scenario, args.profile.as_deref()).map_err(|_| {
+        tr!(
+            lang,
+            "cli.unknown_profile",
+            profile = args.profile.clone().unwrap_or_default()
+        )
+    })?;
+    let result = best_packages(&scenario, profile, args.top).map_err(|e| match e {
+        PackageError::NotCombinable => tr!(lang, "package.not_combinable"),
+        PackageError::TooManyOptions { options, .. } => tr!(
+            lang,
+            "package.too_many",
+            options = options,
+            max = MAX_OPTIONS
+        ),
+    })?;
+    if args.json {
+        println!("{}", package_json(&scenario, profile, &result, lang));
+    } else {
+        print!("{}", package_text(&scenario, profile, &result, lang));
+    }
+    Ok(())
+}

@@ -1,0 +1,231 @@
+//! `tradeoff smaa`: rank acceptability, central weights and confidence
+//! factors of the feasible options.
+//!
+//! When every option is excluded there is nothing to sample: the command
+//! says so (text) or prints empty maps with the `excluded` list (JSON) and
+//! exits 0, since the input itself is valid.
+
+use super::rank::load_valid;
+use crate::analysis::smaa::{BoundsError, SmaaOptions, SmaaResult, profile_bounds, smaa};
+use crate::analysis::{Evaluation, Method, evaluate_profile, select_profile};
+use crate::i18n::{pct, reason_message};
+use crate::model::{Lang, Scenario};
+use crate::tr;
+use clap::Args;
+use serde_json::{Map, Value, json};
+use std::fmt::Write;
+use std::path::PathBuf;
+
+/// Arguments of `smaa`.
+#[derive(Debug, Args)]
+pub struct SmaaArgs {
+    /// Scenario (.ron) or decision matrix (.csv).
+    pub file: PathBuf,
+    /// Number of Monte-Carlo samples.
+    #[arg(long, default_value_t = 10_000)]
+    pub samples: usize,
+    /// Seed of the random generator (same seed, same output).
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// Ranking method applied to each sample.
+    #[arg(long, default_value = "wsm")]
+    pub method: Method,
+    /// Weight profile (id or name) whose vetoes and weight bounds apply; default: the active one.
+    #[arg(long)]
+    pub profile: Option<String>,
+    /// Print JSON instead of tables.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// A SMAA run on a scenario, with what was excluded before it.
+pub struct SmaaRun {
+    /// The deterministic evaluation (feasible matrix and exclusions).
+    pub evaluation: Evaluation,
+    /// The SMAA result on the feasible options.
+    pub result: SmaaResult,
+}
+
+/// Runs SMAA on a valid scenario under `profile` (None: the active one).
+pub fn run_smaa(
+    scenario: &Scenario,
+    profile: Option<&str>,
+    method: Method,
+    options: &SmaaOptions,
+    lang: Lang,
+) -> Result<SmaaRun, String> {
+    let profile = select_profile(scenario, profile).map_err(|_| {
+        tr!(
+            lang,
+            "cli.unknown_profile",
+            profile = profile.unwrap_or_default()
+        )
+    })?;
+    let evaluation = evaluate_profile(scenario, profile, method);
+    let bounds = profile_bounds(&evaluation.matrix, profile);
+    let result =
+        smaa(&evaluation.matrix, method, bounds.as_deref(), options).map_err(|e| match e {
+            BoundsError::Infeasible { min_sum, max_sum } => tr!(
+                lang,
+                "smaa.bounds_infeasible",
+                profile = profile.name.get(lang),
+                min_sum = crate::i18n::num(min_sum, 3, lang),
+                max_sum = crate::i18n::num(max_sum, 3, lang)
+            ),
+            BoundsError::Invalid(j) => tr!(
+                lang,
+                "smaa.bounds_invalid",
+                profile = profile.name.get(lang),
+                criterion = scenario.criterion_name(&evaluation.matrix.criteria[j], lang)
+            ),
+            BoundsError::Count { .. } => e.to_string(),
+        })?;
+    Ok(SmaaRun { evaluation, result })
+}
+
+/// The `smaa --json` document (design.md §5), keyed by English display names.
+pub fn smaa_json(scenario: &Scenario, run: &SmaaRun, seed: u64, lang: Lang) -> Value {
+    let r = &run.result;
+    let name = |id: &str| scenario.alternative_name(id, Lang::En);
+    let mut acceptability = Map::new();
+    let mut central = Map::new();
+    let mut confidence = Map::new();
+    for (i, id) in r.alternatives.iter().enumerate() {
+        acceptability.insert(name(id), json!(r.acceptability[i]));
+        let weights: Map<String, Value> = r
+            .criteria
+            .iter()
+            .zip(&r.central_weights[i])
+            .map(|(c, w)| (scenario.criterion_name(c, Lang::En), json!(w)))
+            .collect();
+        central.insert(name(id), Value::Object(weights));
+        confidence.insert(name(id), json!(r.confidence[i]));
+    }
+    json!({
+        "samples": r.samples,
+        "seed": seed,
+        "method": run.evaluation.method.as_str(),
+        "profile": run.evaluation.profile,
+        "acceptability": acceptability,
+        "central_weights": central,
+        "confidence": confidence,
+        "exact_weights": r.exact_weights,
+        "excluded": run.evaluation.excluded.iter().map(|x| json!({
+            "alternative": name(&x.alternative),
+            "id": x.alternative,
+            "reasons": x.reasons.iter().map(|reason| reason_message(scenario, reason, lang)).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
+    })
+}
+
+/// The readable tables printed by `smaa`.
+pub fn smaa_text(scenario: &Scenario, run: &SmaaRun, seed: u64, lang: Lang) -> String {
+    let r = &run.result;
+    let mut out = String::new();
+    let _ = writeln!(out, "{}", scenario.title.get(lang));
+    let _ = writeln!(
+        out,
+        "{}",
+        tr!(
+            lang,
+            "smaa.heading",
+            method = run.evaluation.method.as_str(),
+            profile = run.evaluation.profile,
+            samples = r.samples,
+            seed = seed
+        )
+    );
+    if r.alternatives.is_empty() {
+        let _ = writeln!(out, "{}", tr!(lang, "smaa.all_excluded"));
+    } else {
+        let names: Vec<String> = r
+            .alternatives
+            .iter()
+            .map(|a| scenario.alternative_name(a, lang))
+            .collect();
+        let width = names
+            .iter()
+            .map(|s| s.chars().count())
+            .max()
+            .unwrap_or(0)
+            .max(6);
+        let _ = write!(out, "{:<width$}", tr!(lang, "smaa.option"));
+        for k in 1..=r.alternatives.len() {
+            let _ = write!(out, " {:>7}", tr!(lang, "smaa.rank_column", rank = k));
+        }
+        let _ = writeln!(out, " {:>11}", tr!(lang, "smaa.confidence"));
+        for (i, n) in names.iter().enumerate() {
+            let _ = write!(out, "{n:<width$}");
+            for share in &r.acceptability[i] {
+                let _ = write!(out, " {:>7}", pct(*share, 1, lang));
+            }
+            let _ = writeln!(out, " {:>11}", pct(r.confidence[i], 1, lang));
+        }
+        let _ = writeln!(out);
+        let _ = writeln!(out, "{}", tr!(lang, "smaa.central_heading"));
+        let criteria: Vec<String> = r
+            .criteria
+            .iter()
+            .map(|c| scenario.criterion_name(c, lang))
+            .collect();
+        let widths: Vec<usize> = criteria.iter().map(|c| c.chars().count().max(7)).collect();
+        let header: Vec<String> = criteria
+            .iter()
+            .zip(&widths)
+            .map(|(c, &w)| format!("{c:>w$}"))
+            .collect();
+        let _ = writeln!(out, "{:<width$} {}", "", header.join(" | "));
+        for (i, n) in names.iter().enumerate() {
+            if r.acceptability[i].first().copied().unwrap_or(0.0) == 0.0 {
+                let _ = writeln!(out, "{n:<width$} {}", tr!(lang, "smaa.never_first"));
+                continue;
+            }
+            let cells: Vec<String> = r.central_weights[i]
+                .iter()
+                .zip(&widths)
+                .map(|(w, &cw)| format!("{:>cw$}", pct(*w, 1, lang)))
+                .collect();
+            let _ = writeln!(out, "{n:<width$} {}", cells.join(" | "));
+        }
+        if !r.exact_weights {
+            let _ = writeln!(out, "{}", tr!(lang, "smaa.approximate_weights"));
+        }
+    }
+    for x in &run.evaluation.excluded {
+        let reasons: Vec<String> = x
+            .reasons
+            .iter()
+            .map(|reason| reason_message(scenario, reason, lang))
+            .collect();
+        let _ = writeln!(
+            out,
+            "{} — {}",
+            scenario.alternative_name(&x.alternative, lang),
+            tr!(lang, "cli.excluded_because", reasons = reasons.join("; "))
+        );
+    }
+    out
+}
+
+/// `tradeoff smaa`.
+pub fn run(args: &SmaaArgs, lang: Lang) -> Result<(), String> {
+    let scenario = load_valid(&args.file, lang)?;
+    let options = SmaaOptions {
+        samples: args.samples,
+        seed: args.seed,
+        ..SmaaOptions::default()
+    };
+    let result = run_smaa(
+        &scenario,
+        args.profile.as_deref(),
+        args.method,
+        &options,
+        lang,
+    )?;
+    if args.json {
+        println!("{}", smaa_json(&scenario, &result, args.seed, lang));
+    } else {
+        print!("{}", smaa_text(&scenario, &result, args.seed, lang));
+    }
+    Ok(())
+}
