@@ -323,3 +323,22 @@ fn validation_problems_show_instead_of_results() {
     h.run();
     assert!(h.state().state.evaluation(Method::Wsm).is_some());
 }
+
+#[test]
+fn a_missing_french_name_falls_back_to_english_with_a_marker() {
+    let mut s = tradeoff::app::state::default_scenario();
+    s.alternatives[0].name.fr = None;
+    let english = s.alternatives[0].name.en.clone();
+    let app = TradeoffApp::new(AppState::new(s, None, Lang::Fr), false);
+    let mut h = Harness::builder()
+        .with_size([1500.0, 940.0])
+        .with_context_setup(setup_style)
+        .build_ui_state(|ui, app: &mut TradeoffApp| app.ui(ui), app);
+    h.run();
+    assert!(
+        h.query_all_by_label(&format!("{english} ⁽EN⁾"))
+            .next()
+            .is_some(),
+        "the English fallback is marked"
+    );
+}

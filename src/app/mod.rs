@@ -143,6 +143,9 @@ impl TradeoffApp {
         });
         dialogs::confirm_modal(ui, state, &mut out);
         self.dialogs.ui(ui, state, &mut out);
+        if ctx.input(|i| !i.raw.hovered_files.is_empty()) {
+            drop_hint(&ctx, lang);
+        }
 
         self.state.apply_all(out);
         if let Some(purpose) = self.state.dialog.take() {
@@ -206,6 +209,23 @@ impl TradeoffApp {
             }
         }
     }
+}
+
+/// Dims the window and says that a dropped file will open.
+fn drop_hint(ctx: &egui::Context, lang: Lang) {
+    let painter = ctx.layer_painter(egui::LayerId::new(
+        egui::Order::Foreground,
+        egui::Id::unique("drop-hint"),
+    ));
+    let rect = ctx.content_rect();
+    painter.rect_filled(rect, 0.0, egui::Color32::from_black_alpha(140));
+    painter.text(
+        rect.center(),
+        egui::Align2::CENTER_CENTER,
+        crate::tr!(lang, "gui.drop_hint"),
+        egui::FontId::proportional(26.0),
+        egui::Color32::WHITE,
+    );
 }
 
 /// The analysis view: title, scores table, results.
