@@ -107,8 +107,8 @@ impl TradeoffApp {
         });
         egui::Panel::left("lists")
             .resizable(true)
-            .default_size(290.0)
-            .min_size(220.0)
+            .default_size(280.0)
+            .size_range(220.0..=480.0)
             .show(ui, |ui| {
                 ui.add_space(6.0);
                 lists::lists_panel(ui, state, &mut out);
@@ -116,9 +116,11 @@ impl TradeoffApp {
         egui::Panel::right("side")
             .resizable(true)
             .default_size(340.0)
-            .min_size(260.0)
+            .size_range(260.0..=520.0)
             .show(ui, |ui| {
                 egui::ScrollArea::vertical().show(ui, |ui| {
+                    // Long texts wrap inside the panel instead of widening it.
+                    ui.set_max_width(ui.available_width());
                     ui.add_space(6.0);
                     weights::weights_panel(ui, state, &mut out);
                     ui.add_space(4.0);
@@ -144,18 +146,12 @@ impl TradeoffApp {
             }
             match state.view {
                 View::Analysis => {
-                    ui.label(
-                        egui::RichText::new(
-                            widgets::display_text(&state.scenario().title, lang).text(),
-                        )
-                        .size(18.0)
-                        .strong(),
-                    );
-                    ui.add_space(4.0);
-                    table::scores_table(ui, state, &mut out);
-                    ui.add_space(8.0);
-                    ui.separator();
-                    results::results_area(ui, state, &mut self.charts, &mut out);
+                    egui::ScrollArea::vertical()
+                        .id_salt("analysis-scroll")
+                        .auto_shrink(false)
+                        .show(ui, |ui| {
+                            analysis_view(ui, state, &mut self.charts, &mut out)
+                        });
                 }
                 View::Stakeholders => {
                     stakeholders::stakeholder_view(ui, state, &mut self.analyse, &mut out);
@@ -169,6 +165,9 @@ impl TradeoffApp {
         self.analyse.dialogs(ui, state, &mut out);
         dialogs::confirm_modal(ui, state, &mut out);
         self.dialogs.ui(ui, state, &mut out);
+        if ctx.input(|i| !i.raw.hovered_files.is_empty()) {
+            drop_hint(&ctx, lang);
+        }
 
         self.state.apply_all(out);
         if let Some(purpose) = self.state.dialog.take() {
@@ -232,6 +231,43 @@ impl TradeoffApp {
             }
         }
     }
+}
+
+/// Dims the window and says that a dropped file will open.
+fn drop_hint(ctx: &egui::Context, lang: Lang) {
+    let painter = ctx.layer_painter(egui::LayerId::new(
+        egui::Order::Foreground,
+        egui::Id::unique("drop-hint"),
+    ));
+    let rect = ctx.content_rect();
+    painter.rect_filled(rect, 0.0, egui::Color32::from_black_alpha(140));
+    painter.text(
+        rect.center(),
+        egui::Align2::CENTER_CENTER,
+        crate::tr!(lang, "gui.drop_hint"),
+        egui::FontId::proportional(26.0),
+        egui::Color32::WHITE,
+    );
+}
+
+/// The analysis view: title, scores table, results.
+fn analysis_view(
+    ui: &mut Ui,
+    state: &AppState,
+    charts: &mut charts_view::ChartCache,
+    out: &mut Vec<Command>,
+) {
+    let lang = state.lang;
+    ui.label(
+        widgets::display_text(&state.scenario().title, lang)
+            .size(18.0)
+            .strong(),
+    );
+    ui.add_space(4.0);
+    table::scores_table(ui, state, out);
+    ui.add_space(8.0);
+    ui.separator();
+    results::results_area(ui, state, charts, out);
 }
 
 impl eframe::App for TradeoffApp {

@@ -180,6 +180,9 @@ pub struct AppState {
     pub dialog: Option<DialogPurpose>,
     /// True once the window may close (changes saved or discarded).
     pub quit_confirmed: bool,
+    /// Name shown in the title when the scenario has no file of its own
+    /// (the bundled default, an imported CSV).
+    pub origin_name: Option<String>,
     /// Remembered preferences.
     pub settings: Settings,
     /// Where preferences are stored (None: not stored, as in tests).
@@ -206,6 +209,7 @@ impl AppState {
             after_save: None,
             dialog: None,
             quit_confirmed: false,
+            origin_name: None,
             settings: Settings::default(),
             settings_path: None,
             analysis,
@@ -218,6 +222,7 @@ impl AppState {
         let mut state = AppState::new(scenario, None, lang);
         // The bundled file is a starting point, not unsaved work.
         state.doc.mark_saved();
+        state.origin_name = Some("canada-2016.ron".into());
         state
     }
 
@@ -275,12 +280,14 @@ impl AppState {
         }
     }
 
-    /// The file name, or "Untitled".
+    /// The file name, else where the scenario came from, else "Untitled".
     pub fn display_name(&self) -> String {
-        self.path.as_deref().and_then(Path::file_name).map_or_else(
-            || tr!(self.lang, "gui.untitled"),
-            |n| n.to_string_lossy().into_owned(),
-        )
+        self.path
+            .as_deref()
+            .and_then(Path::file_name)
+            .map(|n| n.to_string_lossy().into_owned())
+            .or_else(|| self.origin_name.clone())
+            .unwrap_or_else(|| tr!(self.lang, "gui.untitled"))
     }
 
     /// Runs a batch of commands in order.
@@ -420,6 +427,7 @@ impl AppState {
             Pending::ImportCsv(Some(p)) => match crate::io::load(&p) {
                 Ok(s) => {
                     self.replace(s, None);
+                    self.origin_name = p.file_name().map(|n| n.to_string_lossy().into_owned());
                     self.info(tr!(self.lang, "gui.imported", file = p.display()));
                 }
                 Err(e) => self.error(e.message(self.lang)),
@@ -436,6 +444,9 @@ impl AppState {
                 // but the numbers, so it gets no file name until Save As.
                 let keep = (!crate::io::is_csv(path)).then(|| path.to_path_buf());
                 self.replace(s, keep);
+                if self.path.is_none() {
+                    self.origin_name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+                }
                 self.settings.remember(path);
                 self.store_settings();
                 if announce {
@@ -450,6 +461,7 @@ impl AppState {
         // A freshly opened, imported or new scenario has nothing to lose yet.
         self.doc = Document::new(scenario, true);
         self.path = path;
+        self.origin_name = None;
         self.cell = None;
         self.selected_alternative = None;
         self.selected_criterion = None;
@@ -554,6 +566,7 @@ mod tests {
         assert!(s.evaluation(Method::Wsm).is_some());
         assert!(s.evaluation(Method::Promethee2).is_some());
         assert!(!s.window_title().starts_with('●'));
+        assert!(s.window_title().starts_with("canada-2016.ron"));
     }
 
     #[test]
