@@ -40,13 +40,8 @@ pub(super) fn draw<DB: DrawingBackend>(
     if let Some(s) = smaa {
         notes.push(tr!(lang, "chart.acceptability.note", samples = s.samples));
     }
-    notes.extend(ctx.notes());
-    let chrome = Chrome {
-        title: ChartKind::Acceptability.title(lang),
-        subtitle: None,
-        legend,
-        notes,
-    };
+    let chrome =
+        Chrome::with_scenario_notes(ctx, ChartKind::Acceptability.title(lang), legend, notes);
     let plot = frame(ctx, area, &chrome)?;
     if ctx.eval.ranking.is_empty() {
         return message(theme, &plot, &ctx.nothing_to_show());

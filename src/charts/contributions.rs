@@ -61,13 +61,8 @@ pub(super) fn draw<DB: DrawingBackend>(
     if ctx.input.method != Method::Wsm {
         notes.push(tr!(lang, "chart.contributions.wsm_note"));
     }
-    notes.extend(ctx.notes());
-    let chrome = Chrome {
-        title: ChartKind::Contributions.title(lang),
-        subtitle: None,
-        legend,
-        notes,
-    };
+    let chrome =
+        Chrome::with_scenario_notes(ctx, ChartKind::Contributions.title(lang), legend, notes);
     let plot = frame(ctx, area, &chrome)?;
     if ctx.eval.ranking.is_empty() {
         return message(theme, &plot, &ctx.nothing_to_show());

@@ -55,6 +55,31 @@ pub(crate) struct Chrome {
     pub notes: Vec<String>,
 }
 
+impl Chrome {
+    /// Chrome with the usual subtitle (scenario — method — weights) and
+    /// exactly the `notes` given.
+    pub(crate) fn new(title: String, legend: Vec<LegendItem>, notes: Vec<String>) -> Self {
+        Chrome {
+            title,
+            subtitle: None,
+            legend,
+            notes,
+        }
+    }
+
+    /// Chrome with the usual subtitle; the chart's own `notes` come first,
+    /// then the scenario's (excluded options, illustrative scores).
+    pub(crate) fn with_scenario_notes(
+        ctx: &Ctx<'_>,
+        title: String,
+        legend: Vec<LegendItem>,
+        mut notes: Vec<String>,
+    ) -> Self {
+        notes.extend(ctx.notes());
+        Chrome::new(title, legend, notes)
+    }
+}
+
 /// Line height for text at `relative` × body size.
 fn line_height(theme: &Theme, relative: f64) -> i32 {
     (theme.unit * relative * 1.3).round() as i32

@@ -31,12 +31,7 @@ pub(super) fn draw<DB: DrawingBackend>(
         LegendItem::new(crate::i18n::value(0.5, 1, lang), ramp(0.5), Swatch::Block),
         LegendItem::new(tr!(lang, "chart.heatmap.best"), ramp(1.0), Swatch::Block),
     ];
-    let chrome = Chrome {
-        title: ChartKind::Heatmap.title(lang),
-        subtitle: None,
-        legend,
-        notes: ctx.notes(),
-    };
+    let chrome = Chrome::new(ChartKind::Heatmap.title(lang), legend, ctx.notes());
     let plot = frame(ctx, area, &chrome)?;
     let (n, m) = (ctx.eval.ranking.len(), matrix.m());
     if n == 0 || m == 0 {

@@ -36,14 +36,8 @@ pub(super) fn draw<DB: DrawingBackend>(
             )
         })
         .collect();
-    let mut notes = vec![tr!(lang, "chart.radar.note")];
-    notes.extend(ctx.notes());
-    let chrome = Chrome {
-        title: ChartKind::Radar.title(lang),
-        subtitle: None,
-        legend,
-        notes,
-    };
+    let notes = vec![tr!(lang, "chart.radar.note")];
+    let chrome = Chrome::with_scenario_notes(ctx, ChartKind::Radar.title(lang), legend, notes);
     let plot = frame(ctx, area, &chrome)?;
     if ctx.eval.ranking.is_empty() || matrix.m() == 0 {
         return message(theme, &plot, &ctx.nothing_to_show());

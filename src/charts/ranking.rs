@@ -42,12 +42,7 @@ pub(super) fn draw<DB: DrawingBackend>(
             Swatch::Block,
         ));
     }
-    let chrome = Chrome {
-        title: ChartKind::Ranking.title(lang),
-        subtitle: None,
-        legend,
-        notes: ctx.notes(),
-    };
+    let chrome = Chrome::new(ChartKind::Ranking.title(lang), legend, ctx.notes());
     let plot = frame(ctx, area, &chrome)?;
     if ctx.eval.ranking.is_empty() {
         return message(theme, &plot, &ctx.nothing_to_show());

@@ -94,18 +94,12 @@ pub(super) fn draw<DB: DrawingBackend>(
             Swatch::Marker,
         ));
     }
-    let mut notes = vec![sentence(ctx, curve)];
-    notes.extend(ctx.notes());
-    let chrome = Chrome {
-        title: tr!(
-            lang,
-            "chart.sensitivity.title_for",
-            criterion = criterion.clone()
-        ),
-        subtitle: None,
-        legend,
-        notes,
-    };
+    let title = tr!(
+        lang,
+        "chart.sensitivity.title_for",
+        criterion = criterion.clone()
+    );
+    let chrome = Chrome::with_scenario_notes(ctx, title, legend, vec![sentence(ctx, curve)]);
     let plot = frame(ctx, area, &chrome)?;
     if ctx.eval.ranking.is_empty() || matrix.m() == 0 {
         return message(theme, &plot, &ctx.nothing_to_show());

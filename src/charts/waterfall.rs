@@ -84,12 +84,7 @@ pub(super) fn draw<DB: DrawingBackend>(
             second = second
         ));
     }
-    let chrome = Chrome {
-        title: ChartKind::Waterfall.title(lang),
-        subtitle: None,
-        legend,
-        notes,
-    };
+    let chrome = Chrome::new(ChartKind::Waterfall.title(lang), legend, notes);
     let plot = frame(ctx, area, &chrome)?;
     let Some(e) = e else {
         return message(theme, &plot, &tr!(lang, "chart.waterfall.none"));
