@@ -9,7 +9,7 @@ use std::hint::black_box;
 use std::time::Duration;
 use tradeoff::analysis::methods::promethee2_pairwise;
 use tradeoff::analysis::{DecisionMatrix, Method, scores};
-use tradeoff::model::{Direction, Preference};
+use tradeoff::model::Preference;
 
 /// A reproducible n × m matrix: values uniform in 0..100, directions
 /// alternating, random normalised weights.
@@ -18,25 +18,8 @@ fn random_matrix(n: usize, m: usize, seed: u64, preference: Preference) -> Decis
     let values: Vec<f64> = (0..n * m).map(|_| rng.random_range(0.0..100.0)).collect();
     let raw: Vec<f64> = (0..m).map(|_| rng.random_range(0.1..1.0)).collect();
     let total: f64 = raw.iter().sum();
-    DecisionMatrix {
-        alternatives: (0..n).map(|i| format!("a{i}")).collect(),
-        criteria: (0..m).map(|j| format!("c{j}")).collect(),
-        directions: (0..m)
-            .map(|j| {
-                if j % 2 == 0 {
-                    Direction::Maximize
-                } else {
-                    Direction::Minimize
-                }
-            })
-            .collect(),
-        scales: vec![None; m],
-        preferences: vec![preference; m],
-        weights: raw.iter().map(|w| w / total).collect(),
-        lows: values.clone(),
-        highs: values.clone(),
-        values,
-    }
+    let weights = raw.iter().map(|w| w / total).collect();
+    DecisionMatrix::synthetic(n, m, values, weights, vec![preference; m])
 }
 
 fn methods(c: &mut Criterion) {

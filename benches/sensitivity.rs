@@ -13,17 +13,11 @@ use tradeoff::model::{Direction, Preference};
 fn random_matrix(n: usize, m: usize, seed: u64) -> DecisionMatrix {
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     let values: Vec<f64> = (0..n * m).map(|_| rng.random_range(0.0..10.0)).collect();
-    DecisionMatrix {
-        alternatives: (0..n).map(|i| format!("a{i}")).collect(),
-        criteria: (0..m).map(|j| format!("c{j}")).collect(),
-        directions: vec![Direction::Maximize; m],
-        scales: vec![None; m],
-        preferences: vec![Preference::Usual; m],
-        weights: vec![1.0 / m as f64; m],
-        lows: values.clone(),
-        highs: values.clone(),
-        values,
-    }
+    let weights = vec![1.0 / m as f64; m];
+    let mut matrix = DecisionMatrix::synthetic(n, m, values, weights, vec![Preference::Usual; m]);
+    // Every criterion is maximised here.
+    matrix.directions = vec![Direction::Maximize; m];
+    matrix
 }
 
 fn deployments() -> DecisionMatrix {

@@ -37,6 +37,38 @@ pub fn normalise(weights: &[f64]) -> Vec<f64> {
 }
 
 impl DecisionMatrix {
+    /// A synthetic `n` × `m` matrix for tests and benches: options `a0…`,
+    /// criteria `c0…` maximised when even and minimised when odd, no fixed
+    /// scales, no uncertainty (lows = highs = values, row-major).
+    #[doc(hidden)]
+    pub fn synthetic(
+        n: usize,
+        m: usize,
+        values: Vec<f64>,
+        weights: Vec<f64>,
+        preferences: Vec<Preference>,
+    ) -> Self {
+        DecisionMatrix {
+            alternatives: (0..n).map(|i| format!("a{i}")).collect(),
+            criteria: (0..m).map(|j| format!("c{j}")).collect(),
+            directions: (0..m)
+                .map(|j| {
+                    if j % 2 == 0 {
+                        Direction::Maximize
+                    } else {
+                        Direction::Minimize
+                    }
+                })
+                .collect(),
+            scales: vec![None; m],
+            preferences,
+            weights,
+            lows: values.clone(),
+            highs: values.clone(),
+            values,
+        }
+    }
+
     /// Builds the matrix of `alternatives` (ids, in this order) under `profile`.
     /// Missing scores read as NaN; validate the scenario first.
     pub fn build(scenario: &Scenario, profile: &WeightProfile, alternatives: &[String]) -> Self {

@@ -357,25 +357,7 @@ mod tests {
     use proptest::prelude::*;
 
     fn matrix(n: usize, m: usize, values: Vec<f64>, prefs: Vec<Preference>) -> DecisionMatrix {
-        DecisionMatrix {
-            alternatives: (0..n).map(|i| format!("a{i}")).collect(),
-            criteria: (0..m).map(|j| format!("c{j}")).collect(),
-            directions: (0..m)
-                .map(|j| {
-                    if j % 2 == 0 {
-                        Direction::Maximize
-                    } else {
-                        Direction::Minimize
-                    }
-                })
-                .collect(),
-            scales: vec![None; m],
-            preferences: prefs,
-            weights: vec![1.0 / m as f64; m],
-            lows: values.clone(),
-            highs: values.clone(),
-            values,
-        }
+        DecisionMatrix::synthetic(n, m, values, vec![1.0 / m as f64; m], prefs)
     }
 
     fn preference() -> impl Strategy<Value = Preference> {
