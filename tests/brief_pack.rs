@@ -6,8 +6,19 @@ mod charts_support;
 
 use assert_cmd::Command;
 use charts_support::{english_fragments, rich};
+use std::path::Path;
 use tradeoff::export::brief::{BriefOptions, write_brief};
 use tradeoff::model::Lang;
+
+/// Runs `tradeoff ARGS --out OUT` and hands back the outcome to check.
+fn tradeoff_with_out(args: &[&str], out: &Path) -> assert_cmd::assert::Assert {
+    Command::cargo_bin("tradeoff")
+        .expect("binary")
+        .args(args)
+        .arg("--out")
+        .arg(out)
+        .assert()
+}
 
 #[test]
 fn html_brief_holds_every_option_criterion_and_source() {
@@ -103,9 +114,8 @@ fn french_brief_has_no_english_interface_text() {
 fn render_command_writes_png_and_svg() {
     let dir = tempfile::tempdir().expect("temp dir");
     let png = dir.path().join("ranking.png");
-    Command::cargo_bin("tradeoff")
-        .expect("binary")
-        .args([
+    tradeoff_with_out(
+        &[
             "render",
             "scenarios/canada-2016.ron",
             "--chart",
@@ -114,28 +124,25 @@ fn render_command_writes_png_and_svg() {
             "640",
             "--height",
             "480",
-            "--out",
-        ])
-        .arg(&png)
-        .assert()
-        .success();
+        ],
+        &png,
+    )
+    .success();
     let img = image::open(&png).expect("png");
     assert_eq!((img.width(), img.height()), (640, 480));
     let svg = dir.path().join("radar.svg");
-    Command::cargo_bin("tradeoff")
-        .expect("binary")
-        .args([
+    tradeoff_with_out(
+        &[
             "render",
             "scenarios/canada-2016.ron",
             "--chart",
             "radar",
             "--lang",
             "fr",
-            "--out",
-        ])
-        .arg(&svg)
-        .assert()
-        .success();
+        ],
+        &svg,
+    )
+    .success();
     let text = std::fs::read_to_string(&svg).expect("svg");
     assert!(text.contains("Profil de chaque option"));
 }
@@ -143,36 +150,26 @@ fn render_command_writes_png_and_svg() {
 #[test]
 fn render_command_refuses_bad_input() {
     let dir = tempfile::tempdir().expect("temp dir");
-    Command::cargo_bin("tradeoff")
-        .expect("binary")
-        .args([
-            "render",
-            "scenarios/canada-2016.ron",
-            "--chart",
-            "pie",
-            "--out",
-        ])
-        .arg(dir.path().join("x.png"))
-        .assert()
-        .code(2);
-    Command::cargo_bin("tradeoff")
-        .expect("binary")
-        .args([
+    tradeoff_with_out(
+        &["render", "scenarios/canada-2016.ron", "--chart", "pie"],
+        &dir.path().join("x.png"),
+    )
+    .code(2);
+    tradeoff_with_out(
+        &[
             "render",
             "scenarios/canada-2016.ron",
             "--chart",
             "ranking",
             "--lang",
             "en",
-            "--out",
-        ])
-        .arg(dir.path().join("x.pdf"))
-        .assert()
-        .code(1)
-        .stderr(predicates::str::contains("unknown image format"));
-    Command::cargo_bin("tradeoff")
-        .expect("binary")
-        .args([
+        ],
+        &dir.path().join("x.pdf"),
+    )
+    .code(1)
+    .stderr(predicates::str::contains("unknown image format"));
+    tradeoff_with_out(
+        &[
             "render",
             "scenarios/canada-2016.ron",
             "--chart",
@@ -181,29 +178,21 @@ fn render_command_refuses_bad_input() {
             "nope",
             "--lang",
             "en",
-            "--out",
-        ])
-        .arg(dir.path().join("x.png"))
-        .assert()
-        .code(1)
-        .stderr(predicates::str::contains("no criterion with id 'nope'"));
+        ],
+        &dir.path().join("x.png"),
+    )
+    .code(1)
+    .stderr(predicates::str::contains("no criterion with id 'nope'"));
 }
 
 #[test]
 fn brief_command_writes_the_pack() {
     let dir = tempfile::tempdir().expect("temp dir");
-    Command::cargo_bin("tradeoff")
-        .expect("binary")
-        .args([
-            "brief",
-            "tests/charts_data/rich.ron",
-            "--lang",
-            "en",
-            "--out",
-        ])
-        .arg(dir.path())
-        .assert()
-        .success();
+    tradeoff_with_out(
+        &["brief", "tests/charts_data/rich.ron", "--lang", "en"],
+        dir.path(),
+    )
+    .success();
     let html = std::fs::read_to_string(dir.path().join("briefing.html")).expect("html");
     assert!(html.contains("Prepared with Tradeoff from rich.ron"));
     assert!(dir.path().join("briefing.md").exists());
@@ -213,20 +202,18 @@ fn brief_command_writes_the_pack() {
 #[test]
 fn brief_with_compare_adds_the_comparison_page_and_waterfall() {
     let dir = tempfile::tempdir().expect("temp dir");
-    Command::cargo_bin("tradeoff")
-        .expect("binary")
-        .args([
+    tradeoff_with_out(
+        &[
             "brief",
             "scenarios/canada-2016.ron",
             "--compare",
             "scenarios/canada-2018.ron",
             "--lang",
             "en",
-            "--out",
-        ])
-        .arg(dir.path())
-        .assert()
-        .success();
+        ],
+        dir.path(),
+    )
+    .success();
     let html = std::fs::read_to_string(dir.path().join("briefing.html")).expect("html");
     assert!(html.contains("Compared with canada-2018.ron"));
     assert!(html.contains("Rank in B"));
@@ -239,20 +226,18 @@ fn brief_with_compare_adds_the_comparison_page_and_waterfall() {
 fn render_command_runs_smaa_for_the_acceptability_chart() {
     let dir = tempfile::tempdir().expect("temp dir");
     let svg = dir.path().join("acceptability.svg");
-    Command::cargo_bin("tradeoff")
-        .expect("binary")
-        .args([
+    tradeoff_with_out(
+        &[
             "render",
             "scenarios/canada-2016.ron",
             "--chart",
             "acceptability",
             "--lang",
             "en",
-            "--out",
-        ])
-        .arg(&svg)
-        .assert()
-        .success();
+        ],
+        &svg,
+    )
+    .success();
     let text = std::fs::read_to_string(&svg).expect("svg");
     assert!(text.contains("Rank 1"));
     assert!(!text.contains("No uncertainty analysis"));
@@ -261,20 +246,18 @@ fn render_command_runs_smaa_for_the_acceptability_chart() {
 #[test]
 fn french_comparison_pack_has_no_english_interface_text() {
     let dir = tempfile::tempdir().expect("temp dir");
-    Command::cargo_bin("tradeoff")
-        .expect("binary")
-        .args([
+    tradeoff_with_out(
+        &[
             "brief",
             "scenarios/canada-2016.ron",
             "--compare",
             "scenarios/canada-2018.ron",
             "--lang",
             "fr",
-            "--out",
-        ])
-        .arg(dir.path())
-        .assert()
-        .success();
+        ],
+        dir.path(),
+    )
+    .success();
     let html = std::fs::read_to_string(dir.path().join("note-breffage.html"))
         .expect("html")
         .replace("&#39;", "'")

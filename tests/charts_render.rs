@@ -3,7 +3,7 @@
 
 mod charts_support;
 
-use charts_support::{bundled, english_fragments, explanation, rich, smaa};
+use charts_support::{Results, bundled, english_fragments, rich};
 use tradeoff::charts::{ChartError, ChartInput, ChartKind, render_png, render_rgb, render_svg};
 use tradeoff::model::Lang;
 
@@ -23,12 +23,8 @@ fn decode(png: &[u8]) -> image::RgbImage {
 #[test]
 fn every_chart_renders_a_png_of_the_asked_size_with_content() {
     let scenario = rich();
-    let (s, e) = (smaa(), explanation());
-    let input = ChartInput {
-        smaa: Some(&s),
-        explanation: Some(&e),
-        ..ChartInput::new(&scenario, Lang::En)
-    };
+    let results = Results::fixed();
+    let input = results.input(&scenario, Lang::En);
     for kind in ChartKind::ALL {
         for (w, h) in [(800, 600), (1920, 1080)] {
             let img = decode(&render_png(kind, &input, w, h, 1.0).expect("renders"));
@@ -93,12 +89,8 @@ fn bad_sizes_and_unknown_names_are_errors_not_panics() {
 #[test]
 fn every_chart_has_title_subtitle_and_names() {
     let scenario = rich();
-    let (s, e) = (smaa(), explanation());
-    let input = ChartInput {
-        smaa: Some(&s),
-        explanation: Some(&e),
-        ..ChartInput::new(&scenario, Lang::En)
-    };
+    let results = Results::fixed();
+    let input = results.input(&scenario, Lang::En);
     for kind in ChartKind::ALL {
         let svg = svg_text(render_svg(kind, &input, 1200, 750).expect("renders"));
         assert!(
@@ -145,12 +137,8 @@ fn every_option_excluded_says_so_plainly() {
 #[test]
 fn french_charts_use_french_numbers_and_no_english_interface_text() {
     let scenario = rich();
-    let (s, e) = (smaa(), explanation());
-    let input = ChartInput {
-        smaa: Some(&s),
-        explanation: Some(&e),
-        ..ChartInput::new(&scenario, Lang::Fr)
-    };
+    let results = Results::fixed();
+    let input = results.input(&scenario, Lang::Fr);
     let english = english_fragments(&["assets/locales/charts.yml"], 5);
     assert!(english.len() > 20, "fragment extraction broke");
     for kind in ChartKind::ALL {

@@ -4,18 +4,14 @@
 
 mod charts_support;
 
-use charts_support::{bundled, explanation, smaa};
-use tradeoff::charts::{ChartInput, ChartKind, render_svg};
+use charts_support::{Results, bundled};
+use tradeoff::charts::{ChartKind, render_svg};
 use tradeoff::model::Lang;
 
 fn snapshot(kind: ChartKind, lang: Lang) -> String {
     let scenario = bundled();
-    let (s, e) = (smaa(), explanation());
-    let input = ChartInput {
-        smaa: Some(&s),
-        explanation: Some(&e),
-        ..ChartInput::new(&scenario, lang)
-    };
+    let results = Results::fixed();
+    let input = results.input(&scenario, lang);
     render_svg(kind, &input, 800, 600).expect("renders")
 }
 

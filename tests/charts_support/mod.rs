@@ -3,6 +3,7 @@
 
 use tradeoff::analysis::compare::{Explanation, Term};
 use tradeoff::analysis::smaa::SmaaResult;
+use tradeoff::charts::ChartInput;
 use tradeoff::model::{Lang, Scenario};
 
 /// The bundled default scenario.
@@ -106,3 +107,32 @@ pub fn english_fragments(files: &[&str], min_len: usize) -> Vec<String> {
 
 /// Both languages.
 pub const LANGS: [Lang; 2] = [Lang::En, Lang::Fr];
+
+/// The fixed SMAA result and comparison explanation, owned here so that a
+/// chart input can borrow them.
+pub struct Results {
+    /// See [`smaa`].
+    pub smaa: SmaaResult,
+    /// See [`explanation`].
+    pub explanation: Explanation,
+}
+
+impl Results {
+    /// The fixed results of [`smaa`] and [`explanation`].
+    pub fn fixed() -> Self {
+        Results {
+            smaa: smaa(),
+            explanation: explanation(),
+        }
+    }
+
+    /// A chart input over `scenario` in `lang` with both results attached,
+    /// so that every chart kind has something to draw.
+    pub fn input<'a>(&'a self, scenario: &'a Scenario, lang: Lang) -> ChartInput<'a> {
+        ChartInput {
+            smaa: Some(&self.smaa),
+            explanation: Some(&self.explanation),
+            ..ChartInput::new(scenario, lang)
+        }
+    }
+}
