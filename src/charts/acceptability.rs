@@ -1,14 +1,13 @@
 //! Rank acceptability (SMAA-2): for each option, the share of samples that
 //! put it first, second, … as one 100 % bar, most often first on top.
 
-use super::bars::{RowLabel, bar, bar_edge, hbar_chart, row_centre, row_height, text_on};
-use super::frame::{Chrome, LegendItem, Swatch, frame, message, text_width};
+use super::bars::{RowLabel, hbar_chart, stacked_segment};
+use super::frame::{Chrome, LegendItem, Swatch, frame, message};
 use super::style::{INK, OKABE_ITO, tint};
 use super::{ChartError, ChartKind, Ctx};
 use crate::tr;
 use plotters::coord::Shift;
 use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 /// Colour of rank `r` (0 = first) of `n`: one hue, lighter for worse ranks,
 /// so the order reads without telling colours apart.
@@ -75,47 +74,21 @@ pub(super) fn draw<DB: DrawingBackend>(
         &tr!(lang, "chart.axis.share_of_samples"),
         &|v| crate::i18n::pct(v, 0, lang),
     )?;
-    let row_px = row_height(&chart, n);
-    let value_style = theme.text(0.85);
-    let x_fmt = |v: f64| crate::i18n::pct(v, 0, lang);
     for (r, i) in order.iter().enumerate() {
         let mut start = 0.0;
         for (rank, share) in smaa.acceptability[*i].iter().enumerate() {
             if *share <= 0.0 {
                 continue;
             }
-            let colour = rank_colour(rank, ranks);
-            chart.draw_series(std::iter::once(bar(
+            stacked_segment(
+                &mut chart,
+                &plot,
                 theme,
-                n,
-                r,
-                start,
-                start + share,
-                colour,
-                row_px,
-            )))?;
-            chart.draw_series(std::iter::once(bar_edge(
-                theme,
-                n,
-                r,
-                start,
-                start + share,
-                row_px,
-            )))?;
-            let text = x_fmt(*share);
-            let left = chart.backend_coord(&(start, 0.0)).0;
-            let right = chart.backend_coord(&(start + share, 0.0)).0;
-            if right - left > text_width(&plot, &text, &value_style)? + theme.px(0.4) {
-                let ink = text_on(colour);
-                chart.draw_series(std::iter::once(Text::new(
-                    text,
-                    (start + share / 2.0, row_centre(n, r)),
-                    value_style
-                        .clone()
-                        .color(&ink)
-                        .pos(Pos::new(HPos::Center, VPos::Center)),
-                )))?;
-            }
+                (n, r),
+                (start, start + share),
+                rank_colour(rank, ranks),
+                crate::i18n::pct(*share, 0, lang),
+            )?;
             start += share;
         }
     }

@@ -146,6 +146,38 @@ fn bar_styled(
     rect
 }
 
+/// One segment of a stacked bar, `from` to `to` on row `r` of `n`: filled
+/// in `colour`, outlined in white, with `label` centred inside it only when
+/// the label fits.
+pub(crate) fn stacked_segment<DB: DrawingBackend>(
+    chart: &mut ChartContext<'_, DB, HBarCoord>,
+    plot: &DrawingArea<DB, Shift>,
+    theme: &Theme,
+    (n, r): (usize, usize),
+    (from, to): (f64, f64),
+    colour: RGBColor,
+    label: String,
+) -> Result<(), ChartError> {
+    let row_px = row_height(chart, n);
+    chart.draw_series(std::iter::once(bar(theme, n, r, from, to, colour, row_px)))?;
+    chart.draw_series(std::iter::once(bar_edge(theme, n, r, from, to, row_px)))?;
+    let value_style = theme.text(0.85);
+    let left = chart.backend_coord(&(from, row_span(n, r).0)).0;
+    let right = chart.backend_coord(&(to, row_span(n, r).0)).0;
+    if right - left > text_width(plot, &label, &value_style)? + theme.px(0.4) {
+        let ink = text_on(colour);
+        let style = value_style
+            .color(&ink)
+            .pos(Pos::new(HPos::Center, VPos::Center));
+        chart.draw_series(std::iter::once(Text::new(
+            label,
+            ((from + to) / 2.0, row_centre(n, r)),
+            style,
+        )))?;
+    }
+    Ok(())
+}
+
 /// Height of one row in pixels.
 pub(crate) fn row_height<DB: DrawingBackend>(
     chart: &ChartContext<'_, DB, HBarCoord>,

@@ -1,15 +1,14 @@
 //! Stacked contributions: each option's weighted-sum score split into
 //! weight × scaled value per criterion, so the reader sees why it ranks where it does.
 
-use super::bars::{RowLabel, bar, bar_edge, end_label, hbar_chart, row_height, row_span, text_on};
-use super::frame::{Chrome, LegendItem, Swatch, frame, message, text_width};
+use super::bars::{RowLabel, end_label, hbar_chart, stacked_segment};
+use super::frame::{Chrome, LegendItem, Swatch, frame, message};
 use super::style::INK;
 use super::{ChartError, ChartKind, Ctx};
 use crate::analysis::{Method, scaled_values};
 use crate::tr;
 use plotters::coord::Shift;
 use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 /// Contribution of each criterion to each option's weighted-sum score:
 /// `(option id, per-criterion contributions)`, best total first.
@@ -84,48 +83,21 @@ pub(super) fn draw<DB: DrawingBackend>(
         &tr!(lang, "chart.axis.weighted_value"),
         &|v| crate::i18n::num(v, 1, lang),
     )?;
-    let row_px = row_height(&chart, n);
-    let value_style = theme.text(0.85);
     for (r, (_, parts)) in rows.iter().enumerate() {
         let mut start = 0.0;
         for (j, part) in parts.iter().enumerate() {
             if *part <= 0.0 {
                 continue;
             }
-            let colour = ctx.criterion_colour(&matrix.criteria[j]);
-            chart.draw_series(std::iter::once(bar(
+            stacked_segment(
+                &mut chart,
+                &plot,
                 theme,
-                n,
-                r,
-                start,
-                start + part,
-                colour,
-                row_px,
-            )))?;
-            chart.draw_series(std::iter::once(bar_edge(
-                theme,
-                n,
-                r,
-                start,
-                start + part,
-                row_px,
-            )))?;
-            // Label the segment only when the number fits inside it.
-            let text = crate::i18n::num(*part, 2, lang);
-            let left = chart.backend_coord(&(start, row_span(n, r).0)).0;
-            let right = chart.backend_coord(&(start + part, row_span(n, r).0)).0;
-            if right - left > text_width(&plot, &text, &value_style)? + theme.px(0.4) {
-                let ink = text_on(colour);
-                let style = value_style
-                    .clone()
-                    .color(&ink)
-                    .pos(Pos::new(HPos::Center, VPos::Center));
-                chart.draw_series(std::iter::once(Text::new(
-                    text,
-                    (start + part / 2.0, super::bars::row_centre(n, r)),
-                    style,
-                )))?;
-            }
+                (n, r),
+                (start, start + part),
+                ctx.criterion_colour(&matrix.criteria[j]),
+                crate::i18n::num(*part, 2, lang),
+            )?;
             start += part;
         }
         end_label(
