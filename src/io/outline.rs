@@ -330,6 +330,36 @@ impl Parser<'_> {
         }
     }
 
+    /// Reads up to and including the close of a bracket just opened,
+    /// skipping separators; `item` reads each item, starting at token `t`,
+    /// and returns false to stop early.
+    fn until_close(&mut self, mut item: impl FnMut(&mut Self, Tok) -> bool) {
+        while let Some(t) = self.peek(0).cloned() {
+            match t {
+                Tok::Close(_) => {
+                    self.bump();
+                    break;
+                }
+                Tok::Comma | Tok::Colon | Tok::Other => self.bump(),
+                t => {
+                    if !item(self, t) {
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    /// A value, or an empty atom where the value should start when there is none.
+    fn value_or_empty(&mut self, depth: usize) -> Node {
+        let value = self.value(depth);
+        let start = self.pos();
+        value.unwrap_or(Node::Atom {
+            start,
+            text: String::new(),
+        })
+    }
+
     fn value(&mut self, depth: usize) -> Option<Node> {
         let start = self.pos();
         if depth > MAX_DEPTH {
@@ -347,43 +377,25 @@ impl Parser<'_> {
             Tok::Open('[') => {
                 self.bump();
                 let mut items = Vec::new();
-                while let Some(t) = self.peek(0).cloned() {
-                    match t {
-                        Tok::Close(_) => {
-                            self.bump();
-                            break;
-                        }
-                        Tok::Comma | Tok::Colon | Tok::Other => self.bump(),
-                        _ => items.extend(self.value(depth + 1)),
-                    }
-                }
+                self.until_close(|p, _| {
+                    items.extend(p.value(depth + 1));
+                    true
+                });
                 Some(Node::List { start, items })
             }
             Tok::Open(_) => {
                 self.bump();
                 let mut entries = Vec::new();
-                while let Some(t) = self.peek(0).cloned() {
-                    match t {
-                        Tok::Close(_) => {
-                            self.bump();
-                            break;
-                        }
-                        Tok::Comma | Tok::Colon | Tok::Other => self.bump(),
-                        _ => {
-                            let Some(key) = self.value(depth + 1) else {
-                                break;
-                            };
-                            if self.peek(0) == Some(&Tok::Colon) {
-                                self.bump();
-                            }
-                            let value = self.value(depth + 1).unwrap_or(Node::Atom {
-                                start: self.pos(),
-                                text: String::new(),
-                            });
-                            entries.push((key, value));
-                        }
+                self.until_close(|p, _| {
+                    let Some(key) = p.value(depth + 1) else {
+                        return false;
+                    };
+                    if p.peek(0) == Some(&Tok::Colon) {
+                        p.bump();
                     }
-                }
+                    entries.push((key, p.value_or_empty(depth + 1)));
+                    true
+                });
                 Some(Node::Map { start, entries })
             }
             Tok::Word(w) => {
@@ -410,30 +422,23 @@ impl Parser<'_> {
     fn group(&mut self, start: Pos, depth: usize) -> Node {
         let mut fields = Vec::new();
         let mut items = Vec::new();
-        while let Some(t) = self.peek(0).cloned() {
+        self.until_close(|p, t| {
             match t {
-                Tok::Close(_) => {
-                    self.bump();
-                    break;
-                }
-                Tok::Comma | Tok::Colon | Tok::Other => self.bump(),
-                Tok::Word(name) if self.peek(1) == Some(&Tok::Colon) => {
-                    let key = self.pos();
-                    self.bump();
-                    self.bump();
-                    let value = self.value(depth + 1).unwrap_or(Node::Atom {
-                        start: self.pos(),
-                        text: String::new(),
-                    });
+                Tok::Word(name) if p.peek(1) == Some(&Tok::Colon) => {
+                    let key = p.pos();
+                    p.bump();
+                    p.bump();
+                    let value = p.value_or_empty(depth + 1);
                     fields.push(Field {
                         name: name.trim_start_matches("r#").to_string(),
                         key,
                         value,
                     });
                 }
-                _ => items.extend(self.value(depth + 1)),
+                _ => items.extend(p.value(depth + 1)),
             }
-        }
+            true
+        });
         Node::Group {
             start,
             fields,
