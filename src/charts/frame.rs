@@ -80,6 +80,21 @@ impl Chrome {
     }
 }
 
+/// One line swatch per ranked option, best first, in the option's own colour.
+pub(crate) fn ranked_option_lines(ctx: &Ctx<'_>) -> Vec<LegendItem> {
+    ctx.eval
+        .ranking
+        .iter()
+        .map(|r| {
+            LegendItem::new(
+                ctx.option_name(&r.alternative),
+                ctx.option_colour(&r.alternative),
+                Swatch::Line,
+            )
+        })
+        .collect()
+}
+
 /// Line height for text at `relative` × body size.
 fn line_height(theme: &Theme, relative: f64) -> i32 {
     (theme.unit * relative * 1.3).round() as i32

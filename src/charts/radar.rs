@@ -1,7 +1,7 @@
 //! Radar: one axis per criterion, each feasible option's scaled values
 //! (0 = worst, 1 = best on that criterion) joined into a polygon.
 
-use super::frame::{Chrome, LegendItem, Swatch, frame, message, wrap};
+use super::frame::{Chrome, frame, message, ranked_option_lines, wrap};
 use super::style::{GREY, LIGHT, MUTED};
 use super::{ChartError, ChartKind, Ctx};
 use crate::analysis::scaled_values;
@@ -24,18 +24,7 @@ pub(super) fn draw<DB: DrawingBackend>(
     let lang = ctx.lang();
     let theme = &ctx.theme;
     let matrix = &ctx.eval.matrix;
-    let legend = ctx
-        .eval
-        .ranking
-        .iter()
-        .map(|r| {
-            LegendItem::new(
-                ctx.option_name(&r.alternative),
-                ctx.option_colour(&r.alternative),
-                Swatch::Line,
-            )
-        })
-        .collect();
+    let legend = ranked_option_lines(ctx);
     let notes = vec![tr!(lang, "chart.radar.note")];
     let chrome = Chrome::with_scenario_notes(ctx, ChartKind::Radar.title(lang), legend, notes);
     let plot = frame(ctx, area, &chrome)?;

@@ -1,7 +1,7 @@
 //! Ranking bars: each feasible option's score under the chosen method and
 //! weights, best on top; excluded options follow in grey.
 
-use super::bars::{RowLabel, bar, end_label, hbar_chart, row_height};
+use super::bars::{HBarCoord, RowLabel, bar, end_label, hbar_chart, row_height};
 use super::frame::{Chrome, LegendItem, Swatch, frame, message};
 use super::style::{GREY, MUTED, OKABE_ITO};
 use super::{ChartError, ChartKind, Ctx, method_name};
@@ -9,9 +9,30 @@ use crate::analysis::Method;
 use crate::tr;
 use plotters::coord::Shift;
 use plotters::prelude::*;
+use std::ops::Range;
 
 /// The value axis range of a method's scores: fixed, so bars do not jump
 /// while weights are dragged.
+/// A bar chart with `labels` as rows on the method's score axis; also
+/// returns that axis's range.
+pub(crate) fn score_chart<'a, DB: DrawingBackend + 'a>(
+    ctx: &Ctx<'_>,
+    plot: &'a DrawingArea<DB, Shift>,
+    labels: &[RowLabel],
+) -> Result<(ChartContext<'a, DB, HBarCoord>, Range<f64>), ChartError> {
+    let lang = ctx.lang();
+    let range = score_range(ctx.input.method);
+    let axis = tr!(
+        lang,
+        "chart.axis.score",
+        method = method_name(ctx.input.method, lang)
+    );
+    let chart = hbar_chart(ctx, plot, labels, range.clone(), &axis, &|v| {
+        crate::i18n::num(v, 1, lang)
+    })?;
+    Ok((chart, range))
+}
+
 pub(crate) fn score_range(method: Method) -> std::ops::Range<f64> {
     match method {
         Method::Wsm | Method::Topsis => 0.0..1.0,
@@ -62,15 +83,7 @@ pub(super) fn draw<DB: DrawingBackend>(
         colour: MUTED,
     }));
     let n = labels.len();
-    let range = score_range(ctx.input.method);
-    let axis = tr!(
-        lang,
-        "chart.axis.score",
-        method = method_name(ctx.input.method, lang)
-    );
-    let mut chart = hbar_chart(ctx, &plot, &labels, range.clone(), &axis, &|v| {
-        crate::i18n::num(v, 1, lang)
-    })?;
+    let (mut chart, range) = score_chart(ctx, &plot, &labels)?;
     let row_px = row_height(&chart, n);
     let zero = 0.0_f64.clamp(range.start, range.end);
     for (r, ranked) in ctx.eval.ranking.iter().enumerate() {

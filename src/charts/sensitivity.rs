@@ -2,7 +2,7 @@
 //! sweeps from 0 to 100 % (the others rescaled in proportion), with the
 //! current weight and each change of the top option marked.
 
-use super::frame::{Chrome, LegendItem, Swatch, frame, message};
+use super::frame::{Chrome, LegendItem, Swatch, frame, message, ranked_option_lines};
 use super::ranking::score_range;
 use super::style::{GREY, INK, LIGHT, MUTED};
 use super::{ChartError, Ctx, method_name};
@@ -66,18 +66,7 @@ pub(super) fn draw<DB: DrawingBackend>(
         }
     };
     let criterion = ctx.criterion_name(&curve.criterion);
-    let mut legend: Vec<LegendItem> = ctx
-        .eval
-        .ranking
-        .iter()
-        .map(|r| {
-            LegendItem::new(
-                ctx.option_name(&r.alternative),
-                ctx.option_colour(&r.alternative),
-                Swatch::Line,
-            )
-        })
-        .collect();
+    let mut legend = ranked_option_lines(ctx);
     legend.push(LegendItem::new(
         tr!(
             lang,

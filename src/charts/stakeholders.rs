@@ -1,9 +1,9 @@
 //! Stakeholder comparison: each weight profile's scores for every option,
 //! one group of bars per profile, with that profile's winner named.
 
-use super::bars::{RowLabel, hbar_chart, row_span};
+use super::bars::{RowLabel, row_span};
 use super::frame::{Chrome, LegendItem, Swatch, frame, message};
-use super::ranking::score_range;
+use super::ranking::score_chart;
 use super::style::{INK, MUTED};
 use super::{ChartError, ChartKind, Ctx, method_name};
 use crate::analysis::{Evaluation, evaluate_profile};
@@ -82,15 +82,7 @@ pub(super) fn draw<DB: DrawingBackend>(
         })
         .collect();
     let groups = labels.len();
-    let range = score_range(ctx.input.method);
-    let axis = tr!(
-        lang,
-        "chart.axis.score",
-        method = method_name(ctx.input.method, lang)
-    );
-    let mut chart = hbar_chart(ctx, &plot, &labels, range.clone(), &axis, &|v| {
-        crate::i18n::num(v, 1, lang)
-    })?;
+    let (mut chart, range) = score_chart(ctx, &plot, &labels)?;
     let zero = 0.0_f64.clamp(range.start, range.end);
     let options = scenario.alternatives.len();
     let slot = 0.8 / options as f64;
