@@ -11,14 +11,15 @@ fn fixture(name: &str) -> String {
     )
 }
 
+/// `tradeoff --lang en diff ARGS`, ready for more arguments.
+fn english_diff(args: &[&str]) -> Command {
+    let mut command = Command::cargo_bin("tradeoff").expect("binary built");
+    command.args(["--lang", "en", "diff"]).args(args);
+    command
+}
+
 fn diff_json(args: &[&str]) -> Value {
-    let out = Command::cargo_bin("tradeoff")
-        .expect("binary built")
-        .args(["--lang", "en", "diff"])
-        .args(args)
-        .arg("--json")
-        .output()
-        .expect("runs");
+    let out = english_diff(args).arg("--json").output().expect("runs");
     assert!(
         out.status.success(),
         "{}",
@@ -120,15 +121,7 @@ fn csv_files_compare_and_list_what_they_do_not_share() {
 
 #[test]
 fn human_report_shows_moves_and_summary() {
-    let out = Command::cargo_bin("tradeoff")
-        .expect("binary built")
-        .args([
-            "--lang",
-            "en",
-            "diff",
-            &fixture("hand-a.ron"),
-            &fixture("hand-b.ron"),
-        ])
+    let out = english_diff(&[&fixture("hand-a.ron"), &fixture("hand-b.ron")])
         .output()
         .expect("runs");
     assert!(out.status.success());
@@ -141,15 +134,7 @@ fn human_report_shows_moves_and_summary() {
 
 #[test]
 fn unknown_profile_is_bad_input() {
-    Command::cargo_bin("tradeoff")
-        .expect("binary built")
-        .args([
-            "--lang",
-            "en",
-            "diff",
-            &fixture("hand-a.ron"),
-            &fixture("hand-b.ron"),
-        ])
+    english_diff(&[&fixture("hand-a.ron"), &fixture("hand-b.ron")])
         .args(["--profile", "nobody"])
         .assert()
         .code(1)
