@@ -15,17 +15,11 @@ fn matrix(rows: &[&[f64]], directions: &[Direction], weights: &[f64]) -> Decisio
     let values: Vec<f64> = rows.iter().flat_map(|r| r.iter().copied()).collect();
     assert_eq!(values.len(), rows.len() * m);
     let total: f64 = weights.iter().sum();
-    DecisionMatrix {
-        alternatives: (0..rows.len()).map(|i| format!("a{i}")).collect(),
-        criteria: (0..m).map(|j| format!("c{j}")).collect(),
-        directions: directions.to_vec(),
-        scales: vec![None; m],
-        preferences: vec![Preference::Usual; m],
-        weights: weights.iter().map(|w| w / total).collect(),
-        lows: values.clone(),
-        highs: values.clone(),
-        values,
-    }
+    let weights = weights.iter().map(|w| w / total).collect();
+    let preferences = vec![Preference::Usual; m];
+    let mut matrix = DecisionMatrix::synthetic(rows.len(), m, values, weights, preferences);
+    matrix.directions = directions.to_vec();
+    matrix
 }
 
 fn assert_scores(method: Method, mx: &DecisionMatrix, want: &[f64]) {

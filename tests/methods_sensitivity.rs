@@ -192,26 +192,20 @@ fn random_matrix() -> impl Strategy<Value = DecisionMatrix> {
         )
             .prop_map(move |(values, weights, max)| {
                 let total: f64 = weights.iter().sum();
-                DecisionMatrix {
-                    alternatives: (0..n).map(|i| format!("a{i}")).collect(),
-                    criteria: (0..m).map(|j| format!("c{j}")).collect(),
-                    directions: max
-                        .iter()
-                        .map(|&b| {
-                            if b {
-                                Direction::Maximize
-                            } else {
-                                Direction::Minimize
-                            }
-                        })
-                        .collect(),
-                    scales: vec![None; m],
-                    preferences: vec![Preference::Usual; m],
-                    weights: weights.iter().map(|w| w / total).collect(),
-                    lows: values.clone(),
-                    highs: values.clone(),
-                    values,
-                }
+                let weights = weights.iter().map(|w| w / total).collect();
+                let preferences = vec![Preference::Usual; m];
+                let mut matrix = DecisionMatrix::synthetic(n, m, values, weights, preferences);
+                matrix.directions = max
+                    .iter()
+                    .map(|&b| {
+                        if b {
+                            Direction::Maximize
+                        } else {
+                            Direction::Minimize
+                        }
+                    })
+                    .collect();
+                matrix
             })
     })
 }
