@@ -106,7 +106,7 @@ impl Robustness {
     pub fn show(&mut self, ui: &mut Ui, state: &AppState) {
         let lang = state.lang;
         self.keep_fresh(ui.ctx(), state);
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             heading(ui, tr!(lang, "present.robustness"));
             ui.add_space(12.0);
             self.settings_ui(ui, lang);
@@ -120,17 +120,10 @@ impl Robustness {
             all_excluded(ui, state);
             return;
         }
-        let full = ui.available_size();
-        let column = Vec2::new(((full.x - 16.0) / 2.0).max(200.0), full.y);
-        ui.horizontal_top(|ui| {
-            ui.allocate_ui(column, |ui| {
-                ui.set_min_size(column);
-                ui.vertical(|ui| self.sensitivity_column(ui, state));
-            });
-            ui.separator();
-            ui.allocate_ui(column, |ui| {
-                ui.vertical(|ui| self.smaa_column(ui, state));
-            });
+        let top_down = egui::Layout::top_down(egui::Align::Min);
+        ui.columns(2, |cols| {
+            cols[0].with_layout(top_down, |ui| self.sensitivity_column(ui, state));
+            cols[1].with_layout(top_down, |ui| self.smaa_column(ui, state));
         });
     }
 
@@ -172,7 +165,7 @@ impl Robustness {
         }
         ui.label(tr!(lang, "present.samples"));
         egui::ComboBox::from_id_salt("smaa-samples")
-            .selected_text(num(self.samples as f64, 0, lang))
+            .selected_text(grouped(self.samples, lang))
             .show_ui(ui, |ui| {
                 for n in SAMPLE_CHOICES {
                     ui.selectable_value(&mut self.samples, n, grouped(n, lang));
