@@ -256,46 +256,50 @@ fn weights_strip(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
     let raw: Vec<f64> = s.criteria.iter().map(|c| profile.weight(&c.id)).collect();
     let shares = normalise(&raw);
     let max = raw.iter().copied().fold(1.0_f64, f64::max);
-    let n = s.criteria.len().max(1) as f32;
-    let cell = ((ui.available_width() - 120.0) / n).max(120.0);
-    ui.horizontal(|ui| {
-        ui.label(
-            RichText::new(tr!(
-                lang,
-                "present.weights_of",
-                profile = profile.name.get(lang)
-            ))
-            .size(16.0)
-            .strong(),
-        );
-        for (j, c) in s.criteria.iter().enumerate() {
-            ui.vertical(|ui| {
-                ui.set_width(cell);
-                let share = shares.get(j).copied().unwrap_or(0.0);
-                let label = ui.label(
-                    RichText::new(format!(
-                        "{} {}",
-                        c.name.get(lang),
-                        crate::i18n::pct(share, 0, lang)
-                    ))
-                    .size(16.0),
-                );
-                ui.spacing_mut().slider_width = cell - 16.0;
-                let mut w = raw[j];
-                let r = ui
-                    .add(Slider::new(&mut w, 0.0..=max).show_value(false))
-                    .labelled_by(label.id);
-                if r.changed() && w != raw[j] {
-                    out.push(Command::Edit(Edit::SetWeight {
-                        profile: profile.id.clone(),
-                        criterion: c.id.clone(),
-                        weight: w,
-                    }));
-                }
-                if r.drag_stopped() {
-                    out.push(Command::EndGroup);
-                }
-            });
+    ui.label(
+        RichText::new(tr!(
+            lang,
+            "present.weights_of",
+            profile = profile.name.get(lang)
+        ))
+        .size(15.0)
+        .strong(),
+    );
+    if s.criteria.is_empty() {
+        return;
+    }
+    ui.columns(s.criteria.len(), |cols| {
+        for (j, (c, ui)) in s.criteria.iter().zip(cols.iter_mut()).enumerate() {
+            let share = shares.get(j).copied().unwrap_or(0.0);
+            let label = ui
+                .add(
+                    egui::Label::new(
+                        // The share first, so truncating a long name never hides it.
+                        RichText::new(format!(
+                            "{}  {}",
+                            crate::i18n::pct(share, 0, lang),
+                            c.name.get(lang)
+                        ))
+                        .size(15.0),
+                    )
+                    .truncate(),
+                )
+                .on_hover_text(c.name.get(lang));
+            ui.spacing_mut().slider_width = (ui.available_width() - 6.0).max(40.0);
+            let mut w = raw[j];
+            let r = ui
+                .add(Slider::new(&mut w, 0.0..=max).show_value(false))
+                .labelled_by(label.id);
+            if r.changed() && w != raw[j] {
+                out.push(Command::Edit(Edit::SetWeight {
+                    profile: profile.id.clone(),
+                    criterion: c.id.clone(),
+                    weight: w,
+                }));
+            }
+            if r.drag_stopped() {
+                out.push(Command::EndGroup);
+            }
         }
     });
 }
