@@ -26,6 +26,7 @@ fn main() -> anyhow::Result<()> {
         ],
         central_weights: vec![vec![0.3; 3]; 3],
         confidence: vec![0.6, 0.4, 0.1],
+        exact_weights: true,
     };
     let explanation = tradeoff::analysis::compare::Explanation {
         first: "car".into(),

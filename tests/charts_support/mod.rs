@@ -35,6 +35,7 @@ pub fn smaa() -> SmaaResult {
         ],
         central_weights: vec![vec![1.0 / 3.0; 3]; 4],
         confidence: vec![0.2, 0.7, 0.5, 0.0],
+        exact_weights: true,
     }
 }
 
