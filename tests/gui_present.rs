@@ -224,3 +224,29 @@ fn saving_over_a_file_changed_elsewhere_asks_first() {
         "// changed again\n"
     );
 }
+
+#[test]
+fn robustness_says_plainly_when_every_option_is_excluded() {
+    let mut h = harness(Lang::En);
+    let s = h.state().state.scenario().clone();
+    let c = &s.criteria[0];
+    let impossible = match c.direction {
+        tradeoff::model::Direction::Maximize => 1e12,
+        tradeoff::model::Direction::Minimize => -1e12,
+    };
+    command(
+        &mut h,
+        Command::Edit(tradeoff::app::Edit::SetVeto {
+            id: c.id.clone(),
+            veto: Some(impossible),
+        }),
+    );
+    command(&mut h, Command::SetView(View::Robustness));
+    h.get_by_label("Every option is excluded, so there is nothing to rank. Reasons:");
+    assert!(
+        h.query_all_by_label_contains(&s.alternatives[0].name.en)
+            .next()
+            .is_some(),
+        "each excluded option is listed with its reasons"
+    );
+}

@@ -78,6 +78,10 @@ impl TradeoffApp {
         let count = slides().len();
         let (escape, moves) = ctx.input_mut(|i| {
             let escape = i.consume_key(egui::Modifiers::NONE, Key::Escape);
+            // egui turns Ctrl+C into a Copy event, not a key press.
+            if i.events.iter().any(|e| matches!(e, egui::Event::Copy)) {
+                out.push(Command::CopyChart);
+            }
             let moves: Vec<Key> = [
                 Key::ArrowRight,
                 Key::ArrowDown,
@@ -159,6 +163,15 @@ impl TradeoffApp {
                         }
                     });
                 });
+                // Copy results and save messages still show while presenting.
+                if let Some(banner) = &state.banner {
+                    let colour = if banner.error {
+                        super::widgets::PROBLEM
+                    } else {
+                        Color32::from_rgb(20, 90, 40)
+                    };
+                    ui.label(RichText::new(&banner.text).color(colour));
+                }
             });
         egui::Panel::bottom("present-weights")
             .frame(
