@@ -45,7 +45,7 @@ impl Default for Robustness {
     fn default() -> Self {
         Robustness {
             criterion: None,
-            spread: WeightSpread::AroundCurrent(0.10),
+            spread: WeightSpread::AroundCurrent(0.25),
             samples: 10_000,
             seed: 1,
             worker: None,
@@ -143,7 +143,7 @@ impl Robustness {
                     .clicked()
                     && !around
                 {
-                    self.spread = WeightSpread::AroundCurrent(0.10);
+                    self.spread = WeightSpread::AroundCurrent(0.25);
                 }
                 if ui
                     .selectable_label(!around, tr!(lang, "present.spread_profile"))
@@ -156,9 +156,15 @@ impl Robustness {
         if let WeightSpread::AroundCurrent(d) = &mut self.spread {
             let mut points = *d * 100.0;
             ui.add(
-                egui::Slider::new(&mut points, 1.0..=50.0)
-                    .step_by(1.0)
-                    .custom_formatter(|x, _| format!("± {}", pct(x / 100.0, 0, lang))),
+                egui::Slider::new(&mut points, 5.0..=100.0)
+                    .step_by(5.0)
+                    .custom_formatter(|x, _| {
+                        tr!(
+                            lang,
+                            "present.spread_value",
+                            share = pct(x / 100.0, 0, lang)
+                        )
+                    }),
             )
             .on_hover_text(tr!(lang, "present.spread_tip"));
             *d = points / 100.0;
