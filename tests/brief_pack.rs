@@ -209,3 +209,82 @@ fn brief_command_writes_the_pack() {
     assert!(dir.path().join("briefing.md").exists());
     assert!(dir.path().join("heatmap.png").exists());
 }
+
+#[test]
+fn brief_with_compare_adds_the_comparison_page_and_waterfall() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    Command::cargo_bin("tradeoff")
+        .expect("binary")
+        .args([
+            "brief",
+            "scenarios/canada-2016.ron",
+            "--compare",
+            "scenarios/canada-2018.ron",
+            "--lang",
+            "en",
+            "--out",
+        ])
+        .arg(dir.path())
+        .assert()
+        .success();
+    let html = std::fs::read_to_string(dir.path().join("briefing.html")).expect("html");
+    assert!(html.contains("Compared with canada-2018.ron"));
+    assert!(html.contains("Rank in B"));
+    assert!(dir.path().join("waterfall.svg").exists());
+    // SMAA runs for the pack, so the acceptability chart is there too.
+    assert!(dir.path().join("acceptability.png").exists());
+}
+
+#[test]
+fn render_command_runs_smaa_for_the_acceptability_chart() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let svg = dir.path().join("acceptability.svg");
+    Command::cargo_bin("tradeoff")
+        .expect("binary")
+        .args([
+            "render",
+            "scenarios/canada-2016.ron",
+            "--chart",
+            "acceptability",
+            "--lang",
+            "en",
+            "--out",
+        ])
+        .arg(&svg)
+        .assert()
+        .success();
+    let text = std::fs::read_to_string(&svg).expect("svg");
+    assert!(text.contains("Rank 1"));
+    assert!(!text.contains("No uncertainty analysis"));
+}
+
+#[test]
+fn french_comparison_pack_has_no_english_interface_text() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    Command::cargo_bin("tradeoff")
+        .expect("binary")
+        .args([
+            "brief",
+            "scenarios/canada-2016.ron",
+            "--compare",
+            "scenarios/canada-2018.ron",
+            "--lang",
+            "fr",
+            "--out",
+        ])
+        .arg(dir.path())
+        .assert()
+        .success();
+    let html = std::fs::read_to_string(dir.path().join("note-breffage.html"))
+        .expect("html")
+        .replace("&#39;", "'")
+        .replace("&apos;", "'");
+    assert!(html.contains("Comparaison avec canada-2018.ron"));
+    let english = english_fragments(
+        &["assets/locales/brief.yml", "assets/locales/charts.yml"],
+        5,
+    );
+    for fragment in &english {
+        assert!(!html.contains(fragment.as_str()), "English '{fragment}'");
+    }
+}

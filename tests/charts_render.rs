@@ -169,16 +169,25 @@ fn french_charts_use_french_numbers_and_no_english_interface_text() {
 
 #[test]
 fn sensitivity_marks_the_rank_reversal() {
-    let scenario = bundled();
+    let scenario = rich();
     let input = ChartInput {
         criterion: Some("risk"),
         ..ChartInput::new(&scenario, Lang::En)
     };
-    let svg = render_svg(ChartKind::Sensitivity, &input, 1200, 750).expect("renders");
-    // Bundled wsm: CAR leads at 40% risk weight; DRC takes over at 50%.
+    let svg = svg_text(render_svg(ChartKind::Sensitivity, &input, 1200, 750).expect("renders"));
+    // Fixture, wsm, whole of government (South Sudan over the troop cap):
+    // CAR leads at 40% risk weight; DRC takes over at 56% (scores are linear
+    // in the weight, so the crossing is exact).
     assert!(
-        svg.contains("50%: DR Congo (MONUSCO) first"),
+        svg.contains("56%: DR Congo (MONUSCO) first"),
         "threshold label"
     );
-    assert!(svg.contains("stays first unless the weight on Risk to personnel exceeds 50%"));
+    assert!(
+        svg.contains("Central African Republic (MINUSCA) stays first"),
+        "sentence"
+    );
+    assert!(
+        svg.contains("Current weight (40%)"),
+        "current weight marked"
+    );
 }

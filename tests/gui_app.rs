@@ -221,7 +221,7 @@ fn save_as_then_reload_gives_the_edited_scenario_back() {
     h.get_by_role_and_label(Role::TextInput, "File path")
         .type_text(&path.display().to_string());
     h.run();
-    h.get_by_label("OK").click();
+    h.key_press(Key::Enter);
     h.run();
     assert!(!h.state().state.doc.is_dirty());
     assert_eq!(h.state().state.path.as_deref(), Some(path.as_path()));
@@ -250,4 +250,95 @@ fn switching_to_french_relabels_at_once() {
     assert_eq!(h.state().state.lang, Lang::Fr);
     h.get_by_label(&top_label(&scenario(&h), Lang::Fr));
     h.get_by_label("Pondérations");
+}
+
+#[test]
+fn closing_with_unsaved_changes_asks_first() {
+    let mut h = harness(Lang::En);
+    let cell = cell_name(&scenario(&h), 1, 1);
+    type_into_cell(&mut h, &cell, "1");
+    h.input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    h.step();
+    let commands = &h.output().viewport_output[&egui::ViewportId::ROOT].commands;
+    assert!(commands.contains(&egui::ViewportCommand::CancelClose));
+    h.run();
+    h.get_by_label("Unsaved changes");
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert!(h.state().state.confirm.is_none());
+    assert!(!h.state().state.quit_confirmed);
+    assert!(h.query_by_label("Unsaved changes").is_none());
+}
+
+#[test]
+fn an_excluded_option_is_shown_with_its_reason() {
+    let mut h = harness(Lang::En);
+    let s = scenario(&h);
+    // The first profile under which some option breaks a red line or veto.
+    let (profile, excluded) = s
+        .profiles
+        .iter()
+        .find_map(|p| {
+            let e = tradeoff::analysis::evaluate(&s, Some(&p.id), Method::Wsm).ok()?;
+            e.excluded.first().map(|x| (p.id.clone(), x.clone()))
+        })
+        .expect("the bundled scenario has a profile with an exclusion");
+    h.state_mut()
+        .state
+        .apply(Command::Edit(tradeoff::app::Edit::SetActiveProfile {
+            id: profile,
+        }));
+    h.run();
+    let reasons: Vec<String> = excluded
+        .reasons
+        .iter()
+        .map(|r| tradeoff::i18n::reason_message(&s, r, Lang::En))
+        .collect();
+    h.get_by_label(&format!("Excluded: {}", reasons.join("; ")));
+}
+
+#[test]
+fn validation_problems_show_instead_of_results() {
+    let mut h = harness(Lang::En);
+    let s = scenario(&h);
+    let id = s.criteria[0].id.clone();
+    h.state_mut()
+        .state
+        .apply(Command::Edit(tradeoff::app::Edit::SetScale {
+            id,
+            scale: Some(tradeoff::model::Scale {
+                worst: 5.0,
+                best: 5.0,
+            }),
+        }));
+    h.run();
+    h.get_by_label("Results will appear once these problems are fixed:");
+    assert!(h.state().state.evaluation(Method::Wsm).is_none());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(h.state().state.evaluation(Method::Wsm).is_some());
+}
+
+#[test]
+fn a_missing_french_name_falls_back_to_english_with_a_marker() {
+    let mut s = tradeoff::app::state::default_scenario();
+    s.alternatives[0].name.fr = None;
+    let english = s.alternatives[0].name.en.clone();
+    let app = TradeoffApp::new(AppState::new(s, None, Lang::Fr), false);
+    let mut h = Harness::builder()
+        .with_size([1500.0, 940.0])
+        .with_context_setup(setup_style)
+        .build_ui_state(|ui, app: &mut TradeoffApp| app.ui(ui), app);
+    h.run();
+    assert!(
+        h.query_all_by_label(&format!("{english} ⁽EN⁾"))
+            .next()
+            .is_some(),
+        "the English fallback is marked"
+    );
 }

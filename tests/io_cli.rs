@@ -157,3 +157,26 @@ fn usage_errors_exit_2() {
     tradeoff().args(["check"]).assert().code(2);
     tradeoff().args(["convert", "a.csv"]).assert().code(2);
 }
+
+#[test]
+fn check_reports_every_bad_cell_of_a_matrix() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("m.csv");
+    std::fs::write(
+        &path,
+        "alternative;A;B\r\n#direction;min;max\r\n#weight;0,5;x\r\nP;1;NaN\r\nQ;;2\r\n",
+    )
+    .expect("write");
+    let out = tradeoff().arg("check").arg(&path).output().expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let p = path.display();
+    for expected in [
+        format!("{p}:3:13: error: `x` is not a number"),
+        format!("{p}:4:5: error: `NaN` is not allowed"),
+        format!("{p}:5:3: error: this cell is empty"),
+        "3 problem(s) found".to_string(),
+    ] {
+        assert!(stderr.contains(&expected), "{expected} not in {stderr}");
+    }
+}

@@ -290,3 +290,58 @@ fn winner_switches_where_the_path_crosses() {
         Err(WeightingError::LengthMismatch)
     );
 }
+
+#[test]
+fn stored_elicitations_give_back_their_weights() {
+    use std::collections::BTreeMap;
+    use tradeoff::analysis::weighting::weights_from_elicitation;
+    use tradeoff::model::{Elicitation, Text, WeightProfile};
+    let criteria = ids(&["risk", "cost", "impact"]);
+    let swing = Elicitation::Swing {
+        order: ids(&["impact", "risk", "cost"]),
+        ratings: BTreeMap::from([
+            ("impact".to_string(), 100.0),
+            ("risk".to_string(), 60.0),
+            ("cost".to_string(), 40.0),
+        ]),
+    };
+    let got = weights_from_elicitation(&criteria, &swing, &[])
+        .expect("has inputs")
+        .expect("valid");
+    assert_close(&got, &[0.3, 0.2, 0.5], 1e-15);
+    let ranked = Elicitation::RankOrder {
+        ranking: vec![vec!["impact".into()], vec!["risk".into(), "cost".into()]],
+    };
+    let got = weights_from_elicitation(&criteria, &ranked, &[])
+        .expect("has inputs")
+        .expect("valid");
+    assert_close(&got, &[7.0 / 36.0, 7.0 / 36.0, 11.0 / 18.0], 1e-15);
+    let pairwise = Elicitation::Pairwise {
+        judgements: vec![
+            ("risk".into(), "cost".into(), 2.0),
+            ("risk".into(), "impact".into(), 1.0),
+            ("cost".into(), "impact".into(), 0.5),
+        ],
+    };
+    let got = weights_from_elicitation(&criteria, &pairwise, &[])
+        .expect("has inputs")
+        .expect("valid");
+    assert_close(&got, &[0.4, 0.2, 0.4], 1e-12);
+    let mut a = WeightProfile::new("a", Text::new("A"));
+    a.weights = BTreeMap::from([("risk".to_string(), 1.0)]);
+    let mut b = WeightProfile::new("b", Text::new("B"));
+    b.weights = BTreeMap::from([("cost".to_string(), 1.0)]);
+    let combined = Elicitation::Combined {
+        profiles: ids(&["a", "b"]),
+        geometric: false,
+    };
+    let got = weights_from_elicitation(&criteria, &combined, &[a.clone(), b])
+        .expect("has inputs")
+        .expect("valid");
+    assert_close(&got, &[0.5, 0.5, 0.0], 1e-15);
+    assert_eq!(
+        weights_from_elicitation(&criteria, &combined, &[a]).expect("has inputs"),
+        Err(WeightingError::UnknownProfile("b".into()))
+    );
+    assert!(weights_from_elicitation(&criteria, &Elicitation::Direct, &[]).is_none());
+}

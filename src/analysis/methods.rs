@@ -58,32 +58,79 @@ pub fn scores(method: Method, matrix: &DecisionMatrix) -> Vec<f64> {
 /// place of the matrix's own. Used by sensitivity and SMAA.
 pub fn scores_with_weights(method: Method, matrix: &DecisionMatrix, weights: &[f64]) -> Vec<f64> {
     match method {
-        Method::Wsm => wsm(matrix, &scaled_values(matrix), weights),
+        Method::Wsm => wsm_scores(matrix, weights),
         Method::Topsis => topsis(matrix, weights),
         Method::Promethee2 => promethee2(matrix, weights),
+    }
+}
+
+/// The (lo, hi) used to scale each criterion for wsm (as
+/// [`DecisionMatrix::scaling_range`]), found in one row-major pass.
+fn scaling_ranges(matrix: &DecisionMatrix) -> Vec<(f64, f64)> {
+    let m = matrix.m();
+    let mut lo = vec![f64::INFINITY; m];
+    let mut hi = vec![f64::NEG_INFINITY; m];
+    if m > 0 {
+        for row in matrix.values.chunks_exact(m) {
+            for ((l, h), &x) in lo.iter_mut().zip(hi.iter_mut()).zip(row) {
+                *l = l.min(x);
+                *h = h.max(x);
+            }
+        }
+    }
+    (0..m)
+        .map(|j| match matrix.scales[j] {
+            Some(s) => (s.worst.min(s.best), s.worst.max(s.best)),
+            None => (lo[j], hi[j]),
+        })
+        .collect()
+}
+
+/// The wsm value of `x` on a criterion scaled over (lo, hi).
+fn scale(x: f64, (lo, hi): (f64, f64), direction: Direction) -> f64 {
+    if hi == lo {
+        1.0
+    } else {
+        match direction {
+            Direction::Maximize => (x - lo) / (hi - lo),
+            Direction::Minimize => (hi - x) / (hi - lo),
+        }
     }
 }
 
 /// The wsm value of every cell, row-major: 0 = worst, 1 = best on the
 /// criterion's scale; a constant column scores 1.
 pub fn scaled_values(matrix: &DecisionMatrix) -> Vec<f64> {
-    let (n, m) = (matrix.n(), matrix.m());
-    let mut out = vec![0.0; n * m];
-    for j in 0..m {
-        let (lo, hi) = matrix.scaling_range(j);
-        for i in 0..n {
-            let x = matrix.value(i, j);
-            out[i * m + j] = if hi == lo {
-                1.0
-            } else {
-                match matrix.directions[j] {
-                    Direction::Maximize => (x - lo) / (hi - lo),
-                    Direction::Minimize => (hi - x) / (hi - lo),
-                }
-            };
-        }
+    let m = matrix.m();
+    let ranges = scaling_ranges(matrix);
+    matrix
+        .values
+        .iter()
+        .enumerate()
+        .map(|(k, &x)| scale(x, ranges[k % m], matrix.directions[k % m]))
+        .collect()
+}
+
+/// wsm scores straight from the values, without storing the scaled matrix
+/// (the same sums, in the same order, as [`wsm`] over [`scaled_values`]).
+fn wsm_scores(matrix: &DecisionMatrix, weights: &[f64]) -> Vec<f64> {
+    let m = matrix.m();
+    if m == 0 {
+        return vec![0.0; matrix.n()];
     }
-    out
+    let ranges = scaling_ranges(matrix);
+    matrix
+        .values
+        .chunks_exact(m)
+        .map(|row| {
+            row.iter()
+                .zip(&ranges)
+                .zip(&matrix.directions)
+                .zip(weights)
+                .map(|(((&x, &range), &direction), w)| scale(x, range, direction) * w)
+                .sum()
+        })
+        .collect()
 }
 
 /// Weighted sum of precomputed scaled values.
@@ -100,52 +147,53 @@ pub fn wsm(matrix: &DecisionMatrix, scaled: &[f64], weights: &[f64]) -> Vec<f64>
         .collect()
 }
 
-/// TOPSIS closeness coefficient with vector normalisation.
+/// TOPSIS closeness coefficient with vector normalisation, in two
+/// row-major passes. The weighted value `v = x · w / norm` is increasing in
+/// `x` (weights are non-negative), so the ideal and anti-ideal points are the
+/// weighted best and worst raw values, found in the same pass as the norms;
+/// the second pass computes the distances without storing `v`.
 pub fn topsis(matrix: &DecisionMatrix, weights: &[f64]) -> Vec<f64> {
     let (n, m) = (matrix.n(), matrix.m());
-    let mut weighted = vec![0.0; n * m];
-    let mut ideal = vec![0.0; m];
-    let mut anti = vec![0.0; m];
-    for j in 0..m {
-        let norm = (0..n)
-            .map(|i| matrix.value(i, j).powi(2))
-            .sum::<f64>()
-            .sqrt();
-        let mut best = f64::NAN;
-        let mut worst = f64::NAN;
-        for i in 0..n {
-            let r = if norm == 0.0 {
-                0.0
-            } else {
-                matrix.value(i, j) / norm
-            };
-            let v = weights[j] * r;
-            weighted[i * m + j] = v;
-            if i == 0 || matrix.directions[j].better(v, best) {
-                best = v;
+    if m == 0 || n == 0 {
+        // No criterion separates anyone: every option is at both ideals.
+        return vec![0.5; n];
+    }
+    let mut norms = vec![0.0; m];
+    let mut best = matrix.values[..m].to_vec();
+    let mut worst = best.clone();
+    for row in matrix.values.chunks_exact(m) {
+        for j in 0..m {
+            let x = row[j];
+            norms[j] += x * x;
+            let direction = matrix.directions[j];
+            if direction.better(x, best[j]) {
+                best[j] = x;
             }
-            if i == 0 || matrix.directions[j].better(worst, v) {
-                worst = v;
+            if direction.better(worst[j], x) {
+                worst[j] = x;
             }
         }
-        ideal[j] = best;
-        anti[j] = worst;
     }
-    (0..n)
-        .map(|i| {
-            let row = &weighted[i * m..(i + 1) * m];
-            let d_plus = row
-                .iter()
-                .zip(&ideal)
-                .map(|(v, b)| (v - b).powi(2))
-                .sum::<f64>()
-                .sqrt();
-            let d_minus = row
-                .iter()
-                .zip(&anti)
-                .map(|(v, w)| (v - w).powi(2))
-                .sum::<f64>()
-                .sqrt();
+    // v = factor · x, with a zero norm giving v = 0.
+    let factor: Vec<f64> = norms
+        .iter()
+        .zip(weights)
+        .map(|(s, w)| if *s == 0.0 { 0.0 } else { w / s.sqrt() })
+        .collect();
+    let ideal: Vec<f64> = factor.iter().zip(&best).map(|(f, x)| f * x).collect();
+    let anti: Vec<f64> = factor.iter().zip(&worst).map(|(f, x)| f * x).collect();
+    matrix
+        .values
+        .chunks_exact(m)
+        .map(|row| {
+            let mut plus = 0.0;
+            let mut minus = 0.0;
+            for j in 0..m {
+                let v = factor[j] * row[j];
+                plus += (v - ideal[j]) * (v - ideal[j]);
+                minus += (v - anti[j]) * (v - anti[j]);
+            }
+            let (d_plus, d_minus) = (plus.sqrt(), minus.sqrt());
             if d_plus + d_minus == 0.0 {
                 0.5
             } else {
@@ -358,7 +406,68 @@ mod tests {
         })
     }
 
+    /// TOPSIS exactly as design.md §4 words it, column by column.
+    fn topsis_by_the_book(mx: &DecisionMatrix, weights: &[f64]) -> Vec<f64> {
+        let (n, m) = (mx.n(), mx.m());
+        let mut v = vec![vec![0.0; m]; n];
+        for j in 0..m {
+            let norm = (0..n).map(|i| mx.value(i, j).powi(2)).sum::<f64>().sqrt();
+            for (i, row) in v.iter_mut().enumerate() {
+                let r = if norm == 0.0 {
+                    0.0
+                } else {
+                    mx.value(i, j) / norm
+                };
+                row[j] = weights[j] * r;
+            }
+        }
+        let pick = |j: usize, best: bool| {
+            let col = v.iter().map(|row| row[j]);
+            let hi = col.clone().fold(f64::NEG_INFINITY, f64::max);
+            let lo = col.fold(f64::INFINITY, f64::min);
+            match (mx.directions[j], best) {
+                (Direction::Maximize, true) | (Direction::Minimize, false) => hi,
+                _ => lo,
+            }
+        };
+        let ideal: Vec<f64> = (0..m).map(|j| pick(j, true)).collect();
+        let anti: Vec<f64> = (0..m).map(|j| pick(j, false)).collect();
+        v.iter()
+            .map(|row| {
+                let dist = |p: &[f64]| {
+                    row.iter()
+                        .zip(p)
+                        .map(|(a, b)| (a - b).powi(2))
+                        .sum::<f64>()
+                        .sqrt()
+                };
+                let (plus, minus) = (dist(&ideal), dist(&anti));
+                if plus + minus == 0.0 {
+                    0.5
+                } else {
+                    minus / (plus + minus)
+                }
+            })
+            .collect()
+    }
+
     proptest! {
+        #[test]
+        fn two_pass_topsis_matches_the_textbook_formula(mx in case()) {
+            let fast = topsis(&mx, &mx.weights);
+            let book = topsis_by_the_book(&mx, &mx.weights);
+            for (a, b) in fast.iter().zip(&book) {
+                prop_assert!((a - b).abs() <= 1e-12, "{fast:?} vs {book:?}");
+            }
+        }
+
+        #[test]
+        fn fused_wsm_matches_the_scaled_matrix(mx in case()) {
+            let fused = scores_with_weights(Method::Wsm, &mx, &mx.weights);
+            let staged = wsm(&mx, &scaled_values(&mx), &mx.weights);
+            prop_assert_eq!(fused, staged);
+        }
+
         #[test]
         fn sorted_promethee_matches_the_pairwise_formula(mx in case()) {
             let fast = promethee2(&mx, &mx.weights);

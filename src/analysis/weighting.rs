@@ -6,7 +6,7 @@
 use super::matrix::{DecisionMatrix, normalise};
 use super::methods::Method;
 use super::sensitivity::{scan_switches, top_with_weights};
-use crate::model::{Lang, WeightProfile};
+use crate::model::{Elicitation, Lang, WeightProfile};
 use crate::tr;
 
 /// Largest acceptable consistency ratio (Saaty's 10% rule).
@@ -81,6 +81,9 @@ pub enum WeightingError {
     /// Profiles or endpoints of different lengths.
     #[error("the weight vectors have different lengths")]
     LengthMismatch,
+    /// A combined profile names a profile that does not exist.
+    #[error("unknown weight profile '{0}'")]
+    UnknownProfile(String),
 }
 
 impl WeightingError {
@@ -115,6 +118,7 @@ impl WeightingError {
             E::UnknownCriterion(id) => tr!(lang, "weighting.unknown_criterion", id = id),
             E::Duplicate(id) => tr!(lang, "weighting.duplicate", id = id),
             E::LengthMismatch => tr!(lang, "weighting.length_mismatch"),
+            E::UnknownProfile(id) => tr!(lang, "weighting.unknown_profile", id = id),
         }
     }
 }
@@ -498,5 +502,47 @@ pub fn path_winners(
         start: name(top_with_weights(matrix, method, &a)),
         end: name(top_with_weights(matrix, method, &b)),
         switches,
+    })
+}
+
+/// Recomputes the weights (normalised, in the order of `criteria`) that a
+/// stored elicitation record produces, so that it can be revisited or
+/// checked against the profile's weights. `profiles` resolves the ids of a
+/// combined profile. None for [`Elicitation::Direct`], which has no inputs.
+pub fn weights_from_elicitation(
+    criteria: &[String],
+    elicitation: &Elicitation,
+    profiles: &[WeightProfile],
+) -> Option<Result<Vec<f64>, WeightingError>> {
+    Some(match elicitation {
+        Elicitation::Direct => return None,
+        Elicitation::Swing { ratings, .. } => {
+            if let Some(id) = ratings.keys().find(|id| !criteria.contains(id)) {
+                return Some(Err(WeightingError::UnknownCriterion(id.clone())));
+            }
+            let ratings: Vec<f64> = criteria
+                .iter()
+                .map(|c| ratings.get(c).copied().unwrap_or(0.0))
+                .collect();
+            swing_weights(&ratings)
+        }
+        Elicitation::Pairwise { judgements } => {
+            pairwise_matrix(criteria, judgements).and_then(|m| ahp(&m).map(|a| a.weights))
+        }
+        Elicitation::RankOrder { ranking } => rank_order_centroid_ids(criteria, ranking),
+        Elicitation::Combined {
+            profiles: ids,
+            geometric,
+        } => ids
+            .iter()
+            .map(|id| {
+                profiles
+                    .iter()
+                    .find(|p| &p.id == id)
+                    .map(|p| profile_weights(criteria, p))
+                    .ok_or_else(|| WeightingError::UnknownProfile(id.clone()))
+            })
+            .collect::<Result<Vec<_>, _>>()
+            .and_then(|vectors| combine(&vectors, *geometric)),
     })
 }

@@ -1,12 +1,17 @@
 //! Charts in the window: the engine's plotters drawing rendered into an RGB
 //! buffer at the screen's pixels per point and shown as an egui texture,
-//! re-rendered only when what it shows changes.
+//! re-rendered only when what it shows changes. Charts that need a new
+//! render are drawn in parallel (rayon), since each is a pure function.
+//! While something is being dragged (a weight slider) on a high-DPI screen,
+//! charts are drawn at one pixel per point so each frame stays within
+//! budget; the crisp full-resolution render follows when the drag ends.
 
 use super::state::AppState;
 use crate::analysis::Method;
 use crate::charts::{ChartInput, ChartKind, render_rgb};
 use crate::model::Lang;
 use egui::{ColorImage, RichText, TextureHandle, TextureOptions, Ui, Vec2};
+use rayon::prelude::*;
 use std::time::Instant;
 
 /// Everything a rendered chart depends on; a change means a new render.
@@ -30,10 +35,10 @@ struct Entry {
 /// The textures of the charts shown in the results area.
 #[derive(Default)]
 pub struct ChartCache {
-    entries: Vec<Entry>,
-    /// Time of the last (re-)render of all charts, in milliseconds.
+    entries: Vec<Option<Entry>>,
+    /// Time of the last (re-)render of the charts, in milliseconds.
     pub last_render_ms: Option<f64>,
-    /// How many renders happened (a test hook: cached frames do not count).
+    /// How many chart renders happened (cached frames do not count).
     pub renders: u64,
 }
 
@@ -43,17 +48,31 @@ pub const RESULT_CHARTS: [ChartKind; 2] = [ChartKind::Ranking, ChartKind::Contri
 impl ChartCache {
     /// Shows the result charts side by side, `height` points tall.
     pub fn show(&mut self, ui: &mut Ui, state: &AppState, height: f32) {
-        let ppp = ui.ctx().pixels_per_point();
+        let screen_ppp = ui.ctx().pixels_per_point();
+        let ppp = if ui.ctx().dragged_id().is_some() {
+            screen_ppp.min(1.0)
+        } else {
+            screen_ppp
+        };
         let spacing = ui.spacing().item_spacing.x;
-        let n = RESULT_CHARTS.len() as f32;
-        let width = ((ui.available_width() - spacing * (n - 1.0)) / n).max(120.0);
+        let n = RESULT_CHARTS.len();
+        let width = ((ui.available_width() - spacing * (n as f32 - 1.0)) / n as f32).max(120.0);
         let size = Vec2::new(width, height.max(120.0));
-        let started = Instant::now();
-        let mut rendered = false;
+        let keys: Vec<Key> = RESULT_CHARTS
+            .iter()
+            .map(|&kind| Key {
+                kind,
+                revision: state.doc.revision(),
+                method: state.method,
+                lang: state.lang,
+                width_px: (size.x * ppp).round().max(1.0) as u32,
+                height_px: (size.y * ppp).round().max(1.0) as u32,
+                pixels_per_point: ppp,
+            })
+            .collect();
+        self.refresh(ui.ctx(), state, &keys);
         ui.horizontal(|ui| {
-            for (slot, kind) in RESULT_CHARTS.into_iter().enumerate() {
-                rendered |= self.ensure(ui.ctx(), state, slot, kind, size, ppp);
-                let entry = &self.entries[slot];
+            for entry in self.entries.iter().flatten() {
                 match (&entry.texture, &entry.error) {
                     (_, Some(e)) => {
                         ui.allocate_ui(size, |ui| {
@@ -67,71 +86,61 @@ impl ChartCache {
                 }
             }
         });
-        if rendered {
-            self.last_render_ms = Some(started.elapsed().as_secs_f64() * 1000.0);
-        }
     }
 
-    /// Renders the chart in `slot` when its key changed. True when it rendered.
-    fn ensure(
-        &mut self,
-        ctx: &egui::Context,
-        state: &AppState,
-        slot: usize,
-        kind: ChartKind,
-        size: Vec2,
-        ppp: f32,
-    ) -> bool {
-        let key = Key {
-            kind,
-            revision: state.doc.revision(),
-            method: state.method,
-            lang: state.lang,
-            width_px: (size.x * ppp).round().max(1.0) as u32,
-            height_px: (size.y * ppp).round().max(1.0) as u32,
-            pixels_per_point: ppp,
-        };
-        if self.entries.get(slot).is_some_and(|e| e.key == key) {
-            return false;
+    /// Re-renders the charts whose key changed.
+    fn refresh(&mut self, ctx: &egui::Context, state: &AppState, keys: &[Key]) {
+        self.entries.resize_with(keys.len(), || None);
+        let stale: Vec<usize> = (0..keys.len())
+            .filter(|&i| self.entries[i].as_ref().is_none_or(|e| e.key != keys[i]))
+            .collect();
+        if stale.is_empty() {
+            return;
         }
+        let started = Instant::now();
         let input = ChartInput {
             method: state.method,
             ..ChartInput::new(state.scenario(), state.lang)
         };
-        let result = render_rgb(kind, &input, key.width_px, key.height_px, ppp);
-        self.renders += 1;
-        let previous = if slot < self.entries.len() {
-            self.entries[slot].texture.take()
-        } else {
-            None
-        };
-        let (texture, error) = match result {
-            Ok(rgb) => {
-                let image =
-                    ColorImage::from_rgb([key.width_px as usize, key.height_px as usize], &rgb);
-                let texture = match previous {
-                    Some(mut t) => {
-                        t.set(image, TextureOptions::LINEAR);
-                        t
-                    }
-                    None => {
-                        ctx.load_texture(format!("chart-{slot}"), image, TextureOptions::LINEAR)
-                    }
-                };
-                (Some(texture), None)
-            }
-            Err(e) => (previous, Some(e.message(state.lang))),
-        };
-        let entry = Entry {
-            key,
-            texture,
-            error,
-        };
-        if slot < self.entries.len() {
-            self.entries[slot] = entry;
-        } else {
-            self.entries.push(entry);
+        let rendered: Vec<_> = stale
+            .par_iter()
+            .map(|&i| {
+                let k = keys[i];
+                (
+                    i,
+                    render_rgb(k.kind, &input, k.width_px, k.height_px, k.pixels_per_point),
+                )
+            })
+            .collect();
+        for (i, result) in rendered {
+            let key = keys[i];
+            self.renders += 1;
+            let previous = self.entries[i].take().and_then(|e| e.texture);
+            let (texture, error) = match result {
+                Ok(rgb) => {
+                    let image =
+                        ColorImage::from_rgb([key.width_px as usize, key.height_px as usize], &rgb);
+                    let texture = match previous {
+                        Some(mut t) => {
+                            t.set(image, TextureOptions::LINEAR);
+                            t
+                        }
+                        None => ctx.load_texture(
+                            format!("chart-{}", key.kind.as_str()),
+                            image,
+                            TextureOptions::LINEAR,
+                        ),
+                    };
+                    (Some(texture), None)
+                }
+                Err(e) => (previous, Some(e.message(state.lang))),
+            };
+            self.entries[i] = Some(Entry {
+                key,
+                texture,
+                error,
+            });
         }
-        true
+        self.last_render_ms = Some(started.elapsed().as_secs_f64() * 1000.0);
     }
 }

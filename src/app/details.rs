@@ -18,13 +18,16 @@ pub fn details_panel(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
     };
     let (a, c) = (&cell.alternative, &cell.criterion);
     let score = s.score(a, c);
-    ui.label(
-        RichText::new(format!(
-            "{} × {}",
-            s.alternative_name(a, lang),
-            s.criterion_name(c, lang)
-        ))
-        .strong(),
+    ui.add(
+        egui::Label::new(
+            RichText::new(format!(
+                "{} × {}",
+                s.alternative_name(a, lang),
+                s.criterion_name(c, lang)
+            ))
+            .strong(),
+        )
+        .wrap(),
     );
     let unit = s.criterion(c).map(|c| c.unit.clone()).unwrap_or_default();
     let mut range = (score.and_then(|x| x.low), score.and_then(|x| x.high));
@@ -139,7 +142,7 @@ pub fn details_panel(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
         ui.label(RichText::new(tr!(lang, "gui.sources_none")).weak());
     }
     for (k, id) in cited.iter().enumerate() {
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             if ui
                 .small_button("✕")
                 .on_hover_text(tr!(lang, "gui.source_remove"))

@@ -131,8 +131,12 @@ impl FileDialogs {
                         .hint_text("/home/me/scenario.ron"),
                 )
                 .accessible_name(tr!(lang, "gui.path"));
-            r.request_focus();
+            // Enter in a single-line field ends its focus: read it before
+            // taking focus back for the next keystroke.
             let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            if !enter {
+                r.request_focus();
+            }
             ui.horizontal(|ui| {
                 if (ui.button(tr!(lang, "gui.ok")).clicked() || enter) && !text.trim().is_empty() {
                     out.push(command_for(purpose, expand_home(text.trim())));

@@ -179,6 +179,13 @@ pub enum Edit {
         /// Profile id.
         id: String,
     },
+    /// Replace the profile with the same id (or add it, without making it
+    /// active): weights and elicitation written by a weighting dialog or the
+    /// stakeholder view's combined profile, as one undo step.
+    PutProfile {
+        /// The whole profile as it should be.
+        profile: Box<WeightProfile>,
+    },
     /// Change the scenario's title in one language.
     SetTitle {
         /// Language.
@@ -376,9 +383,24 @@ impl Edit {
                 if s.criterion(criterion).is_none() {
                     return Err(EditError::NotFound(criterion.clone()));
                 }
-                profile_mut(s, profile)?
-                    .weights
-                    .insert(criterion.clone(), *weight);
+                let p = profile_mut(s, profile)?;
+                if p.weight(criterion) != *weight {
+                    // Weights moved by hand no longer follow the recorded elicitation.
+                    p.elicitation = Some(crate::model::Elicitation::Direct);
+                }
+                p.weights.insert(criterion.clone(), *weight);
+            }
+            Edit::PutProfile { profile } => {
+                if profile.weights.values().any(|w| !w.is_finite() || *w < 0.0) {
+                    return Err(EditError::NotFinite);
+                }
+                if let Some(c) = profile.weights.keys().find(|c| s.criterion(c).is_none()) {
+                    return Err(EditError::NotFound(c.clone()));
+                }
+                match s.profiles.iter_mut().find(|p| p.id == profile.id) {
+                    Some(p) => *p = (**profile).clone(),
+                    None => s.profiles.push((**profile).clone()),
+                }
             }
             Edit::SetActiveProfile { id } => {
                 profile_mut(s, id)?;

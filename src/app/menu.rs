@@ -53,6 +53,9 @@ pub fn menu_bar(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
             {
                 out.push(Command::ExportCsv(None));
             }
+            if ui.button(tr!(lang, "analyse.menu.compare")).clicked() {
+                out.push(Command::SetView(View::Compare));
+            }
             ui.separator();
             if ui.button(tr!(lang, "present.export_chart")).clicked() {
                 out.push(Command::ExportChart(None));

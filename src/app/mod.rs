@@ -4,23 +4,31 @@
 //! `menu`, `lists`, `table`, `details`, `weights`, `results` (+ `charts_view`),
 //! `dialogs`; new views add a [`View`] variant and a file.
 
+pub mod analyse;
 pub mod autosave_ui;
+pub mod chart_image;
 pub mod chart_tex;
 pub mod charts_tabs;
 pub mod charts_view;
+pub mod compare_view;
 pub mod details;
 pub mod dialogs;
 pub mod edit;
+pub mod elicit_ahp;
+pub mod elicit_rank;
+pub mod elicit_swing;
 #[cfg(test)]
 mod fixture;
 pub mod history;
 pub mod lists;
 pub mod menu;
+pub mod package_view;
 pub mod present;
 pub mod results;
 pub mod robustness;
 pub mod settings;
 pub mod smaa_worker;
+pub mod stakeholders;
 pub mod state;
 pub mod table;
 pub mod weights;
@@ -75,6 +83,8 @@ pub struct TradeoffApp {
     pub present: present::Presentation,
     /// Autosave and recovery (None: off, as in tests).
     pub autosaver: Option<autosave_ui::Autosaver>,
+    /// Weighting dialogs and the stakeholder, compare and package views.
+    pub analyse: analyse::AnalyseUi,
     title: String,
 }
 
@@ -92,6 +102,7 @@ impl TradeoffApp {
             robust: robustness::Robustness::default(),
             present: present::Presentation::default(),
             autosaver: None,
+            analyse: analyse::AnalyseUi::default(),
             title: String::new(),
         }
     }
@@ -118,6 +129,7 @@ impl TradeoffApp {
         self.handle_input(&ctx, &mut out);
         let state = &self.state;
         let lang = state.lang;
+        let native_dialogs = self.dialogs.native;
 
         egui::Panel::top("menu").show(ui, |ui| {
             menu::menu_bar(ui, state, &mut out);
@@ -128,8 +140,8 @@ impl TradeoffApp {
         });
         egui::Panel::left("lists")
             .resizable(true)
-            .default_size(290.0)
-            .min_size(220.0)
+            .default_size(280.0)
+            .size_range(220.0..=480.0)
             .show(ui, |ui| {
                 ui.add_space(6.0);
                 lists::lists_panel(ui, state, &mut out);
@@ -137,11 +149,15 @@ impl TradeoffApp {
         egui::Panel::right("side")
             .resizable(true)
             .default_size(340.0)
-            .min_size(260.0)
+            .size_range(260.0..=520.0)
             .show(ui, |ui| {
                 egui::ScrollArea::vertical().show(ui, |ui| {
+                    // Long texts wrap inside the panel instead of widening it.
+                    ui.set_max_width(ui.available_width());
                     ui.add_space(6.0);
                     weights::weights_panel(ui, state, &mut out);
+                    ui.add_space(4.0);
+                    self.analyse.elicit_buttons(ui, state);
                     ui.add_space(10.0);
                     ui.separator();
                     details::details_panel(ui, state, &mut out);
@@ -163,26 +179,31 @@ impl TradeoffApp {
             }
             match state.view {
                 View::Analysis => {
-                    ui.label(
-                        egui::RichText::new(
-                            widgets::display_text(&state.scenario().title, lang).text(),
-                        )
-                        .size(18.0)
-                        .strong(),
-                    );
-                    ui.add_space(4.0);
-                    table::scores_table(ui, state, &mut out);
-                    ui.add_space(8.0);
-                    ui.separator();
-                    results::results_area(ui, state, &mut self.charts, &mut out);
+                    egui::ScrollArea::vertical()
+                        .id_salt("analysis-scroll")
+                        .auto_shrink(false)
+                        .show(ui, |ui| {
+                            analysis_view(ui, state, &mut self.charts, &mut out)
+                        });
                 }
                 View::Charts => {
                     let smaa = self.robust.smaa_view();
                     self.charts_tabs.ui(ui, state, smaa, &mut out);
                 }
                 View::Robustness => self.robust.show(ui, state),
+                View::Stakeholders => {
+                    stakeholders::stakeholder_view(ui, state, &mut self.analyse, &mut out);
+                }
+                View::Compare => {
+                    compare_view::compare_view(ui, state, &mut self.analyse, native_dialogs);
+                }
+                View::Package => package_view::package_view(ui, state),
             }
         });
+        self.analyse.dialogs(ui, state, &mut out);
+        if ctx.input(|i| !i.raw.hovered_files.is_empty()) {
+            drop_hint(&ctx, lang);
+        }
         self.finish_frame(ui, out);
     }
 
@@ -301,6 +322,43 @@ impl TradeoffApp {
             }
         }
     }
+}
+
+/// Dims the window and says that a dropped file will open.
+fn drop_hint(ctx: &egui::Context, lang: Lang) {
+    let painter = ctx.layer_painter(egui::LayerId::new(
+        egui::Order::Foreground,
+        egui::Id::unique("drop-hint"),
+    ));
+    let rect = ctx.content_rect();
+    painter.rect_filled(rect, 0.0, egui::Color32::from_black_alpha(140));
+    painter.text(
+        rect.center(),
+        egui::Align2::CENTER_CENTER,
+        crate::tr!(lang, "gui.drop_hint"),
+        egui::FontId::proportional(26.0),
+        egui::Color32::WHITE,
+    );
+}
+
+/// The analysis view: title, scores table, results.
+fn analysis_view(
+    ui: &mut Ui,
+    state: &AppState,
+    charts: &mut charts_view::ChartCache,
+    out: &mut Vec<Command>,
+) {
+    let lang = state.lang;
+    ui.label(
+        widgets::display_text(&state.scenario().title, lang)
+            .size(18.0)
+            .strong(),
+    );
+    ui.add_space(4.0);
+    table::scores_table(ui, state, out);
+    ui.add_space(8.0);
+    ui.separator();
+    results::results_area(ui, state, charts, out);
 }
 
 impl eframe::App for TradeoffApp {

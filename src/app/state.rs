@@ -21,11 +21,24 @@ pub enum View {
     Charts,
     /// Sensitivity and SMAA rank acceptability.
     Robustness,
+    /// Each stakeholder profile's weights and winner, combined profile, path.
+    Stakeholders,
+    /// Comparison with another file, profile or the last saved version.
+    Compare,
+    /// The best package of options within the caps.
+    Package,
 }
 
 impl View {
     /// Every view, in tab order.
-    pub const ALL: [View; 3] = [View::Analysis, View::Charts, View::Robustness];
+    pub const ALL: [View; 6] = [
+        View::Analysis,
+        View::Charts,
+        View::Robustness,
+        View::Stakeholders,
+        View::Compare,
+        View::Package,
+    ];
 
     /// The tab label.
     pub fn label(self, lang: Lang) -> String {
@@ -33,6 +46,9 @@ impl View {
             View::Analysis => tr!(lang, "gui.view.analysis"),
             View::Charts => tr!(lang, "present.view.charts"),
             View::Robustness => tr!(lang, "present.view.robustness"),
+            View::Stakeholders => tr!(lang, "analyse.view.stakeholders"),
+            View::Compare => tr!(lang, "analyse.view.compare"),
+            View::Package => tr!(lang, "analyse.view.package"),
         }
     }
 }
@@ -198,6 +214,9 @@ pub struct AppState {
     pub dialog: Option<DialogPurpose>,
     /// True once the window may close (changes saved or discarded).
     pub quit_confirmed: bool,
+    /// Name shown in the title when the scenario has no file of its own
+    /// (the bundled default, an imported CSV).
+    pub origin_name: Option<String>,
     /// Remembered preferences.
     pub settings: Settings,
     /// Where preferences are stored (None: not stored, as in tests).
@@ -232,6 +251,7 @@ impl AppState {
             after_save: None,
             dialog: None,
             quit_confirmed: false,
+            origin_name: None,
             settings: Settings::default(),
             settings_path: None,
             disk: None,
@@ -248,6 +268,7 @@ impl AppState {
         let mut state = AppState::new(scenario, None, lang);
         // The bundled file is a starting point, not unsaved work.
         state.doc.mark_saved();
+        state.origin_name = Some("canada-2016.ron".into());
         state
     }
 
@@ -311,12 +332,14 @@ impl AppState {
         }
     }
 
-    /// The file name, or "Untitled".
+    /// The file name, else where the scenario came from, else "Untitled".
     pub fn display_name(&self) -> String {
-        self.path.as_deref().and_then(Path::file_name).map_or_else(
-            || tr!(self.lang, "gui.untitled"),
-            |n| n.to_string_lossy().into_owned(),
-        )
+        self.path
+            .as_deref()
+            .and_then(Path::file_name)
+            .map(|n| n.to_string_lossy().into_owned())
+            .or_else(|| self.origin_name.clone())
+            .unwrap_or_else(|| tr!(self.lang, "gui.untitled"))
     }
 
     /// Runs a batch of commands in order.
@@ -509,6 +532,7 @@ impl AppState {
             Pending::ImportCsv(Some(p)) => match crate::io::load(&p) {
                 Ok(s) => {
                     self.replace(s, None);
+                    self.origin_name = p.file_name().map(|n| n.to_string_lossy().into_owned());
                     self.info(tr!(self.lang, "gui.imported", file = p.display()));
                 }
                 Err(e) => self.error(e.message(self.lang)),
@@ -529,6 +553,9 @@ impl AppState {
                     .path
                     .as_deref()
                     .and_then(|p| crate::io::fingerprint::fingerprint(p).ok());
+                if self.path.is_none() {
+                    self.origin_name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+                }
                 self.settings.remember(path);
                 self.store_settings();
                 if announce {
@@ -547,6 +574,7 @@ impl AppState {
         self.disk = None;
         self.ask_before_overwrite = false;
         self.save_conflict = None;
+        self.origin_name = None;
         self.cell = None;
         self.selected_alternative = None;
         self.selected_criterion = None;
@@ -657,6 +685,7 @@ mod tests {
         assert!(s.evaluation(Method::Wsm).is_some());
         assert!(s.evaluation(Method::Promethee2).is_some());
         assert!(!s.window_title().starts_with('●'));
+        assert!(s.window_title().starts_with("canada-2016.ron"));
     }
 
     #[test]

@@ -47,7 +47,7 @@ pub fn scores_table(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
         .evaluation(state.method)
         .map(|e| e.excluded.clone())
         .unwrap_or_default();
-    let cell_width = 84.0;
+    let cell_width = 72.0;
     egui::ScrollArea::both()
         .id_salt("scores-scroll")
         .max_height(ui.available_height().min(260.0))
@@ -60,7 +60,8 @@ pub fn scores_table(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
                     ui.label("");
                     for c in &s.criteria {
                         ui.vertical(|ui| {
-                            ui.label(display_text(&c.name, lang).strong());
+                            ui.set_max_width(cell_width);
+                            ui.add(egui::Label::new(display_text(&c.name, lang).strong()).wrap());
                             let unit = if c.unit.is_empty() {
                                 direction_label(c.direction, lang)
                             } else {
@@ -77,7 +78,13 @@ pub fn scores_table(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
                         if exclusion.is_some() {
                             name = name.weak();
                         }
-                        let r = ui.label(name);
+                        let r = ui
+                            .allocate_ui_with_layout(
+                                egui::vec2(190.0, 18.0),
+                                egui::Layout::left_to_right(egui::Align::Center),
+                                |ui| ui.add(egui::Label::new(name).truncate()),
+                            )
+                            .inner;
                         if let Some(x) = exclusion {
                             let reasons: Vec<String> = x
                                 .reasons

@@ -121,7 +121,14 @@ pub fn weights_panel(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
         .spacing([8.0, 6.0])
         .show(ui, |ui| {
             for (j, c) in s.criteria.iter().enumerate() {
-                let label = ui.label(display_text(&c.name, lang));
+                // Long names are cut to keep the sliders aligned; hovering shows them whole.
+                let label = ui
+                    .allocate_ui_with_layout(
+                        egui::vec2(150.0, 18.0),
+                        egui::Layout::left_to_right(egui::Align::Center),
+                        |ui| ui.add(egui::Label::new(display_text(&c.name, lang)).truncate()),
+                    )
+                    .inner;
                 let mut w = raw[j];
                 let r = ui
                     .add(Slider::new(&mut w, 0.0..=max).show_value(false))

@@ -1,7 +1,7 @@
 //! Rank acceptability (SMAA-2): for each option, the share of samples that
 //! put it first, second, … as one 100 % bar, most often first on top.
 
-use super::bars::{RowLabel, bar, hbar_chart, row_centre, row_height, text_on};
+use super::bars::{RowLabel, bar, bar_edge, hbar_chart, row_centre, row_height, text_on};
 use super::frame::{Chrome, LegendItem, Swatch, frame, message, text_width};
 use super::style::{INK, OKABE_ITO, tint};
 use super::{ChartError, ChartKind, Ctx};
@@ -97,6 +97,14 @@ pub(super) fn draw<DB: DrawingBackend>(
                 start,
                 start + share,
                 colour,
+                row_px,
+            )))?;
+            chart.draw_series(std::iter::once(bar_edge(
+                theme,
+                n,
+                r,
+                start,
+                start + share,
                 row_px,
             )))?;
             let text = x_fmt(*share);

@@ -77,6 +77,14 @@ pub(crate) fn hbar_chart<'a, DB: DrawingBackend + 'a>(
         .light_line_style(WHITE.mix(0.0))
         .axis_style(GREY.stroke_width(theme.line(1.0)))
         .draw()?;
+    // A zero line when values can be negative (PROMETHEE II, waterfall gaps).
+    let (x_lo, x_hi) = (chart.x_range().start, chart.x_range().end);
+    if x_lo < 0.0 && x_hi > 0.0 {
+        chart.draw_series(std::iter::once(PathElement::new(
+            vec![(0.0, 0.0), (0.0, n as f64)],
+            GREY.stroke_width(theme.line(1.5)),
+        )))?;
+    }
     // Row labels, right-aligned against the axis, each in its own colour.
     let base = plot.get_base_pixel();
     let x0 = chart.x_range().start;
@@ -101,8 +109,38 @@ pub(crate) fn bar(
     colour: RGBColor,
     row_px: i32,
 ) -> Rectangle<(f64, f64)> {
+    bar_styled(theme, (n, r), from, to, colour.filled(), row_px)
+}
+
+/// A white outline of the same bar: separates stacked segments.
+pub(crate) fn bar_edge(
+    theme: &Theme,
+    n: usize,
+    r: usize,
+    from: f64,
+    to: f64,
+    row_px: i32,
+) -> Rectangle<(f64, f64)> {
+    bar_styled(
+        theme,
+        (n, r),
+        from,
+        to,
+        WHITE.stroke_width(theme.line(1.0)),
+        row_px,
+    )
+}
+
+fn bar_styled(
+    theme: &Theme,
+    (n, r): (usize, usize),
+    from: f64,
+    to: f64,
+    style: ShapeStyle,
+    row_px: i32,
+) -> Rectangle<(f64, f64)> {
     let (lo, hi) = row_span(n, r);
-    let mut rect = Rectangle::new([(from, hi), (to, lo)], colour.filled());
+    let mut rect = Rectangle::new([(from, hi), (to, lo)], style);
     let gap = ((row_px as f64 * 0.175) as i32).max(theme.line(1.0) as i32);
     rect.set_margin(gap as u32, gap as u32, 0, 0);
     rect

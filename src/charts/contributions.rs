@@ -1,7 +1,7 @@
 //! Stacked contributions: each option's weighted-sum score split into
 //! weight × scaled value per criterion, so the reader sees why it ranks where it does.
 
-use super::bars::{RowLabel, bar, end_label, hbar_chart, row_height, row_span, text_on};
+use super::bars::{RowLabel, bar, bar_edge, end_label, hbar_chart, row_height, row_span, text_on};
 use super::frame::{Chrome, LegendItem, Swatch, frame, message, text_width};
 use super::style::INK;
 use super::{ChartError, ChartKind, Ctx};
@@ -105,6 +105,14 @@ pub(super) fn draw<DB: DrawingBackend>(
                 start,
                 start + part,
                 colour,
+                row_px,
+            )))?;
+            chart.draw_series(std::iter::once(bar_edge(
+                theme,
+                n,
+                r,
+                start,
+                start + part,
                 row_px,
             )))?;
             // Label the segment only when the number fits inside it.

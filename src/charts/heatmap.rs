@@ -72,17 +72,33 @@ pub(super) fn draw<DB: DrawingBackend>(
             &head_style,
             cell_w - theme.px(0.6),
         )?;
-        name.truncate(2);
+        // A single long word may still be wider than the column.
+        for line in name.iter_mut() {
+            *line = fit(&plot, line, &head_style, cell_w - theme.px(0.3))?;
+        }
+        if name.len() > 3 {
+            name.truncate(3);
+            if let Some(last) = name.last_mut() {
+                *last = fit(
+                    &plot,
+                    &format!("{last}…"),
+                    &head_style,
+                    cell_w - theme.px(0.6),
+                )?;
+            }
+        }
         let direction = match matrix.directions[j] {
-            Direction::Minimize => tr!(lang, "chart.direction.min"),
-            Direction::Maximize => tr!(lang, "chart.direction.max"),
+            Direction::Minimize => tr!(lang, "chart.heatmap.lower_better"),
+            Direction::Maximize => tr!(lang, "chart.heatmap.higher_better"),
         };
         let unit = scenario.criterion(id).map_or("", |c| c.unit.as_str());
-        let detail = if unit.is_empty() {
-            direction
-        } else {
-            format!("{unit} · {direction}")
-        };
+        let detail = format!("{direction} · {unit}");
+        let detail =
+            if unit.is_empty() || text_width(&plot, &detail, &small)? > cell_w - theme.px(0.4) {
+                direction
+            } else {
+                detail
+            };
         let weight = tr!(
             lang,
             "chart.heatmap.weight",
@@ -96,7 +112,7 @@ pub(super) fn draw<DB: DrawingBackend>(
     }
     let name_lines = headers.iter().map(|h| h.0.len()).max().unwrap_or(1) as i32;
     let header_h = name_lines * lh(0.9) + 2 * lh(0.8) + theme.px(0.5);
-    let cell_h = ((h - header_h) / n as i32).clamp(1, theme.px(4.5));
+    let cell_h = ((h - header_h) / n as i32).clamp(1, theme.px(6.0));
     for (j, (name, detail, weight)) in headers.iter().enumerate() {
         let cx = label_w + j as i32 * cell_w + cell_w / 2;
         let centred = |s: &TextStyle<'static>| s.clone().pos(Pos::new(HPos::Center, VPos::Top));
@@ -146,7 +162,8 @@ pub(super) fn draw<DB: DrawingBackend>(
                 .criterion(&matrix.criteria[j])
                 .map_or("", |c| c.unit.as_str());
             let raw = crate::i18n::value(matrix.value(i, j), 2, lang);
-            let raw_text = if unit.is_empty() || unit.contains('-') {
+            // A rating scale ("0-10") says nothing next to the value.
+            let raw_text = if unit.is_empty() || unit.starts_with(|c: char| c.is_ascii_digit()) {
                 raw
             } else {
                 format!("{raw} {unit}")

@@ -13,6 +13,7 @@ mod ranking;
 mod sensitivity;
 mod stakeholders;
 pub mod style;
+mod text;
 
 pub use sensitivity::curve_for;
 mod waterfall;
@@ -385,7 +386,7 @@ pub fn sensitivity_findings(input: &ChartInput<'_>) -> Result<Vec<String>, Chart
         return Ok(vec![ctx.nothing_to_show()]);
     }
     Ok((0..matrix.m())
-        .map(|j| sensitivity::sentence(&ctx, &curve_for(matrix, input.method, j, 200)))
+        .map(|j| sensitivity::sentence(&ctx, &curve_for(matrix, input.method, j, 201)))
         .collect())
 }
 
@@ -413,8 +414,8 @@ pub fn render_rgb(
     let input = ChartInput { scale, ..*input };
     let mut buffer = vec![255u8; width_px as usize * height_px as usize * 3];
     {
-        let area =
-            BitMapBackend::with_buffer(&mut buffer, (width_px, height_px)).into_drawing_area();
+        let backend = BitMapBackend::with_buffer(&mut buffer, (width_px, height_px));
+        let area = text::CrispText::new(backend).into_drawing_area();
         draw(kind, &input, &area)?;
         area.present()?;
     }

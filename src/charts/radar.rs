@@ -99,7 +99,7 @@ pub(super) fn draw<DB: DrawingBackend>(
             (x + theme.px(0.3), y),
         )?;
     }
-    for j in 0..m {
+    for (j, lines) in labels.iter().enumerate() {
         plot.draw(&PathElement::new(
             vec![at(j, 0.0), at(j, 1.0)],
             GREY.stroke_width(theme.line(1.0)),
@@ -112,7 +112,6 @@ pub(super) fn draw<DB: DrawingBackend>(
         } else {
             HPos::Center
         };
-        let lines = &labels[j];
         let block = lines.len() as f64 * label_lh;
         let (ax, ay) = at(j, 1.0);
         let ax = f64::from(ax) + dx * theme.unit * 0.6;

@@ -6,101 +6,23 @@ use super::frame::{Chrome, LegendItem, Swatch, frame, message};
 use super::ranking::score_range;
 use super::style::{GREY, INK, LIGHT, MUTED};
 use super::{ChartError, Ctx, method_name};
-use crate::analysis::sensitivity::{SensitivityCurve, Threshold};
-use crate::analysis::{DecisionMatrix, Method, scores_with_weights};
+use crate::analysis::sensitivity::SensitivityCurve;
+use crate::analysis::{DecisionMatrix, Method};
 use crate::tr;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-/// Weights of every criterion when criterion `j` has weight `t` and the
-/// others keep their proportions (equal shares when they were all zero).
-fn weights_at(base: &[f64], j: usize, t: f64) -> Vec<f64> {
-    let rest = 1.0 - base[j];
-    let others = base.len().saturating_sub(1).max(1) as f64;
-    base.iter()
-        .enumerate()
-        .map(|(k, w)| {
-            if k == j {
-                t
-            } else if rest > 1e-12 {
-                w * (1.0 - t) / rest
-            } else {
-                (1.0 - t) / others
-            }
-        })
-        .collect()
-}
-
-/// Index of the best score (the first one on ties).
-fn top(scores: &[f64]) -> Option<usize> {
-    let mut best: Option<usize> = None;
-    for (i, s) in scores.iter().enumerate() {
-        if best.is_none_or(|b| *s > scores[b] && !crate::analysis::is_tie(*s, scores[b])) {
-            best = Some(i);
-        }
-    }
-    best
-}
-
-/// The sensitivity curve of criterion `j`: scores on a grid of
-/// `grid_points + 1` weights from 0 to 1, and the weights where the top
-/// option changes (located by bisection to 1e-9).
+/// The sensitivity curve of criterion index `j` (analysis::sensitivity):
+/// scores on `grid_points` weights from 0 to 1 and the exact weights where
+/// the top option changes.
 pub fn curve_for(
     matrix: &DecisionMatrix,
     method: Method,
     j: usize,
     grid_points: usize,
 ) -> SensitivityCurve {
-    let grid_points = grid_points.max(2);
-    let n = matrix.n();
-    let weights: Vec<f64> = (0..=grid_points)
-        .map(|k| k as f64 / grid_points as f64)
-        .collect();
-    let at = |t: f64| scores_with_weights(method, matrix, &weights_at(&matrix.weights, j, t));
-    let mut scores = vec![Vec::with_capacity(weights.len()); n];
-    let mut tops = Vec::with_capacity(weights.len());
-    for &t in &weights {
-        let s = at(t);
-        tops.push(top(&s));
-        for (i, v) in s.into_iter().enumerate() {
-            scores[i].push(v);
-        }
-    }
-    let mut thresholds = Vec::new();
-    for k in 1..weights.len() {
-        if tops[k] == tops[k - 1] {
-            continue;
-        }
-        let (mut lo, mut hi) = (weights[k - 1], weights[k]);
-        let before = tops[k - 1];
-        for _ in 0..60 {
-            let mid = 0.5 * (lo + hi);
-            if top(&at(mid)) == before {
-                lo = mid;
-            } else {
-                hi = mid;
-            }
-            if hi - lo < 1e-10 {
-                break;
-            }
-        }
-        if let (Some(b), Some(a)) = (before, tops[k]) {
-            thresholds.push(Threshold {
-                weight: 0.5 * (lo + hi),
-                top_before: matrix.alternatives[b].clone(),
-                top_after: matrix.alternatives[a].clone(),
-            });
-        }
-    }
-    SensitivityCurve {
-        criterion: matrix.criteria.get(j).cloned().unwrap_or_default(),
-        current_weight: matrix.weights.get(j).copied().unwrap_or(0.0),
-        alternatives: matrix.alternatives.clone(),
-        weights,
-        scores,
-        thresholds,
-    }
+    crate::analysis::sensitivity::sensitivity(matrix, method, j, grid_points)
 }
 
 /// The criterion the chart varies: the one asked for, else the heaviest.
@@ -139,7 +61,7 @@ pub(super) fn draw<DB: DrawingBackend>(
     let curve = match ctx.input.sensitivity {
         Some(c) if matrix.criteria.get(j) == Some(&c.criterion) => c,
         _ => {
-            computed = curve_for(matrix, ctx.input.method, j, 200);
+            computed = curve_for(matrix, ctx.input.method, j, 201);
             &computed
         }
     };
@@ -241,12 +163,16 @@ pub(super) fn draw<DB: DrawingBackend>(
             continue;
         };
         let colour = ctx.option_colour(&ranked.alternative);
-        chart.draw_series(LineSeries::new(
+        let points = simplify(
             curve
                 .weights
                 .iter()
                 .copied()
-                .zip(curve.scores[i].iter().copied()),
+                .zip(curve.scores[i].iter().copied())
+                .collect(),
+        );
+        chart.draw_series(LineSeries::new(
+            points,
             colour.stroke_width(theme.line(3.0)),
         ))?;
     }
@@ -273,16 +199,43 @@ pub(super) fn draw<DB: DrawingBackend>(
             (HPos::Left, theme.px(0.7))
         };
         let dy = -theme.px(1.0) - k as i32 * theme.px(1.3);
+        // A white backing keeps the label legible over the lines.
+        let style = theme.bold(0.85);
+        let (tw, th) = plot.estimate_text_size(&label, &style)?;
+        let (tw, th) = (tw as i32, th as i32);
+        let left = if t.weight > 0.6 { dx - tw } else { dx };
+        let pad = theme.px(0.2);
         chart.draw_series(std::iter::once(
             EmptyElement::at((t.weight, score))
-                + Text::new(
-                    label,
-                    (dx, dy),
-                    theme.bold(0.85).pos(Pos::new(hpos, VPos::Center)),
-                ),
+                + Rectangle::new(
+                    [
+                        (left - pad, dy - th / 2 - pad),
+                        (left + tw + pad, dy + th / 2 + pad),
+                    ],
+                    WHITE.mix(0.85).filled(),
+                )
+                + Text::new(label, (dx, dy), style.pos(Pos::new(hpos, VPos::Center))),
         ))?;
     }
     Ok(())
+}
+
+/// Drops interior points that lie on the line through their neighbours, so
+/// thick lines are drawn as few long segments (no beading at every joint).
+fn simplify(points: Vec<(f64, f64)>) -> Vec<(f64, f64)> {
+    if points.len() < 3 {
+        return points;
+    }
+    let mut out = vec![points[0]];
+    for k in 1..points.len() - 1 {
+        let (a, b, c) = (out[out.len() - 1], points[k], points[k + 1]);
+        let cross = (b.0 - a.0) * (c.1 - a.1) - (b.1 - a.1) * (c.0 - a.0);
+        if cross.abs() > 1e-9 {
+            out.push(b);
+        }
+    }
+    out.push(points[points.len() - 1]);
+    out
 }
 
 /// Linear interpolation of `ys` over the grid `xs` at `x`.
@@ -300,57 +253,12 @@ fn interpolate(xs: &[f64], ys: &[f64], x: f64) -> f64 {
 }
 
 /// One plain sentence on what the curve shows ("CAR stays first while the
-/// weight on risk is between 12% and 61%").
+/// weight on risk is between 12% and 61%…"), worded by the engine.
 pub(crate) fn sentence(ctx: &Ctx<'_>, curve: &SensitivityCurve) -> String {
-    let lang = ctx.lang();
-    let criterion = ctx.criterion_name(&curve.criterion);
-    let current = curve.current_weight;
-    let Some(winner) = ctx.eval.winner() else {
+    if ctx.eval.ranking.is_empty() {
         return ctx.nothing_to_show();
-    };
-    let lower = curve
-        .thresholds
-        .iter()
-        .filter(|t| t.weight <= current)
-        .map(|t| t.weight)
-        .fold(None, |_, w| Some(w));
-    let upper = curve
-        .thresholds
-        .iter()
-        .find(|t| t.weight > current)
-        .map(|t| t.weight);
-    let option = ctx.option_name(&winner.alternative);
-    let pct = |w: f64| crate::i18n::pct(w, 0, lang);
-    match (lower, upper) {
-        (None, None) => tr!(
-            lang,
-            "chart.sensitivity.always",
-            option = option,
-            criterion = criterion
-        ),
-        (None, Some(hi)) => tr!(
-            lang,
-            "chart.sensitivity.below",
-            option = option,
-            criterion = criterion,
-            weight = pct(hi)
-        ),
-        (Some(lo), None) => tr!(
-            lang,
-            "chart.sensitivity.above",
-            option = option,
-            criterion = criterion,
-            weight = pct(lo)
-        ),
-        (Some(lo), Some(hi)) => tr!(
-            lang,
-            "chart.sensitivity.between",
-            option = option,
-            criterion = criterion,
-            low = pct(lo),
-            high = pct(hi)
-        ),
     }
+    crate::analysis::sensitivity::describe(ctx.input.scenario, curve, ctx.lang())
 }
 
 #[cfg(test)]
@@ -358,12 +266,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn rescaled_weights_sum_to_one() {
-        let w = weights_at(&[0.4, 0.3, 0.3], 0, 0.7);
-        assert!((w.iter().sum::<f64>() - 1.0).abs() < 1e-12);
-        assert!((w[1] - 0.15).abs() < 1e-12);
-        let w = weights_at(&[1.0, 0.0, 0.0], 0, 0.5);
-        assert!((w[1] - 0.25).abs() < 1e-12);
+    fn straight_lines_keep_only_their_ends() {
+        let line: Vec<(f64, f64)> = (0..=10)
+            .map(|k| (k as f64 / 10.0, 0.5 * k as f64))
+            .collect();
+        assert_eq!(simplify(line).len(), 2);
+        let bent = vec![(0.0, 0.0), (0.5, 1.0), (1.0, 0.0)];
+        assert_eq!(simplify(bent).len(), 3);
     }
 
     #[test]

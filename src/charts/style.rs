@@ -11,8 +11,8 @@ use std::sync::OnceLock;
 /// with fallbacks for viewers that lack DejaVu Sans.
 pub const FONT: &str = "DejaVu Sans, Verdana, Arial, sans-serif";
 
-static REGULAR: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
-static BOLD: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
+pub(crate) static REGULAR: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
+pub(crate) static BOLD: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
 
 /// Registers the bundled fonts with plotters once per process.
 /// Returns false if the font data could not be read (never expected: the

@@ -5,53 +5,42 @@ use super::bars::{RowLabel, bar, hbar_chart, row_height, side_label};
 use super::frame::{Chrome, LegendItem, Swatch, frame, message};
 use super::style::{GAIN, INK, LOSS, MUTED};
 use super::{ChartError, ChartKind, Ctx};
-use crate::analysis::compare::Explanation;
+use crate::analysis::compare::{EffectKind, Explanation};
 use crate::tr;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-/// Effects smaller than this are left out of the chart (they would be invisible bars).
-const NEGLIGIBLE: f64 = 1e-9;
-
 /// One row of the waterfall: label, start, end, and whether it is a total.
+/// Effects come largest first, as `Explanation::waterfall` orders them.
 pub(crate) fn steps(ctx: &Ctx<'_>, e: &Explanation) -> Vec<(String, f64, f64, bool)> {
     let lang = ctx.lang();
-    let mut rows = vec![(tr!(lang, "chart.waterfall.gap_a"), 0.0, e.gap_a, true)];
-    let mut running = e.gap_a;
-    for t in &e.terms {
-        let name = ctx.criterion_name(&t.criterion);
-        for (key, effect) in [
-            ("chart.waterfall.weight_effect", t.weight_effect),
-            ("chart.waterfall.value_effect", t.value_effect),
-        ] {
-            if effect.abs() < NEGLIGIBLE {
-                continue;
-            }
-            let label = match key {
-                "chart.waterfall.weight_effect" => {
-                    tr!(
-                        lang,
-                        "chart.waterfall.weight_effect",
-                        criterion = name.clone()
-                    )
-                }
-                _ => tr!(
-                    lang,
-                    "chart.waterfall.value_effect",
-                    criterion = name.clone()
-                ),
-            };
-            rows.push((label, running, running + effect, false));
-            running += effect;
-        }
+    let waterfall = e.waterfall();
+    let mut rows = vec![(
+        tr!(lang, "chart.waterfall.gap_a"),
+        0.0,
+        waterfall.gap_a,
+        true,
+    )];
+    for step in &waterfall.steps {
+        let criterion = ctx.criterion_name(&step.criterion);
+        let label = match step.kind {
+            EffectKind::Weight => tr!(lang, "chart.waterfall.weight_effect", criterion = criterion),
+            EffectKind::Value => tr!(lang, "chart.waterfall.value_effect", criterion = criterion),
+        };
+        rows.push((label, step.start, step.end, false));
     }
-    rows.push((tr!(lang, "chart.waterfall.gap_b"), 0.0, e.gap_b, true));
+    rows.push((
+        tr!(lang, "chart.waterfall.gap_b"),
+        0.0,
+        waterfall.gap_b,
+        true,
+    ));
     rows
 }
 
 /// A signed number ("+0.05", "−0.12").
-fn signed(x: f64, lang: crate::model::Lang) -> String {
-    let s = crate::i18n::num(x.abs(), 2, lang);
+fn signed(x: f64, decimals: usize, lang: crate::model::Lang) -> String {
+    let s = crate::i18n::num(x.abs(), decimals, lang);
     if x > 0.0 && s.chars().any(|c| c != '0' && c != '.' && c != ',') {
         format!("+{s}")
     } else if x < 0.0 && s.chars().any(|c| c != '0' && c != '.' && c != ',') {
@@ -109,6 +98,8 @@ pub(super) fn draw<DB: DrawingBackend>(
     let lo = rows.iter().flat_map(|r| [r.1, r.2]).fold(0.0_f64, f64::min);
     let hi = rows.iter().flat_map(|r| [r.1, r.2]).fold(0.0_f64, f64::max);
     let pad = ((hi - lo) * 0.08).max(0.01);
+    // Small gaps need a third decimal, or "−0.04" and "−0.04" hide a change.
+    let decimals = if hi - lo < 0.2 { 3 } else { 2 };
     let labels: Vec<RowLabel> = rows
         .iter()
         .map(|r| RowLabel {
@@ -144,9 +135,9 @@ pub(super) fn draw<DB: DrawingBackend>(
         // Label past the bar's far end: right of a rise, left of a fall.
         let rises = if *total { *to >= 0.0 } else { to >= from };
         let text = if *total {
-            signed(*to, lang)
+            signed(*to, decimals, lang)
         } else {
-            signed(to - from, lang)
+            signed(to - from, decimals, lang)
         };
         let style = if *total {
             theme.bold(0.9)

@@ -2,6 +2,7 @@
 
 use super::rank::load_valid;
 use crate::analysis::Method;
+use crate::analysis::compare::{CompareError, compare_keys};
 use crate::export::brief::{BriefOptions, write_brief};
 use crate::model::Lang;
 use crate::tr;
@@ -28,6 +29,10 @@ pub struct BriefArgs {
     /// Chart height in pixels.
     #[arg(long, default_value_t = 750)]
     pub height: u32,
+    /// A second scenario to compare with: adds the comparison page and the
+    /// "what moved the answer" waterfall.
+    #[arg(long)]
+    pub compare: Option<PathBuf>,
 }
 
 /// Runs `brief`.
@@ -37,12 +42,51 @@ pub fn brief(args: &BriefArgs, lang: Lang) -> Result<(), String> {
         .file
         .file_name()
         .map(|n| n.to_string_lossy().into_owned());
+    let other = match &args.compare {
+        Some(path) => Some(load_valid(path, lang)?),
+        None => None,
+    };
+    let comparison = match &other {
+        Some(b) => {
+            // A CSV's weights are its only profile: it takes no profile name.
+            let key = |path: &std::path::Path| {
+                if crate::io::is_csv(path) {
+                    None
+                } else {
+                    args.profile.as_deref()
+                }
+            };
+            let key_b = args.compare.as_deref().and_then(key);
+            Some(
+                compare_keys(&scenario, b, args.method, key(&args.file), key_b).map_err(
+                    |e| match e {
+                        CompareError::UnknownProfile { name, .. } => {
+                            tr!(lang, "cli.unknown_profile", profile = name)
+                        }
+                        other => other.to_string(),
+                    },
+                )?,
+            )
+        }
+        None => None,
+    };
+    let smaa = crate::export::smaa_for(&scenario, args.profile.as_deref(), args.method);
+    let compare_name = args
+        .compare
+        .as_deref()
+        .and_then(|p| p.file_name())
+        .map(|n| n.to_string_lossy().into_owned());
     let options = BriefOptions {
         profile: args.profile.as_deref(),
         method: args.method,
         width_px: args.width,
         height_px: args.height,
         source_file: file_name.as_deref(),
+        smaa: smaa.as_ref(),
+        comparison: comparison.as_ref(),
+        explanation: comparison.as_ref().and_then(|c| c.explanation()),
+        other: other.as_ref(),
+        other_file: compare_name.as_deref(),
         ..BriefOptions::new(lang)
     };
     let files = write_brief(&scenario, &args.out, &options).map_err(|e| e.message(lang))?;

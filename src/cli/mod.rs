@@ -85,7 +85,13 @@ where
     let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(e) => {
-            let _ = e.print();
+            // Through the print macros rather than clap's own writer, so
+            // tests (and the fuzz test) capture it.
+            if e.use_stderr() {
+                eprint!("{}", e.render());
+            } else {
+                print!("{}", e.render());
+            }
             let code = if e.use_stderr() { EXIT_USAGE } else { 0 };
             return Launch::Done(ExitCode::from(code));
         }

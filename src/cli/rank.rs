@@ -164,17 +164,19 @@ pub fn ranking_text(scenario: &Scenario, evaluation: &Evaluation, lang: Lang) ->
 /// `tradeoff check`.
 pub fn check(args: &CheckArgs, lang: Lang) -> Result<(), String> {
     let error = tr!(lang, "cli.error");
-    let scenario = match io::load(&args.file) {
+    let scenario = match io::load_all(&args.file) {
         Ok(s) => s,
-        Err(e) => {
+        Err(errors) => {
             // Same shape as validation problems: file:line:column: error: what.
-            let at = if e.line == 0 {
-                e.file.clone()
-            } else {
-                format!("{}:{}:{}", e.file, e.line, e.column)
-            };
-            eprintln!("{at}: {error}: {}", e.detail(lang));
-            return Err(tr!(lang, "cli.check_failed", n = 1));
+            for e in &errors {
+                let at = if e.line == 0 {
+                    e.file.clone()
+                } else {
+                    format!("{}:{}:{}", e.file, e.line, e.column)
+                };
+                eprintln!("{at}: {error}: {}", e.detail(lang));
+            }
+            return Err(tr!(lang, "cli.check_failed", n = errors.len()));
         }
     };
     let problems = validate(&scenario);

@@ -40,10 +40,24 @@ pub struct RenderArgs {
 /// Runs `render`.
 pub fn render(args: &RenderArgs, lang: Lang) -> Result<(), String> {
     let scenario = load_valid(&args.file, lang)?;
+    // SMAA only for the chart that shows it (it is the costly part).
+    let smaa = if args.chart == ChartKind::Acceptability {
+        let run = super::smaa::run_smaa(
+            &scenario,
+            args.profile.as_deref(),
+            args.method,
+            &crate::analysis::smaa::SmaaOptions::default(),
+            lang,
+        )?;
+        Some(run.result)
+    } else {
+        None
+    };
     let input = ChartInput {
         profile: args.profile.as_deref(),
         method: args.method,
         criterion: args.criterion.as_deref(),
+        smaa: smaa.as_ref(),
         ..ChartInput::new(&scenario, lang)
     };
     crate::export::write_chart(&args.out, args.chart, &input, args.width, args.height)

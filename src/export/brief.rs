@@ -8,7 +8,7 @@
 
 use super::document::{Block, Inline, Page, Span, text};
 use super::{ExportError, ImageFormat, chart_bytes, write_file};
-use crate::analysis::compare::Explanation;
+use crate::analysis::compare::{Comparison, Explanation};
 use crate::analysis::smaa::SmaaResult;
 use crate::analysis::{Method, evaluate_profile, select_profile};
 use crate::charts::{ChartInput, ChartKind, method_name};
@@ -34,8 +34,12 @@ pub struct BriefOptions<'a> {
     pub smaa: Option<&'a SmaaResult>,
     /// A comparison with another scenario (adds the waterfall).
     pub explanation: Option<&'a Explanation>,
-    /// The other scenario of the comparison.
+    /// The other scenario of the comparison (B).
     pub other: Option<&'a Scenario>,
+    /// The comparison of this scenario (A) with `other` (B): adds the comparison page.
+    pub comparison: Option<&'a Comparison>,
+    /// Name of the other scenario's file.
+    pub other_file: Option<&'a str>,
     /// Name of the scenario file, shown in the footer.
     pub source_file: Option<&'a str>,
 }
@@ -52,6 +56,8 @@ impl<'a> BriefOptions<'a> {
             smaa: None,
             explanation: None,
             other: None,
+            comparison: None,
+            other_file: None,
             source_file: None,
         }
     }
@@ -198,6 +204,9 @@ pub fn build_page(
     blocks.extend(criteria_section(scenario, lang));
     blocks.extend(results_section(scenario, options)?);
     blocks.extend(sensitivity_section(scenario, options)?);
+    if let (Some(comparison), Some(other)) = (options.comparison, options.other) {
+        blocks.extend(comparison_section(scenario, other, comparison, options));
+    }
     if !figures.is_empty() {
         blocks.push(Block::Heading(2, tr!(lang, "brief.charts")));
         blocks.extend(figures);
@@ -454,6 +463,68 @@ pub fn sensitivity_section(
         Block::Heading(2, tr!(options.lang, "brief.sensitivity")),
         Block::List(sentences.into_iter().map(text).collect()),
     ])
+}
+
+/// The comparison page: the summary sentence for a minister and both
+/// rankings side by side (the waterfall is among the charts).
+pub fn comparison_section(
+    a: &Scenario,
+    b: &Scenario,
+    comparison: &Comparison,
+    options: &BriefOptions<'_>,
+) -> Vec<Block> {
+    let lang = options.lang;
+    let other = options
+        .other_file
+        .map_or_else(|| b.title.get(lang).to_string(), str::to_string);
+    let mut blocks = vec![
+        Block::Heading(2, tr!(lang, "brief.comparison", other = other)),
+        Block::Paragraph(text(crate::analysis::compare::describe::summary(
+            a, b, comparison, lang,
+        ))),
+    ];
+    let header = vec![
+        tr!(lang, "brief.col.option"),
+        tr!(lang, "brief.col.rank_a"),
+        tr!(lang, "brief.col.score_a"),
+        tr!(lang, "brief.col.rank_b"),
+        tr!(lang, "brief.col.score_b"),
+    ];
+    let mut ids: Vec<&str> = comparison
+        .b
+        .ranking
+        .iter()
+        .map(|r| r.alternative.as_str())
+        .collect();
+    for r in &comparison.a.ranking {
+        if !ids.contains(&r.alternative.as_str()) {
+            ids.push(&r.alternative);
+        }
+    }
+    let cell = |e: &crate::analysis::Evaluation, id: &str| -> (Inline, Inline) {
+        match e.ranking.iter().find(|r| r.alternative == id) {
+            Some(r) => (text(r.rank.to_string()), text(num(r.score, 3, lang))),
+            None => (text("—"), text("—")),
+        }
+    };
+    let rows = ids
+        .iter()
+        .map(|id| {
+            let (ra, sa) = cell(&comparison.a, id);
+            let (rb, sb) = cell(&comparison.b, id);
+            vec![
+                text(crate::analysis::compare::describe::option_name(
+                    a, b, id, lang,
+                )),
+                ra,
+                sa,
+                rb,
+                sb,
+            ]
+        })
+        .collect();
+    blocks.push(Block::Table { header, rows });
+    blocks
 }
 
 /// Every score with its rationale and sources, then the list of sources.

@@ -74,6 +74,31 @@ impl ExportError {
     }
 }
 
+/// A SMAA run (default options: 10,000 samples, seed 1) for the
+/// acceptability chart, under `profile` (None: the active one) and the
+/// profile's weight bounds. None when no option is feasible, the profile is
+/// unknown or its bounds cannot be met.
+pub fn smaa_for(
+    scenario: &crate::model::Scenario,
+    profile: Option<&str>,
+    method: crate::analysis::Method,
+) -> Option<crate::analysis::smaa::SmaaResult> {
+    use crate::analysis::smaa::{SmaaOptions, profile_bounds, smaa};
+    let profile = crate::analysis::select_profile(scenario, profile).ok()?;
+    let evaluation = crate::analysis::evaluate_profile(scenario, profile, method);
+    if evaluation.matrix.n() == 0 {
+        return None;
+    }
+    let bounds = profile_bounds(&evaluation.matrix, profile);
+    smaa(
+        &evaluation.matrix,
+        method,
+        bounds.as_deref(),
+        &SmaaOptions::default(),
+    )
+    .ok()
+}
+
 /// Writes `bytes` to `path` atomically (temporary file, then rename).
 pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
     crate::io::write_atomic(path, bytes).map_err(ExportError::Save)

@@ -104,11 +104,7 @@ pub fn write(
         e
     })?;
     let text = format!("{MARKER}{header}\n{body}");
-    super::save::write_atomic_with(&file, text.as_bytes(), |f, b| {
-        std::io::Write::write_all(f, b)
-    })?;
-    // An autosave needs no backup of the previous autosave.
-    let _ = std::fs::remove_file(super::save::backup_path(&file));
+    super::save::write_atomic(&file, text.as_bytes())?;
     Ok(file)
 }
 

@@ -60,6 +60,21 @@ struct RawCell {
     quoted: bool,
 }
 
+/// Where a record really starts: after CRLF line ends the reader may place
+/// it on the line end before it.
+fn record_start(text: &str, byte: usize, line: usize) -> RecordRef {
+    let mut at = RecordRef { byte, line };
+    while let Some(c) = text.get(at.byte..).and_then(|t| t.chars().next()) {
+        match c {
+            '\n' => at.line += 1,
+            '\r' => {}
+            _ => break,
+        }
+        at.byte += 1;
+    }
+    at
+}
+
 /// Scans one record of the raw text for its cells' positions.
 fn raw_cells(text: &str, record: RecordRef, delimiter: u8) -> Vec<RawCell> {
     let Some(rest) = text.get(record.byte..) else {
@@ -174,21 +189,48 @@ const SPECIAL_ROWS: [&str; 3] = ["#direction", "#weight", "#veto"];
 
 /// Parses a decision-matrix CSV into a scenario (ids are the names as written).
 pub fn parse(text: &str, label: &str) -> Result<Scenario, LoadError> {
+    parse_all(text, label).map_err(first)
+}
+
+/// Like [`parse`], but reports every cell error found (up to
+/// [`MAX_REPORTED`]), in file order, instead of only the first.
+pub fn parse_all(text: &str, label: &str) -> Result<Scenario, Vec<LoadError>> {
     parse_with_layout(text, label).map(|(s, _)| s)
+}
+
+/// Most errors collected from one matrix before reading stops.
+pub const MAX_REPORTED: usize = 50;
+
+fn first(errors: Vec<LoadError>) -> LoadError {
+    // parse_with_layout never fails with an empty list; stay safe anyway.
+    errors
+        .into_iter()
+        .next()
+        .unwrap_or_else(|| LoadError::at("", 1, 1, LoadErrorKind::Empty))
+}
+
+/// Adds a final error to those collected.
+fn and(mut errors: Vec<LoadError>, e: LoadError) -> Vec<LoadError> {
+    errors.push(e);
+    errors
 }
 
 /// Where the rows and cells of a matrix are (for locating problems).
 pub fn layout(text: &str) -> Result<Layout<'_>, LoadError> {
-    parse_with_layout(text, "").map(|(_, l)| l)
+    parse_with_layout(text, "").map(|(_, l)| l).map_err(first)
 }
 
-fn parse_with_layout<'a>(text: &'a str, label: &str) -> Result<(Scenario, Layout<'a>), LoadError> {
+fn parse_with_layout<'a>(
+    text: &'a str,
+    label: &str,
+) -> Result<(Scenario, Layout<'a>), Vec<LoadError>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let fail = |pos: Pos, kind: LoadErrorKind| LoadError::at(label, pos.line, pos.column, kind);
     let csv_fail = |pos: Pos, p: CsvProblem| fail(pos, LoadErrorKind::Csv(p));
     if text.trim().is_empty() {
-        return Err(fail(Pos::START, LoadErrorKind::Empty));
+        return Err(vec![fail(Pos::START, LoadErrorKind::Empty)]);
     }
+    let mut errors: Vec<LoadError> = Vec::new();
     let delimiter = detect_delimiter(text);
     let decimal_comma = delimiter != b',';
     let mut reader = ::csv::ReaderBuilder::new()
@@ -206,7 +248,7 @@ fn parse_with_layout<'a>(text: &'a str, label: &str) -> Result<(Scenario, Layout
     let mut option_rows: Vec<RecordRef> = Vec::new();
     let mut rows: Vec<(String, Vec<f64>)> = Vec::new();
     let mut record = ::csv::StringRecord::new();
-    loop {
+    while errors.len() < MAX_REPORTED {
         match reader.read_record(&mut record) {
             Ok(true) => {}
             Ok(false) => break,
@@ -215,16 +257,16 @@ fn parse_with_layout<'a>(text: &'a str, label: &str) -> Result<(Scenario, Layout
                     line: p.line() as usize,
                     column: 1,
                 });
-                return Err(csv_fail(pos, CsvProblem::Reader(e.to_string())));
+                return Err(and(
+                    errors,
+                    csv_fail(pos, CsvProblem::Reader(e.to_string())),
+                ));
             }
         }
         let Some(position) = record.position() else {
             continue;
         };
-        let at = RecordRef {
-            byte: position.byte() as usize,
-            line: position.line() as usize,
-        };
+        let at = record_start(text, position.byte() as usize, position.line() as usize);
         let raw = raw_cells(text, at, delimiter);
         let cell_pos = |j: usize| {
             raw.get(j).or(raw.last()).map_or(
@@ -251,19 +293,22 @@ fn parse_with_layout<'a>(text: &'a str, label: &str) -> Result<(Scenario, Layout
         }
         let Some(_) = header else {
             if !cells[0].eq_ignore_ascii_case("alternative") {
-                return Err(csv_fail(
-                    cell_pos(0),
-                    CsvProblem::FirstHeader(cells[0].into()),
+                return Err(and(
+                    errors,
+                    csv_fail(cell_pos(0), CsvProblem::FirstHeader(cells[0].into())),
                 ));
             }
             if cells.len() - 1 > MAX_CRITERIA {
-                return Err(fail(
-                    cell_pos(MAX_CRITERIA + 1),
-                    LoadErrorKind::TooMany {
-                        what: Counted::Criteria,
-                        found: cells.len() - 1,
-                        limit: MAX_CRITERIA,
-                    },
+                return Err(and(
+                    errors,
+                    fail(
+                        cell_pos(MAX_CRITERIA + 1),
+                        LoadErrorKind::TooMany {
+                            what: Counted::Criteria,
+                            found: cells.len() - 1,
+                            limit: MAX_CRITERIA,
+                        },
+                    ),
                 ));
             }
             names = cells[1..].iter().map(|c| c.to_string()).collect();
@@ -271,44 +316,56 @@ fn parse_with_layout<'a>(text: &'a str, label: &str) -> Result<(Scenario, Layout
             continue;
         };
         let n = names.len() + 1;
-        if cells.len() < n {
-            return Err(csv_fail(
-                cell_pos(cells.len()),
+        let count_error = |j| {
+            csv_fail(
+                cell_pos(j),
                 CsvProblem::CellCount {
                     expected: n,
                     found: cells.len(),
                 },
-            ));
+            )
+        };
+        if cells.len() < n {
+            errors.push(count_error(cells.len()));
+            continue;
         }
         if let Some(extra) = (n..cells.len()).find(|&j| !cells[j].is_empty()) {
-            return Err(csv_fail(
-                cell_pos(extra),
-                CsvProblem::CellCount {
-                    expected: n,
-                    found: cells.len(),
-                },
-            ));
+            errors.push(count_error(extra));
+            continue;
         }
         let first_quoted = raw.first().is_some_and(|r| r.quoted);
         let values = &cells[1..n];
+        // Reads a number cell, noting the error and going on with 0.
+        let read = |j: usize, cell: &str, errors: &mut Vec<LoadError>| {
+            number(cell, decimal_comma).unwrap_or_else(|p| {
+                errors.push(csv_fail(cell_pos(j), p));
+                0.0
+            })
+        };
         if !first_quoted && cells[0].starts_with('#') {
             let name = cells[0].to_lowercase();
             if !SPECIAL_ROWS.contains(&name.as_str()) {
-                return Err(csv_fail(
+                errors.push(csv_fail(
                     cell_pos(0),
                     CsvProblem::UnknownRow(cells[0].into()),
                 ));
+                continue;
             }
             if specials.iter().any(|(s, _)| *s == name) {
-                return Err(csv_fail(cell_pos(0), CsvProblem::DuplicateRow(name)));
+                errors.push(csv_fail(cell_pos(0), CsvProblem::DuplicateRow(name)));
+                continue;
             }
             match name.as_str() {
                 "#direction" => {
                     let mut out = Vec::with_capacity(values.len());
                     for (j, cell) in values.iter().enumerate() {
-                        out.push(direction(cell).ok_or_else(|| {
-                            csv_fail(cell_pos(j + 1), CsvProblem::BadDirection(cell.to_string()))
-                        })?);
+                        out.push(direction(cell).unwrap_or_else(|| {
+                            errors.push(csv_fail(
+                                cell_pos(j + 1),
+                                CsvProblem::BadDirection(cell.to_string()),
+                            ));
+                            Direction::Maximize
+                        }));
                     }
                     directions = Some(out);
                 }
@@ -316,26 +373,18 @@ fn parse_with_layout<'a>(text: &'a str, label: &str) -> Result<(Scenario, Layout
                     let mut out = Vec::with_capacity(values.len());
                     for (j, cell) in values.iter().enumerate() {
                         if cell.is_empty() {
-                            return Err(csv_fail(cell_pos(j + 1), CsvProblem::MissingWeight));
+                            errors.push(csv_fail(cell_pos(j + 1), CsvProblem::MissingWeight));
+                            out.push(0.0);
+                        } else {
+                            out.push(read(j + 1, cell, &mut errors));
                         }
-                        out.push(
-                            number(cell, decimal_comma)
-                                .map_err(|p| csv_fail(cell_pos(j + 1), p))?,
-                        );
                     }
                     weights = Some(out);
                 }
                 _ => {
                     let mut out = Vec::with_capacity(values.len());
                     for (j, cell) in values.iter().enumerate() {
-                        out.push(if cell.is_empty() {
-                            None
-                        } else {
-                            Some(
-                                number(cell, decimal_comma)
-                                    .map_err(|p| csv_fail(cell_pos(j + 1), p))?,
-                            )
-                        });
+                        out.push((!cell.is_empty()).then(|| read(j + 1, cell, &mut errors)));
                     }
                     vetoes = Some(out);
                 }
@@ -343,47 +392,51 @@ fn parse_with_layout<'a>(text: &'a str, label: &str) -> Result<(Scenario, Layout
             specials.push((name, at));
             continue;
         }
-        if rows.len() >= MAX_OPTIONS {
-            return Err(fail(
-                cell_pos(0),
-                LoadErrorKind::TooMany {
-                    what: Counted::Options,
-                    found: rows.len() + 1,
-                    limit: MAX_OPTIONS,
-                },
-            ));
-        }
-        if (rows.len() + 1) * names.len() > MAX_SCORES {
-            return Err(fail(
-                cell_pos(0),
-                LoadErrorKind::TooMany {
-                    what: Counted::Scores,
-                    found: (rows.len() + 1) * names.len(),
-                    limit: MAX_SCORES,
-                },
+        let too_many = if rows.len() >= MAX_OPTIONS {
+            Some((Counted::Options, rows.len() + 1, MAX_OPTIONS))
+        } else if (rows.len() + 1) * names.len() > MAX_SCORES {
+            Some((Counted::Scores, (rows.len() + 1) * names.len(), MAX_SCORES))
+        } else {
+            None
+        };
+        if let Some((what, found, limit)) = too_many {
+            return Err(and(
+                errors,
+                fail(cell_pos(0), LoadErrorKind::TooMany { what, found, limit }),
             ));
         }
         let mut out = Vec::with_capacity(values.len());
         for (j, cell) in values.iter().enumerate() {
             if cell.is_empty() {
-                return Err(csv_fail(cell_pos(j + 1), CsvProblem::MissingValue));
+                errors.push(csv_fail(cell_pos(j + 1), CsvProblem::MissingValue));
+                out.push(0.0);
+            } else {
+                out.push(read(j + 1, cell, &mut errors));
             }
-            out.push(number(cell, decimal_comma).map_err(|p| csv_fail(cell_pos(j + 1), p))?);
         }
         rows.push((cells[0].to_string(), out));
         option_rows.push(at);
     }
     let Some(header) = header else {
-        return Err(fail(Pos::START, LoadErrorKind::Empty));
+        return Err(and(errors, fail(Pos::START, LoadErrorKind::Empty)));
     };
     let below_header = Pos {
         line: header.line + 1,
         column: 1,
     };
-    let directions =
-        directions.ok_or_else(|| csv_fail(below_header, CsvProblem::MissingRow("#direction")))?;
-    let weights =
-        weights.ok_or_else(|| csv_fail(below_header, CsvProblem::MissingRow("#weight")))?;
+    for (row, present) in [
+        ("#direction", directions.is_some()),
+        ("#weight", weights.is_some()),
+    ] {
+        // A missing row is often a misspelt one, already reported as unknown.
+        if !present && errors.is_empty() {
+            errors.push(csv_fail(below_header, CsvProblem::MissingRow(row)));
+        }
+    }
+    errors.sort_by_key(|e| (e.line, e.column));
+    let (Some(directions), Some(weights), true) = (directions, weights, errors.is_empty()) else {
+        return Err(errors);
+    };
     let vetoes = vetoes.unwrap_or_else(|| vec![None; names.len()]);
 
     let stem = std::path::Path::new(label)
@@ -555,6 +608,18 @@ mod tests {
             e.message(Lang::Fr),
             "d.csv:5:7: « lots » n'est pas un nombre"
         );
+    }
+
+    #[test]
+    fn every_bad_cell_is_reported_at_once() {
+        let text = "alternative,A,B\n#direction,min,sideways\n#weight,1,x\nP,1,NaN\nQ,,2\nR,1\n";
+        let errors = parse_all(text, "m.csv").expect_err("bad cells");
+        let at: Vec<(usize, usize)> = errors.iter().map(|e| (e.line, e.column)).collect();
+        assert_eq!(at, [(2, 16), (3, 11), (4, 5), (5, 3), (6, 3)]);
+        assert!(errors[0].message(Lang::En).contains("not `sideways`"));
+        assert!(errors[4].message(Lang::En).contains("this row has 2 cells"));
+        let one = parse(text, "m.csv").expect_err("first");
+        assert_eq!(one, errors[0]);
     }
 
     #[test]

@@ -15,7 +15,7 @@ pub mod save;
 
 pub use error::{LoadError, LoadErrorKind, SaveError, SaveErrorKind};
 pub use fingerprint::{DiskChange, Fingerprint, disk_change, fingerprint};
-pub use save::{backup_path, write_atomic};
+pub use save::{backup_path, write_atomic, write_atomic_keeping_backup};
 
 use crate::model::{Problem, Scenario};
 use std::io::Read;
@@ -89,6 +89,21 @@ pub fn parse_bytes(bytes: &[u8], label: &str, csv: bool) -> Result<Scenario, Loa
     }
 }
 
+/// Like [`load`], but a CSV matrix reports every bad cell, not only the
+/// first (a RON file stops at its first syntax error).
+pub fn load_all(path: &Path) -> Result<Scenario, Vec<LoadError>> {
+    let bytes = read_limited(path).map_err(|e| vec![e])?;
+    let label = path.display().to_string();
+    if is_csv(path) {
+        let text = std::str::from_utf8(&bytes)
+            .map_err(|e| vec![LoadError::not_utf8(&label, &bytes, &e)])?;
+        if bytes.len() as u64 <= limits::MAX_FILE_BYTES {
+            return csv::parse_all(text, &label);
+        }
+    }
+    parse_bytes(&bytes, &label, is_csv(path)).map_err(|e| vec![e])
+}
+
 /// Loads a scenario from a `.ron` scenario file or a `.csv` decision matrix.
 pub fn load(path: &Path) -> Result<Scenario, LoadError> {
     let bytes = read_limited(path)?;
@@ -106,7 +121,7 @@ pub fn save(path: &Path, scenario: &Scenario) -> Result<(), SaveError> {
             e
         })?
     };
-    write_atomic(path, text.as_bytes())
+    save::write_atomic_keeping_backup(path, text.as_bytes())
 }
 
 /// Places each problem at a line and column of `text`, the content that

@@ -1,7 +1,8 @@
 //! Atomic saving: the new content goes to a temporary file in the same
 //! folder, is flushed to disk, and only then replaces the file by a rename,
-//! so a crash or a full disk never leaves a half-written scenario. The
-//! previous version is kept beside it as `NAME.bak`.
+//! so a crash or a full disk never leaves a half-written scenario. Saving a
+//! scenario also keeps the previous version beside it as `NAME.bak`
+//! (exports and settings do not need one).
 
 use super::error::{SaveError, SaveErrorKind};
 use std::fs::{self, File, OpenOptions};
@@ -19,16 +20,22 @@ pub fn backup_path(path: &Path) -> PathBuf {
     path.with_file_name(name)
 }
 
-/// Writes `bytes` to `path` atomically, keeping the old file as `NAME.bak`.
+/// Writes `bytes` to `path` atomically (no backup: for exports and settings).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
-    write_atomic_with(path, bytes, |file, bytes| file.write_all(bytes))
+    write_atomic_with(path, bytes, false, |file, bytes| file.write_all(bytes))
 }
 
-/// [`write_atomic`] with the writing step supplied, so tests can simulate
-/// a disk that fills up halfway.
+/// Writes `bytes` to `path` atomically, keeping the old file as `NAME.bak`.
+pub fn write_atomic_keeping_backup(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    write_atomic_with(path, bytes, true, |file, bytes| file.write_all(bytes))
+}
+
+/// [`write_atomic`] with the backup choice and the writing step supplied,
+/// so tests can simulate a disk that fills up halfway.
 pub fn write_atomic_with(
     path: &Path,
     bytes: &[u8],
+    backup: bool,
     write: impl FnOnce(&mut File, &[u8]) -> std::io::Result<()>,
 ) -> Result<(), SaveError> {
     let label = path.display().to_string();
@@ -68,7 +75,7 @@ pub fn write_atomic_with(
         let _ = fs::remove_file(&tmp);
         return Err(fail(SaveErrorKind::from_io(&e)));
     }
-    if existing.is_some() {
+    if backup && existing.is_some() {
         keep_backup(path, dir, &name);
     }
     if let Err(e) = fs::rename(&tmp, path) {
@@ -118,12 +125,16 @@ mod tests {
     fn replaces_the_file_and_keeps_a_backup() {
         let d = dir();
         let path = d.path().join("s.ron");
-        write_atomic(&path, b"first").expect("first save");
+        write_atomic_keeping_backup(&path, b"first").expect("first save");
         assert!(!backup_path(&path).exists(), "no backup of nothing");
-        write_atomic(&path, b"second").expect("second save");
+        write_atomic_keeping_backup(&path, b"second").expect("second save");
         assert_eq!(fs::read(&path).expect("read"), b"second");
         assert_eq!(fs::read(backup_path(&path)).expect("bak"), b"first");
         assert!(leftovers(d.path()).is_empty());
+        let export = d.path().join("chart.svg");
+        write_atomic(&export, b"one").expect("export");
+        write_atomic(&export, b"two").expect("export again");
+        assert!(!backup_path(&export).exists(), "exports keep no backup");
     }
 
     #[test]
@@ -131,7 +142,7 @@ mod tests {
         let d = dir();
         let path = d.path().join("s.ron");
         write_atomic(&path, b"original").expect("save");
-        let err = write_atomic_with(&path, b"new content", |f, b| {
+        let err = write_atomic_with(&path, b"new content", true, |f, b| {
             f.write_all(&b[..3])?;
             Err(std::io::Error::from(std::io::ErrorKind::StorageFull))
         })

@@ -82,19 +82,19 @@ pub fn english_fragments(files: &[&str], min_len: usize) -> Vec<String> {
                 en = Some(v.trim_matches('"').to_string());
             } else if let Some(v) = line.trim().strip_prefix("fr: ") {
                 let fr = v.trim_matches('"');
-                if let (Some(_), Some(en)) = (&key, &en) {
-                    if en != fr {
-                        for part in en.split("%{") {
-                            let part = match part.find('}') {
-                                Some(i) if part.starts_with(|c: char| c.is_ascii_lowercase()) => {
-                                    &part[i + 1..]
-                                }
-                                _ => part,
-                            };
-                            let part = part.trim();
-                            if part.chars().count() >= min_len && !fr.contains(part) {
-                                out.push(part.to_string());
+                if let (Some(_), Some(en)) = (&key, &en)
+                    && en != fr
+                {
+                    for part in en.split("%{") {
+                        let part = match part.find('}') {
+                            Some(i) if part.starts_with(|c: char| c.is_ascii_lowercase()) => {
+                                &part[i + 1..]
                             }
+                            _ => part,
+                        };
+                        let part = part.trim();
+                        if part.chars().count() >= min_len && !fr.contains(part) {
+                            out.push(part.to_string());
                         }
                     }
                 }

@@ -1,0 +1,485 @@
+//! The compare view ("Compare with…"): the open scenario against another
+//! file, another weight profile of the same file, or its last saved version.
+//! Shows the summary sentences, both rankings with arrows for moves, the
+//! scores with changed cells highlighted, every change, and the waterfall of
+//! what moved the gap (design.md §4).
+
+use super::analyse::AnalyseUi;
+use super::chart_image::key_of;
+use super::state::AppState;
+use super::widgets::heading;
+use crate::analysis::compare::{Comparison, RankMove, compare_keys, compare_profiles, describe};
+use crate::charts::{ChartInput, ChartKind};
+use crate::model::{Lang, Scenario};
+use crate::tr;
+use egui::{Color32, RichText, Ui};
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, channel};
+
+/// What the open scenario is compared with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+pub enum Source {
+    /// Another scenario file (B); the open one is A.
+    #[default]
+    File,
+    /// Another weight profile of the open file (B); the active one is A.
+    Profile,
+    /// The file as last saved (A); the open scenario is B.
+    Saved,
+}
+
+/// What the compare view remembers.
+#[derive(Default)]
+pub struct CompareState {
+    /// The chosen source.
+    pub source: Source,
+    /// The path typed for another file.
+    pub path_text: String,
+    /// The other file, once loaded.
+    pub other: Option<(PathBuf, Scenario)>,
+    /// The last saved version, once read.
+    pub saved: Option<Scenario>,
+    /// Profile id compared with the active one.
+    pub profile: Option<String>,
+    /// Why the last load failed.
+    pub error: Option<String>,
+    /// Bumped on every load, so charts re-render.
+    pub generation: u64,
+    browse: Option<Receiver<Option<PathBuf>>>,
+}
+
+impl CompareState {
+    /// Loads `path` as the other file; errors are kept for display.
+    pub fn load_other(&mut self, path: PathBuf, lang: Lang) {
+        match crate::io::load(&path) {
+            Ok(s) => {
+                self.path_text = path.display().to_string();
+                self.other = Some((path, s));
+                self.error = None;
+                self.generation += 1;
+            }
+            Err(e) => self.error = Some(e.message(lang)),
+        }
+    }
+
+    /// Reads the last saved version of the open file.
+    pub fn load_saved(&mut self, state: &AppState) {
+        let Some(path) = &state.path else {
+            self.saved = None;
+            self.error = Some(tr!(state.lang, "analyse.compare.never_saved"));
+            return;
+        };
+        match crate::io::load(path) {
+            Ok(s) => {
+                self.saved = Some(s);
+                self.error = None;
+                self.generation += 1;
+            }
+            Err(e) => self.error = Some(e.message(state.lang)),
+        }
+    }
+
+    /// The scenarios A and B and their comparison under the view's method,
+    /// or a message saying why there is none.
+    pub fn comparison<'a>(
+        &'a self,
+        state: &'a AppState,
+    ) -> Result<(&'a Scenario, &'a Scenario, Comparison), String> {
+        let lang = state.lang;
+        let current = state.scenario();
+        let method = state.method;
+        let failed = |e: crate::analysis::compare::CompareError| {
+            tr!(lang, "analyse.compare.failed", reason = e.to_string())
+        };
+        match self.source {
+            Source::File => {
+                let (_, other) = self
+                    .other
+                    .as_ref()
+                    .ok_or_else(|| tr!(lang, "analyse.compare.choose_file"))?;
+                let c = compare_keys(current, other, method, None, None).map_err(failed)?;
+                Ok((current, other, c))
+            }
+            Source::Saved => {
+                let saved = self
+                    .saved
+                    .as_ref()
+                    .ok_or_else(|| tr!(lang, "analyse.compare.never_saved"))?;
+                let c = compare_keys(saved, current, method, None, Some(&current.active_profile))
+                    .map_err(failed)?;
+                Ok((saved, current, c))
+            }
+            Source::Profile => {
+                if state.analysis().evaluations.is_none() {
+                    return Err(tr!(lang, "analyse.invalid"));
+                }
+                let a = current
+                    .active()
+                    .ok_or_else(|| tr!(lang, "analyse.compare.choose_profile"))?;
+                let b = self
+                    .profile
+                    .as_deref()
+                    .and_then(|id| current.profiles.iter().find(|p| p.id == id))
+                    .ok_or_else(|| tr!(lang, "analyse.compare.choose_profile"))?;
+                Ok((
+                    current,
+                    current,
+                    compare_profiles(current, a, current, b, method),
+                ))
+            }
+        }
+    }
+
+    fn poll_browse(&mut self, ui: &Ui, lang: Lang) {
+        let Some(rx) = &self.browse else { return };
+        match rx.try_recv() {
+            Ok(answer) => {
+                self.browse = None;
+                if let Some(p) = answer {
+                    self.load_other(p, lang);
+                }
+            }
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => self.browse = None,
+            Err(std::sync::mpsc::TryRecvError::Empty) => {
+                ui.ctx()
+                    .request_repaint_after(std::time::Duration::from_millis(100));
+            }
+        }
+    }
+
+    fn browse(&mut self, start: Option<PathBuf>) {
+        if self.browse.is_some() {
+            return;
+        }
+        let (tx, rx) = channel();
+        std::thread::spawn(move || {
+            let mut d = rfd::FileDialog::new().add_filter("Tradeoff", &["ron", "csv"]);
+            if let Some(dir) = start {
+                d = d.set_directory(dir);
+            }
+            let _ = tx.send(d.pick_file());
+        });
+        self.browse = Some(rx);
+    }
+}
+
+/// Draws the compare view.
+pub fn compare_view(ui: &mut Ui, state: &AppState, ana: &mut AnalyseUi, native_dialogs: bool) {
+    let lang = state.lang;
+    let st = &mut ana.compare;
+    st.poll_browse(ui, lang);
+    heading(ui, tr!(lang, "analyse.compare.heading"));
+    let previous = st.source;
+    ui.horizontal(|ui| {
+        ui.label(tr!(lang, "analyse.compare.with"));
+        ui.radio_value(
+            &mut st.source,
+            Source::File,
+            tr!(lang, "analyse.compare.file"),
+        );
+        ui.radio_value(
+            &mut st.source,
+            Source::Profile,
+            tr!(lang, "analyse.compare.profile"),
+        );
+        if ui
+            .radio_value(
+                &mut st.source,
+                Source::Saved,
+                tr!(lang, "analyse.compare.saved"),
+            )
+            .clicked()
+        {
+            st.load_saved(state);
+        }
+    });
+    if st.source != previous {
+        // A load error belongs to the source that produced it.
+        st.error = None;
+    }
+    match st.source {
+        Source::File => {
+            ui.horizontal(|ui| {
+                let r = ui
+                    .add(
+                        egui::TextEdit::singleline(&mut st.path_text)
+                            .desired_width(420.0)
+                            .hint_text("scenarios/canada-2018.ron"),
+                    )
+                    .accessible_name(tr!(lang, "analyse.compare.path"));
+                let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                if (ui.button(tr!(lang, "analyse.compare.load")).clicked() || enter)
+                    && !st.path_text.trim().is_empty()
+                {
+                    let p = PathBuf::from(st.path_text.trim());
+                    st.load_other(p, lang);
+                }
+                if native_dialogs && ui.button(tr!(lang, "analyse.compare.browse")).clicked() {
+                    let dir = state
+                        .path
+                        .as_ref()
+                        .and_then(|p| p.parent())
+                        .map(PathBuf::from);
+                    st.browse(dir);
+                }
+            });
+        }
+        Source::Profile => {
+            let s = state.scenario();
+            ui.horizontal(|ui| {
+                let label = ui.label(tr!(
+                    lang,
+                    "analyse.compare.active_vs",
+                    profile = s.active().map_or("", |p| p.name.get(lang))
+                ));
+                let current = st
+                    .profile
+                    .clone()
+                    .filter(|id| s.profiles.iter().any(|p| p.id == *id))
+                    .or_else(|| {
+                        s.profiles
+                            .iter()
+                            .find(|p| p.id != s.active_profile)
+                            .map(|p| p.id.clone())
+                    });
+                let mut sel = current.clone().unwrap_or_default();
+                egui::ComboBox::from_id_salt("compare-profile")
+                    .selected_text(super::analyse::profile_name(s, &sel, lang))
+                    .show_ui(ui, |ui| {
+                        for p in &s.profiles {
+                            ui.selectable_value(&mut sel, p.id.clone(), p.name.get(lang));
+                        }
+                    })
+                    .response
+                    .labelled_by(label.id);
+                st.profile = (!sel.is_empty()).then_some(sel);
+            });
+        }
+        Source::Saved => {
+            let unread = st.saved.is_none() && st.error.is_none() && state.path.is_some();
+            if ui.button(tr!(lang, "analyse.compare.reload")).clicked() || unread {
+                st.load_saved(state);
+            }
+        }
+    }
+    if let Some(e) = &st.error {
+        ui.label(RichText::new(e).color(super::widgets::PROBLEM));
+    }
+    ui.separator();
+    let (a, b, c) = match st.comparison(state) {
+        Ok(x) => x,
+        Err(message) => {
+            ui.label(RichText::new(message).weak());
+            return;
+        }
+    };
+    let key = key_of(format!(
+        "{}/{:?}/{:?}/{:?}/{:?}/{}",
+        state.doc.revision(),
+        state.method,
+        lang,
+        st.source,
+        st.profile,
+        st.generation
+    ));
+    egui::ScrollArea::vertical().show(ui, |ui| {
+        ui.label(RichText::new(describe::summary(a, b, &c, lang)).size(15.0));
+        ui.add_space(6.0);
+        heading(ui, tr!(lang, "analyse.compare.rankings"));
+        rankings(ui, a, b, &c, lang);
+        ui.add_space(8.0);
+        match c.explanation() {
+            Some(e) => {
+                let input = ChartInput {
+                    method: c.method,
+                    explanation: Some(e),
+                    other: Some(a),
+                    ..ChartInput::new(b, lang)
+                };
+                let width = ui.available_width().clamp(320.0, 900.0);
+                let size = egui::vec2(width, (width * 0.5).clamp(280.0, 460.0));
+                ana.charts
+                    .show(ui, "waterfall", ChartKind::Waterfall, &input, key, size);
+            }
+            None => {
+                ui.label(RichText::new(tr!(lang, "analyse.compare.no_waterfall")).weak());
+            }
+        }
+        // Same file, same scores when only the profile differs.
+        if st.source != Source::Profile {
+            ui.add_space(8.0);
+            heading(ui, tr!(lang, "analyse.compare.scores"));
+            egui::ScrollArea::horizontal()
+                .id_salt("compare-scores-scroll")
+                .show(ui, |ui| scores(ui, a, b, &c, lang));
+        }
+        ui.add_space(8.0);
+        heading(ui, tr!(lang, "analyse.compare.changes"));
+        let lines = describe::change_lines(a, b, &c, lang);
+        if lines.is_empty() {
+            ui.label(RichText::new(tr!(lang, "analyse.compare.no_changes")).weak());
+        }
+        for line in lines {
+            ui.label(format!("• {line}"));
+        }
+    });
+}
+
+/// "↑ 2", "↓ 1", "=", "new" or "out" for a move.
+pub fn move_text(m: &RankMove, lang: Lang) -> (String, Color32) {
+    match (m.rank_a, m.rank_b, m.places_up()) {
+        (_, _, Some(0)) => ("=".into(), Color32::GRAY),
+        (_, _, Some(up)) if up > 0 => (format!("↑ {up}"), Color32::from_rgb(0, 120, 60)),
+        (_, _, Some(up)) => (format!("↓ {}", -up), Color32::from_rgb(180, 40, 30)),
+        (None, Some(_), None) => (
+            tr!(lang, "analyse.compare.new"),
+            Color32::from_rgb(0, 90, 160),
+        ),
+        _ => (tr!(lang, "analyse.compare.out"), Color32::GRAY),
+    }
+}
+
+fn rankings(ui: &mut Ui, a: &Scenario, b: &Scenario, c: &Comparison, lang: Lang) {
+    let mut moves: Vec<&RankMove> = c.moves.iter().collect();
+    moves.sort_by_key(|m| {
+        (
+            m.rank_b.unwrap_or(usize::MAX),
+            m.rank_a.unwrap_or(usize::MAX),
+        )
+    });
+    egui::Grid::new("compare-ranks")
+        .striped(true)
+        .num_columns(4)
+        .spacing([14.0, 4.0])
+        .show(ui, |ui| {
+            ui.label(RichText::new(tr!(lang, "analyse.compare.option")).strong());
+            ui.label(RichText::new("A").strong());
+            ui.label(RichText::new("B").strong());
+            ui.label("");
+            ui.end_row();
+            for m in moves {
+                ui.label(describe::option_name(a, b, &m.alternative, lang));
+                let rank = |r: Option<usize>| r.map_or("—".to_string(), |r| r.to_string());
+                ui.label(RichText::new(rank(m.rank_a)).monospace());
+                ui.label(RichText::new(rank(m.rank_b)).monospace().strong());
+                let (text, colour) = move_text(m, lang);
+                ui.label(RichText::new(text).color(colour).strong());
+                ui.end_row();
+            }
+        });
+}
+
+/// B's scores, cells that changed from A highlighted with the old value.
+fn scores(ui: &mut Ui, a: &Scenario, b: &Scenario, c: &Comparison, lang: Lang) {
+    let changed = |alt: &str, crit: &str| {
+        c.changes
+            .scores
+            .iter()
+            .find(|x| x.alternative == alt && x.criterion == crit && x.value_changed())
+    };
+    let v = |x: f64| crate::i18n::value(x, 2, lang);
+    egui::Grid::new("compare-scores")
+        .striped(true)
+        .num_columns(b.criteria.len() + 1)
+        .spacing([12.0, 4.0])
+        .show(ui, |ui| {
+            ui.label("");
+            for cr in &b.criteria {
+                let added = a.criterion(&cr.id).is_none();
+                let mut t = RichText::new(cr.name.get(lang)).strong();
+                if added {
+                    t = t.color(Color32::from_rgb(0, 90, 160));
+                }
+                ui.label(t);
+            }
+            ui.end_row();
+            for alt in &b.alternatives {
+                ui.label(alt.name.get(lang));
+                for cr in &b.criteria {
+                    let value = b
+                        .scores
+                        .iter()
+                        .find(|s| s.alternative == alt.id && s.criterion == cr.id)
+                        .map(|s| s.value);
+                    let text = value.map_or("—".to_string(), v);
+                    match changed(&alt.id, &cr.id) {
+                        Some(ch) => {
+                            let shown = format!("{} → {}", v(ch.from), v(ch.to));
+                            egui::Frame::new()
+                                .fill(Color32::from_rgb(255, 236, 160))
+                                .inner_margin(egui::Margin::symmetric(4, 1))
+                                .corner_radius(3.0)
+                                .show(ui, |ui| ui.label(RichText::new(shown).monospace().strong()))
+                                .response
+                                .on_hover_text(tr!(lang, "analyse.compare.was", from = v(ch.from)));
+                        }
+                        None => {
+                            ui.label(RichText::new(text).monospace());
+                        }
+                    }
+                }
+                ui.end_row();
+            }
+        });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Text;
+
+    #[test]
+    fn another_profile_of_the_same_file_compares_and_moves_show_arrows() {
+        let mut s = crate::app::fixture::fixture();
+        let mut p = crate::model::WeightProfile::new("impact", Text::new("Impact"));
+        p.weights.insert("impact".into(), 1.0);
+        s.profiles.push(p);
+        let state = AppState::new(s, None, Lang::En);
+        let cs = CompareState {
+            source: Source::Profile,
+            profile: Some("impact".into()),
+            ..CompareState::default()
+        };
+        let (_, _, c) = cs.comparison(&state).expect("comparison");
+        assert!(c.winner_changed());
+        let mali = c
+            .moves
+            .iter()
+            .find(|m| m.alternative == "mali")
+            .expect("mali");
+        assert_eq!(mali.rank_b, Some(1));
+        assert!(move_text(mali, Lang::En).0.starts_with('↑'));
+    }
+
+    #[test]
+    fn the_last_saved_version_compares_with_the_edits() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("a.ron");
+        let mut state = AppState::new(crate::app::fixture::fixture(), None, Lang::En);
+        state.apply(super::super::state::Command::SaveAs(Some(path)));
+        state.apply(super::super::state::Command::Edit(
+            super::super::edit::Edit::SetScore {
+                alternative: "mali".into(),
+                criterion: "risk".into(),
+                value: 2.0,
+            },
+        ));
+        let mut cs = CompareState {
+            source: Source::Saved,
+            ..CompareState::default()
+        };
+        cs.load_saved(&state);
+        let (_, _, c) = cs.comparison(&state).expect("comparison");
+        assert_eq!(c.changes.scores.len(), 1);
+        assert_eq!(c.changes.scores[0].from, 8.0);
+        assert_eq!(c.changes.scores[0].to, 2.0);
+        // Nothing saved yet: a message instead of a comparison.
+        let fresh = AppState::new(crate::app::fixture::fixture(), None, Lang::En);
+        let mut none = CompareState {
+            source: Source::Saved,
+            ..CompareState::default()
+        };
+        none.load_saved(&fresh);
+        assert!(none.comparison(&fresh).is_err());
+    }
+}

@@ -1,0 +1,169 @@
+//! The package view, for scenarios whose options may be combined: the set
+//! of options with the highest total weighted value within every cap, the
+//! runner-up sets, what each uses of every resource, and which caps bind.
+
+use super::state::AppState;
+use super::widgets::heading;
+use crate::analysis::package::{Package, best_packages};
+use crate::model::{Lang, Scenario};
+use crate::tr;
+use egui::{Color32, RichText, Ui};
+
+/// Packages listed: the best and four runner-ups.
+pub const SHOWN: usize = 5;
+
+/// Draws the package view.
+pub fn package_view(ui: &mut Ui, state: &AppState) {
+    let lang = state.lang;
+    let s = state.scenario();
+    heading(ui, tr!(lang, "analyse.package.heading"));
+    if !s.combinable {
+        ui.label(RichText::new(tr!(lang, "analyse.package.not_combinable")).weak());
+        return;
+    }
+    if state.analysis().evaluations.is_none() {
+        ui.label(RichText::new(tr!(lang, "analyse.invalid")).color(super::widgets::PROBLEM));
+        return;
+    }
+    let Some(profile) = s.active() else {
+        return;
+    };
+    ui.label(
+        RichText::new(tr!(
+            lang,
+            "analyse.package.help",
+            profile = profile.name.get(lang)
+        ))
+        .weak(),
+    );
+    let result = match best_packages(s, profile, SHOWN) {
+        Ok(r) => r,
+        Err(e) => {
+            ui.label(RichText::new(e.to_string()).color(super::widgets::PROBLEM));
+            return;
+        }
+    };
+    if result.packages.is_empty() {
+        ui.label(tr!(lang, "analyse.package.none"));
+        return;
+    }
+    if let Some(best) = result.packages.first() {
+        ui.label(RichText::new(best_sentence(s, best, lang)).size(15.0));
+    }
+    ui.add_space(6.0);
+    egui::ScrollArea::both().show(ui, |ui| {
+        egui::Grid::new("packages")
+            .striped(true)
+            .num_columns(3 + s.resources.len())
+            .spacing([14.0, 6.0])
+            .show(ui, |ui| {
+                ui.label(RichText::new("#").strong());
+                ui.label(RichText::new(tr!(lang, "analyse.package.options")).strong());
+                ui.label(RichText::new(tr!(lang, "analyse.package.value")).strong());
+                for r in &s.resources {
+                    let cap = crate::i18n::value(r.cap, 2, lang);
+                    let text = format!("{} (≤ {cap} {})", r.name.get(lang), r.unit);
+                    super::stakeholders::narrow(ui, RichText::new(text).strong());
+                }
+                ui.end_row();
+                for (k, p) in result.packages.iter().enumerate() {
+                    ui.label(RichText::new((k + 1).to_string()).monospace());
+                    let names: Vec<String> = p
+                        .options
+                        .iter()
+                        .map(|o| s.alternative_name(o, lang))
+                        .collect();
+                    let mut t = RichText::new(names.join(" + "));
+                    if k == 0 {
+                        t = t.strong();
+                    }
+                    super::stakeholders::wrapped(ui, t, 220.0);
+                    ui.label(RichText::new(crate::i18n::num(p.value, 3, lang)).monospace());
+                    for (r, used) in s.resources.iter().zip(&p.used) {
+                        let binds = p.binding.contains(&r.id);
+                        let text = format!(
+                            "{} / {}",
+                            crate::i18n::value(*used, 2, lang),
+                            crate::i18n::value(r.cap, 2, lang)
+                        );
+                        if binds {
+                            ui.label(
+                                RichText::new(format!("{text} ●"))
+                                    .monospace()
+                                    .color(Color32::from_rgb(170, 70, 0)),
+                            )
+                            .on_hover_text(tr!(lang, "analyse.package.binds_tip"));
+                        } else {
+                            ui.label(RichText::new(text).monospace());
+                        }
+                    }
+                    ui.end_row();
+                }
+            });
+        ui.add_space(6.0);
+        ui.label(
+            RichText::new(tr!(lang, "analyse.package.legend"))
+                .weak()
+                .small(),
+        );
+    });
+}
+
+/// "Best package: A + B (value 1.23); the troops cap binds."
+pub fn best_sentence(s: &Scenario, p: &Package, lang: Lang) -> String {
+    let names: Vec<String> = p
+        .options
+        .iter()
+        .map(|o| s.alternative_name(o, lang))
+        .collect();
+    let caps: Vec<String> = p
+        .binding
+        .iter()
+        .filter_map(|id| s.resources.iter().find(|r| r.id == *id))
+        .map(|r| r.name.get(lang).to_string())
+        .collect();
+    let value = crate::i18n::num(p.value, 3, lang);
+    if caps.is_empty() {
+        tr!(
+            lang,
+            "analyse.package.best_free",
+            options = names.join(" + "),
+            value = value
+        )
+    } else if caps.len() == 1 {
+        tr!(
+            lang,
+            "analyse.package.best_binding_one",
+            options = names.join(" + "),
+            value = value,
+            caps = caps.join("")
+        )
+    } else {
+        tr!(
+            lang,
+            "analyse.package.best_binding",
+            options = names.join(" + "),
+            value = value,
+            caps = super::stakeholders::join_names(&caps, lang)
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_default_scenario_has_a_best_package_within_caps() {
+        let s = super::super::state::default_scenario();
+        assert!(s.combinable);
+        let profile = s.active().expect("active profile");
+        let r = best_packages(&s, profile, SHOWN).expect("packages");
+        let best = r.packages.first().expect("a package");
+        for (res, used) in s.resources.iter().zip(&best.used) {
+            assert!(*used <= res.cap + 1e-9);
+        }
+        let text = best_sentence(&s, best, Lang::En);
+        assert!(text.starts_with("Best package: "), "{text}");
+    }
+}

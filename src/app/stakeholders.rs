@@ -1,0 +1,668 @@
+//! The stakeholder view: each weight profile's weights and winner side by
+//! side (table and chart), who favours what, a combined profile (arithmetic
+//! or geometric mean, written as one undo step with `Elicitation::Combined`)
+//! and the winner along the path between two profiles.
+
+use super::analyse::AnalyseUi;
+use super::chart_image::key_of;
+use super::edit::{Edit, fresh_id};
+use super::state::{AppState, Command};
+use super::widgets::heading;
+use crate::analysis::feasibility::feasible_ids;
+use crate::analysis::matrix::normalise;
+use crate::analysis::weighting::{ProfilePath, combine, path_winners, profile_weights};
+use crate::analysis::{DecisionMatrix, Method, evaluate_profile};
+use crate::charts::{ChartInput, ChartKind};
+use crate::model::{Elicitation, Lang, Scenario, Text, WeightProfile};
+use crate::tr;
+use egui::{Color32, RichText, Ui};
+
+/// What a path depends on: revision, method, from and to profile ids.
+type PathKey = (u64, Method, String, String);
+
+/// What the stakeholder view remembers.
+#[derive(Debug, Clone, Default)]
+pub struct StakeholderState {
+    /// Combine with the geometric mean (false: arithmetic).
+    pub geometric: bool,
+    /// Profile ids left out of the combination.
+    pub left_out: Vec<String>,
+    /// Start of the path (profile id).
+    pub path_from: Option<String>,
+    /// End of the path (profile id).
+    pub path_to: Option<String>,
+    /// The combined profile whose recorded inputs set the choices above.
+    pub read_from: Option<String>,
+    /// The last path computed, with what it depends on (revision, method,
+    /// from, to): the scan runs only when one of them changes.
+    path_cache: Option<(PathKey, Option<ProfilePath>)>,
+}
+
+/// The winner's id under each profile (None: no feasible option), in profile order.
+pub fn winners(s: &Scenario, method: Method) -> Vec<(String, Option<String>)> {
+    s.profiles
+        .iter()
+        .map(|p| {
+            let e = evaluate_profile(s, p, method);
+            (p.id.clone(), e.winner().map(|w| w.alternative.clone()))
+        })
+        .collect()
+}
+
+/// "A, B and C" in `lang`.
+pub fn join_names(names: &[String], lang: Lang) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!(
+            "{}{}{last}",
+            init.join(", "),
+            tr!(lang, "analyse.stake.and")
+        ),
+    }
+}
+
+/// The "who favours what" sentence, e.g. "Defence and Public Safety favour
+/// DRC; Foreign Affairs favours Mali."
+pub fn who_favours(s: &Scenario, winners: &[(String, Option<String>)], lang: Lang) -> String {
+    let mut groups: Vec<(String, Vec<String>)> = Vec::new();
+    for (profile, winner) in winners {
+        let Some(w) = winner else { continue };
+        let name = super::analyse::profile_name(s, profile, lang);
+        match groups.iter_mut().find(|(x, _)| x == w) {
+            Some((_, names)) => names.push(name),
+            None => groups.push((w.clone(), vec![name])),
+        }
+    }
+    if groups.is_empty() {
+        return tr!(lang, "analyse.stake.no_winner");
+    }
+    let parts: Vec<String> = groups
+        .iter()
+        .map(|(option, names)| {
+            let option = s.alternative_name(option, lang);
+            let who = join_names(names, lang);
+            if names.len() == 1 {
+                tr!(
+                    lang,
+                    "analyse.stake.favours_one",
+                    who = who,
+                    option = option
+                )
+            } else {
+                tr!(
+                    lang,
+                    "analyse.stake.favours_many",
+                    who = who,
+                    option = option
+                )
+            }
+        })
+        .collect();
+    format!("{}.", parts.join("; "))
+}
+
+/// The profile a combination writes to: the first one already recorded as
+/// combined, else a new id.
+fn combined_target(s: &Scenario) -> (String, bool) {
+    match s
+        .profiles
+        .iter()
+        .find(|p| matches!(p.elicitation, Some(Elicitation::Combined { .. })))
+    {
+        Some(p) => (p.id.clone(), true),
+        None => (
+            fresh_id("combined", s.profiles.iter().map(|p| p.id.as_str())),
+            false,
+        ),
+    }
+}
+
+/// The edit creating or updating the combined profile from the profiles
+/// `ids`, with the combined weights; None when nothing can be combined.
+pub fn combine_edit(s: &Scenario, ids: &[String], geometric: bool) -> Option<Edit> {
+    let criteria: Vec<String> = s.criteria.iter().map(|c| c.id.clone()).collect();
+    let vectors: Vec<Vec<f64>> = ids
+        .iter()
+        .filter_map(|id| s.profiles.iter().find(|p| p.id == *id))
+        .map(|p| profile_weights(&criteria, p))
+        .collect();
+    if vectors.is_empty() {
+        return None;
+    }
+    let shares = combine(&vectors, geometric).ok()?;
+    let (id, exists) = combined_target(s);
+    let mut profile = if exists {
+        s.profiles.iter().find(|p| p.id == id)?.clone()
+    } else {
+        WeightProfile::new(
+            id,
+            Text::bilingual(
+                tr!(Lang::En, "analyse.stake.combined_name"),
+                tr!(Lang::Fr, "analyse.stake.combined_name"),
+            ),
+        )
+    };
+    profile.weights = criteria.iter().cloned().zip(shares).collect();
+    profile.elicitation = Some(Elicitation::Combined {
+        profiles: ids.to_vec(),
+        geometric,
+    });
+    Some(Edit::PutProfile {
+        profile: Box::new(profile),
+    })
+}
+
+/// The winner along the path between profiles `from` and `to`, on the
+/// options feasible under both.
+pub fn profile_path(s: &Scenario, from: &str, to: &str, method: Method) -> Option<ProfilePath> {
+    let a = s.profiles.iter().find(|p| p.id == from)?;
+    let b = s.profiles.iter().find(|p| p.id == to)?;
+    let under_b = feasible_ids(s, Some(b));
+    let ids: Vec<String> = feasible_ids(s, Some(a))
+        .into_iter()
+        .filter(|id| under_b.contains(id))
+        .collect();
+    let matrix = DecisionMatrix::build(s, a, &ids);
+    let criteria: Vec<String> = s.criteria.iter().map(|c| c.id.clone()).collect();
+    let (wa, wb) = (profile_weights(&criteria, a), profile_weights(&criteria, b));
+    path_winners(&matrix, method, &wa, &wb, 400).ok()
+}
+
+/// Draws the stakeholder view.
+pub fn stakeholder_view(
+    ui: &mut Ui,
+    state: &AppState,
+    ana: &mut AnalyseUi,
+    out: &mut Vec<Command>,
+) {
+    let lang = state.lang;
+    let s = state.scenario();
+    if state.analysis().evaluations.is_none() {
+        ui.label(RichText::new(tr!(lang, "analyse.invalid")).color(super::widgets::PROBLEM));
+        return;
+    }
+    let method = state.method;
+    let winners = winners(s, method);
+    egui::ScrollArea::vertical().show(ui, |ui| {
+        heading(ui, tr!(lang, "analyse.stake.heading"));
+        ui.label(RichText::new(who_favours(s, &winners, lang)).size(15.0));
+        ui.add_space(6.0);
+        egui::ScrollArea::horizontal()
+            .id_salt("stake-table-scroll")
+            .show(ui, |ui| weights_table(ui, s, &winners, lang));
+        ui.add_space(8.0);
+        ui.separator();
+        path_section(ui, state, &mut ana.stakeholders, method);
+        ui.add_space(8.0);
+        ui.separator();
+        let width = ui.available_width().clamp(320.0, 900.0);
+        let size = egui::vec2(width, (width * 0.55).clamp(300.0, 480.0));
+        let input = ChartInput {
+            method,
+            ..ChartInput::new(s, lang)
+        };
+        let key = key_of(format!("{}/{method:?}/{lang:?}", state.doc.revision()));
+        ana.charts.show(
+            ui,
+            "stakeholders",
+            ChartKind::Stakeholders,
+            &input,
+            key,
+            size,
+        );
+        ui.add_space(8.0);
+        ui.separator();
+        combine_section(ui, s, &mut ana.stakeholders, lang, out);
+    });
+}
+
+fn weights_table(ui: &mut Ui, s: &Scenario, winners: &[(String, Option<String>)], lang: Lang) {
+    egui::Grid::new("stake-table")
+        .striped(true)
+        .num_columns(s.profiles.len() + 1)
+        .spacing([10.0, 4.0])
+        .show(ui, |ui| {
+            ui.label("");
+            for p in &s.profiles {
+                let mut t = RichText::new(p.name.get(lang)).strong();
+                if p.id == s.active_profile {
+                    t = t.underline();
+                }
+                narrow(ui, t);
+            }
+            ui.end_row();
+            let criteria: Vec<String> = s.criteria.iter().map(|c| c.id.clone()).collect();
+            let shares: Vec<Vec<f64>> = s
+                .profiles
+                .iter()
+                .map(|p| normalise(&profile_weights(&criteria, p)))
+                .collect();
+            for (j, c) in s.criteria.iter().enumerate() {
+                ui.label(c.name.get(lang));
+                for col in &shares {
+                    let w = col.get(j).copied().unwrap_or(0.0);
+                    ui.label(RichText::new(crate::i18n::pct(w, 0, lang)).monospace());
+                }
+                ui.end_row();
+            }
+            ui.label(RichText::new(tr!(lang, "analyse.stake.winner")).strong());
+            for (_, w) in winners {
+                let text = w
+                    .as_deref()
+                    .map_or_else(|| "—".to_string(), |w| s.alternative_name(w, lang));
+                narrow(ui, RichText::new(text).strong());
+            }
+            ui.end_row();
+            ui.label(RichText::new(tr!(lang, "analyse.stake.elicited")).weak());
+            for p in &s.profiles {
+                ui.label(RichText::new(elicitation_label(p, lang)).weak().small());
+            }
+            ui.end_row();
+        });
+}
+
+/// A label wrapped to a table column's width.
+pub fn narrow(ui: &mut Ui, text: RichText) {
+    wrapped(ui, text, COLUMN_WIDTH);
+}
+
+/// A label wrapped at `width` points (or its longest word).
+pub fn wrapped(ui: &mut Ui, text: RichText, width: f32) {
+    // Never narrower than the longest word, so words are not cut in two.
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let painter = ui.painter();
+    let longest = text
+        .text()
+        .split_whitespace()
+        .map(|w| {
+            painter
+                .layout_no_wrap(w.to_string(), font.clone(), Color32::BLACK)
+                .size()
+                .x
+        })
+        .fold(0.0_f32, f32::max);
+    ui.vertical(|ui| {
+        ui.set_max_width(width.max(longest + 4.0));
+        ui.add(egui::Label::new(text).wrap());
+    });
+}
+
+/// Width of a profile column in the weights table, in points.
+const COLUMN_WIDTH: f32 = 104.0;
+
+/// How a profile's weights were elicited, in a word.
+pub fn elicitation_label(p: &WeightProfile, lang: Lang) -> String {
+    match &p.elicitation {
+        None | Some(Elicitation::Direct) => tr!(lang, "analyse.elicited.direct"),
+        Some(Elicitation::Swing { .. }) => tr!(lang, "analyse.elicited.swing"),
+        Some(Elicitation::Pairwise { .. }) => tr!(lang, "analyse.elicited.pairwise"),
+        Some(Elicitation::RankOrder { .. }) => tr!(lang, "analyse.elicited.rank"),
+        Some(Elicitation::Combined { geometric, .. }) => {
+            if *geometric {
+                tr!(lang, "analyse.elicited.geometric")
+            } else {
+                tr!(lang, "analyse.elicited.arithmetic")
+            }
+        }
+    }
+}
+
+fn combine_section(
+    ui: &mut Ui,
+    s: &Scenario,
+    st: &mut StakeholderState,
+    lang: Lang,
+    out: &mut Vec<Command>,
+) {
+    heading(ui, tr!(lang, "analyse.stake.combine_heading"));
+    let (target, exists) = combined_target(s);
+    // Start from what the combined profile recorded, once per profile.
+    if exists && st.read_from.as_deref() != Some(target.as_str()) {
+        if let Some(Elicitation::Combined {
+            profiles,
+            geometric,
+        }) = s
+            .profiles
+            .iter()
+            .find(|p| p.id == target)
+            .and_then(|p| p.elicitation.as_ref())
+        {
+            st.geometric = *geometric;
+            st.left_out = s
+                .profiles
+                .iter()
+                .filter(|p| p.id != target && !profiles.contains(&p.id))
+                .map(|p| p.id.clone())
+                .collect();
+        }
+        st.read_from = Some(target.clone());
+    }
+    ui.horizontal_wrapped(|ui| {
+        ui.label(tr!(lang, "analyse.stake.combine_which"));
+        for p in s.profiles.iter().filter(|p| p.id != target) {
+            let mut on = !st.left_out.contains(&p.id);
+            if ui.checkbox(&mut on, p.name.get(lang)).changed() {
+                if on {
+                    st.left_out.retain(|x| *x != p.id);
+                } else {
+                    st.left_out.push(p.id.clone());
+                }
+            }
+        }
+    });
+    ui.horizontal(|ui| {
+        ui.radio_value(
+            &mut st.geometric,
+            false,
+            tr!(lang, "analyse.stake.arithmetic"),
+        );
+        ui.radio_value(
+            &mut st.geometric,
+            true,
+            tr!(lang, "analyse.stake.geometric"),
+        )
+        .on_hover_text(tr!(lang, "analyse.stake.geometric_tip"));
+    });
+    let ids: Vec<String> = s
+        .profiles
+        .iter()
+        .filter(|p| p.id != target && !st.left_out.contains(&p.id))
+        .map(|p| p.id.clone())
+        .collect();
+    let edit = combine_edit(s, &ids, st.geometric);
+    if let Some(Edit::PutProfile { profile }) = &edit {
+        let parts: Vec<String> = s
+            .criteria
+            .iter()
+            .map(|c| {
+                format!(
+                    "{} {}",
+                    c.name.get(lang),
+                    crate::i18n::pct(profile.weight(&c.id), 1, lang)
+                )
+            })
+            .collect();
+        ui.label(RichText::new(parts.join(" · ")).small());
+    }
+    let label = if exists {
+        tr!(
+            lang,
+            "analyse.stake.update",
+            name = super::analyse::profile_name(s, &target, lang)
+        )
+    } else {
+        tr!(lang, "analyse.stake.create")
+    };
+    if ui
+        .add_enabled(edit.is_some(), egui::Button::new(label))
+        .clicked()
+        && let Some(edit) = edit
+    {
+        out.push(Command::Edit(edit));
+    }
+}
+
+fn path_section(ui: &mut Ui, state: &AppState, st: &mut StakeholderState, method: Method) {
+    let s = state.scenario();
+    let lang = state.lang;
+    heading(ui, tr!(lang, "analyse.path.heading"));
+    if s.profiles.len() < 2 {
+        ui.label(RichText::new(tr!(lang, "analyse.path.need_two")).weak());
+        return;
+    }
+    let valid = |id: &Option<String>| {
+        id.as_ref()
+            .filter(|x| s.profiles.iter().any(|p| p.id == **x))
+            .cloned()
+    };
+    let (first, second) = default_pair(s, method);
+    let from = valid(&st.path_from).unwrap_or(first);
+    let to = valid(&st.path_to).unwrap_or(second);
+    let mut from_sel = from.clone();
+    let mut to_sel = to.clone();
+    ui.horizontal(|ui| {
+        let l = ui.label(tr!(lang, "analyse.path.from"));
+        profile_combo(ui, s, "path-from", &mut from_sel, lang).labelled_by(l.id);
+        let l = ui.label(tr!(lang, "analyse.path.to"));
+        profile_combo(ui, s, "path-to", &mut to_sel, lang).labelled_by(l.id);
+    });
+    st.path_from = Some(from_sel.clone());
+    st.path_to = Some(to_sel.clone());
+    let key = (
+        state.doc.revision(),
+        method,
+        from_sel.clone(),
+        to_sel.clone(),
+    );
+    let path = match &st.path_cache {
+        Some((k, path)) if *k == key => path.clone(),
+        _ => {
+            let path = profile_path(s, &from_sel, &to_sel, method);
+            st.path_cache = Some((key, path.clone()));
+            path
+        }
+    };
+    let Some(path) = path else {
+        return;
+    };
+    path_bar(ui, s, &path, lang);
+    ui.label(path_sentence(s, &path, &from_sel, &to_sel, lang));
+}
+
+/// The first two profiles whose winners differ (else the first two).
+fn default_pair(s: &Scenario, method: Method) -> (String, String) {
+    let w = winners(s, method);
+    for (i, (a, wa)) in w.iter().enumerate() {
+        if let Some((b, _)) = w[i + 1..].iter().find(|(_, wb)| wb != wa) {
+            return (a.clone(), b.clone());
+        }
+    }
+    (s.profiles[0].id.clone(), s.profiles[1].id.clone())
+}
+
+fn profile_combo(
+    ui: &mut Ui,
+    s: &Scenario,
+    salt: &str,
+    sel: &mut String,
+    lang: Lang,
+) -> egui::Response {
+    egui::ComboBox::from_id_salt(salt)
+        .selected_text(super::analyse::profile_name(s, sel, lang))
+        .show_ui(ui, |ui| {
+            for p in &s.profiles {
+                ui.selectable_value(sel, p.id.clone(), p.name.get(lang));
+            }
+        })
+        .response
+}
+
+/// The path in words: who wins at each end and where it switches.
+pub fn path_sentence(s: &Scenario, path: &ProfilePath, from: &str, to: &str, lang: Lang) -> String {
+    let name = |id: &Option<String>| {
+        id.as_deref()
+            .map_or_else(|| "—".to_string(), |x| s.alternative_name(x, lang))
+    };
+    let pf = super::analyse::profile_name(s, from, lang);
+    let pt = super::analyse::profile_name(s, to, lang);
+    if path.switches.is_empty() {
+        return tr!(
+            lang,
+            "analyse.path.no_switch",
+            option = name(&path.start),
+            from = pf,
+            to = pt
+        );
+    }
+    let steps: Vec<String> = path
+        .switches
+        .iter()
+        .map(|sw| {
+            tr!(
+                lang,
+                "analyse.path.switch",
+                before = s.alternative_name(&sw.before, lang),
+                after = s.alternative_name(&sw.after, lang),
+                at = crate::i18n::pct(sw.t, 0, lang)
+            )
+        })
+        .collect();
+    tr!(
+        lang,
+        "analyse.path.switches",
+        from = pf,
+        to = pt,
+        steps = steps.join("; ")
+    )
+}
+
+fn option_colour(s: &Scenario, id: &str) -> Color32 {
+    let i = s.alternatives.iter().position(|a| a.id == id).unwrap_or(0);
+    let c = crate::charts::style::series_colour(i);
+    Color32::from_rgb(c.0, c.1, c.2)
+}
+
+/// A bar from 0 (first profile) to 1 (second) in segments coloured by winner,
+/// each switch point marked with its position.
+fn path_bar(ui: &mut Ui, s: &Scenario, path: &ProfilePath, lang: Lang) {
+    let width = ui
+        .available_width()
+        .min(ui.clip_rect().right() - ui.cursor().left() - 24.0)
+        .clamp(200.0, 900.0);
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(width, 52.0), egui::Sense::hover());
+    let painter = ui.painter_at(rect);
+    let bar = egui::Rect::from_min_size(rect.min, egui::vec2(width, 28.0));
+    let mut bounds: Vec<(f64, Option<String>)> = vec![(0.0, path.start.clone())];
+    for sw in &path.switches {
+        bounds.push((sw.t, Some(sw.after.clone())));
+    }
+    let x = |t: f64| bar.left() + bar.width() * t as f32;
+    let font = egui::FontId::proportional(12.0);
+    for (k, (t0, winner)) in bounds.iter().enumerate() {
+        let t1 = bounds.get(k + 1).map_or(1.0, |b| b.0);
+        let seg = egui::Rect::from_x_y_ranges(x(*t0)..=x(t1), bar.y_range());
+        let fill = winner
+            .as_deref()
+            .map_or(Color32::LIGHT_GRAY, |w| option_colour(s, w));
+        painter.rect_filled(seg, 0.0, fill);
+        if let Some(w) = winner {
+            let name = s.alternative_name(w, lang);
+            let galley = painter.layout_no_wrap(name, font.clone(), Color32::WHITE);
+            if galley.size().x + 6.0 < seg.width() {
+                painter.galley(seg.center() - galley.size() / 2.0, galley, Color32::WHITE);
+            }
+        }
+    }
+    let ink = Color32::from_gray(40);
+    for sw in &path.switches {
+        let px = x(sw.t);
+        painter.line_segment(
+            [
+                egui::pos2(px, bar.top() - 2.0),
+                egui::pos2(px, bar.bottom() + 6.0),
+            ],
+            egui::Stroke::new(2.0, ink),
+        );
+        painter.text(
+            egui::pos2(px, bar.bottom() + 8.0),
+            egui::Align2::CENTER_TOP,
+            crate::i18n::pct(sw.t, 0, lang),
+            font.clone(),
+            ink,
+        );
+    }
+    painter.text(
+        egui::pos2(bar.left(), bar.bottom() + 8.0),
+        egui::Align2::LEFT_TOP,
+        crate::i18n::pct(0.0, 0, lang),
+        font.clone(),
+        Color32::GRAY,
+    );
+    painter.text(
+        egui::pos2(bar.right(), bar.bottom() + 8.0),
+        egui::Align2::RIGHT_TOP,
+        crate::i18n::pct(1.0, 0, lang),
+        font,
+        Color32::GRAY,
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn two_profiles() -> Scenario {
+        let mut s = crate::app::fixture::fixture();
+        let mut p = WeightProfile::new(
+            "impact_first",
+            Text::bilingual("Impact first", "Impact d'abord"),
+        );
+        p.weights.insert("impact".into(), 1.0);
+        s.profiles.push(p);
+        s
+    }
+
+    #[test]
+    fn favours_sentence_groups_profiles_by_winner() {
+        let s = two_profiles();
+        let w = vec![
+            ("whole_of_government".to_string(), Some("drc".to_string())),
+            ("impact_first".to_string(), Some("mali".to_string())),
+        ];
+        assert_eq!(
+            who_favours(&s, &w, Lang::En),
+            "Whole of government favours DR Congo (MONUSCO); Impact first favours Mali (MINUSMA)."
+        );
+        let same = vec![
+            w[0].clone(),
+            ("impact_first".to_string(), Some("drc".to_string())),
+        ];
+        assert_eq!(
+            who_favours(&s, &same, Lang::En),
+            "Whole of government and Impact first favour DR Congo (MONUSCO)."
+        );
+    }
+
+    #[test]
+    fn combining_creates_then_updates_one_profile_undoably() {
+        let mut st = AppState::new(two_profiles(), None, Lang::En);
+        st.doc.mark_saved();
+        let ids = vec![
+            "whole_of_government".to_string(),
+            "impact_first".to_string(),
+        ];
+        let edit = combine_edit(st.scenario(), &ids, false).expect("edit");
+        st.apply(Command::Edit(edit));
+        assert_eq!(st.scenario().profiles.len(), 3);
+        let c = &st.scenario().profiles[2];
+        // Mean of (0.4, 0.3, 0.3) and (0, 0, 1).
+        assert!((c.weight("impact") - 0.65).abs() < 1e-12);
+        assert_eq!(
+            c.elicitation,
+            Some(Elicitation::Combined {
+                profiles: ids.clone(),
+                geometric: false
+            })
+        );
+        let again = combine_edit(st.scenario(), &ids, true).expect("edit");
+        st.apply(Command::Edit(again));
+        assert_eq!(st.scenario().profiles.len(), 3, "updated, not added");
+        assert_eq!(st.doc.undo_len(), 2);
+        st.apply(Command::Undo);
+        st.apply(Command::Undo);
+        assert_eq!(st.scenario().profiles.len(), 2);
+    }
+
+    #[test]
+    fn the_path_switches_winner_between_profiles() {
+        let s = two_profiles();
+        let path =
+            profile_path(&s, "whole_of_government", "impact_first", Method::Wsm).expect("path");
+        assert_eq!(path.end.as_deref(), Some("mali"));
+        assert_ne!(path.start, path.end);
+        assert!(!path.switches.is_empty());
+        let text = path_sentence(&s, &path, "whole_of_government", "impact_first", Lang::En);
+        assert!(text.contains("Mali (MINUSMA)"), "{text}");
+    }
+}
