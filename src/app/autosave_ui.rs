@@ -193,12 +193,11 @@ pub fn recovery_modal(
     Modal::new(Id::unique("recover-autosave")).show(ui.ctx(), |ui| {
         ui.set_width(480.0);
         ui.heading(tr!(lang, "present.recover_title"));
-        ui.label(tr!(
-            lang,
-            "present.recover_text",
-            file = file,
-            minutes = minutes
-        ));
+        ui.label(if minutes == 0 {
+            tr!(lang, "present.recover_text_recent", file = file)
+        } else {
+            tr!(lang, "present.recover_text", file = file, minutes = minutes)
+        });
         ui.label(RichText::new(tr!(lang, "present.recover_safe")).weak());
         ui.add_space(8.0);
         ui.horizontal(|ui| {
