@@ -109,7 +109,7 @@ fn f5_presents_arrows_move_weights_stay_live_and_escape_leaves() {
     h.run_steps(2);
     assert!(h.state().present.active);
     assert_eq!(h.state().present.slide, 0);
-    let n = tradeoff::app::present::slides().len();
+    let n = tradeoff::app::present::slides(false).len();
     h.get_by_label(&format!("1 / {n}"));
     h.key_press(Key::ArrowRight);
     h.run_steps(2);
@@ -249,4 +249,40 @@ fn robustness_says_plainly_when_every_option_is_excluded() {
             .is_some(),
         "each excluded option is listed with its reasons"
     );
+}
+
+#[test]
+fn the_waterfall_tab_appears_once_a_comparison_is_set_up() {
+    use tradeoff::app::compare_view::Source;
+    let mut h = harness(Lang::En);
+    command(&mut h, Command::SetView(View::Charts));
+    let title = ChartKind::Waterfall.title(Lang::En);
+    assert!(h.query_by_label(&title).is_none());
+    let profiles: Vec<String> = h
+        .state()
+        .state
+        .scenario()
+        .profiles
+        .iter()
+        .map(|p| p.id.clone())
+        .collect();
+    let explained = profiles.iter().find(|id| {
+        let app = h.state_mut();
+        app.analyse.compare.source = Source::Profile;
+        app.analyse.compare.profile = Some((*id).clone());
+        app.analyse
+            .compare
+            .comparison(&app.state)
+            .is_ok_and(|(_, _, c)| c.explanation().is_some())
+    });
+    let id = explained
+        .expect("some profile comparison has an explanation")
+        .clone();
+    h.state_mut().analyse.compare.profile = Some(id);
+    h.run_steps(2);
+    let before = h.state().charts_tabs.cache.renders;
+    h.get_by_label(&title).click();
+    h.run_steps(2);
+    assert_eq!(h.state().charts_tabs.kind, ChartKind::Waterfall);
+    assert!(h.state().charts_tabs.cache.renders > before);
 }

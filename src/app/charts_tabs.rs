@@ -6,6 +6,7 @@
 use super::chart_tex::{TexCache, TexKey};
 use super::state::{AppState, Banner, Command};
 use crate::analysis::Method;
+use crate::analysis::compare::Explanation;
 use crate::analysis::smaa::SmaaResult;
 use crate::charts::{ChartInput, ChartKind};
 use crate::export::brief::{BriefOptions, write_brief};
@@ -13,6 +14,7 @@ use crate::model::{Lang, Scenario};
 use crate::tr;
 use egui::{Color32, RichText, Ui, Vec2};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use std::time::Instant;
 
@@ -39,6 +41,42 @@ pub struct SmaaView<'a> {
     pub fresh: bool,
 }
 
+/// A comparison ready for the waterfall chart (set up in the Compare view).
+#[derive(Debug, Clone)]
+pub struct Waterfall {
+    /// Scenario A (before).
+    pub a: Scenario,
+    /// Scenario B (after; the one the chart is drawn on).
+    pub b: Scenario,
+    /// Why the gap between the two options moved.
+    pub explanation: Explanation,
+    /// Method of the comparison.
+    pub method: Method,
+    /// Changes whenever the comparison does (texture key).
+    pub generation: u64,
+}
+
+impl Waterfall {
+    /// The chart input drawing this comparison.
+    pub fn input(&self, lang: Lang) -> ChartInput<'_> {
+        ChartInput {
+            method: self.method,
+            explanation: Some(&self.explanation),
+            other: Some(&self.a),
+            ..ChartInput::new(&self.b, lang)
+        }
+    }
+}
+
+/// What the cached waterfall was computed from.
+type WaterfallKey = (
+    u64,
+    u64,
+    Method,
+    super::compare_view::Source,
+    Option<String>,
+);
+
 struct Running {
     started: Instant,
     answer: Receiver<Result<String, String>>,
@@ -54,6 +92,7 @@ pub struct ChartsTabs {
     pub cache: TexCache,
     running: Vec<Running>,
     clipboard: Option<arboard::Clipboard>,
+    waterfall: Option<(WaterfallKey, Option<Arc<Waterfall>>)>,
 }
 
 impl Default for ChartsTabs {
@@ -64,6 +103,7 @@ impl Default for ChartsTabs {
             cache: TexCache::default(),
             running: Vec::new(),
             clipboard: None,
+            waterfall: None,
         }
     }
 }
@@ -112,6 +152,44 @@ pub fn criterion_picker(ui: &mut Ui, id: &str, state: &AppState, criterion: &mut
 }
 
 impl ChartsTabs {
+    /// Recomputes the comparison behind the waterfall when the scenario or
+    /// the Compare view's choice changed. Cheap when nothing changed.
+    pub fn refresh_waterfall(
+        &mut self,
+        state: &AppState,
+        compare: &super::compare_view::CompareState,
+    ) {
+        let key: WaterfallKey = (
+            state.content_key(),
+            compare.generation,
+            state.method,
+            compare.source,
+            compare.profile.clone(),
+        );
+        if self.waterfall.as_ref().is_some_and(|(k, _)| *k == key) {
+            return;
+        }
+        let data = compare.comparison(state).ok().and_then(|(a, b, c)| {
+            let explanation = c.explanation()?.clone();
+            Some(Arc::new(Waterfall {
+                a: a.clone(),
+                b: b.clone(),
+                explanation,
+                method: c.method,
+                generation: state.content_key() ^ (compare.generation << 32),
+            }))
+        });
+        if data.is_none() && self.kind == ChartKind::Waterfall {
+            self.kind = ChartKind::Ranking;
+        }
+        self.waterfall = Some((key, data));
+    }
+
+    /// The comparison for the waterfall, when one is set up.
+    pub fn waterfall(&self) -> Option<Arc<Waterfall>> {
+        self.waterfall.as_ref().and_then(|(_, w)| w.clone())
+    }
+
     /// Draws the view: tabs, actions, then the chart filling the rest.
     pub fn ui(
         &mut self,
@@ -121,8 +199,9 @@ impl ChartsTabs {
         out: &mut Vec<Command>,
     ) {
         let lang = state.lang;
+        let waterfall = self.waterfall();
         ui.horizontal_wrapped(|ui| {
-            for kind in available_kinds(false) {
+            for kind in available_kinds(waterfall.is_some()) {
                 if ui
                     .selectable_label(self.kind == kind, kind.title(lang))
                     .clicked()
@@ -184,7 +263,17 @@ impl ChartsTabs {
             ppp,
             1.0,
         );
-        let input = input_for(state, self.criterion.as_deref(), smaa);
+        let key = TexKey {
+            smaa_generation: match (&waterfall, self.kind) {
+                (Some(w), ChartKind::Waterfall) => w.generation,
+                _ => key.smaa_generation,
+            },
+            ..key
+        };
+        let input = match (&waterfall, self.kind) {
+            (Some(w), ChartKind::Waterfall) => w.input(lang),
+            _ => input_for(state, self.criterion.as_deref(), smaa),
+        };
         let tint = if self.kind == ChartKind::Acceptability && smaa.is_some_and(|s| !s.fresh) {
             super::robustness::STALE_TINT
         } else {
@@ -203,7 +292,11 @@ impl ChartsTabs {
     ) -> Banner {
         let lang = state.lang;
         let (w, h) = EXPORT_SIZE_PX;
-        let input = input_for(state, criterion, smaa);
+        let waterfall = self.waterfall().filter(|_| kind == ChartKind::Waterfall);
+        let input = match &waterfall {
+            Some(d) => d.input(lang),
+            None => input_for(state, criterion, smaa),
+        };
         let rgb = match crate::charts::render_rgb(kind, &input, w, h, 1.5) {
             Ok(rgb) => rgb,
             Err(e) => return error(e.message(lang)),
@@ -258,6 +351,17 @@ impl ChartsTabs {
         };
         let scenario = state.scenario().clone();
         let (lang, method) = (state.lang, state.method);
+        if kind == ChartKind::Waterfall
+            && let Some(w) = self.waterfall()
+        {
+            self.spawn(move || {
+                let (width, height) = EXPORT_SIZE_PX;
+                crate::export::write_chart(&path, kind, &w.input(lang), width, height)
+                    .map(|()| path.display().to_string())
+                    .map_err(|e| e.message(lang))
+            });
+            return;
+        }
         self.spawn(move || export_chart(&scenario, lang, method, kind, criterion, smaa, &path));
     }
 

@@ -187,6 +187,8 @@ impl TradeoffApp {
                         });
                 }
                 View::Charts => {
+                    self.charts_tabs
+                        .refresh_waterfall(state, &self.analyse.compare);
                     let smaa = self.robust.smaa_view();
                     self.charts_tabs.ui(ui, state, smaa, &mut out);
                 }

@@ -26,11 +26,13 @@ pub struct Presentation {
     pub slide: usize,
     /// Slide textures.
     pub cache: TexCache,
+    /// True when a comparison exists, so the waterfall is a slide.
+    pub with_waterfall: bool,
 }
 
 /// The slides: every chart that can be shown (the waterfall only with a comparison).
-pub fn slides() -> Vec<ChartKind> {
-    available_kinds(false)
+pub fn slides(with_waterfall: bool) -> Vec<ChartKind> {
+    available_kinds(with_waterfall)
 }
 
 /// Where a key press moves the slide index (None: not a navigation key).
@@ -51,7 +53,10 @@ impl Presentation {
     /// Starts presenting at chart `kind`.
     pub fn enter(&mut self, ctx: &egui::Context, kind: ChartKind) {
         self.active = true;
-        self.slide = slides().iter().position(|k| *k == kind).unwrap_or(0);
+        self.slide = slides(self.with_waterfall)
+            .iter()
+            .position(|k| *k == kind)
+            .unwrap_or(0);
         ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
     }
 
@@ -63,7 +68,7 @@ impl Presentation {
 
     /// The chart on the current slide.
     pub fn kind(&self) -> ChartKind {
-        slides()
+        slides(self.with_waterfall)
             .get(self.slide)
             .copied()
             .unwrap_or(ChartKind::Ranking)
@@ -75,7 +80,10 @@ impl TradeoffApp {
     pub(super) fn presentation_frame(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
         let mut out = Vec::new();
-        let count = slides().len();
+        self.charts_tabs
+            .refresh_waterfall(&self.state, &self.analyse.compare);
+        self.present.with_waterfall = self.charts_tabs.waterfall().is_some();
+        let count = slides(self.present.with_waterfall).len();
         let (escape, moves) = ctx.input_mut(|i| {
             let escape = i.consume_key(egui::Modifiers::NONE, Key::Escape);
             // egui turns Ctrl+C into a Copy event, not a key press.
@@ -182,6 +190,10 @@ impl TradeoffApp {
             .show(ui, |ui| weights_strip(ui, state, &mut out));
         let smaa = self.robust.smaa_view();
         let criterion = self.charts_tabs.criterion.clone();
+        let waterfall = self
+            .charts_tabs
+            .waterfall()
+            .filter(|_| kind == ChartKind::Waterfall);
         egui::CentralPanel::default()
             .frame(egui::Frame::new().fill(Color32::WHITE).inner_margin(8.0))
             .show(ui, |ui| {
@@ -199,12 +211,17 @@ impl TradeoffApp {
                     state.method,
                     lang,
                     criterion.clone(),
-                    smaa.map_or(0, |s| s.generation),
+                    waterfall
+                        .as_ref()
+                        .map_or(smaa.map_or(0, |s| s.generation), |w| w.generation),
                     size,
                     ctx.pixels_per_point(),
                     TYPE_FACTOR,
                 );
-                let input = input_for(state, criterion.as_deref(), smaa);
+                let input = match &waterfall {
+                    Some(w) => w.input(lang),
+                    None => input_for(state, criterion.as_deref(), smaa),
+                };
                 let tint = if kind == ChartKind::Acceptability && smaa.is_some_and(|s| !s.fresh) {
                     super::robustness::STALE_TINT
                 } else {
@@ -233,6 +250,9 @@ impl TradeoffApp {
         for command in commands {
             match command {
                 Command::StartPresentation if !self.present.active => {
+                    self.charts_tabs
+                        .refresh_waterfall(&self.state, &self.analyse.compare);
+                    self.present.with_waterfall = self.charts_tabs.waterfall().is_some();
                     self.present.enter(ctx, kind);
                 }
                 Command::CopyChart => {
@@ -335,9 +355,10 @@ mod tests {
 
     #[test]
     fn slides_hold_every_chart_but_the_waterfall() {
-        let s = slides();
+        let s = slides(false);
         assert!(s.contains(&ChartKind::Sensitivity));
         assert!(s.contains(&ChartKind::Acceptability));
         assert!(!s.contains(&ChartKind::Waterfall));
+        assert!(slides(true).contains(&ChartKind::Waterfall));
     }
 }
