@@ -2,12 +2,12 @@
 
 use super::rank::load_valid;
 use crate::analysis::Method;
-use crate::analysis::compare::{CompareError, compare_keys};
+use crate::analysis::compare::{CompareError, Comparison, compare_keys};
 use crate::export::brief::{BriefOptions, write_brief};
-use crate::model::Lang;
+use crate::model::{Lang, Scenario};
 use crate::tr;
 use clap::Args;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Arguments of `brief`.
 #[derive(Debug, Args)]
@@ -35,6 +35,35 @@ pub struct BriefArgs {
     pub compare: Option<PathBuf>,
 }
 
+/// Loads `compare` (when given) and compares `scenario` (from `file`) with
+/// it under `method` and `profile`: the second scenario and the comparison.
+/// Shared by `brief --compare` and `render --compare`.
+pub(super) fn comparison_with(
+    scenario: &Scenario,
+    file: &Path,
+    compare: Option<&Path>,
+    method: Method,
+    profile: Option<&str>,
+    lang: Lang,
+) -> Result<Option<(Scenario, Comparison)>, String> {
+    let Some(path) = compare else {
+        return Ok(None);
+    };
+    let b = load_valid(path, lang)?;
+    // A CSV's weights are its only profile: it takes no profile name.
+    let key = |p: &Path| {
+        if crate::io::is_csv(p) { None } else { profile }
+    };
+    let comparison =
+        compare_keys(scenario, &b, method, key(file), key(path)).map_err(|e| match e {
+            CompareError::UnknownProfile { name, .. } => {
+                tr!(lang, "cli.unknown_profile", profile = name)
+            }
+            other => other.to_string(),
+        })?;
+    Ok(Some((b, comparison)))
+}
+
 /// Runs `brief`.
 pub fn brief(args: &BriefArgs, lang: Lang) -> Result<(), String> {
     let scenario = load_valid(&args.file, lang)?;
@@ -42,33 +71,17 @@ pub fn brief(args: &BriefArgs, lang: Lang) -> Result<(), String> {
         .file
         .file_name()
         .map(|n| n.to_string_lossy().into_owned());
-    let other = match &args.compare {
-        Some(path) => Some(load_valid(path, lang)?),
-        None => None,
-    };
-    let comparison = match &other {
-        Some(b) => {
-            // A CSV's weights are its only profile: it takes no profile name.
-            let key = |path: &std::path::Path| {
-                if crate::io::is_csv(path) {
-                    None
-                } else {
-                    args.profile.as_deref()
-                }
-            };
-            let key_b = args.compare.as_deref().and_then(key);
-            Some(
-                compare_keys(&scenario, b, args.method, key(&args.file), key_b).map_err(
-                    |e| match e {
-                        CompareError::UnknownProfile { name, .. } => {
-                            tr!(lang, "cli.unknown_profile", profile = name)
-                        }
-                        other => other.to_string(),
-                    },
-                )?,
-            )
-        }
-        None => None,
+    let compared = comparison_with(
+        &scenario,
+        &args.file,
+        args.compare.as_deref(),
+        args.method,
+        args.profile.as_deref(),
+        lang,
+    )?;
+    let (other, comparison) = match compared {
+        Some((b, c)) => (Some(b), Some(c)),
+        None => (None, None),
     };
     let smaa = crate::export::smaa_for(&scenario, args.profile.as_deref(), args.method);
     let compare_name = args

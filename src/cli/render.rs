@@ -35,6 +35,9 @@ pub struct RenderArgs {
     /// Criterion id for the sensitivity chart; default: the most heavily weighted.
     #[arg(long)]
     pub criterion: Option<String>,
+    /// A second scenario to compare with (for the waterfall chart).
+    #[arg(long)]
+    pub compare: Option<PathBuf>,
 }
 
 /// Runs `render`.
@@ -53,7 +56,18 @@ pub fn render(args: &RenderArgs, lang: Lang) -> Result<(), String> {
     } else {
         None
     };
+    let compared = super::brief::comparison_with(
+        &scenario,
+        &args.file,
+        args.compare.as_deref(),
+        args.method,
+        args.profile.as_deref(),
+        lang,
+    )?;
+    let explanation = compared.as_ref().and_then(|(_, c)| c.explanation());
     let input = ChartInput {
+        explanation,
+        other: compared.as_ref().map(|(b, _)| b),
         profile: args.profile.as_deref(),
         method: args.method,
         criterion: args.criterion.as_deref(),
