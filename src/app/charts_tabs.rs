@@ -389,6 +389,25 @@ impl ChartsTabs {
         !self.running.is_empty()
     }
 
+    /// A small "Exporting…" note in the window's corner while an export
+    /// runs, whichever view started it.
+    pub fn busy_note(&self, ctx: &egui::Context, lang: Lang) {
+        if self.running.is_empty() {
+            return;
+        }
+        egui::Area::new(egui::Id::unique("export-busy"))
+            .anchor(egui::Align2::RIGHT_BOTTOM, egui::vec2(-12.0, -12.0))
+            .order(egui::Order::Foreground)
+            .show(ctx, |ui| {
+                egui::Frame::popup(ui.style()).show(ui, |ui| {
+                    ui.horizontal(|ui| {
+                        ui.spinner();
+                        ui.label(tr!(lang, "present.exporting"));
+                    });
+                });
+            });
+    }
+
     /// Collects finished exports as banners (newest last).
     pub fn poll(&mut self, lang: Lang) -> Vec<Banner> {
         let mut banners = Vec::new();

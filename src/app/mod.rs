@@ -244,6 +244,7 @@ impl TradeoffApp {
         for banner in self.charts_tabs.poll(self.state.lang) {
             self.state.banner = Some(banner);
         }
+        self.charts_tabs.busy_note(&ctx, self.state.lang);
         if self.charts_tabs.busy() {
             ctx.request_repaint_after(std::time::Duration::from_millis(100));
         }
