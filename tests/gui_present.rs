@@ -286,3 +286,32 @@ fn the_waterfall_tab_appears_once_a_comparison_is_set_up() {
     assert_eq!(h.state().charts_tabs.kind, ChartKind::Waterfall);
     assert!(h.state().charts_tabs.cache.renders > before);
 }
+
+#[test]
+fn opening_another_file_redraws_the_charts() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = harness(Lang::En);
+    let mut other = h.state().state.scenario().clone();
+    // Same shape (so the layout and chart sizes stay), other numbers.
+    for score in &mut other.scores {
+        score.value *= 0.9;
+        score.low = None;
+        score.high = None;
+    }
+    let path = dir.path().join("two.ron");
+    tradeoff::io::save(&path, &other).expect("saved");
+    let before = h.state().charts.renders;
+    command(&mut h, Command::Open(Some(path)));
+    h.run_steps(2);
+    assert_eq!(h.state().state.doc.revision(), 0, "a fresh document");
+    assert!(
+        h.state()
+            .state
+            .evaluation(tradeoff::analysis::Method::Wsm)
+            .is_some()
+    );
+    assert!(
+        h.state().charts.renders > before,
+        "same revision number, different document: the charts are redrawn"
+    );
+}
