@@ -6,7 +6,11 @@
 rust_i18n::i18n!("assets/locales", fallback = "en");
 
 pub mod analysis;
+#[cfg(feature = "gui")]
+pub mod app;
+pub mod charts;
 pub mod cli;
+pub mod export;
 pub mod i18n;
 pub mod io;
 pub mod model;
@@ -14,8 +18,26 @@ pub mod model;
 /// The bundled default scenario (Canada 2016).
 pub const DEFAULT_SCENARIO: &str = include_str!("../scenarios/canada-2016.ron");
 
+/// Opens the desktop window on `file` (else the last file opened, else the
+/// bundled default); without the `gui` feature, prints the ranking instead.
+#[cfg(feature = "gui")]
+pub fn launch_gui(
+    file: Option<std::path::PathBuf>,
+    lang: Option<model::Lang>,
+) -> std::process::ExitCode {
+    match app::run(file, lang) {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            let lang = lang.unwrap_or_else(i18n::system_lang);
+            eprintln!("{}", tr!(lang, "gui.window_failed", error = e.to_string()));
+            std::process::ExitCode::from(cli::EXIT_BAD_INPUT)
+        }
+    }
+}
+
 /// Opens the desktop window; without the `gui` feature, prints the ranking
 /// of the file (or the bundled default) instead.
+#[cfg(not(feature = "gui"))]
 pub fn launch_gui(
     file: Option<std::path::PathBuf>,
     lang: Option<model::Lang>,

@@ -56,11 +56,11 @@ pub fn reasons_for(scenario: &Scenario, profile: Option<&WeightProfile>, id: &st
         let Some(score) = scenario.score(id, &c.id) else {
             continue;
         };
-        let limits = c.veto.map(|l| (l, None)).into_iter().chain(
-            profile
-                .and_then(|p| p.vetoes.get(&c.id).map(|l| (*l, Some(p.id.clone()))))
-                .into_iter(),
-        );
+        let limits = c
+            .veto
+            .map(|l| (l, None))
+            .into_iter()
+            .chain(profile.and_then(|p| p.vetoes.get(&c.id).map(|l| (*l, Some(p.id.clone())))));
         for (limit, by) in limits {
             if breaks(c.direction, score.value, limit) {
                 reasons.push(Reason::Veto {

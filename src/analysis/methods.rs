@@ -58,32 +58,79 @@ pub fn scores(method: Method, matrix: &DecisionMatrix) -> Vec<f64> {
 /// place of the matrix's own. Used by sensitivity and SMAA.
 pub fn scores_with_weights(method: Method, matrix: &DecisionMatrix, weights: &[f64]) -> Vec<f64> {
     match method {
-        Method::Wsm => wsm(matrix, &scaled_values(matrix), weights),
+        Method::Wsm => wsm_scores(matrix, weights),
         Method::Topsis => topsis(matrix, weights),
         Method::Promethee2 => promethee2(matrix, weights),
+    }
+}
+
+/// The (lo, hi) used to scale each criterion for wsm (as
+/// [`DecisionMatrix::scaling_range`]), found in one row-major pass.
+fn scaling_ranges(matrix: &DecisionMatrix) -> Vec<(f64, f64)> {
+    let m = matrix.m();
+    let mut lo = vec![f64::INFINITY; m];
+    let mut hi = vec![f64::NEG_INFINITY; m];
+    if m > 0 {
+        for row in matrix.values.chunks_exact(m) {
+            for ((l, h), &x) in lo.iter_mut().zip(hi.iter_mut()).zip(row) {
+                *l = l.min(x);
+                *h = h.max(x);
+            }
+        }
+    }
+    (0..m)
+        .map(|j| match matrix.scales[j] {
+            Some(s) => (s.worst.min(s.best), s.worst.max(s.best)),
+            None => (lo[j], hi[j]),
+        })
+        .collect()
+}
+
+/// The wsm value of `x` on a criterion scaled over (lo, hi).
+fn scale(x: f64, (lo, hi): (f64, f64), direction: Direction) -> f64 {
+    if hi == lo {
+        1.0
+    } else {
+        match direction {
+            Direction::Maximize => (x - lo) / (hi - lo),
+            Direction::Minimize => (hi - x) / (hi - lo),
+        }
     }
 }
 
 /// The wsm value of every cell, row-major: 0 = worst, 1 = best on the
 /// criterion's scale; a constant column scores 1.
 pub fn scaled_values(matrix: &DecisionMatrix) -> Vec<f64> {
-    let (n, m) = (matrix.n(), matrix.m());
-    let mut out = vec![0.0; n * m];
-    for j in 0..m {
-        let (lo, hi) = matrix.scaling_range(j);
-        for i in 0..n {
-            let x = matrix.value(i, j);
-            out[i * m + j] = if hi == lo {
-                1.0
-            } else {
-                match matrix.directions[j] {
-                    Direction::Maximize => (x - lo) / (hi - lo),
-                    Direction::Minimize => (hi - x) / (hi - lo),
-                }
-            };
-        }
+    let m = matrix.m();
+    let ranges = scaling_ranges(matrix);
+    matrix
+        .values
+        .iter()
+        .enumerate()
+        .map(|(k, &x)| scale(x, ranges[k % m], matrix.directions[k % m]))
+        .collect()
+}
+
+/// wsm scores straight from the values, without storing the scaled matrix
+/// (the same sums, in the same order, as [`wsm`] over [`scaled_values`]).
+fn wsm_scores(matrix: &DecisionMatrix, weights: &[f64]) -> Vec<f64> {
+    let m = matrix.m();
+    if m == 0 {
+        return vec![0.0; matrix.n()];
     }
-    out
+    let ranges = scaling_ranges(matrix);
+    matrix
+        .values
+        .chunks_exact(m)
+        .map(|row| {
+            row.iter()
+                .zip(&ranges)
+                .zip(&matrix.directions)
+                .zip(weights)
+                .map(|(((&x, &range), &direction), w)| scale(x, range, direction) * w)
+                .sum()
+        })
+        .collect()
 }
 
 /// Weighted sum of precomputed scaled values.
@@ -100,52 +147,53 @@ pub fn wsm(matrix: &DecisionMatrix, scaled: &[f64], weights: &[f64]) -> Vec<f64>
         .collect()
 }
 
-/// TOPSIS closeness coefficient with vector normalisation.
+/// TOPSIS closeness coefficient with vector normalisation, in two
+/// row-major passes. The weighted value `v = x · w / norm` is increasing in
+/// `x` (weights are non-negative), so the ideal and anti-ideal points are the
+/// weighted best and worst raw values, found in the same pass as the norms;
+/// the second pass computes the distances without storing `v`.
 pub fn topsis(matrix: &DecisionMatrix, weights: &[f64]) -> Vec<f64> {
     let (n, m) = (matrix.n(), matrix.m());
-    let mut weighted = vec![0.0; n * m];
-    let mut ideal = vec![0.0; m];
-    let mut anti = vec![0.0; m];
-    for j in 0..m {
-        let norm = (0..n)
-            .map(|i| matrix.value(i, j).powi(2))
-            .sum::<f64>()
-            .sqrt();
-        let mut best = f64::NAN;
-        let mut worst = f64::NAN;
-        for i in 0..n {
-            let r = if norm == 0.0 {
-                0.0
-            } else {
-                matrix.value(i, j) / norm
-            };
-            let v = weights[j] * r;
-            weighted[i * m + j] = v;
-            if i == 0 || matrix.directions[j].better(v, best) {
-                best = v;
+    if m == 0 || n == 0 {
+        // No criterion separates anyone: every option is at both ideals.
+        return vec![0.5; n];
+    }
+    let mut norms = vec![0.0; m];
+    let mut best = matrix.values[..m].to_vec();
+    let mut worst = best.clone();
+    for row in matrix.values.chunks_exact(m) {
+        for j in 0..m {
+            let x = row[j];
+            norms[j] += x * x;
+            let direction = matrix.directions[j];
+            if direction.better(x, best[j]) {
+                best[j] = x;
             }
-            if i == 0 || matrix.directions[j].better(worst, v) {
-                worst = v;
+            if direction.better(worst[j], x) {
+                worst[j] = x;
             }
         }
-        ideal[j] = best;
-        anti[j] = worst;
     }
-    (0..n)
-        .map(|i| {
-            let row = &weighted[i * m..(i + 1) * m];
-            let d_plus = row
-                .iter()
-                .zip(&ideal)
-                .map(|(v, b)| (v - b).powi(2))
-                .sum::<f64>()
-                .sqrt();
-            let d_minus = row
-                .iter()
-                .zip(&anti)
-                .map(|(v, w)| (v - w).powi(2))
-                .sum::<f64>()
-                .sqrt();
+    // v = factor · x, with a zero norm giving v = 0.
+    let factor: Vec<f64> = norms
+        .iter()
+        .zip(weights)
+        .map(|(s, w)| if *s == 0.0 { 0.0 } else { w / s.sqrt() })
+        .collect();
+    let ideal: Vec<f64> = factor.iter().zip(&best).map(|(f, x)| f * x).collect();
+    let anti: Vec<f64> = factor.iter().zip(&worst).map(|(f, x)| f * x).collect();
+    matrix
+        .values
+        .chunks_exact(m)
+        .map(|row| {
+            let mut plus = 0.0;
+            let mut minus = 0.0;
+            for j in 0..m {
+                let v = factor[j] * row[j];
+                plus += (v - ideal[j]) * (v - ideal[j]);
+                minus += (v - anti[j]) * (v - anti[j]);
+            }
+            let (d_plus, d_minus) = (plus.sqrt(), minus.sqrt());
             if d_plus + d_minus == 0.0 {
                 0.5
             } else {
@@ -180,22 +228,112 @@ fn preference_degree(pref: Preference, d: f64) -> f64 {
     }
 }
 
-/// PROMETHEE II net flow.
+/// PROMETHEE II net flow, in O(m·n log n) for usual criteria.
+///
+/// Each criterion's values are sorted once (in its better direction). For a
+/// usual criterion, an option's net contribution is w · (number strictly
+/// worse − number strictly better), found from the sorted runs of equal
+/// values. For linear and V-shape criteria, pairs further apart than p count
+/// as 1 and pairs within q as 0 (found by binary search); only pairs inside
+/// the (q, p) band are evaluated one by one. Agrees with
+/// [`promethee2_pairwise`] to rounding (property-tested to 1e-9).
 pub fn promethee2(matrix: &DecisionMatrix, weights: &[f64]) -> Vec<f64> {
     let (n, m) = (matrix.n(), matrix.m());
     if n < 2 {
         return vec![0.0; n];
     }
     let mut net = vec![0.0; n];
-    for j in 0..m {
-        let w = weights[j];
+    let mut order: Vec<usize> = (0..n).collect();
+    let mut sorted = vec![0.0; n];
+    for (j, &w) in weights.iter().enumerate().take(m) {
         if w == 0.0 {
             continue;
         }
-        let sign = match matrix.directions[j] {
-            Direction::Maximize => 1.0,
-            Direction::Minimize => -1.0,
-        };
+        let sign = direction_sign(matrix.directions[j]);
+        order.sort_unstable_by(|&a, &b| {
+            (sign * matrix.value(a, j)).total_cmp(&(sign * matrix.value(b, j)))
+        });
+        for (slot, &i) in sorted.iter_mut().zip(&order) {
+            *slot = sign * matrix.value(i, j);
+        }
+        match matrix.preferences[j] {
+            Preference::Usual => usual_flows(&sorted, &order, w, &mut net),
+            pref => banded_flows(pref, &sorted, &order, w, &mut net),
+        }
+    }
+    let scale = 1.0 / (n as f64 - 1.0);
+    net.iter().map(|x| x * scale).collect()
+}
+
+/// +1 for a criterion to maximise, −1 for one to minimise, so that larger
+/// signed values are always better.
+fn direction_sign(direction: Direction) -> f64 {
+    match direction {
+        Direction::Maximize => 1.0,
+        Direction::Minimize => -1.0,
+    }
+}
+
+/// Adds w · (#strictly worse − #strictly better) to each option's net flow.
+fn usual_flows(sorted: &[f64], order: &[usize], w: f64, net: &mut [f64]) {
+    let n = sorted.len();
+    let mut start = 0;
+    while start < n {
+        let mut end = start + 1;
+        while end < n && sorted[end] == sorted[start] {
+            end += 1;
+        }
+        // Counts are exact integers, so the only rounding is the final product.
+        let wins_minus_losses = start as f64 - (n - end) as f64;
+        for &i in &order[start..end] {
+            net[i] += w * wins_minus_losses;
+        }
+        start = end;
+    }
+}
+
+/// Net flows of a linear or V-shape criterion with a sorted sweep.
+fn banded_flows(pref: Preference, sorted: &[f64], order: &[usize], w: f64, net: &mut [f64]) {
+    let (q, p) = match pref {
+        Preference::Linear { q, p } => (q, p),
+        Preference::VShape { p } => (0.0, p),
+        Preference::Usual => (0.0, 0.0),
+    };
+    let n = sorted.len();
+    for (pos, &a) in order.iter().enumerate() {
+        let ya = sorted[pos];
+        // Leaving flow: options b with ya − yb > q prefer a; those with ya − yb >= p fully.
+        let worse_end = sorted.partition_point(|&yb| yb < ya - q);
+        let full_end = sorted.partition_point(|&yb| yb <= ya - p).min(worse_end);
+        let mut leaving = full_end as f64;
+        for &yb in &sorted[full_end..worse_end] {
+            leaving += preference_degree(pref, ya - yb);
+        }
+        // Entering flow: options b with yb − ya > q; fully from yb − ya >= p.
+        let better_start = sorted.partition_point(|&yb| yb <= ya + q);
+        let full_start = sorted.partition_point(|&yb| yb < ya + p).max(better_start);
+        let mut entering = (n - full_start) as f64;
+        for &yb in &sorted[better_start..full_start] {
+            entering += preference_degree(pref, yb - ya);
+        }
+        net[a] += w * (leaving - entering);
+    }
+}
+
+/// PROMETHEE II net flow by the direct O(n²m) pairwise formula of
+/// design.md §4. Kept as the reference that [`promethee2`] is tested and
+/// benchmarked against.
+pub fn promethee2_pairwise(matrix: &DecisionMatrix, weights: &[f64]) -> Vec<f64> {
+    let (n, m) = (matrix.n(), matrix.m());
+    if n < 2 {
+        return vec![0.0; n];
+    }
+    let mut net = vec![0.0; n];
+    for (j, &w) in weights.iter().enumerate().take(m) {
+        if w == 0.0 {
+            continue;
+        }
+        let sign = direction_sign(matrix.directions[j]);
         let pref = matrix.preferences[j];
         for a in 0..n {
             let xa = matrix.value(a, j);
@@ -211,4 +349,155 @@ pub fn promethee2(matrix: &DecisionMatrix, weights: &[f64]) -> Vec<f64> {
     }
     let scale = 1.0 / (n as f64 - 1.0);
     net.iter().map(|x| x * scale).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn matrix(n: usize, m: usize, values: Vec<f64>, prefs: Vec<Preference>) -> DecisionMatrix {
+        DecisionMatrix {
+            alternatives: (0..n).map(|i| format!("a{i}")).collect(),
+            criteria: (0..m).map(|j| format!("c{j}")).collect(),
+            directions: (0..m)
+                .map(|j| {
+                    if j % 2 == 0 {
+                        Direction::Maximize
+                    } else {
+                        Direction::Minimize
+                    }
+                })
+                .collect(),
+            scales: vec![None; m],
+            preferences: prefs,
+            weights: vec![1.0 / m as f64; m],
+            lows: values.clone(),
+            highs: values.clone(),
+            values,
+        }
+    }
+
+    fn preference() -> impl Strategy<Value = Preference> {
+        prop_oneof![
+            Just(Preference::Usual),
+            (0.0..3.0f64).prop_map(|p| Preference::VShape { p }),
+            (0.0..2.0f64, 0.0..3.0f64)
+                .prop_map(|(q, extra)| Preference::Linear { q, p: q + extra }),
+        ]
+    }
+
+    fn case() -> impl Strategy<Value = DecisionMatrix> {
+        (1usize..12, 1usize..5).prop_flat_map(|(n, m)| {
+            (
+                // Small integers make ties common, which is where sorting can go wrong.
+                prop::collection::vec(
+                    prop_oneof![(-3i32..4).prop_map(f64::from), -5.0..5.0f64],
+                    n * m,
+                ),
+                prop::collection::vec(preference(), m),
+                prop::collection::vec(0.0..1.0f64, m),
+            )
+                .prop_map(move |(values, prefs, weights)| {
+                    let mut mx = matrix(n, m, values, prefs);
+                    mx.weights = crate::analysis::matrix::normalise(&weights);
+                    mx
+                })
+        })
+    }
+
+    /// TOPSIS exactly as design.md §4 words it, column by column.
+    fn topsis_by_the_book(mx: &DecisionMatrix, weights: &[f64]) -> Vec<f64> {
+        let (n, m) = (mx.n(), mx.m());
+        let mut v = vec![vec![0.0; m]; n];
+        for j in 0..m {
+            let norm = (0..n).map(|i| mx.value(i, j).powi(2)).sum::<f64>().sqrt();
+            for (i, row) in v.iter_mut().enumerate() {
+                let r = if norm == 0.0 {
+                    0.0
+                } else {
+                    mx.value(i, j) / norm
+                };
+                row[j] = weights[j] * r;
+            }
+        }
+        let pick = |j: usize, best: bool| {
+            let col = v.iter().map(|row| row[j]);
+            let hi = col.clone().fold(f64::NEG_INFINITY, f64::max);
+            let lo = col.fold(f64::INFINITY, f64::min);
+            match (mx.directions[j], best) {
+                (Direction::Maximize, true) | (Direction::Minimize, false) => hi,
+                _ => lo,
+            }
+        };
+        let ideal: Vec<f64> = (0..m).map(|j| pick(j, true)).collect();
+        let anti: Vec<f64> = (0..m).map(|j| pick(j, false)).collect();
+        v.iter()
+            .map(|row| {
+                let dist = |p: &[f64]| {
+                    row.iter()
+                        .zip(p)
+                        .map(|(a, b)| (a - b).powi(2))
+                        .sum::<f64>()
+                        .sqrt()
+                };
+                let (plus, minus) = (dist(&ideal), dist(&anti));
+                if plus + minus == 0.0 {
+                    0.5
+                } else {
+                    minus / (plus + minus)
+                }
+            })
+            .collect()
+    }
+
+    proptest! {
+        #[test]
+        fn two_pass_topsis_matches_the_textbook_formula(mx in case()) {
+            let fast = topsis(&mx, &mx.weights);
+            let book = topsis_by_the_book(&mx, &mx.weights);
+            for (a, b) in fast.iter().zip(&book) {
+                prop_assert!((a - b).abs() <= 1e-12, "{fast:?} vs {book:?}");
+            }
+        }
+
+        #[test]
+        fn fused_wsm_matches_the_scaled_matrix(mx in case()) {
+            let fused = scores_with_weights(Method::Wsm, &mx, &mx.weights);
+            let staged = wsm(&mx, &scaled_values(&mx), &mx.weights);
+            prop_assert_eq!(fused, staged);
+        }
+
+        #[test]
+        fn sorted_promethee_matches_the_pairwise_formula(mx in case()) {
+            let fast = promethee2(&mx, &mx.weights);
+            let naive = promethee2_pairwise(&mx, &mx.weights);
+            for (a, b) in fast.iter().zip(&naive) {
+                prop_assert!((a - b).abs() <= 1e-9, "{fast:?} vs {naive:?}");
+            }
+            prop_assert!(fast.iter().sum::<f64>().abs() <= 1e-9);
+        }
+    }
+
+    #[test]
+    fn sorted_promethee_matches_on_a_large_tied_matrix() {
+        // 300 options on a 0..5 integer grid: every value is tied many times.
+        let (n, m) = (300, 4);
+        let values: Vec<f64> = (0..n * m).map(|k| ((k * 7919) % 5) as f64).collect();
+        let prefs = vec![
+            Preference::Usual,
+            Preference::VShape { p: 2.0 },
+            Preference::Linear { q: 1.0, p: 3.0 },
+            Preference::Usual,
+        ];
+        let mx = matrix(n, m, values, prefs);
+        let fast = promethee2(&mx, &mx.weights);
+        let naive = promethee2_pairwise(&mx, &mx.weights);
+        let worst = fast
+            .iter()
+            .zip(&naive)
+            .map(|(a, b)| (a - b).abs())
+            .fold(0.0, f64::max);
+        assert!(worst <= 1e-12, "largest difference {worst}");
+    }
 }

@@ -10,6 +10,7 @@ pub mod package;
 pub mod ranking;
 pub mod sensitivity;
 pub mod smaa;
+pub mod weighting;
 
 pub use evaluate::{
     AnalysisError, Evaluation, Ranked, evaluate, evaluate_all_methods, evaluate_profile,

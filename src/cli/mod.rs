@@ -1,10 +1,15 @@
 //! The command-line face: clap definitions and dispatch. Each subcommand
 //! runs the same engine as the GUI.
 
+mod brief;
+mod diff;
 pub mod package;
 mod rank;
+mod render;
+mod sensitivity;
 pub mod smaa;
 
+pub use diff::{diff_json, diff_text};
 pub use rank::{load_valid, ranking_json, ranking_text};
 
 use crate::model::Lang;
@@ -43,10 +48,18 @@ pub enum Command {
     Check(rank::CheckArgs),
     /// Convert between RON scenario files and CSV decision matrices.
     Convert(rank::ConvertArgs),
+    /// Compare two scenarios: what changed and why the ranking moved.
+    Diff(diff::DiffArgs),
+    /// Show how far each weight can move before the top option changes.
+    Sensitivity(sensitivity::SensitivityArgs),
     /// Rank acceptability, central weights and confidence under uncertain weights and values (SMAA-2).
     Smaa(smaa::SmaaArgs),
     /// The best sets of options to combine within every resource cap.
     Package(package::PackageArgs),
+    /// Draw one chart to a PNG or SVG file.
+    Render(render::RenderArgs),
+    /// Write a briefing pack: every chart, an HTML page and a Markdown copy.
+    Brief(brief::BriefArgs),
 }
 
 /// What the binary should do after parsing its arguments.
@@ -59,10 +72,26 @@ pub enum Launch {
 
 /// Parses the process arguments and runs a subcommand, or says to open the GUI.
 pub fn run() -> Launch {
-    let cli = match Cli::try_parse() {
+    run_from(std::env::args_os())
+}
+
+/// Like [`run`], with the arguments given (the first is the program name):
+/// the entry point tests and the fuzz test drive.
+pub fn run_from<I, T>(args: I) -> Launch
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString> + Clone,
+{
+    let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(e) => {
-            let _ = e.print();
+            // Through the print macros rather than clap's own writer, so
+            // tests (and the fuzz test) capture it.
+            if e.use_stderr() {
+                eprint!("{}", e.render());
+            } else {
+                print!("{}", e.render());
+            }
             let code = if e.use_stderr() { EXIT_USAGE } else { 0 };
             return Launch::Done(ExitCode::from(code));
         }
@@ -75,8 +104,12 @@ pub fn run() -> Launch {
         Command::Rank(args) => rank::rank(&args, lang),
         Command::Check(args) => rank::check(&args, lang),
         Command::Convert(args) => rank::convert(&args, lang),
+        Command::Diff(args) => diff::diff(&args, lang),
+        Command::Sensitivity(args) => sensitivity::run(&args, lang),
         Command::Smaa(args) => smaa::run(&args, lang),
         Command::Package(args) => package::run(&args, lang),
+        Command::Render(args) => render::render(&args, lang),
+        Command::Brief(args) => brief::brief(&args, lang),
     };
     Launch::Done(match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -148,7 +148,7 @@ pub fn ranking_text(scenario: &Scenario, evaluation: &Evaluation, lang: Lang) ->
         let reasons: Vec<String> = x
             .reasons
             .iter()
-            .map(|r| reason_message(&scenario, r, lang))
+            .map(|r| reason_message(scenario, r, lang))
             .collect();
         let _ = writeln!(
             out,
@@ -163,13 +163,28 @@ pub fn ranking_text(scenario: &Scenario, evaluation: &Evaluation, lang: Lang) ->
 
 /// `tradeoff check`.
 pub fn check(args: &CheckArgs, lang: Lang) -> Result<(), String> {
-    let scenario = io::load(&args.file).map_err(|e| e.message(lang))?;
+    let error = tr!(lang, "cli.error");
+    let scenario = match io::load_all(&args.file) {
+        Ok(s) => s,
+        Err(errors) => {
+            // Same shape as validation problems: file:line:column: error: what.
+            for e in &errors {
+                let at = if e.line == 0 {
+                    e.file.clone()
+                } else {
+                    format!("{}:{}:{}", e.file, e.line, e.column)
+                };
+                eprintln!("{at}: {error}: {}", e.detail(lang));
+            }
+            return Err(tr!(lang, "cli.check_failed", n = errors.len()));
+        }
+    };
     let problems = validate(&scenario);
     let label = args.file.display().to_string();
     let located = io::locate_problems(&scenario, &problems, &args.file);
     for (p, line, col) in &located {
         let severity = match p.severity() {
-            crate::model::Severity::Error => tr!(lang, "cli.error"),
+            crate::model::Severity::Error => error.clone(),
             crate::model::Severity::Warning => tr!(lang, "cli.warning"),
         };
         eprintln!(
@@ -206,6 +221,6 @@ pub fn convert(args: &ConvertArgs, lang: Lang) -> Result<(), String> {
     } else {
         io::save(&args.output, &scenario)
     };
-    result.map_err(|e| e.to_string())?;
+    result.map_err(|e| e.message(lang))?;
     Ok(())
 }

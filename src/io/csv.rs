@@ -1,81 +1,448 @@
 //! CSV decision matrices (design.md §3): import and export.
+//!
+//! Accepts what spreadsheets write: a UTF-8 byte-order mark, CRLF line
+//! ends, and semicolon-separated files with decimal commas (French-locale
+//! exports; the separator is detected from the header line).
 
-use super::error::{LoadError, LoadErrorKind};
+use super::error::{Counted, CsvProblem, LoadError, LoadErrorKind};
+use super::limits::{MAX_CRITERIA, MAX_OPTIONS, MAX_SCORES};
+use super::outline::Pos;
 use crate::model::{
     Alternative, Criterion, Direction, FORMAT_VERSION, Preference, Scenario, Score, Text,
     WeightProfile,
 };
+use std::collections::HashMap;
+
+/// Where a record starts in the text.
+#[derive(Debug, Clone, Copy)]
+struct RecordRef {
+    byte: usize,
+    line: usize,
+}
+
+/// Where the rows of a parsed matrix are, for pointing problems at cells.
+#[derive(Debug, Clone)]
+pub struct Layout<'a> {
+    text: &'a str,
+    delimiter: u8,
+    header: RecordRef,
+    specials: Vec<(String, RecordRef)>,
+    options: Vec<RecordRef>,
+}
+
+impl Layout<'_> {
+    fn cell(&self, record: RecordRef, j: usize) -> Option<Pos> {
+        let cells = raw_cells(self.text, record, self.delimiter);
+        cells.get(j).or(cells.last()).map(|c| c.pos)
+    }
+
+    /// Cell `j` of the header row.
+    pub fn header(&self, j: usize) -> Option<Pos> {
+        self.cell(self.header, j)
+    }
+
+    /// Cell `j` of a `#` row such as `#weight`.
+    pub fn special(&self, name: &str, j: usize) -> Option<Pos> {
+        let (_, record) = self.specials.iter().find(|(n, _)| n == name)?;
+        self.cell(*record, j)
+    }
+
+    /// Cell `j` of the i-th option row.
+    pub fn option(&self, i: usize, j: usize) -> Option<Pos> {
+        self.cell(*self.options.get(i)?, j)
+    }
+}
+
+/// One cell as written: where it starts and whether it is in quotes.
+#[derive(Debug, Clone, Copy)]
+struct RawCell {
+    pos: Pos,
+    quoted: bool,
+}
+
+/// Where a record really starts: after CRLF line ends the reader may place
+/// it on the line end before it.
+fn record_start(text: &str, byte: usize, line: usize) -> RecordRef {
+    let mut at = RecordRef { byte, line };
+    while let Some(c) = text.get(at.byte..).and_then(|t| t.chars().next()) {
+        match c {
+            '\n' => at.line += 1,
+            '\r' => {}
+            _ => break,
+        }
+        at.byte += 1;
+    }
+    at
+}
+
+/// Scans one record of the raw text for its cells' positions.
+fn raw_cells(text: &str, record: RecordRef, delimiter: u8) -> Vec<RawCell> {
+    let Some(rest) = text.get(record.byte..) else {
+        return Vec::new();
+    };
+    let line_start = text[..record.byte].rfind('\n').map_or(0, |i| i + 1);
+    let mut pos = Pos {
+        line: record.line,
+        column: text[line_start..record.byte].chars().count() + 1,
+    };
+    let delimiter = char::from(delimiter);
+    let mut cells = Vec::new();
+    let mut at_cell_start = true;
+    let mut in_quotes = false;
+    let mut chars = rest.chars().peekable();
+    while let Some(c) = chars.next() {
+        if at_cell_start {
+            if c == ' ' || c == '\t' && delimiter != '\t' {
+                pos.column += 1;
+                continue;
+            }
+            cells.push(RawCell {
+                pos,
+                quoted: c == '"',
+            });
+            at_cell_start = false;
+            in_quotes = c == '"';
+            if c == '"' {
+                pos.column += 1;
+                continue;
+            }
+        }
+        if in_quotes {
+            if c == '"' {
+                if chars.peek() == Some(&'"') {
+                    chars.next();
+                    pos.column += 1;
+                } else {
+                    in_quotes = false;
+                }
+            }
+        } else if c == delimiter {
+            at_cell_start = true;
+        } else if c == '\n' || c == '\r' {
+            break;
+        }
+        if c == '\n' {
+            pos.line += 1;
+            pos.column = 1;
+        } else {
+            pos.column += 1;
+        }
+    }
+    if at_cell_start {
+        cells.push(RawCell { pos, quoted: false });
+    }
+    cells
+}
+
+/// The separator of the header line: `;` or tab when they outnumber commas.
+fn detect_delimiter(text: &str) -> u8 {
+    let header = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+    let mut counts = [0usize; 3];
+    let mut in_quotes = false;
+    for c in header.chars() {
+        match c {
+            '"' => in_quotes = !in_quotes,
+            ',' if !in_quotes => counts[0] += 1,
+            ';' if !in_quotes => counts[1] += 1,
+            '\t' if !in_quotes => counts[2] += 1,
+            _ => {}
+        }
+    }
+    if counts[2] > counts[0] && counts[2] > counts[1] {
+        b'\t'
+    } else if counts[1] > counts[0] {
+        b';'
+    } else {
+        b','
+    }
+}
+
+/// Reads a number as spreadsheets write it; `decimal_comma` also accepts
+/// "0,4" and digit groups separated by spaces ("1 250,5").
+fn number(cell: &str, decimal_comma: bool) -> Result<f64, CsvProblem> {
+    let s = cell.trim();
+    let cleaned: String = if decimal_comma {
+        s.chars()
+            .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}'))
+            .map(|c| if c == ',' { '.' } else { c })
+            .collect()
+    } else {
+        s.to_string()
+    };
+    match cleaned.parse::<f64>() {
+        Ok(v) if v.is_finite() => Ok(v),
+        Ok(_) => Err(CsvProblem::NotFinite(s.to_string())),
+        Err(_) => Err(CsvProblem::BadNumber(s.to_string())),
+    }
+}
+
+fn direction(cell: &str) -> Option<Direction> {
+    match cell.trim().to_lowercase().as_str() {
+        "min" | "minimize" | "minimise" | "minimum" => Some(Direction::Minimize),
+        "max" | "maximize" | "maximise" | "maximum" => Some(Direction::Maximize),
+        _ => None,
+    }
+}
+
+/// The special rows a matrix may have.
+const SPECIAL_ROWS: [&str; 3] = ["#direction", "#weight", "#veto"];
 
 /// Parses a decision-matrix CSV into a scenario (ids are the names as written).
 pub fn parse(text: &str, label: &str) -> Result<Scenario, LoadError> {
+    parse_all(text, label).map_err(first)
+}
+
+/// Like [`parse`], but reports every cell error found (up to
+/// [`MAX_REPORTED`]), in file order, instead of only the first.
+pub fn parse_all(text: &str, label: &str) -> Result<Scenario, Vec<LoadError>> {
+    parse_with_layout(text, label).map(|(s, _)| s)
+}
+
+/// Most errors collected from one matrix before reading stops.
+pub const MAX_REPORTED: usize = 50;
+
+fn first(errors: Vec<LoadError>) -> LoadError {
+    // parse_with_layout never fails with an empty list; stay safe anyway.
+    errors
+        .into_iter()
+        .next()
+        .unwrap_or_else(|| LoadError::at("", 1, 1, LoadErrorKind::Empty))
+}
+
+/// Adds a final error to those collected.
+fn and(mut errors: Vec<LoadError>, e: LoadError) -> Vec<LoadError> {
+    errors.push(e);
+    errors
+}
+
+/// Where the rows and cells of a matrix are (for locating problems).
+pub fn layout(text: &str) -> Result<Layout<'_>, LoadError> {
+    parse_with_layout(text, "").map(|(_, l)| l).map_err(first)
+}
+
+fn parse_with_layout<'a>(
+    text: &'a str,
+    label: &str,
+) -> Result<(Scenario, Layout<'a>), Vec<LoadError>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let err = |line: usize, col: usize, msg: String| {
-        LoadError::at(label, line, col, LoadErrorKind::Syntax(msg))
-    };
-    let lines: Vec<(usize, Vec<String>)> = text
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty())
-        .map(|(i, l)| (i + 1, l.split(',').map(|c| c.trim().to_string()).collect()))
-        .collect();
-    let Some((_, header)) = lines.first() else {
-        return Err(err(1, 1, "the file is empty".into()));
-    };
-    if header.first().map(String::as_str) != Some("alternative") {
-        return Err(err(
-            1,
-            1,
-            "the first column header must be 'alternative'".into(),
-        ));
+    let fail = |pos: Pos, kind: LoadErrorKind| LoadError::at(label, pos.line, pos.column, kind);
+    let csv_fail = |pos: Pos, p: CsvProblem| fail(pos, LoadErrorKind::Csv(p));
+    if text.trim().is_empty() {
+        return Err(vec![fail(Pos::START, LoadErrorKind::Empty)]);
     }
-    let names: Vec<String> = header[1..].to_vec();
-    let mut directions = vec![Direction::Maximize; names.len()];
-    let mut weights = vec![1.0; names.len()];
-    let mut vetoes = vec![None; names.len()];
-    let mut rows = Vec::new();
-    for (line, cells) in &lines[1..] {
-        let number = |k: usize| -> Result<f64, LoadError> {
-            let cell = cells.get(k).map(String::as_str).unwrap_or("");
-            cell.parse::<f64>()
-                .map_err(|_| err(*line, k + 1, format!("'{cell}' is not a number")))
-        };
-        match cells[0].as_str() {
-            "#direction" => {
-                for (j, d) in directions.iter_mut().enumerate() {
-                    *d = match cells.get(j + 1).map(String::as_str) {
-                        Some("min") => Direction::Minimize,
-                        Some("max") => Direction::Maximize,
-                        other => {
-                            return Err(err(
-                                *line,
-                                j + 2,
-                                format!("direction must be min or max, not {other:?}"),
-                            ));
-                        }
-                    }
-                }
-            }
-            "#weight" => {
-                for (j, w) in weights.iter_mut().enumerate() {
-                    *w = number(j + 1)?;
-                }
-            }
-            "#veto" => {
-                for (j, v) in vetoes.iter_mut().enumerate() {
-                    let empty = cells.get(j + 1).is_none_or(|c| c.is_empty());
-                    *v = if empty { None } else { Some(number(j + 1)?) };
-                }
-            }
-            _ => {
-                let mut values = Vec::new();
-                for j in 0..names.len() {
-                    values.push(number(j + 1)?);
-                }
-                rows.push((cells[0].clone(), values));
+    let mut errors: Vec<LoadError> = Vec::new();
+    let delimiter = detect_delimiter(text);
+    let decimal_comma = delimiter != b',';
+    let mut reader = ::csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(text.as_bytes());
+
+    let mut names: Vec<String> = Vec::new();
+    let mut header: Option<RecordRef> = None;
+    let mut directions: Option<Vec<Direction>> = None;
+    let mut weights: Option<Vec<f64>> = None;
+    let mut vetoes: Option<Vec<Option<f64>>> = None;
+    let mut specials: Vec<(String, RecordRef)> = Vec::new();
+    let mut option_rows: Vec<RecordRef> = Vec::new();
+    let mut rows: Vec<(String, Vec<f64>)> = Vec::new();
+    let mut record = ::csv::StringRecord::new();
+    while errors.len() < MAX_REPORTED {
+        match reader.read_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => break,
+            Err(e) => {
+                let pos = e.position().map_or(Pos::START, |p| Pos {
+                    line: p.line() as usize,
+                    column: 1,
+                });
+                return Err(and(
+                    errors,
+                    csv_fail(pos, CsvProblem::Reader(e.to_string())),
+                ));
             }
         }
+        let Some(position) = record.position() else {
+            continue;
+        };
+        let at = record_start(text, position.byte() as usize, position.line() as usize);
+        let raw = raw_cells(text, at, delimiter);
+        let cell_pos = |j: usize| {
+            raw.get(j).or(raw.last()).map_or(
+                Pos {
+                    line: at.line,
+                    column: 1,
+                },
+                |c| c.pos,
+            )
+        };
+        let cells: Vec<&str> = record
+            .iter()
+            .enumerate()
+            .map(|(j, c)| {
+                if raw.get(j).is_some_and(|r| r.quoted) {
+                    c
+                } else {
+                    c.trim()
+                }
+            })
+            .collect();
+        if cells.iter().all(|c| c.is_empty()) {
+            continue;
+        }
+        let Some(_) = header else {
+            if !cells[0].eq_ignore_ascii_case("alternative") {
+                return Err(and(
+                    errors,
+                    csv_fail(cell_pos(0), CsvProblem::FirstHeader(cells[0].into())),
+                ));
+            }
+            if cells.len() - 1 > MAX_CRITERIA {
+                return Err(and(
+                    errors,
+                    fail(
+                        cell_pos(MAX_CRITERIA + 1),
+                        LoadErrorKind::TooMany {
+                            what: Counted::Criteria,
+                            found: cells.len() - 1,
+                            limit: MAX_CRITERIA,
+                        },
+                    ),
+                ));
+            }
+            names = cells[1..].iter().map(|c| c.to_string()).collect();
+            header = Some(at);
+            continue;
+        };
+        let n = names.len() + 1;
+        let count_error = |j| {
+            csv_fail(
+                cell_pos(j),
+                CsvProblem::CellCount {
+                    expected: n,
+                    found: cells.len(),
+                },
+            )
+        };
+        if cells.len() < n {
+            errors.push(count_error(cells.len()));
+            continue;
+        }
+        if let Some(extra) = (n..cells.len()).find(|&j| !cells[j].is_empty()) {
+            errors.push(count_error(extra));
+            continue;
+        }
+        let first_quoted = raw.first().is_some_and(|r| r.quoted);
+        let values = &cells[1..n];
+        // Reads a number cell, noting the error and going on with 0.
+        let read = |j: usize, cell: &str, errors: &mut Vec<LoadError>| {
+            number(cell, decimal_comma).unwrap_or_else(|p| {
+                errors.push(csv_fail(cell_pos(j), p));
+                0.0
+            })
+        };
+        if !first_quoted && cells[0].starts_with('#') {
+            let name = cells[0].to_lowercase();
+            if !SPECIAL_ROWS.contains(&name.as_str()) {
+                errors.push(csv_fail(
+                    cell_pos(0),
+                    CsvProblem::UnknownRow(cells[0].into()),
+                ));
+                continue;
+            }
+            if specials.iter().any(|(s, _)| *s == name) {
+                errors.push(csv_fail(cell_pos(0), CsvProblem::DuplicateRow(name)));
+                continue;
+            }
+            match name.as_str() {
+                "#direction" => {
+                    let mut out = Vec::with_capacity(values.len());
+                    for (j, cell) in values.iter().enumerate() {
+                        out.push(direction(cell).unwrap_or_else(|| {
+                            errors.push(csv_fail(
+                                cell_pos(j + 1),
+                                CsvProblem::BadDirection(cell.to_string()),
+                            ));
+                            Direction::Maximize
+                        }));
+                    }
+                    directions = Some(out);
+                }
+                "#weight" => {
+                    let mut out = Vec::with_capacity(values.len());
+                    for (j, cell) in values.iter().enumerate() {
+                        if cell.is_empty() {
+                            errors.push(csv_fail(cell_pos(j + 1), CsvProblem::MissingWeight));
+                            out.push(0.0);
+                        } else {
+                            out.push(read(j + 1, cell, &mut errors));
+                        }
+                    }
+                    weights = Some(out);
+                }
+                _ => {
+                    let mut out = Vec::with_capacity(values.len());
+                    for (j, cell) in values.iter().enumerate() {
+                        out.push((!cell.is_empty()).then(|| read(j + 1, cell, &mut errors)));
+                    }
+                    vetoes = Some(out);
+                }
+            }
+            specials.push((name, at));
+            continue;
+        }
+        let too_many = if rows.len() >= MAX_OPTIONS {
+            Some((Counted::Options, rows.len() + 1, MAX_OPTIONS))
+        } else if (rows.len() + 1) * names.len() > MAX_SCORES {
+            Some((Counted::Scores, (rows.len() + 1) * names.len(), MAX_SCORES))
+        } else {
+            None
+        };
+        if let Some((what, found, limit)) = too_many {
+            return Err(and(
+                errors,
+                fail(cell_pos(0), LoadErrorKind::TooMany { what, found, limit }),
+            ));
+        }
+        let mut out = Vec::with_capacity(values.len());
+        for (j, cell) in values.iter().enumerate() {
+            if cell.is_empty() {
+                errors.push(csv_fail(cell_pos(j + 1), CsvProblem::MissingValue));
+                out.push(0.0);
+            } else {
+                out.push(read(j + 1, cell, &mut errors));
+            }
+        }
+        rows.push((cells[0].to_string(), out));
+        option_rows.push(at);
     }
-    let mut scenario = Scenario::empty(Text::new(label));
+    let Some(header) = header else {
+        return Err(and(errors, fail(Pos::START, LoadErrorKind::Empty)));
+    };
+    let below_header = Pos {
+        line: header.line + 1,
+        column: 1,
+    };
+    for (row, present) in [
+        ("#direction", directions.is_some()),
+        ("#weight", weights.is_some()),
+    ] {
+        // A missing row is often a misspelt one, already reported as unknown.
+        if !present && errors.is_empty() {
+            errors.push(csv_fail(below_header, CsvProblem::MissingRow(row)));
+        }
+    }
+    errors.sort_by_key(|e| (e.line, e.column));
+    let (Some(directions), Some(weights), true) = (directions, weights, errors.is_empty()) else {
+        return Err(errors);
+    };
+    let vetoes = vetoes.unwrap_or_else(|| vec![None; names.len()]);
+
+    let stem = std::path::Path::new(label)
+        .file_stem()
+        .map_or_else(|| label.to_string(), |s| s.to_string_lossy().into_owned());
+    let mut scenario = Scenario::empty(Text::new(stem));
     scenario.format_version = FORMAT_VERSION;
     scenario.criteria = names
         .iter()
@@ -91,6 +458,7 @@ pub fn parse(text: &str, label: &str) -> Result<Scenario, LoadError> {
             preference: Preference::Usual,
         })
         .collect();
+    scenario.scores.reserve(rows.len() * names.len());
     for (name, values) in rows {
         for (j, v) in values.into_iter().enumerate() {
             scenario.scores.push(Score {
@@ -114,16 +482,47 @@ pub fn parse(text: &str, label: &str) -> Result<Scenario, LoadError> {
     let mut profile = WeightProfile::new("default", Text::bilingual("Default", "Par défaut"));
     profile.weights = names.iter().cloned().zip(weights).collect();
     scenario.profiles = vec![profile];
-    Ok(scenario)
+    let layout = Layout {
+        text,
+        delimiter,
+        header,
+        specials,
+        options: option_rows,
+    };
+    Ok((scenario, layout))
+}
+
+/// Quotes a cell when a reader would otherwise misread it.
+fn cell(s: &str, first_column: bool) -> String {
+    let risky = s.is_empty() && first_column
+        || s.contains([',', '"', '\n', '\r', ';', '\t'])
+        || s.trim() != s
+        || first_column && s.starts_with('#');
+    if risky {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+/// A number written so that it reads back exactly.
+fn write_number(x: f64) -> String {
+    let a = x.abs();
+    if a != 0.0 && !(1e-6..1e16).contains(&a) {
+        format!("{x:e}")
+    } else {
+        format!("{x}")
+    }
 }
 
 /// Writes `scenario` as a decision-matrix CSV with the weights of `profile`
-/// (None: the active profile).
+/// (None: the active profile). Names are written in English; a missing
+/// score leaves its cell empty.
 pub fn to_csv(scenario: &Scenario, profile: Option<&str>) -> String {
     let mut out = String::from("alternative");
     for c in &scenario.criteria {
         out.push(',');
-        out.push_str(&c.name.en);
+        out.push_str(&cell(&c.name.en, false));
     }
     out.push_str("\n#direction");
     for c in &scenario.criteria {
@@ -135,25 +534,98 @@ pub fn to_csv(scenario: &Scenario, profile: Option<&str>) -> String {
         .or(scenario.active());
     out.push_str("\n#weight");
     for c in &scenario.criteria {
-        out.push_str(&format!(",{}", profile.map_or(0.0, |p| p.weight(&c.id))));
+        out.push(',');
+        out.push_str(&write_number(profile.map_or(0.0, |p| p.weight(&c.id))));
     }
     if scenario.criteria.iter().any(|c| c.veto.is_some()) {
         out.push_str("\n#veto");
         for c in &scenario.criteria {
             out.push(',');
             if let Some(v) = c.veto {
-                out.push_str(&v.to_string());
+                out.push_str(&write_number(v));
             }
         }
     }
+    let mut values: HashMap<(&str, &str), f64> = HashMap::with_capacity(scenario.scores.len());
+    for s in &scenario.scores {
+        values
+            .entry((s.alternative.as_str(), s.criterion.as_str()))
+            .or_insert(s.value);
+    }
     for a in &scenario.alternatives {
         out.push('\n');
-        out.push_str(&a.name.en);
+        out.push_str(&cell(&a.name.en, true));
         for c in &scenario.criteria {
-            let v = scenario.score(&a.id, &c.id).map_or(f64::NAN, |s| s.value);
-            out.push_str(&format!(",{v}"));
+            out.push(',');
+            if let Some(v) = values.get(&(a.id.as_str(), c.id.as_str()))
+                && v.is_finite()
+            {
+                out.push_str(&write_number(*v));
+            }
         }
     }
     out.push('\n');
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Lang;
+
+    const DEPLOYMENTS: &str = "alternative,Risk,Cost,Local impact\n#direction,min,min,max\n#weight,0.4,0.3,0.3\nMali,8,450,7\nCAR,6,300,6\n";
+
+    #[test]
+    fn reads_the_design_example() {
+        let s = parse(DEPLOYMENTS, "deployments.csv").expect("parses");
+        assert_eq!(s.criteria.len(), 3);
+        assert_eq!(s.criteria[0].direction, Direction::Minimize);
+        assert_eq!(s.score("CAR", "Cost").map(|x| x.value), Some(300.0));
+        assert_eq!(s.profiles[0].weight("Local impact"), 0.3);
+        assert_eq!(s.title.en, "deployments");
+    }
+
+    #[test]
+    fn french_export_with_bom_crlf_semicolons_and_decimal_commas() {
+        let text = "\u{feff}alternative;Risque;Coût\r\n#direction;min;min\r\n#weight;0,4;0,6\r\n\"Mali; nord\";8,5;1 250,75\r\n";
+        let s = parse(text, "fr.csv").expect("parses");
+        assert_eq!(s.alternatives[0].id, "Mali; nord");
+        assert_eq!(s.score("Mali; nord", "Risque").map(|x| x.value), Some(8.5));
+        assert_eq!(
+            s.score("Mali; nord", "Coût").map(|x| x.value),
+            Some(1250.75)
+        );
+        assert_eq!(s.profiles[0].weight("Risque"), 0.4);
+    }
+
+    #[test]
+    fn bad_number_is_located_at_its_cell() {
+        let text = DEPLOYMENTS.replace("CAR,6,300", "CAR,6,lots");
+        let e = parse(&text, "d.csv").expect_err("bad number");
+        assert_eq!((e.line, e.column), (5, 7));
+        assert_eq!(e.message(Lang::En), "d.csv:5:7: `lots` is not a number");
+        assert_eq!(
+            e.message(Lang::Fr),
+            "d.csv:5:7: « lots » n'est pas un nombre"
+        );
+    }
+
+    #[test]
+    fn every_bad_cell_is_reported_at_once() {
+        let text = "alternative,A,B\n#direction,min,sideways\n#weight,1,x\nP,1,NaN\nQ,,2\nR,1\n";
+        let errors = parse_all(text, "m.csv").expect_err("bad cells");
+        let at: Vec<(usize, usize)> = errors.iter().map(|e| (e.line, e.column)).collect();
+        assert_eq!(at, [(2, 16), (3, 11), (4, 5), (5, 3), (6, 3)]);
+        assert!(errors[0].message(Lang::En).contains("not `sideways`"));
+        assert!(errors[4].message(Lang::En).contains("this row has 2 cells"));
+        let one = parse(text, "m.csv").expect_err("first");
+        assert_eq!(one, errors[0]);
+    }
+
+    #[test]
+    fn export_round_trips() {
+        let s = parse(DEPLOYMENTS, "d.csv").expect("parses");
+        let again = parse(&to_csv(&s, None), "d.csv").expect("reparses");
+        assert_eq!(s, again);
+    }
 }

@@ -1,13 +1,24 @@
-//! Reading and writing scenarios: RON scenario files and CSV decision
-//! matrices. Errors name the file, line and column.
+//! Reading and writing scenarios: RON scenario files (versioned, migrated,
+//! saved atomically) and CSV decision matrices. Every load error and every
+//! validation problem is placed at a file, line and column.
 
+pub mod autosave;
 pub mod csv;
 pub mod error;
+pub mod fingerprint;
+pub mod limits;
+mod locate;
+pub mod migrate;
+pub mod outline;
 pub mod ron_file;
+pub mod save;
 
-pub use error::{LoadError, LoadErrorKind, SaveError};
+pub use error::{LoadError, LoadErrorKind, SaveError, SaveErrorKind};
+pub use fingerprint::{DiskChange, Fingerprint, disk_change, fingerprint};
+pub use save::{backup_path, write_atomic, write_atomic_keeping_backup};
 
-use crate::model::Scenario;
+use crate::model::{Problem, Scenario};
+use std::io::Read;
 use std::path::Path;
 
 /// True when `path` names a CSV decision matrix (by extension).
@@ -17,62 +28,132 @@ pub fn is_csv(path: &Path) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case("csv"))
 }
 
-/// Loads a scenario from a `.ron` scenario file or a `.csv` decision matrix.
-pub fn load(path: &Path) -> Result<Scenario, LoadError> {
+/// Reads a file's bytes, refusing it before reading when it is over
+/// [`limits::MAX_FILE_BYTES`] (and never reading more than that).
+pub fn read_limited(path: &Path) -> Result<Vec<u8>, LoadError> {
     let label = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|e| LoadError::io(&label, &e))?;
-    let text = String::from_utf8(bytes).map_err(|e| LoadError::not_utf8(&label, &e))?;
-    if is_csv(path) {
-        csv::parse(&text, &label)
+    let file = std::fs::File::open(path).map_err(|e| LoadError::io(&label, &e))?;
+    let meta = file.metadata().map_err(|e| LoadError::io(&label, &e))?;
+    if meta.is_dir() {
+        return Err(LoadError::at(
+            &label,
+            0,
+            0,
+            LoadErrorKind::Io(error::IoProblem::IsFolder),
+        ));
+    }
+    let too_large = |bytes| {
+        LoadError::at(
+            &label,
+            1,
+            1,
+            LoadErrorKind::TooLarge {
+                bytes,
+                limit: limits::MAX_FILE_BYTES,
+            },
+        )
+    };
+    if meta.len() > limits::MAX_FILE_BYTES {
+        return Err(too_large(meta.len()));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    // The file may grow while read (or be a device): never read past the limit.
+    file.take(limits::MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| LoadError::io(&label, &e))?;
+    if bytes.len() as u64 > limits::MAX_FILE_BYTES {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+/// Parses file content: CSV when `csv`, else a RON scenario. `label` names
+/// the file in errors.
+pub fn parse_bytes(bytes: &[u8], label: &str, csv: bool) -> Result<Scenario, LoadError> {
+    if bytes.len() as u64 > limits::MAX_FILE_BYTES {
+        return Err(LoadError::at(
+            label,
+            1,
+            1,
+            LoadErrorKind::TooLarge {
+                bytes: bytes.len() as u64,
+                limit: limits::MAX_FILE_BYTES,
+            },
+        ));
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| LoadError::not_utf8(label, bytes, &e))?;
+    if csv {
+        csv::parse(text, label)
     } else {
-        ron_file::parse(&text, &label)
+        ron_file::parse(text, label)
     }
 }
 
-/// Saves `scenario` to `path` as RON (or CSV for a `.csv` path), atomically.
+/// Like [`load`], but a CSV matrix reports every bad cell, not only the
+/// first (a RON file stops at its first syntax error).
+pub fn load_all(path: &Path) -> Result<Scenario, Vec<LoadError>> {
+    let bytes = read_limited(path).map_err(|e| vec![e])?;
+    let label = path.display().to_string();
+    if is_csv(path) {
+        let text = std::str::from_utf8(&bytes)
+            .map_err(|e| vec![LoadError::not_utf8(&label, &bytes, &e)])?;
+        if bytes.len() as u64 <= limits::MAX_FILE_BYTES {
+            return csv::parse_all(text, &label);
+        }
+    }
+    parse_bytes(&bytes, &label, is_csv(path)).map_err(|e| vec![e])
+}
+
+/// Loads a scenario from a `.ron` scenario file or a `.csv` decision matrix.
+pub fn load(path: &Path) -> Result<Scenario, LoadError> {
+    let bytes = read_limited(path)?;
+    parse_bytes(&bytes, &path.display().to_string(), is_csv(path))
+}
+
+/// Saves `scenario` to `path` as RON (or CSV for a `.csv` path), atomically,
+/// keeping the previous version as `NAME.bak`.
 pub fn save(path: &Path, scenario: &Scenario) -> Result<(), SaveError> {
     let text = if is_csv(path) {
         csv::to_csv(scenario, None)
     } else {
-        ron_file::to_string(scenario)?
+        ron_file::to_string(scenario).map_err(|mut e| {
+            e.file = path.display().to_string();
+            e
+        })?
     };
-    write_atomic(path, text.as_bytes())
+    save::write_atomic_keeping_backup(path, text.as_bytes())
 }
 
-/// Writes `bytes` to a temporary file beside `path`, syncs it, then renames
-/// it over `path`, so a crash never leaves a half-written file.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
-    use std::io::Write;
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map_or_else(|| "scenario".into(), |n| n.to_string_lossy().into_owned());
-    let tmp = dir.join(format!(".{name}.tmp{}", std::process::id()));
-    let label = path.display().to_string();
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    result.map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        SaveError::Io {
-            file: label,
-            message: e.to_string(),
-        }
-    })
+/// Places each problem at a line and column of `text`, the content that
+/// `scenario` was loaded from (`csv`: a decision matrix).
+pub fn locate_in_text<'a>(
+    text: &str,
+    csv: bool,
+    scenario: &Scenario,
+    problems: &'a [Problem],
+) -> Vec<(&'a Problem, usize, usize)> {
+    let positions = if csv {
+        locate::in_csv(text, scenario, problems)
+    } else {
+        locate::in_ron(text, problems)
+    };
+    problems
+        .iter()
+        .zip(positions)
+        .map(|(p, pos)| (p, pos.line, pos.column))
+        .collect()
 }
 
-/// Places each problem at a line and column of the file it came from (the
-/// item's first line; 1:1 for the scenario as a whole or when unknown).
+/// Places each problem at a line and column of the file at `path` it was
+/// loaded from (1:1 when the file cannot be read again).
 pub fn locate_problems<'a>(
-    _scenario: &Scenario,
-    problems: &'a [crate::model::Problem],
-    _path: &Path,
-) -> Vec<(&'a crate::model::Problem, usize, usize)> {
-    problems.iter().map(|p| (p, 1, 1)).collect()
+    scenario: &Scenario,
+    problems: &'a [Problem],
+    path: &Path,
+) -> Vec<(&'a Problem, usize, usize)> {
+    let text = read_limited(path)
+        .ok()
+        .and_then(|b| String::from_utf8(b).ok())
+        .unwrap_or_default();
+    locate_in_text(&text, is_csv(path), scenario, problems)
 }

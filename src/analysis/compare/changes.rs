@@ -1,0 +1,392 @@
+//! Structural differences between two scenarios: options and criteria added,
+//! removed or renamed (matched by id), changed scores, weights and constraints.
+
+use crate::analysis::Evaluation;
+use crate::model::{Direction, Preference, Scale, Scenario, Text, WeightProfile};
+use serde::Serialize;
+
+/// A display name that changed while the id stayed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Rename {
+    /// The stable id.
+    pub id: String,
+    /// Name in A.
+    pub from: Text,
+    /// Name in B.
+    pub to: Text,
+}
+
+/// Items (options or criteria) added, removed and renamed, by id.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct ItemChanges {
+    /// Ids only in B.
+    pub added: Vec<String>,
+    /// Ids only in A.
+    pub removed: Vec<String>,
+    /// Ids in both whose display name changed.
+    pub renamed: Vec<Rename>,
+}
+
+impl ItemChanges {
+    /// True when nothing was added, removed or renamed.
+    pub fn is_empty(&self) -> bool {
+        self.added.is_empty() && self.removed.is_empty() && self.renamed.is_empty()
+    }
+}
+
+/// A score whose value, uncertainty range or rationale changed (options and
+/// criteria present in both files).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ScoreChange {
+    /// Alternative id.
+    pub alternative: String,
+    /// Criterion id.
+    pub criterion: String,
+    /// Value in A.
+    pub from: f64,
+    /// Value in B.
+    pub to: f64,
+    /// Uncertainty range (low, high) in A.
+    pub range_from: (Option<f64>, Option<f64>),
+    /// Uncertainty range (low, high) in B.
+    pub range_to: (Option<f64>, Option<f64>),
+    /// Rationale in A.
+    pub rationale_from: Text,
+    /// Rationale in B.
+    pub rationale_to: Text,
+}
+
+impl ScoreChange {
+    /// True when the value itself changed.
+    pub fn value_changed(&self) -> bool {
+        self.from != self.to
+    }
+
+    /// True when the uncertainty range changed.
+    pub fn range_changed(&self) -> bool {
+        self.range_from != self.range_to
+    }
+
+    /// True when the rationale changed.
+    pub fn rationale_changed(&self) -> bool {
+        self.rationale_from != self.rationale_to
+    }
+}
+
+/// A normalised weight of the compared profiles that changed (None: the
+/// criterion is absent from that file).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct WeightChange {
+    /// Criterion id.
+    pub criterion: String,
+    /// Normalised weight in A.
+    pub from: Option<f64>,
+    /// Normalised weight in B.
+    pub to: Option<f64>,
+}
+
+/// A changed setting of a criterion present in both files, or of the
+/// compared profile's red lines.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "field", rename_all = "snake_case")]
+pub enum SettingChange {
+    /// Less-is-better became more-is-better or the reverse.
+    Direction {
+        /// Criterion id.
+        criterion: String,
+        /// In A.
+        from: Direction,
+        /// In B.
+        to: Direction,
+    },
+    /// The fixed scale changed (None: the data's range).
+    Scale {
+        /// Criterion id.
+        criterion: String,
+        /// In A.
+        from: Option<Scale>,
+        /// In B.
+        to: Option<Scale>,
+    },
+    /// The criterion's veto limit changed.
+    Veto {
+        /// Criterion id.
+        criterion: String,
+        /// In A.
+        from: Option<f64>,
+        /// In B.
+        to: Option<f64>,
+    },
+    /// The compared profile's own red line on the criterion changed.
+    RedLine {
+        /// Criterion id.
+        criterion: String,
+        /// In A.
+        from: Option<f64>,
+        /// In B.
+        to: Option<f64>,
+    },
+    /// The PROMETHEE preference function changed.
+    Preference {
+        /// Criterion id.
+        criterion: String,
+        /// In A.
+        from: Preference,
+        /// In B.
+        to: Preference,
+    },
+}
+
+/// A resource cap that changed, appeared or disappeared (None: no such resource).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ResourceChange {
+    /// Resource id.
+    pub resource: String,
+    /// Cap in A.
+    pub from: Option<f64>,
+    /// Cap in B.
+    pub to: Option<f64>,
+}
+
+/// An option's need for a resource that changed (None: not stated, i.e. 0).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NeedChange {
+    /// Alternative id.
+    pub alternative: String,
+    /// Resource id.
+    pub resource: String,
+    /// Need in A.
+    pub from: Option<f64>,
+    /// Need in B.
+    pub to: Option<f64>,
+}
+
+/// Every structural difference from A to B.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct Changes {
+    /// Options added, removed, renamed.
+    pub alternatives: ItemChanges,
+    /// Criteria added, removed, renamed.
+    pub criteria: ItemChanges,
+    /// Changed scores, in A's option then criterion order.
+    pub scores: Vec<ScoreChange>,
+    /// Changed normalised weights of the compared profiles.
+    pub weights: Vec<WeightChange>,
+    /// Changed criterion settings and red lines.
+    pub settings: Vec<SettingChange>,
+    /// Changed resource caps.
+    pub resources: Vec<ResourceChange>,
+    /// Changed resource needs.
+    pub needs: Vec<NeedChange>,
+}
+
+impl Changes {
+    /// True when the two files agree on everything compared.
+    pub fn is_empty(&self) -> bool {
+        self.alternatives.is_empty()
+            && self.criteria.is_empty()
+            && self.scores.is_empty()
+            && self.weights.is_empty()
+            && self.settings.is_empty()
+            && self.resources.is_empty()
+            && self.needs.is_empty()
+    }
+}
+
+/// Added, removed and renamed items of two id-keyed lists.
+fn items<'a, T: 'a>(a: &'a [T], b: &'a [T], key: impl Fn(&T) -> (&str, &Text)) -> ItemChanges {
+    let find = |list: &'a [T], id: &str| list.iter().find(|x| key(x).0 == id);
+    let mut out = ItemChanges::default();
+    for x in a {
+        let (id, name) = key(x);
+        match find(b, id) {
+            None => out.removed.push(id.to_string()),
+            Some(y) if key(y).1 != name => out.renamed.push(Rename {
+                id: id.to_string(),
+                from: name.clone(),
+                to: key(y).1.clone(),
+            }),
+            Some(_) => {}
+        }
+    }
+    out.added = b
+        .iter()
+        .map(|y| key(y).0)
+        .filter(|id| find(a, id).is_none())
+        .map(str::to_string)
+        .collect();
+    out
+}
+
+/// Normalised weights equal up to rounding ({4, 3, 3} and {0.4, 0.3, 0.3}
+/// normalise to the same weights but may differ in the last bit).
+fn same_weight(a: Option<f64>, b: Option<f64>) -> bool {
+    match (a, b) {
+        (Some(x), Some(y)) => (x - y).abs() <= 1e-12,
+        (None, None) => true,
+        _ => false,
+    }
+}
+
+/// Normalised weight of a criterion in an evaluation's matrix.
+fn weight_in(evaluation: &Evaluation, criterion: &str) -> Option<f64> {
+    let m = &evaluation.matrix;
+    m.criteria
+        .iter()
+        .position(|c| c == criterion)
+        .map(|j| m.weights[j])
+}
+
+/// The structural differences from A (under `profile_a`) to B (under `profile_b`).
+/// The evaluations supply the normalised weights.
+pub fn changes(
+    a: &Scenario,
+    profile_a: &WeightProfile,
+    eval_a: &Evaluation,
+    b: &Scenario,
+    profile_b: &WeightProfile,
+    eval_b: &Evaluation,
+) -> Changes {
+    let alternatives = items(&a.alternatives, &b.alternatives, |x| (&x.id, &x.name));
+    let criteria = items(&a.criteria, &b.criteria, |x| (&x.id, &x.name));
+
+    let mut scores = Vec::new();
+    for alt in a
+        .alternatives
+        .iter()
+        .filter(|x| b.alternative(&x.id).is_some())
+    {
+        for c in a.criteria.iter().filter(|c| b.criterion(&c.id).is_some()) {
+            let (Some(sa), Some(sb)) = (a.score(&alt.id, &c.id), b.score(&alt.id, &c.id)) else {
+                continue;
+            };
+            let change = ScoreChange {
+                alternative: alt.id.clone(),
+                criterion: c.id.clone(),
+                from: sa.value,
+                to: sb.value,
+                range_from: (sa.low, sa.high),
+                range_to: (sb.low, sb.high),
+                rationale_from: sa.rationale.clone(),
+                rationale_to: sb.rationale.clone(),
+            };
+            if change.value_changed() || change.range_changed() || change.rationale_changed() {
+                scores.push(change);
+            }
+        }
+    }
+
+    let union = a.criteria.iter().map(|c| &c.id).chain(
+        b.criteria
+            .iter()
+            .map(|c| &c.id)
+            .filter(|id| a.criterion(id).is_none()),
+    );
+    let weights = union
+        .filter_map(|id| {
+            let (from, to) = (weight_in(eval_a, id), weight_in(eval_b, id));
+            (!same_weight(from, to)).then(|| WeightChange {
+                criterion: id.clone(),
+                from,
+                to,
+            })
+        })
+        .collect();
+
+    let mut settings = Vec::new();
+    for ca in &a.criteria {
+        let Some(cb) = b.criterion(&ca.id) else {
+            continue;
+        };
+        let criterion = ca.id.clone();
+        if ca.direction != cb.direction {
+            settings.push(SettingChange::Direction {
+                criterion: criterion.clone(),
+                from: ca.direction,
+                to: cb.direction,
+            });
+        }
+        if ca.scale != cb.scale {
+            settings.push(SettingChange::Scale {
+                criterion: criterion.clone(),
+                from: ca.scale,
+                to: cb.scale,
+            });
+        }
+        if ca.veto != cb.veto {
+            settings.push(SettingChange::Veto {
+                criterion: criterion.clone(),
+                from: ca.veto,
+                to: cb.veto,
+            });
+        }
+        let (ra, rb) = (profile_a.vetoes.get(&ca.id), profile_b.vetoes.get(&ca.id));
+        if ra != rb {
+            settings.push(SettingChange::RedLine {
+                criterion: criterion.clone(),
+                from: ra.copied(),
+                to: rb.copied(),
+            });
+        }
+        if ca.preference != cb.preference {
+            settings.push(SettingChange::Preference {
+                criterion,
+                from: ca.preference,
+                to: cb.preference,
+            });
+        }
+    }
+
+    let cap = |s: &Scenario, id: &str| s.resources.iter().find(|r| r.id == id).map(|r| r.cap);
+    let resource_ids = a.resources.iter().map(|r| &r.id).chain(
+        b.resources
+            .iter()
+            .map(|r| &r.id)
+            .filter(|id| cap(a, id).is_none()),
+    );
+    let resources = resource_ids
+        .filter_map(|id| {
+            let (from, to) = (cap(a, id), cap(b, id));
+            (from != to).then(|| ResourceChange {
+                resource: id.clone(),
+                from,
+                to,
+            })
+        })
+        .collect();
+
+    let mut needs = Vec::new();
+    for alt_a in &a.alternatives {
+        let Some(alt_b) = b.alternative(&alt_a.id) else {
+            continue;
+        };
+        let keys = alt_a
+            .needs
+            .keys()
+            .chain(alt_b.needs.keys().filter(|k| !alt_a.needs.contains_key(*k)));
+        for resource in keys {
+            let (from, to) = (
+                alt_a.needs.get(resource).copied(),
+                alt_b.needs.get(resource).copied(),
+            );
+            if from != to {
+                needs.push(NeedChange {
+                    alternative: alt_a.id.clone(),
+                    resource: resource.clone(),
+                    from,
+                    to,
+                });
+            }
+        }
+    }
+
+    Changes {
+        alternatives,
+        criteria,
+        scores,
+        weights,
+        settings,
+        resources,
+        needs,
+    }
+}

@@ -1,0 +1,382 @@
+//! The left panel: the options and criteria lists with add, rename,
+//! reorder and delete, and an editor for the selected item.
+
+use super::edit::Edit;
+use super::state::{AppState, Command};
+use super::widgets::{NumberInput, PROBLEM, display_text, heading, number_field, text_field};
+use crate::model::{Direction, Lang, Location, Scale, Text};
+use crate::tr;
+use egui::{Id, RichText, Ui};
+
+/// Messages of the validation problems located at `location`.
+pub fn problems_at(state: &AppState, location: &Location) -> Vec<String> {
+    state
+        .analysis()
+        .problems
+        .iter()
+        .filter(|p| &p.location == location)
+        .map(|p| crate::i18n::problem_message(p, state.lang))
+        .collect()
+}
+
+/// Draws the options and criteria lists.
+pub fn lists_panel(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
+    egui::ScrollArea::vertical().show(ui, |ui| {
+        options_list(ui, state, out);
+        ui.add_space(12.0);
+        ui.separator();
+        criteria_list(ui, state, out);
+    });
+}
+
+fn row_buttons(ui: &mut Ui, lang: Lang, first: bool, last: bool) -> (bool, bool, bool) {
+    // Drawn right to left: delete sits at the far edge.
+    let delete = ui
+        .small_button("✕")
+        .on_hover_text(tr!(lang, "gui.delete_tip"))
+        .clicked();
+    let down = ui
+        .add_enabled(!last, egui::Button::new("▼").small())
+        .on_hover_text(tr!(lang, "gui.move_down"))
+        .clicked();
+    let up = ui
+        .add_enabled(!first, egui::Button::new("▲").small())
+        .on_hover_text(tr!(lang, "gui.move_up"))
+        .clicked();
+    (up, down, delete)
+}
+
+fn options_list(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
+    let lang = state.lang;
+    let s = state.scenario();
+    heading(ui, tr!(lang, "gui.options"));
+    ui.label(RichText::new(tr!(lang, "gui.options_help")).weak().small());
+    let excluded = state
+        .evaluation(state.method)
+        .map(|e| e.excluded.clone())
+        .unwrap_or_default();
+    let n = s.alternatives.len();
+    for (i, a) in s.alternatives.iter().enumerate() {
+        let problems = problems_at(state, &Location::Alternative(i));
+        let exclusion = excluded.iter().find(|x| x.alternative == a.id);
+        ui.horizontal(|ui| {
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let (up, down, delete) = row_buttons(ui, lang, i == 0, i + 1 == n);
+                if delete {
+                    out.push(Command::Edit(Edit::DeleteAlternative { id: a.id.clone() }));
+                } else if up || down {
+                    out.push(Command::Edit(Edit::MoveAlternative {
+                        id: a.id.clone(),
+                        delta: if up { -1 } else { 1 },
+                    }));
+                }
+                ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                    let mut label = display_text(&a.name, lang);
+                    if exclusion.is_some() {
+                        label = label.weak().strikethrough();
+                    }
+                    if !problems.is_empty() {
+                        label = label.color(PROBLEM);
+                    }
+                    let selected = state.selected_alternative.as_deref() == Some(a.id.as_str());
+                    let mut r = ui.add(egui::Button::selectable(selected, label).truncate());
+                    if let Some(x) = exclusion {
+                        let reasons: Vec<String> = x
+                            .reasons
+                            .iter()
+                            .map(|r| crate::i18n::reason_message(s, r, lang))
+                            .collect();
+                        r = r.on_hover_text(tr!(
+                            lang,
+                            "gui.excluded_because",
+                            reasons = reasons.join("; ")
+                        ));
+                    }
+                    if !problems.is_empty() {
+                        r = r.on_hover_text(problems.join("\n"));
+                    }
+                    if r.clicked() {
+                        out.push(Command::SelectAlternative(
+                            (!selected).then(|| a.id.clone()),
+                        ));
+                    }
+                });
+            });
+        });
+        if state.selected_alternative.as_deref() == Some(a.id.as_str()) {
+            egui::Frame::group(ui.style()).show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    ui.label(tr!(lang, "gui.name"));
+                    let (_, changed) = text_field(
+                        ui,
+                        Id::unique(("alt-name", &a.id)),
+                        &a.name,
+                        lang,
+                        170.0,
+                        false,
+                        &tr!(lang, "gui.name"),
+                    );
+                    if let Some(name) = changed {
+                        out.push(Command::Edit(Edit::RenameAlternative {
+                            id: a.id.clone(),
+                            lang,
+                            name,
+                        }));
+                    }
+                });
+                ui.label(
+                    RichText::new(tr!(lang, "gui.id_note", id = &a.id))
+                        .weak()
+                        .small(),
+                );
+            });
+        }
+    }
+    if ui
+        .button(tr!(lang, "gui.add_option"))
+        .on_hover_text(tr!(lang, "gui.add_option_tip"))
+        .clicked()
+    {
+        let k = n + 1;
+        out.push(Command::Edit(Edit::AddAlternative {
+            name: Text::bilingual(
+                tr!(Lang::En, "gui.new_option_name", n = k),
+                tr!(Lang::Fr, "gui.new_option_name", n = k),
+            ),
+        }));
+    }
+}
+
+/// "↓ min" or "↑ max" in `lang`.
+pub fn direction_label(direction: Direction, lang: Lang) -> String {
+    match direction {
+        Direction::Minimize => tr!(lang, "gui.direction.min"),
+        Direction::Maximize => tr!(lang, "gui.direction.max"),
+    }
+}
+
+fn criteria_list(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
+    let lang = state.lang;
+    let s = state.scenario();
+    heading(ui, tr!(lang, "gui.criteria"));
+    ui.label(RichText::new(tr!(lang, "gui.criteria_help")).weak().small());
+    let n = s.criteria.len();
+    for (i, c) in s.criteria.iter().enumerate() {
+        let problems = problems_at(state, &Location::Criterion(i));
+        ui.horizontal(|ui| {
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let (up, down, delete) = row_buttons(ui, lang, i == 0, i + 1 == n);
+                if delete {
+                    out.push(Command::Edit(Edit::DeleteCriterion { id: c.id.clone() }));
+                } else if up || down {
+                    out.push(Command::Edit(Edit::MoveCriterion {
+                        id: c.id.clone(),
+                        delta: if up { -1 } else { 1 },
+                    }));
+                }
+                ui.label(RichText::new(direction_label(c.direction, lang)).weak())
+                    .on_hover_text(tr!(lang, "gui.direction_tip"));
+                ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                    let mut label = display_text(&c.name, lang);
+                    if !problems.is_empty() {
+                        label = label.color(PROBLEM);
+                    }
+                    let selected = state.selected_criterion.as_deref() == Some(c.id.as_str());
+                    let mut r = ui.add(egui::Button::selectable(selected, label).truncate());
+                    if !problems.is_empty() {
+                        r = r.on_hover_text(problems.join("\n"));
+                    }
+                    if r.clicked() {
+                        out.push(Command::SelectCriterion((!selected).then(|| c.id.clone())));
+                    }
+                });
+            });
+        });
+        if state.selected_criterion.as_deref() == Some(c.id.as_str()) {
+            egui::Frame::group(ui.style()).show(ui, |ui| criterion_editor(ui, state, i, out));
+        }
+    }
+    if ui
+        .button(tr!(lang, "gui.add_criterion"))
+        .on_hover_text(tr!(lang, "gui.add_criterion_tip"))
+        .clicked()
+    {
+        let k = n + 1;
+        out.push(Command::Edit(Edit::AddCriterion {
+            name: Text::bilingual(
+                tr!(Lang::En, "gui.new_criterion_name", n = k),
+                tr!(Lang::Fr, "gui.new_criterion_name", n = k),
+            ),
+        }));
+    }
+}
+
+fn criterion_editor(ui: &mut Ui, state: &AppState, i: usize, out: &mut Vec<Command>) {
+    let lang = state.lang;
+    let Some(c) = state.scenario().criteria.get(i) else {
+        return;
+    };
+    let id = c.id.clone();
+    egui::Grid::new(("crit-editor", &c.id))
+        .num_columns(2)
+        .spacing([8.0, 4.0])
+        .show(ui, |ui| {
+            ui.label(tr!(lang, "gui.name"));
+            let (_, changed) = text_field(
+                ui,
+                Id::unique(("crit-name", &id)),
+                &c.name,
+                lang,
+                160.0,
+                false,
+                &tr!(lang, "gui.name"),
+            );
+            if let Some(name) = changed {
+                out.push(Command::Edit(Edit::RenameCriterion {
+                    id: id.clone(),
+                    lang,
+                    name,
+                }));
+            }
+            ui.end_row();
+
+            ui.label(tr!(lang, "gui.direction"))
+                .on_hover_text(tr!(lang, "gui.direction_tip"));
+            ui.horizontal(|ui| {
+                for d in [Direction::Minimize, Direction::Maximize] {
+                    if ui
+                        .selectable_label(c.direction == d, direction_label(d, lang))
+                        .clicked()
+                        && c.direction != d
+                    {
+                        out.push(Command::Edit(Edit::SetDirection {
+                            id: id.clone(),
+                            direction: d,
+                        }));
+                    }
+                }
+            });
+            ui.end_row();
+
+            ui.label(tr!(lang, "gui.unit"));
+            let mut unit = c.unit.clone();
+            if ui
+                .add(egui::TextEdit::singleline(&mut unit).desired_width(160.0))
+                .changed()
+            {
+                out.push(Command::Edit(Edit::SetUnit {
+                    id: id.clone(),
+                    unit,
+                }));
+            }
+            ui.end_row();
+
+            ui.label(tr!(lang, "gui.scale"))
+                .on_hover_text(tr!(lang, "gui.scale_tip"));
+            ui.vertical(|ui| {
+                let mut fixed = c.scale.is_some();
+                if ui
+                    .checkbox(&mut fixed, tr!(lang, "gui.scale_fixed"))
+                    .changed()
+                {
+                    let scale = fixed.then(|| default_scale(state, &id, c.direction));
+                    out.push(Command::Edit(Edit::SetScale {
+                        id: id.clone(),
+                        scale,
+                    }));
+                }
+                if let Some(scale) = c.scale {
+                    ui.horizontal(|ui| {
+                        ui.label(tr!(lang, "gui.scale_worst"));
+                        let (_, w) = number_field(
+                            ui,
+                            Id::unique(("worst", &id)),
+                            Some(scale.worst),
+                            lang,
+                            50.0,
+                            false,
+                            &tr!(lang, "gui.scale_worst"),
+                        );
+                        ui.label(tr!(lang, "gui.scale_best"));
+                        let (_, b) = number_field(
+                            ui,
+                            Id::unique(("best", &id)),
+                            Some(scale.best),
+                            lang,
+                            50.0,
+                            false,
+                            &tr!(lang, "gui.scale_best"),
+                        );
+                        let mut next = scale;
+                        for (input, slot) in [(w, &mut next.worst), (b, &mut next.best)] {
+                            match input {
+                                NumberInput::Value(x) => *slot = x,
+                                NumberInput::Invalid(e) => out.push(Command::Notify(e)),
+                                NumberInput::None | NumberInput::Cleared => {}
+                            }
+                        }
+                        if next != scale {
+                            out.push(Command::Edit(Edit::SetScale {
+                                id: id.clone(),
+                                scale: Some(next),
+                            }));
+                        }
+                    });
+                }
+            });
+            ui.end_row();
+
+            ui.label(tr!(lang, "gui.veto"))
+                .on_hover_text(tr!(lang, "gui.veto_tip"));
+            let (_, v) = number_field(
+                ui,
+                Id::unique(("veto", &id)),
+                c.veto,
+                lang,
+                60.0,
+                true,
+                &tr!(lang, "gui.veto"),
+            );
+            match v {
+                NumberInput::Value(x) => out.push(Command::Edit(Edit::SetVeto {
+                    id: id.clone(),
+                    veto: Some(x),
+                })),
+                NumberInput::Cleared => out.push(Command::Edit(Edit::SetVeto {
+                    id: id.clone(),
+                    veto: None,
+                })),
+                NumberInput::Invalid(e) => out.push(Command::Notify(e)),
+                NumberInput::None => {}
+            }
+            ui.end_row();
+        });
+}
+
+/// A fixed scale spanning the current data, worst to best.
+fn default_scale(state: &AppState, criterion: &str, direction: Direction) -> Scale {
+    let values: Vec<f64> = state
+        .scenario()
+        .scores
+        .iter()
+        .filter(|s| s.criterion == criterion)
+        .map(|s| s.value)
+        .collect();
+    let lo = values.iter().copied().fold(f64::INFINITY, f64::min);
+    let hi = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let (lo, hi) = if lo.is_finite() && hi > lo {
+        (lo, hi)
+    } else {
+        (0.0, 10.0)
+    };
+    match direction {
+        Direction::Minimize => Scale {
+            worst: hi,
+            best: lo,
+        },
+        Direction::Maximize => Scale {
+            worst: lo,
+            best: hi,
+        },
+    }
+}

@@ -1,0 +1,136 @@
+//! The menu bar (File, Edit, View) and the message banner under it.
+
+use super::state::{AppState, Command, View};
+use crate::model::Lang;
+use crate::tr;
+use egui::{Button, Color32, RichText, Ui};
+
+/// Draws the menu bar; chosen entries become commands.
+pub fn menu_bar(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
+    let lang = state.lang;
+    egui::MenuBar::new().ui(ui, |ui| {
+        ui.menu_button(tr!(lang, "gui.menu.file"), |ui| {
+            if ui.button(tr!(lang, "gui.menu.new")).clicked() {
+                out.push(Command::New);
+            }
+            if ui
+                .add(Button::new(tr!(lang, "gui.menu.open")).shortcut_text("Ctrl+O"))
+                .clicked()
+            {
+                out.push(Command::Open(None));
+            }
+            ui.menu_button(tr!(lang, "gui.menu.open_recent"), |ui| {
+                if state.settings.recent.is_empty() {
+                    ui.label(RichText::new(tr!(lang, "gui.menu.no_recent")).weak());
+                }
+                for path in &state.settings.recent {
+                    if ui.button(path.display().to_string()).clicked() {
+                        out.push(Command::Open(Some(path.clone())));
+                    }
+                }
+            });
+            ui.separator();
+            if ui
+                .add(Button::new(tr!(lang, "gui.menu.save")).shortcut_text("Ctrl+S"))
+                .clicked()
+            {
+                out.push(Command::Save);
+            }
+            if ui
+                .add(Button::new(tr!(lang, "gui.menu.save_as")).shortcut_text("Ctrl+Shift+S"))
+                .clicked()
+            {
+                out.push(Command::SaveAs(None));
+            }
+            ui.separator();
+            if ui.button(tr!(lang, "gui.menu.import_csv")).clicked() {
+                out.push(Command::ImportCsv(None));
+            }
+            if ui
+                .button(tr!(lang, "gui.menu.export_csv"))
+                .on_hover_text(tr!(lang, "gui.menu.export_csv_tip"))
+                .clicked()
+            {
+                out.push(Command::ExportCsv(None));
+            }
+            ui.separator();
+            if ui.button(tr!(lang, "gui.menu.quit")).clicked() {
+                out.push(Command::Quit);
+            }
+        });
+        ui.menu_button(tr!(lang, "gui.menu.edit"), |ui| {
+            if ui
+                .add_enabled(
+                    state.doc.can_undo(),
+                    Button::new(tr!(lang, "gui.menu.undo")).shortcut_text("Ctrl+Z"),
+                )
+                .clicked()
+            {
+                out.push(Command::Undo);
+            }
+            if ui
+                .add_enabled(
+                    state.doc.can_redo(),
+                    Button::new(tr!(lang, "gui.menu.redo")).shortcut_text("Ctrl+Shift+Z"),
+                )
+                .clicked()
+            {
+                out.push(Command::Redo);
+            }
+        });
+        ui.menu_button(tr!(lang, "gui.menu.view"), |ui| {
+            for view in View::ALL {
+                if ui
+                    .selectable_label(state.view == view, view.label(lang))
+                    .clicked()
+                {
+                    out.push(Command::SetView(view));
+                }
+            }
+            ui.separator();
+            ui.menu_button(tr!(lang, "gui.menu.language"), |ui| {
+                for (l, name) in [(Lang::En, "English"), (Lang::Fr, "Français")] {
+                    if ui.selectable_label(lang == l, name).clicked() {
+                        out.push(Command::SetLang(l));
+                    }
+                }
+            });
+        });
+    });
+}
+
+/// Draws the banner (error or information) with a close button.
+pub fn banner(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
+    let Some(banner) = &state.banner else {
+        return;
+    };
+    let (fill, text) = if banner.error {
+        (
+            Color32::from_rgb(253, 226, 226),
+            Color32::from_rgb(150, 20, 20),
+        )
+    } else {
+        (
+            Color32::from_rgb(225, 240, 230),
+            Color32::from_rgb(20, 90, 40),
+        )
+    };
+    egui::Frame::new()
+        .fill(fill)
+        .inner_margin(6.0)
+        .corner_radius(4.0)
+        .show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.label(RichText::new(&banner.text).color(text));
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    if ui
+                        .small_button("✕")
+                        .on_hover_text(tr!(state.lang, "gui.dismiss"))
+                        .clicked()
+                    {
+                        out.push(Command::DismissBanner);
+                    }
+                });
+            });
+        });
+}

@@ -1,0 +1,164 @@
+//! The results area: method selector, the ranking and contributions charts,
+//! and a table of every option's rank and score under all three methods.
+
+use super::charts_view::ChartCache;
+use super::state::{AppState, Command};
+use super::widgets::{PROBLEM, display_text, heading};
+use crate::analysis::Method;
+use crate::model::{Lang, Severity};
+use crate::tr;
+use egui::{RichText, Ui};
+
+/// The method's display name.
+pub fn method_label(method: Method, lang: Lang) -> String {
+    match method {
+        Method::Wsm => tr!(lang, "gui.method.wsm"),
+        Method::Topsis => tr!(lang, "gui.method.topsis"),
+        Method::Promethee2 => tr!(lang, "gui.method.promethee2"),
+    }
+}
+
+fn method_tip(method: Method, lang: Lang) -> String {
+    match method {
+        Method::Wsm => tr!(lang, "gui.method.wsm_tip"),
+        Method::Topsis => tr!(lang, "gui.method.topsis_tip"),
+        Method::Promethee2 => tr!(lang, "gui.method.promethee2_tip"),
+    }
+}
+
+/// The sentence naming the top option under the chosen method.
+pub fn top_line(state: &AppState) -> String {
+    let lang = state.lang;
+    match state.evaluation(state.method).and_then(|e| e.winner()) {
+        Some(w) => tr!(
+            lang,
+            "gui.top_option",
+            name = state.scenario().alternative_name(&w.alternative, lang),
+            method = method_label(state.method, lang)
+        ),
+        None => tr!(lang, "gui.no_result"),
+    }
+}
+
+/// Draws the results area.
+pub fn results_area(
+    ui: &mut Ui,
+    state: &AppState,
+    charts: &mut ChartCache,
+    out: &mut Vec<Command>,
+) {
+    let lang = state.lang;
+    ui.horizontal(|ui| {
+        heading(ui, tr!(lang, "gui.results"));
+        ui.add_space(16.0);
+        ui.label(tr!(lang, "gui.method"));
+        for m in Method::ALL {
+            if ui
+                .selectable_label(state.method == m, method_label(m, lang))
+                .on_hover_text(method_tip(m, lang))
+                .clicked()
+            {
+                out.push(Command::SetMethod(m));
+            }
+        }
+    });
+    let problems = &state.analysis().problems;
+    if state.analysis().evaluations.is_none() {
+        ui.label(
+            RichText::new(tr!(lang, "gui.fix_problems"))
+                .color(PROBLEM)
+                .strong(),
+        );
+        for p in problems.iter().filter(|p| p.severity() == Severity::Error) {
+            ui.label(
+                RichText::new(format!(
+                    "• {} — {}",
+                    crate::i18n::location_label(state.scenario(), &p.location, lang),
+                    crate::i18n::problem_message(p, lang)
+                ))
+                .color(PROBLEM),
+            );
+        }
+        return;
+    }
+    for p in problems
+        .iter()
+        .filter(|p| p.severity() == Severity::Warning)
+    {
+        ui.label(RichText::new(format!("⚠ {}", crate::i18n::problem_message(p, lang))).weak());
+    }
+    ui.label(RichText::new(top_line(state)).size(16.0).strong());
+    let table_height = 30.0 + 22.0 * state.scenario().alternatives.len() as f32;
+    let chart_height = (ui.available_height() - table_height - 16.0).max(160.0);
+    charts.show(ui, state, chart_height);
+    ui.add_space(6.0);
+    results_table(ui, state);
+}
+
+fn results_table(ui: &mut Ui, state: &AppState) {
+    let lang = state.lang;
+    let s = state.scenario();
+    let Some(main) = state.evaluation(state.method) else {
+        return;
+    };
+    egui::Grid::new("results-table")
+        .striped(true)
+        .spacing([18.0, 4.0])
+        .show(ui, |ui| {
+            ui.label(RichText::new(tr!(lang, "gui.option")).strong());
+            for m in Method::ALL {
+                let text = RichText::new(method_label(m, lang)).strong();
+                let text = if m == state.method {
+                    text.underline()
+                } else {
+                    text
+                };
+                ui.label(text).on_hover_text(method_tip(m, lang));
+            }
+            ui.end_row();
+            for r in &main.ranking {
+                let name = s.alternative(&r.alternative).map_or_else(
+                    || RichText::new(&r.alternative),
+                    |a| display_text(&a.name, lang),
+                );
+                ui.label(name);
+                for m in Method::ALL {
+                    let cell = state
+                        .evaluation(m)
+                        .and_then(|e| e.ranking.iter().find(|x| x.alternative == r.alternative))
+                        .map_or_else(String::new, |x| {
+                            tr!(
+                                lang,
+                                "gui.rank_score",
+                                rank = x.rank,
+                                score = crate::i18n::num(x.score, 3, lang)
+                            )
+                        });
+                    ui.label(RichText::new(cell).monospace());
+                }
+                ui.end_row();
+            }
+            for x in &main.excluded {
+                ui.label(
+                    RichText::new(s.alternative_name(&x.alternative, lang))
+                        .weak()
+                        .strikethrough(),
+                );
+                let reasons: Vec<String> = x
+                    .reasons
+                    .iter()
+                    .map(|r| crate::i18n::reason_message(s, r, lang))
+                    .collect();
+                ui.label(
+                    RichText::new(tr!(
+                        lang,
+                        "gui.excluded_because",
+                        reasons = reasons.join("; ")
+                    ))
+                    .weak()
+                    .italics(),
+                );
+                ui.end_row();
+            }
+        });
+}

@@ -1,0 +1,652 @@
+//! The app's state without any window: the open document, what is selected,
+//! the chosen method and language, cached analysis, and the one place
+//! ([`AppState::apply`]) where commands from the panels take effect.
+
+use super::edit::Edit;
+use super::history::Document;
+use super::settings::Settings;
+use crate::analysis::{self, Evaluation, Method};
+use crate::model::{Lang, Problem, Scenario, Text, validate};
+use crate::tr;
+use std::path::{Path, PathBuf};
+
+/// The central views. Other features (presentation, robustness, compare)
+/// add a variant here and a file in `src/app/`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum View {
+    /// Scores table, weights and live results.
+    #[default]
+    Analysis,
+}
+
+impl View {
+    /// Every view, in tab order.
+    pub const ALL: [View; 1] = [View::Analysis];
+
+    /// The tab label.
+    pub fn label(self, lang: Lang) -> String {
+        match self {
+            View::Analysis => tr!(lang, "gui.view.analysis"),
+        }
+    }
+}
+
+/// A selected score cell.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cell {
+    /// Alternative id.
+    pub alternative: String,
+    /// Criterion id.
+    pub criterion: String,
+}
+
+/// What a native or typed file dialog is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DialogPurpose {
+    /// Open a scenario (RON or CSV).
+    Open,
+    /// Save the scenario under a new name.
+    SaveAs,
+    /// Import a CSV decision matrix.
+    ImportCsv,
+    /// Export the decision matrix as CSV.
+    ExportCsv,
+}
+
+/// An action that would lose unsaved changes, waiting for Save / Discard / Cancel.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Pending {
+    /// Start an empty scenario.
+    New,
+    /// Open a file (None: ask which).
+    Open(Option<PathBuf>),
+    /// Import a CSV (None: ask which).
+    ImportCsv(Option<PathBuf>),
+    /// Close the window.
+    Quit,
+}
+
+/// A message shown in the banner under the menu.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Banner {
+    /// True for errors (red), false for information.
+    pub error: bool,
+    /// The text, already translated.
+    pub text: String,
+}
+
+/// Everything a panel may ask for. Panels only emit these; [`AppState::apply`]
+/// runs them after the frame.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    /// Change the scenario (undoable).
+    Edit(Edit),
+    /// End a run of coalescing edits (slider released, field left).
+    EndGroup,
+    /// Undo the last step.
+    Undo,
+    /// Redo the last undone step.
+    Redo,
+    /// Select a score cell (shown in the details panel).
+    SelectCell(Cell),
+    /// Select an option in the list (its editor opens).
+    SelectAlternative(Option<String>),
+    /// Select a criterion in the list (its editor opens).
+    SelectCriterion(Option<String>),
+    /// Choose the method the charts show.
+    SetMethod(Method),
+    /// Switch the interface language.
+    SetLang(Lang),
+    /// Switch the central view.
+    SetView(View),
+    /// File > New.
+    New,
+    /// File > Open (None: ask with a dialog).
+    Open(Option<PathBuf>),
+    /// File > Import CSV (None: ask with a dialog).
+    ImportCsv(Option<PathBuf>),
+    /// File > Save (asks for a name when the scenario has none).
+    Save,
+    /// File > Save As (None: ask with a dialog).
+    SaveAs(Option<PathBuf>),
+    /// File > Export CSV (None: ask with a dialog).
+    ExportCsv(Option<PathBuf>),
+    /// A file dialog was cancelled.
+    DialogCancelled,
+    /// Close the window (asks first when there are unsaved changes).
+    Quit,
+    /// Unsaved-changes dialog: save, then go on.
+    ConfirmSave,
+    /// Unsaved-changes dialog: drop the changes and go on.
+    ConfirmDiscard,
+    /// Unsaved-changes dialog: do nothing.
+    ConfirmCancel,
+    /// Hide the banner.
+    DismissBanner,
+    /// Show an error message in the banner (e.g. a number that does not parse).
+    Notify(String),
+}
+
+/// Results of the three methods for one revision, or why there are none.
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    /// The document revision these results belong to.
+    pub revision: u64,
+    /// Validation problems (errors and warnings).
+    pub problems: Vec<Problem>,
+    /// One evaluation per method in [`Method::ALL`] order, when the scenario is valid.
+    pub evaluations: Option<Vec<Evaluation>>,
+}
+
+/// The whole app state, testable without a window.
+pub struct AppState {
+    /// The open scenario and its history.
+    pub doc: Document,
+    /// Where the scenario is saved (None: never saved, or imported).
+    pub path: Option<PathBuf>,
+    /// Interface language.
+    pub lang: Lang,
+    /// Method shown by the charts.
+    pub method: Method,
+    /// Central view.
+    pub view: View,
+    /// Selected score cell.
+    pub cell: Option<Cell>,
+    /// Option whose editor is open in the list.
+    pub selected_alternative: Option<String>,
+    /// Criterion whose editor is open in the list.
+    pub selected_criterion: Option<String>,
+    /// Message under the menu bar.
+    pub banner: Option<Banner>,
+    /// Action waiting for Save / Discard / Cancel.
+    pub confirm: Option<Pending>,
+    /// Action to run once a Save As started by the confirmation dialog ends.
+    after_save: Option<Pending>,
+    /// A file dialog the window should show.
+    pub dialog: Option<DialogPurpose>,
+    /// True once the window may close (changes saved or discarded).
+    pub quit_confirmed: bool,
+    /// Remembered preferences.
+    pub settings: Settings,
+    /// Where preferences are stored (None: not stored, as in tests).
+    pub settings_path: Option<PathBuf>,
+    analysis: Analysis,
+}
+
+impl AppState {
+    /// State showing `scenario`, opened from `path` (None: unsaved new document).
+    pub fn new(scenario: Scenario, path: Option<PathBuf>, lang: Lang) -> Self {
+        let doc = Document::new(scenario, path.is_some());
+        let analysis = analyse(&doc);
+        AppState {
+            doc,
+            path,
+            lang,
+            method: Method::Wsm,
+            view: View::Analysis,
+            cell: None,
+            selected_alternative: None,
+            selected_criterion: None,
+            banner: None,
+            confirm: None,
+            after_save: None,
+            dialog: None,
+            quit_confirmed: false,
+            settings: Settings::default(),
+            settings_path: None,
+            analysis,
+        }
+    }
+
+    /// The bundled default scenario, as "New from default" (not yet saved anywhere).
+    pub fn with_default_scenario(lang: Lang) -> Self {
+        let scenario = default_scenario();
+        let mut state = AppState::new(scenario, None, lang);
+        // The bundled file is a starting point, not unsaved work.
+        state.doc.mark_saved();
+        state
+    }
+
+    /// The state a launch should start in: `file` if given, else the last
+    /// file opened, else the bundled default; the language from the command
+    /// line, the remembered choice, or the system.
+    pub fn startup(
+        file: Option<PathBuf>,
+        lang: Option<Lang>,
+        settings_path: Option<PathBuf>,
+    ) -> Self {
+        let settings = settings_path
+            .as_deref()
+            .map(Settings::load)
+            .unwrap_or_default();
+        let lang = lang
+            .or(settings.lang)
+            .unwrap_or_else(crate::i18n::system_lang);
+        let mut state = AppState::with_default_scenario(lang);
+        state.settings = settings;
+        state.settings_path = settings_path;
+        let explicit = file.is_some();
+        let target = file.or_else(|| state.settings.last_file().map(Path::to_path_buf));
+        if let Some(path) = target
+            && (explicit || path.exists())
+        {
+            state.open_path(&path, false);
+        }
+        state
+    }
+
+    /// The current scenario.
+    pub fn scenario(&self) -> &Scenario {
+        self.doc.scenario()
+    }
+
+    /// Analysis of the current revision.
+    pub fn analysis(&self) -> &Analysis {
+        &self.analysis
+    }
+
+    /// The evaluation under `method`, when the scenario is valid.
+    pub fn evaluation(&self, method: Method) -> Option<&Evaluation> {
+        let i = Method::ALL.iter().position(|m| *m == method)?;
+        self.analysis.evaluations.as_ref()?.get(i)
+    }
+
+    /// The window title: file name, then a dot when there are unsaved changes.
+    pub fn window_title(&self) -> String {
+        let name = self.display_name();
+        if self.doc.is_dirty() {
+            format!("● {name} — Tradeoff")
+        } else {
+            format!("{name} — Tradeoff")
+        }
+    }
+
+    /// The file name, or "Untitled".
+    pub fn display_name(&self) -> String {
+        self.path.as_deref().and_then(Path::file_name).map_or_else(
+            || tr!(self.lang, "gui.untitled"),
+            |n| n.to_string_lossy().into_owned(),
+        )
+    }
+
+    /// Runs a batch of commands in order.
+    pub fn apply_all(&mut self, commands: Vec<Command>) {
+        for c in commands {
+            self.apply(c);
+        }
+    }
+
+    /// Runs one command: the only place the scenario changes.
+    pub fn apply(&mut self, command: Command) {
+        let lang = self.lang;
+        match command {
+            Command::Edit(edit) => {
+                if let Err(e) = self.doc.apply(&edit) {
+                    self.error(tr!(lang, "gui.edit_refused", reason = e.to_string()));
+                }
+            }
+            Command::EndGroup => self.doc.seal(),
+            Command::Undo => {
+                self.doc.undo();
+            }
+            Command::Redo => {
+                self.doc.redo();
+            }
+            Command::SelectCell(cell) => {
+                self.doc.seal();
+                self.cell = Some(cell);
+            }
+            Command::SelectAlternative(id) => self.selected_alternative = id,
+            Command::SelectCriterion(id) => self.selected_criterion = id,
+            Command::SetMethod(m) => self.method = m,
+            Command::SetLang(l) => {
+                self.lang = l;
+                self.settings.lang = Some(l);
+                self.store_settings();
+            }
+            Command::SetView(v) => self.view = v,
+            Command::New => self.guard(Pending::New),
+            Command::Open(p) => self.guard(Pending::Open(p)),
+            Command::ImportCsv(p) => self.guard(Pending::ImportCsv(p)),
+            Command::Quit => self.guard(Pending::Quit),
+            Command::Save => match self.path.clone() {
+                Some(p) => {
+                    self.save_to(&p);
+                }
+                None => self.dialog = Some(DialogPurpose::SaveAs),
+            },
+            Command::SaveAs(None) => self.dialog = Some(DialogPurpose::SaveAs),
+            Command::SaveAs(Some(p)) => {
+                let p = with_extension_if_missing(p, "ron");
+                if self.save_to(&p) {
+                    self.path = Some(p);
+                    if let Some(next) = self.after_save.take() {
+                        self.run(next);
+                    }
+                }
+            }
+            Command::ExportCsv(None) => self.dialog = Some(DialogPurpose::ExportCsv),
+            Command::ExportCsv(Some(p)) => {
+                let p = with_extension_if_missing(p, "csv");
+                let csv = crate::io::csv::to_csv(self.scenario(), None);
+                match crate::io::write_atomic(&p, csv.as_bytes()) {
+                    Ok(()) => self.info(tr!(lang, "gui.exported", file = p.display())),
+                    Err(e) => self.error(e.to_string()),
+                }
+            }
+            Command::DialogCancelled => self.after_save = None,
+            Command::ConfirmSave => {
+                if let Some(next) = self.confirm.take() {
+                    match self.path.clone() {
+                        Some(p) => {
+                            if self.save_to(&p) {
+                                self.run(next);
+                            }
+                        }
+                        None => {
+                            self.after_save = Some(next);
+                            self.dialog = Some(DialogPurpose::SaveAs);
+                        }
+                    }
+                }
+            }
+            Command::ConfirmDiscard => {
+                if let Some(next) = self.confirm.take() {
+                    self.run(next);
+                }
+            }
+            Command::ConfirmCancel => self.confirm = None,
+            Command::DismissBanner => self.banner = None,
+            Command::Notify(text) => self.error(text),
+        }
+        self.refresh();
+    }
+
+    /// Recomputes the analysis when the scenario changed since last time.
+    pub fn refresh(&mut self) {
+        if self.analysis.revision != self.doc.revision() {
+            self.analysis = analyse(&self.doc);
+        }
+        // Selections may point at deleted items after an edit or undo.
+        let s = self.doc.scenario();
+        if let Some(c) = &self.cell
+            && (s.alternative(&c.alternative).is_none() || s.criterion(&c.criterion).is_none())
+        {
+            self.cell = None;
+        }
+        if let Some(a) = &self.selected_alternative
+            && s.alternative(a).is_none()
+        {
+            self.selected_alternative = None;
+        }
+        if let Some(c) = &self.selected_criterion
+            && s.criterion(c).is_none()
+        {
+            self.selected_criterion = None;
+        }
+    }
+
+    fn guard(&mut self, action: Pending) {
+        if self.doc.is_dirty() {
+            self.confirm = Some(action);
+        } else {
+            self.run(action);
+        }
+    }
+
+    fn run(&mut self, action: Pending) {
+        match action {
+            Pending::New => {
+                let title = Text::bilingual("New scenario", "Nouveau scénario");
+                self.replace(Scenario::empty(title), None);
+            }
+            Pending::Open(None) => self.dialog = Some(DialogPurpose::Open),
+            Pending::Open(Some(p)) => self.open_path(&p, true),
+            Pending::ImportCsv(None) => self.dialog = Some(DialogPurpose::ImportCsv),
+            Pending::ImportCsv(Some(p)) => match crate::io::load(&p) {
+                Ok(s) => {
+                    self.replace(s, None);
+                    self.info(tr!(self.lang, "gui.imported", file = p.display()));
+                }
+                Err(e) => self.error(e.message(self.lang)),
+            },
+            Pending::Quit => self.quit_confirmed = true,
+        }
+    }
+
+    /// Opens `path`; on failure the current scenario stays and the error is shown.
+    pub fn open_path(&mut self, path: &Path, announce: bool) {
+        match crate::io::load(path) {
+            Ok(s) => {
+                // A CSV matrix is imported: saving it as CSV would drop everything
+                // but the numbers, so it gets no file name until Save As.
+                let keep = (!crate::io::is_csv(path)).then(|| path.to_path_buf());
+                self.replace(s, keep);
+                self.settings.remember(path);
+                self.store_settings();
+                if announce {
+                    self.banner = None;
+                }
+            }
+            Err(e) => self.error(e.message(self.lang)),
+        }
+    }
+
+    fn replace(&mut self, scenario: Scenario, path: Option<PathBuf>) {
+        // A freshly opened, imported or new scenario has nothing to lose yet.
+        self.doc = Document::new(scenario, true);
+        self.path = path;
+        self.cell = None;
+        self.selected_alternative = None;
+        self.selected_criterion = None;
+        self.analysis = analyse(&self.doc);
+    }
+
+    fn save_to(&mut self, path: &Path) -> bool {
+        match crate::io::save(path, self.doc.scenario()) {
+            Ok(()) => {
+                self.doc.mark_saved();
+                self.settings.remember(path);
+                self.store_settings();
+                self.info(tr!(self.lang, "gui.saved", file = path.display()));
+                true
+            }
+            Err(e) => {
+                self.error(tr!(self.lang, "gui.save_failed", reason = e.to_string()));
+                false
+            }
+        }
+    }
+
+    fn store_settings(&mut self) {
+        if let Some(p) = &self.settings_path
+            && let Err(e) = self.settings.store(p)
+        {
+            self.error(tr!(self.lang, "gui.settings_failed", reason = e));
+        }
+    }
+
+    fn error(&mut self, text: String) {
+        self.banner = Some(Banner { error: true, text });
+    }
+
+    fn info(&mut self, text: String) {
+        self.banner = Some(Banner { error: false, text });
+    }
+}
+
+fn with_extension_if_missing(p: PathBuf, ext: &str) -> PathBuf {
+    if p.extension().is_none() {
+        p.with_extension(ext)
+    } else {
+        p
+    }
+}
+
+/// The bundled default scenario.
+pub fn default_scenario() -> Scenario {
+    crate::io::ron_file::parse(crate::DEFAULT_SCENARIO, "canada-2016.ron")
+        .unwrap_or_else(|_| Scenario::empty(Text::new("Tradeoff")))
+}
+
+fn analyse(doc: &Document) -> Analysis {
+    let scenario = doc.scenario();
+    let problems = validate(scenario);
+    let evaluations = analysis::evaluate_all_methods(scenario, None).ok();
+    Analysis {
+        revision: doc.revision(),
+        problems,
+        evaluations,
+    }
+}
+
+/// Parses a number typed by the user: decimal point or (French) comma,
+/// spaces as thousands separators. Refuses empty text, NaN and infinities.
+pub fn parse_number(text: &str, lang: Lang) -> Result<f64, String> {
+    let cleaned: String = text
+        .trim()
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}'))
+        .map(|c| if c == ',' { '.' } else { c })
+        .collect();
+    match cleaned.parse::<f64>() {
+        Ok(x) if x.is_finite() => Ok(x),
+        _ => Err(tr!(lang, "gui.not_a_number", text = text.trim())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn state() -> AppState {
+        let mut s = AppState::new(crate::app::fixture::fixture(), None, Lang::En);
+        s.doc.mark_saved();
+        s
+    }
+
+    fn set_risk_weight(s: &mut AppState, w: f64) {
+        s.apply(Command::Edit(Edit::SetWeight {
+            profile: "whole_of_government".into(),
+            criterion: "risk".into(),
+            weight: w,
+        }));
+    }
+
+    #[test]
+    fn default_scenario_opens_clean_with_results() {
+        let s = AppState::with_default_scenario(Lang::En);
+        assert!(!s.doc.is_dirty());
+        assert!(s.evaluation(Method::Wsm).is_some());
+        assert!(s.evaluation(Method::Promethee2).is_some());
+        assert!(!s.window_title().starts_with('●'));
+    }
+
+    #[test]
+    fn weights_change_the_winner_and_undo_restores_it() {
+        let mut s = state();
+        let before = s.evaluation(Method::Wsm).and_then(|e| e.winner()).cloned();
+        set_risk_weight(&mut s, 0.0);
+        s.apply(Command::Edit(Edit::SetWeight {
+            profile: "whole_of_government".into(),
+            criterion: "impact".into(),
+            weight: 1.0,
+        }));
+        let after = s.evaluation(Method::Wsm).and_then(|e| e.winner()).cloned();
+        assert_ne!(
+            before.map(|r| r.alternative),
+            after.map(|r| r.alternative.clone())
+        );
+        assert!(s.window_title().starts_with('●'));
+        s.apply(Command::Undo);
+        s.apply(Command::Undo);
+        assert!(!s.doc.is_dirty());
+    }
+
+    #[test]
+    fn unsaved_changes_ask_before_opening_and_cancel_keeps_them() {
+        let mut s = state();
+        set_risk_weight(&mut s, 0.9);
+        s.apply(Command::New);
+        assert_eq!(s.confirm, Some(Pending::New));
+        s.apply(Command::ConfirmCancel);
+        assert!(s.confirm.is_none());
+        assert_eq!(s.scenario().profiles[0].weight("risk"), 0.9);
+        s.apply(Command::New);
+        s.apply(Command::ConfirmDiscard);
+        assert!(s.scenario().criteria.is_empty());
+        assert!(!s.doc.is_dirty());
+    }
+
+    #[test]
+    fn quitting_clean_is_immediate_and_dirty_asks() {
+        let mut s = state();
+        s.apply(Command::Quit);
+        assert!(s.quit_confirmed);
+        let mut s = state();
+        set_risk_weight(&mut s, 0.1);
+        s.apply(Command::Quit);
+        assert!(!s.quit_confirmed);
+        assert_eq!(s.confirm, Some(Pending::Quit));
+    }
+
+    #[test]
+    fn save_without_a_name_asks_then_continues_the_pending_action() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let mut s = state();
+        set_risk_weight(&mut s, 0.2);
+        s.apply(Command::Quit);
+        s.apply(Command::ConfirmSave);
+        assert_eq!(s.dialog, Some(DialogPurpose::SaveAs));
+        s.dialog = None;
+        s.apply(Command::SaveAs(Some(dir.path().join("mine"))));
+        assert!(s.quit_confirmed);
+        assert_eq!(s.path, Some(dir.path().join("mine.ron")));
+        let back = crate::io::load(&dir.path().join("mine.ron")).expect("reloads");
+        assert_eq!(back.profiles[0].weight("risk"), 0.2);
+    }
+
+    #[test]
+    fn a_broken_file_shows_its_error_and_keeps_the_scenario() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let bad = dir.path().join("bad.ron");
+        std::fs::write(&bad, "(\n  format_version: 2,\n  title: oops\n)").expect("write");
+        let mut s = state();
+        let before = s.scenario().clone();
+        s.apply(Command::Open(Some(bad)));
+        assert_eq!(s.scenario(), &before);
+        let banner = s.banner.clone().expect("an error is shown");
+        assert!(banner.error);
+        assert!(banner.text.contains("bad.ron:"), "{}", banner.text);
+    }
+
+    #[test]
+    fn startup_reopens_the_last_file_and_remembers_language() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let settings = dir.path().join("settings.ron");
+        let file = dir.path().join("a.ron");
+        let mut s = AppState::startup(None, Some(Lang::En), Some(settings.clone()));
+        assert_eq!(s.path, None);
+        s.apply(Command::SetLang(Lang::Fr));
+        s.apply(Command::SaveAs(Some(file.clone())));
+        let again = AppState::startup(None, None, Some(settings));
+        assert_eq!(again.lang, Lang::Fr);
+        assert_eq!(
+            again
+                .path
+                .as_deref()
+                .map(std::fs::canonicalize)
+                .and_then(Result::ok),
+            std::fs::canonicalize(&file).ok()
+        );
+    }
+
+    #[test]
+    fn numbers_parse_in_both_languages_and_garbage_is_refused() {
+        assert_eq!(parse_number(" 0,5 ", Lang::Fr), Ok(0.5));
+        assert_eq!(parse_number("1 200.5", Lang::En), Ok(1200.5));
+        assert!(parse_number("abc", Lang::En).is_err());
+        assert!(parse_number("", Lang::En).is_err());
+        assert!(parse_number("inf", Lang::En).is_err());
+    }
+}

@@ -1,0 +1,146 @@
+//! The weights panel: the weight profile selector (add, rename, duplicate,
+//! delete) and one slider per criterion with its normalised share.
+
+use super::edit::Edit;
+use super::lists::problems_at;
+use super::state::{AppState, Command};
+use super::widgets::{PROBLEM, display_text, heading, text_field};
+use crate::analysis::matrix::normalise;
+use crate::model::{Lang, Location, Text};
+use crate::tr;
+use egui::{Id, RichText, Slider, Ui};
+
+/// Draws the profile selector and the weight sliders.
+pub fn weights_panel(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
+    let lang = state.lang;
+    let s = state.scenario();
+    heading(ui, tr!(lang, "gui.weights"));
+    ui.label(RichText::new(tr!(lang, "gui.weights_help")).weak().small());
+    let Some(profile) = s.active() else {
+        ui.label(tr!(lang, "gui.no_profile"));
+        return;
+    };
+    let profile_index = s.profiles.iter().position(|p| p.id == profile.id);
+    ui.horizontal(|ui| {
+        let label = ui
+            .label(tr!(lang, "gui.profile"))
+            .on_hover_text(tr!(lang, "gui.profile_tip"));
+        egui::ComboBox::from_id_salt("profile")
+            .selected_text(display_text(&profile.name, lang))
+            .width(190.0)
+            .show_ui(ui, |ui| {
+                for p in &s.profiles {
+                    if ui
+                        .selectable_label(p.id == profile.id, display_text(&p.name, lang))
+                        .clicked()
+                        && p.id != profile.id
+                    {
+                        out.push(Command::Edit(Edit::SetActiveProfile { id: p.id.clone() }));
+                    }
+                }
+            })
+            .response
+            .labelled_by(label.id);
+    });
+    ui.horizontal(|ui| {
+        if ui
+            .button(tr!(lang, "gui.profile_add"))
+            .on_hover_text(tr!(lang, "gui.profile_add_tip"))
+            .clicked()
+        {
+            let k = s.profiles.len() + 1;
+            out.push(Command::Edit(Edit::AddProfile {
+                name: Text::bilingual(
+                    tr!(Lang::En, "gui.new_profile_name", n = k),
+                    tr!(Lang::Fr, "gui.new_profile_name", n = k),
+                ),
+            }));
+        }
+        if ui
+            .button(tr!(lang, "gui.profile_duplicate"))
+            .on_hover_text(tr!(lang, "gui.profile_duplicate_tip"))
+            .clicked()
+        {
+            let name = Text::bilingual(
+                tr!(Lang::En, "gui.copy_of", name = profile.name.get(Lang::En)),
+                tr!(Lang::Fr, "gui.copy_of", name = profile.name.get(Lang::Fr)),
+            );
+            out.push(Command::Edit(Edit::DuplicateProfile {
+                id: profile.id.clone(),
+                name,
+            }));
+        }
+        if ui
+            .add_enabled(
+                s.profiles.len() > 1,
+                egui::Button::new(tr!(lang, "gui.profile_delete")),
+            )
+            .on_hover_text(tr!(lang, "gui.profile_delete_tip"))
+            .clicked()
+        {
+            out.push(Command::Edit(Edit::DeleteProfile {
+                id: profile.id.clone(),
+            }));
+        }
+    });
+    ui.horizontal(|ui| {
+        let label = ui.label(tr!(lang, "gui.profile_rename"));
+        let (r, changed) = text_field(
+            ui,
+            Id::unique(("profile-name", &profile.id)),
+            &profile.name,
+            lang,
+            190.0,
+            false,
+            &tr!(lang, "gui.profile_rename"),
+        );
+        if let Some(name) = changed {
+            out.push(Command::Edit(Edit::RenameProfile {
+                id: profile.id.clone(),
+                lang,
+                name,
+            }));
+        }
+        let r = r.labelled_by(label.id);
+        if r.lost_focus() {
+            out.push(Command::EndGroup);
+        }
+    });
+    if let Some(i) = profile_index {
+        for message in problems_at(state, &Location::Profile(i)) {
+            ui.label(RichText::new(message).color(PROBLEM));
+        }
+    }
+    ui.add_space(6.0);
+
+    let raw: Vec<f64> = s.criteria.iter().map(|c| profile.weight(&c.id)).collect();
+    let shares = normalise(&raw);
+    let max = raw.iter().copied().fold(1.0_f64, f64::max);
+    egui::Grid::new("weights-grid")
+        .num_columns(3)
+        .spacing([8.0, 6.0])
+        .show(ui, |ui| {
+            for (j, c) in s.criteria.iter().enumerate() {
+                let label = ui.label(display_text(&c.name, lang));
+                let mut w = raw[j];
+                let r = ui
+                    .add(Slider::new(&mut w, 0.0..=max).show_value(false))
+                    .labelled_by(label.id)
+                    .on_hover_text(tr!(lang, "gui.weight_tip"));
+                if r.changed() && w != raw[j] {
+                    out.push(Command::Edit(Edit::SetWeight {
+                        profile: profile.id.clone(),
+                        criterion: c.id.clone(),
+                        weight: w,
+                    }));
+                }
+                if r.drag_stopped() || r.lost_focus() {
+                    out.push(Command::EndGroup);
+                }
+                let share = shares.get(j).copied().unwrap_or(0.0);
+                ui.label(RichText::new(crate::i18n::pct(share, 0, lang)).monospace())
+                    .on_hover_text(tr!(lang, "gui.share_tip"));
+                ui.end_row();
+            }
+        });
+}

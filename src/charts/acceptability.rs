@@ -1,0 +1,120 @@
+//! Rank acceptability (SMAA-2): for each option, the share of samples that
+//! put it first, second, … as one 100 % bar, most often first on top.
+
+use super::bars::{RowLabel, bar, hbar_chart, row_centre, row_height, text_on};
+use super::frame::{Chrome, LegendItem, Swatch, frame, message, text_width};
+use super::style::{INK, OKABE_ITO, tint};
+use super::{ChartError, ChartKind, Ctx};
+use crate::tr;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+/// Colour of rank `r` (0 = first) of `n`: one hue, lighter for worse ranks,
+/// so the order reads without telling colours apart.
+fn rank_colour(r: usize, n: usize) -> RGBColor {
+    if n <= 1 {
+        return OKABE_ITO[0];
+    }
+    tint(OKABE_ITO[0], 0.85 * r as f64 / (n - 1) as f64)
+}
+
+pub(super) fn draw<DB: DrawingBackend>(
+    ctx: &Ctx<'_>,
+    area: &DrawingArea<DB, Shift>,
+) -> Result<(), ChartError> {
+    let lang = ctx.lang();
+    let theme = &ctx.theme;
+    let smaa = ctx.input.smaa;
+    let ranks = smaa.map_or(0, |s| s.alternatives.len());
+    let legend = (0..ranks)
+        .map(|r| {
+            LegendItem::new(
+                tr!(lang, "chart.acceptability.rank", rank = r + 1),
+                rank_colour(r, ranks),
+                Swatch::Block,
+            )
+        })
+        .collect();
+    let mut notes = Vec::new();
+    if let Some(s) = smaa {
+        notes.push(tr!(lang, "chart.acceptability.note", samples = s.samples));
+    }
+    notes.extend(ctx.notes());
+    let chrome = Chrome {
+        title: ChartKind::Acceptability.title(lang),
+        subtitle: None,
+        legend,
+        notes,
+    };
+    let plot = frame(ctx, area, &chrome)?;
+    if ctx.eval.ranking.is_empty() {
+        return message(theme, &plot, &ctx.nothing_to_show());
+    }
+    let Some(smaa) = smaa.filter(|s| !s.alternatives.is_empty()) else {
+        return message(theme, &plot, &tr!(lang, "chart.acceptability.none"));
+    };
+    // Most often first on top, then by second rank, and so on.
+    let mut order: Vec<usize> = (0..smaa.alternatives.len()).collect();
+    order.sort_by(|a, b| {
+        let (ra, rb) = (&smaa.acceptability[*a], &smaa.acceptability[*b]);
+        rb.iter()
+            .zip(ra.iter())
+            .map(|(x, y)| x.total_cmp(y))
+            .find(|o| o.is_ne())
+            .unwrap_or(std::cmp::Ordering::Equal)
+    });
+    let labels: Vec<RowLabel> = order
+        .iter()
+        .map(|i| RowLabel {
+            text: ctx.option_name(&smaa.alternatives[*i]),
+            colour: INK,
+        })
+        .collect();
+    let n = labels.len();
+    let mut chart = hbar_chart(
+        ctx,
+        &plot,
+        &labels,
+        0.0..1.0,
+        &tr!(lang, "chart.axis.share_of_samples"),
+        &|v| crate::i18n::pct(v, 0, lang),
+    )?;
+    let row_px = row_height(&chart, n);
+    let value_style = theme.text(0.85);
+    let x_fmt = |v: f64| crate::i18n::pct(v, 0, lang);
+    for (r, i) in order.iter().enumerate() {
+        let mut start = 0.0;
+        for (rank, share) in smaa.acceptability[*i].iter().enumerate() {
+            if *share <= 0.0 {
+                continue;
+            }
+            let colour = rank_colour(rank, ranks);
+            chart.draw_series(std::iter::once(bar(
+                theme,
+                n,
+                r,
+                start,
+                start + share,
+                colour,
+                row_px,
+            )))?;
+            let text = x_fmt(*share);
+            let left = chart.backend_coord(&(start, 0.0)).0;
+            let right = chart.backend_coord(&(start + share, 0.0)).0;
+            if right - left > text_width(&plot, &text, &value_style)? + theme.px(0.4) {
+                let ink = text_on(colour);
+                chart.draw_series(std::iter::once(Text::new(
+                    text,
+                    (start + share / 2.0, row_centre(n, r)),
+                    value_style
+                        .clone()
+                        .color(&ink)
+                        .pos(Pos::new(HPos::Center, VPos::Center)),
+                )))?;
+            }
+            start += share;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,166 @@
+//! Horizontal bar layout shared by the bar charts: one row per option (or
+//! profile), top to bottom, labels in their own colours on the left.
+
+use super::frame::{fit, text_width};
+use super::style::{GREY, LIGHT, Theme};
+use super::{ChartError, Ctx};
+use plotters::chart::LabelAreaPosition;
+use plotters::coord::Shift;
+use plotters::coord::types::RangedCoordf64;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use std::ops::Range;
+
+/// The coordinate system of a horizontal bar chart: value × row position
+/// (row `r` of `n`, counted from the top, spans `n-r-1 ..= n-r`).
+pub(crate) type HBarCoord = Cartesian2d<RangedCoordf64, RangedCoordf64>;
+
+/// A row label and its colour.
+pub(crate) struct RowLabel {
+    /// Text shown left of the row.
+    pub text: String,
+    /// Its colour (grey for excluded options).
+    pub colour: RGBColor,
+}
+
+/// The y coordinates of row `r` (0 = top) among `n`: (bottom, top).
+pub(crate) fn row_span(n: usize, r: usize) -> (f64, f64) {
+    let k = n.saturating_sub(1 + r) as f64;
+    (k, k + 1.0)
+}
+
+/// The y coordinate of the centre of row `r` (0 = top) among `n`.
+pub(crate) fn row_centre(n: usize, r: usize) -> f64 {
+    row_span(n, r).0 + 0.5
+}
+
+/// Builds the chart, draws the value axis and grid and the row labels.
+pub(crate) fn hbar_chart<'a, DB: DrawingBackend + 'a>(
+    ctx: &Ctx<'_>,
+    plot: &'a DrawingArea<DB, Shift>,
+    labels: &[RowLabel],
+    x_range: Range<f64>,
+    x_desc: &str,
+    x_format: &dyn Fn(f64) -> String,
+) -> Result<ChartContext<'a, DB, HBarCoord>, ChartError> {
+    let theme: &Theme = &ctx.theme;
+    let n = labels.len().max(1);
+    let (w, _) = plot.dim_in_pixel();
+    let label_style = theme.text(0.95);
+    let max_label = (w as i32 * 2 / 5).max(theme.px(4.0));
+    let mut widest = 0;
+    let mut fitted = Vec::with_capacity(labels.len());
+    for l in labels {
+        let t = fit(plot, &l.text, &label_style, max_label)?;
+        widest = widest.max(text_width(plot, &t, &label_style)?);
+        fitted.push(t);
+    }
+    let label_area = widest + theme.px(0.8);
+    let mut chart = ChartBuilder::on(plot)
+        .margin_right(theme.px(3.2))
+        .margin_top(theme.px(0.3))
+        .x_label_area_size(theme.px(3.4))
+        .set_label_area_size(LabelAreaPosition::Left, label_area)
+        .build_cartesian_2d(x_range, 0.0..n as f64)?;
+    chart
+        .configure_mesh()
+        .disable_y_mesh()
+        .set_tick_mark_size(LabelAreaPosition::Left, 0)
+        .y_labels(2)
+        .y_label_formatter(&|_| String::new())
+        .x_labels(6)
+        .x_label_formatter(&|v| x_format(*v))
+        .x_desc(x_desc)
+        .label_style(theme.text(0.85))
+        .axis_desc_style(theme.text(0.95))
+        .bold_line_style(LIGHT.stroke_width(theme.line(1.0)))
+        .light_line_style(WHITE.mix(0.0))
+        .axis_style(GREY.stroke_width(theme.line(1.0)))
+        .draw()?;
+    // Row labels, right-aligned against the axis, each in its own colour.
+    let base = plot.get_base_pixel();
+    let x0 = chart.x_range().start;
+    for (r, text) in fitted.iter().enumerate() {
+        let (ax, ay) = chart.backend_coord(&(x0, row_centre(n, r)));
+        let style = label_style
+            .clone()
+            .color(&labels[r].colour)
+            .pos(Pos::new(HPos::Right, VPos::Center));
+        plot.draw_text(text, &style, (ax - base.0 - theme.px(0.5), ay - base.1))?;
+    }
+    Ok(chart)
+}
+
+/// A bar from `from` to `to` on row `r` of `n`, filling about 65% of the row.
+pub(crate) fn bar(
+    theme: &Theme,
+    n: usize,
+    r: usize,
+    from: f64,
+    to: f64,
+    colour: RGBColor,
+    row_px: i32,
+) -> Rectangle<(f64, f64)> {
+    let (lo, hi) = row_span(n, r);
+    let mut rect = Rectangle::new([(from, hi), (to, lo)], colour.filled());
+    let gap = ((row_px as f64 * 0.175) as i32).max(theme.line(1.0) as i32);
+    rect.set_margin(gap as u32, gap as u32, 0, 0);
+    rect
+}
+
+/// Height of one row in pixels.
+pub(crate) fn row_height<DB: DrawingBackend>(
+    chart: &ChartContext<'_, DB, HBarCoord>,
+    n: usize,
+) -> i32 {
+    let x0 = chart.x_range().start;
+    let top = chart.backend_coord(&(x0, n as f64)).1;
+    let bottom = chart.backend_coord(&(x0, 0.0)).1;
+    ((bottom - top).abs() / n.max(1) as i32).max(1)
+}
+
+/// A text label just past the end of a bar (right of positive, left of negative).
+pub(crate) fn end_label<DB: DrawingBackend>(
+    chart: &mut ChartContext<'_, DB, HBarCoord>,
+    theme: &Theme,
+    n: usize,
+    r: usize,
+    at: f64,
+    text: String,
+    style: TextStyle<'static>,
+) -> Result<(), ChartError> {
+    side_label(chart, theme, (n, r), at, at >= 0.0, text, style)
+}
+
+/// A text label beside x = `at` on row `r` of `n`, to the right or the left.
+pub(crate) fn side_label<DB: DrawingBackend>(
+    chart: &mut ChartContext<'_, DB, HBarCoord>,
+    theme: &Theme,
+    (n, r): (usize, usize),
+    at: f64,
+    right: bool,
+    text: String,
+    style: TextStyle<'static>,
+) -> Result<(), ChartError> {
+    let (h, dx) = if right {
+        (HPos::Left, theme.px(0.3))
+    } else {
+        (HPos::Right, -theme.px(0.3))
+    };
+    let style = style.pos(Pos::new(h, VPos::Center));
+    chart.draw_series(std::iter::once(
+        EmptyElement::at((at, row_centre(n, r))) + Text::new(text, (dx, 0), style),
+    ))?;
+    Ok(())
+}
+
+/// Ink or white, whichever reads better on `fill`.
+pub(crate) fn text_on(fill: RGBColor) -> RGBColor {
+    let RGBColor(r, g, b) = fill;
+    let luminance = 0.299 * f64::from(r) + 0.587 * f64::from(g) + 0.114 * f64::from(b);
+    if luminance > 150.0 {
+        super::style::INK
+    } else {
+        WHITE
+    }
+}

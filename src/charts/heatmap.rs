@@ -1,0 +1,186 @@
+//! Heatmap: scaled values of every feasible option (rows, best first) on
+//! every criterion (columns), each cell coloured and numbered, with the raw
+//! value and unit beneath.
+
+use super::bars::text_on;
+use super::frame::{Chrome, LegendItem, Swatch, fit, frame, message, text_width, wrap};
+use super::style::{OKABE_ITO, WHITE_LINE, tint};
+use super::{ChartError, ChartKind, Ctx};
+use crate::analysis::scaled_values;
+use crate::model::Direction;
+use crate::tr;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+/// Cell colour of scaled value `v`: one hue, darker is better.
+fn ramp(v: f64) -> RGBColor {
+    tint(OKABE_ITO[0], 0.92 * (1.0 - v.clamp(0.0, 1.0)))
+}
+
+pub(super) fn draw<DB: DrawingBackend>(
+    ctx: &Ctx<'_>,
+    area: &DrawingArea<DB, Shift>,
+) -> Result<(), ChartError> {
+    let lang = ctx.lang();
+    let theme = &ctx.theme;
+    let matrix = &ctx.eval.matrix;
+    let scenario = ctx.input.scenario;
+    let legend = vec![
+        LegendItem::new(tr!(lang, "chart.heatmap.worst"), ramp(0.0), Swatch::Block),
+        LegendItem::new(crate::i18n::value(0.5, 1, lang), ramp(0.5), Swatch::Block),
+        LegendItem::new(tr!(lang, "chart.heatmap.best"), ramp(1.0), Swatch::Block),
+    ];
+    let chrome = Chrome {
+        title: ChartKind::Heatmap.title(lang),
+        subtitle: None,
+        legend,
+        notes: ctx.notes(),
+    };
+    let plot = frame(ctx, area, &chrome)?;
+    let (n, m) = (ctx.eval.ranking.len(), matrix.m());
+    if n == 0 || m == 0 {
+        return message(theme, &plot, &ctx.nothing_to_show());
+    }
+    let (w, h) = plot.dim_in_pixel();
+    let (w, h) = (w as i32, h as i32);
+    let label_style = theme.text(0.95);
+    let mut labels = Vec::with_capacity(n);
+    let mut label_w = 0;
+    for r in &ctx.eval.ranking {
+        let t = fit(
+            &plot,
+            &ctx.option_name(&r.alternative),
+            &label_style,
+            w * 35 / 100,
+        )?;
+        label_w = label_w.max(text_width(&plot, &t, &label_style)?);
+        labels.push(t);
+    }
+    let label_w = label_w + theme.px(0.8);
+    let cell_w = ((w - label_w) / m as i32).max(1);
+
+    // Column headers: name (up to two lines), unit and direction, weight.
+    let head_style = theme.bold(0.9);
+    let small = theme.muted(0.8);
+    let lh = |rel: f64| (theme.unit * rel * 1.3).round() as i32;
+    let mut headers = Vec::with_capacity(m);
+    for (j, id) in matrix.criteria.iter().enumerate() {
+        let mut name = wrap(
+            &plot,
+            &ctx.criterion_name(id),
+            &head_style,
+            cell_w - theme.px(0.6),
+        )?;
+        name.truncate(2);
+        let direction = match matrix.directions[j] {
+            Direction::Minimize => tr!(lang, "chart.direction.min"),
+            Direction::Maximize => tr!(lang, "chart.direction.max"),
+        };
+        let unit = scenario.criterion(id).map_or("", |c| c.unit.as_str());
+        let detail = if unit.is_empty() {
+            direction
+        } else {
+            format!("{unit} · {direction}")
+        };
+        let weight = tr!(
+            lang,
+            "chart.heatmap.weight",
+            weight = crate::i18n::pct(matrix.weights[j], 0, lang)
+        );
+        headers.push((
+            name,
+            fit(&plot, &detail, &small, cell_w - theme.px(0.4))?,
+            weight,
+        ));
+    }
+    let name_lines = headers.iter().map(|h| h.0.len()).max().unwrap_or(1) as i32;
+    let header_h = name_lines * lh(0.9) + 2 * lh(0.8) + theme.px(0.5);
+    let cell_h = ((h - header_h) / n as i32).clamp(1, theme.px(4.5));
+    for (j, (name, detail, weight)) in headers.iter().enumerate() {
+        let cx = label_w + j as i32 * cell_w + cell_w / 2;
+        let centred = |s: &TextStyle<'static>| s.clone().pos(Pos::new(HPos::Center, VPos::Top));
+        let mut y = header_h - theme.px(0.5) - 2 * lh(0.8) - name.len() as i32 * lh(0.9);
+        for line in name {
+            plot.draw_text(line, &centred(&head_style), (cx, y))?;
+            y += lh(0.9);
+        }
+        plot.draw_text(detail, &centred(&small), (cx, y))?;
+        plot.draw_text(weight, &centred(&small), (cx, y + lh(0.8)))?;
+    }
+
+    let scaled = scaled_values(matrix);
+    let value_style = theme.bold(1.0);
+    let raw_style = theme.text(0.75);
+    let two_lines = cell_h >= lh(1.0) + lh(0.75) + theme.px(0.4);
+    for (r, ranked) in ctx.eval.ranking.iter().enumerate() {
+        let Some(i) = matrix
+            .alternatives
+            .iter()
+            .position(|a| *a == ranked.alternative)
+        else {
+            continue;
+        };
+        let top = header_h + r as i32 * cell_h;
+        plot.draw_text(
+            &labels[r],
+            &label_style.clone().pos(Pos::new(HPos::Right, VPos::Center)),
+            (label_w - theme.px(0.5), top + cell_h / 2),
+        )?;
+        for j in 0..m {
+            let v = scaled[i * m + j];
+            let fill = ramp(v);
+            let left = label_w + j as i32 * cell_w;
+            plot.draw(&Rectangle::new(
+                [(left, top), (left + cell_w, top + cell_h)],
+                fill.filled(),
+            ))?;
+            plot.draw(&Rectangle::new(
+                [(left, top), (left + cell_w, top + cell_h)],
+                WHITE_LINE.stroke_width(theme.line(2.0)),
+            ))?;
+            let ink = text_on(fill);
+            let cx = left + cell_w / 2;
+            let value_text = crate::i18n::num(v, 2, lang);
+            let unit = scenario
+                .criterion(&matrix.criteria[j])
+                .map_or("", |c| c.unit.as_str());
+            let raw = crate::i18n::value(matrix.value(i, j), 2, lang);
+            let raw_text = if unit.is_empty() || unit.contains('-') {
+                raw
+            } else {
+                format!("{raw} {unit}")
+            };
+            if two_lines {
+                let block = lh(1.0) + lh(0.75);
+                let y = top + (cell_h - block) / 2;
+                plot.draw_text(
+                    &value_text,
+                    &value_style
+                        .clone()
+                        .color(&ink)
+                        .pos(Pos::new(HPos::Center, VPos::Top)),
+                    (cx, y),
+                )?;
+                plot.draw_text(
+                    &raw_text,
+                    &raw_style
+                        .clone()
+                        .color(&ink)
+                        .pos(Pos::new(HPos::Center, VPos::Top)),
+                    (cx, y + lh(1.0)),
+                )?;
+            } else {
+                plot.draw_text(
+                    &value_text,
+                    &value_style
+                        .clone()
+                        .color(&ink)
+                        .pos(Pos::new(HPos::Center, VPos::Center)),
+                    (cx, top + cell_h / 2),
+                )?;
+            }
+        }
+    }
+    Ok(())
+}

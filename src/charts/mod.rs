@@ -1,0 +1,479 @@
+//! Every chart of Tradeoff, each drawn once by one function generic over
+//! plotters' `DrawingBackend`, so the GUI texture, PNG and SVG files and the
+//! briefing pack are the same drawing. Charts compute what they show through
+//! `analysis`; they never import the GUI.
+
+mod acceptability;
+mod bars;
+mod contributions;
+mod frame;
+mod heatmap;
+mod radar;
+mod ranking;
+mod sensitivity;
+mod stakeholders;
+pub mod style;
+
+pub use sensitivity::curve_for;
+mod waterfall;
+
+use crate::analysis::compare::Explanation;
+use crate::analysis::sensitivity::SensitivityCurve;
+use crate::analysis::smaa::SmaaResult;
+use crate::analysis::{AnalysisError, Evaluation, Method, evaluate_profile, select_profile};
+use crate::model::{Lang, Scenario, WeightProfile, has_errors, validate};
+use crate::tr;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use std::fmt;
+use std::str::FromStr;
+use style::Theme;
+
+/// The charts Tradeoff draws.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ChartKind {
+    /// Options ranked by score.
+    Ranking,
+    /// Weighted-sum score split into each criterion's contribution.
+    Contributions,
+    /// Scaled values per option on one axis per criterion.
+    Radar,
+    /// Scores as one criterion's weight varies, rank reversals marked.
+    Sensitivity,
+    /// SMAA rank acceptability per option.
+    Acceptability,
+    /// Scores and winner under each stakeholder's weight profile.
+    Stakeholders,
+    /// Scaled values, options × criteria, with numbers.
+    Heatmap,
+    /// What moved the gap between two options from scenario A to B.
+    Waterfall,
+}
+
+impl ChartKind {
+    /// Every chart, in the order they are presented.
+    pub const ALL: [ChartKind; 8] = [
+        ChartKind::Ranking,
+        ChartKind::Contributions,
+        ChartKind::Radar,
+        ChartKind::Sensitivity,
+        ChartKind::Acceptability,
+        ChartKind::Stakeholders,
+        ChartKind::Heatmap,
+        ChartKind::Waterfall,
+    ];
+
+    /// The name used on the command line and in file names.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ChartKind::Ranking => "ranking",
+            ChartKind::Contributions => "contributions",
+            ChartKind::Radar => "radar",
+            ChartKind::Sensitivity => "sensitivity",
+            ChartKind::Acceptability => "acceptability",
+            ChartKind::Stakeholders => "stakeholders",
+            ChartKind::Heatmap => "heatmap",
+            ChartKind::Waterfall => "waterfall",
+        }
+    }
+
+    /// The chart's title in `lang` (also used for GUI tabs).
+    pub fn title(self, lang: Lang) -> String {
+        match self {
+            ChartKind::Ranking => tr!(lang, "chart.ranking.title"),
+            ChartKind::Contributions => tr!(lang, "chart.contributions.title"),
+            ChartKind::Radar => tr!(lang, "chart.radar.title"),
+            ChartKind::Sensitivity => tr!(lang, "chart.sensitivity.title"),
+            ChartKind::Acceptability => tr!(lang, "chart.acceptability.title"),
+            ChartKind::Stakeholders => tr!(lang, "chart.stakeholders.title"),
+            ChartKind::Heatmap => tr!(lang, "chart.heatmap.title"),
+            ChartKind::Waterfall => tr!(lang, "chart.waterfall.title"),
+        }
+    }
+}
+
+impl fmt::Display for ChartKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for ChartKind {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        ChartKind::ALL
+            .into_iter()
+            .find(|k| k.as_str().eq_ignore_ascii_case(s.trim()))
+            .ok_or_else(|| {
+                let names: Vec<&str> = ChartKind::ALL.iter().map(|k| k.as_str()).collect();
+                format!("unknown chart '{s}' (expected {})", names.join(", "))
+            })
+    }
+}
+
+/// Everything a chart needs. Charts compute their numbers from the scenario
+/// through `analysis`; results that are costly or come from elsewhere
+/// (sensitivity curve, SMAA run, comparison) are passed in when available.
+#[derive(Debug, Clone, Copy)]
+pub struct ChartInput<'a> {
+    /// The scenario shown.
+    pub scenario: &'a Scenario,
+    /// Weight profile id or name; None: the active profile.
+    pub profile: Option<&'a str>,
+    /// Ranking method.
+    pub method: Method,
+    /// Language of every label.
+    pub lang: Lang,
+    /// Criterion id for the sensitivity chart; None: the most heavily weighted.
+    pub criterion: Option<&'a str>,
+    /// A precomputed sensitivity curve; None: computed on the fly.
+    pub sensitivity: Option<&'a SensitivityCurve>,
+    /// SMAA results for the acceptability chart.
+    pub smaa: Option<&'a SmaaResult>,
+    /// Comparison with another scenario, for the waterfall.
+    pub explanation: Option<&'a Explanation>,
+    /// The other scenario of a comparison (names of criteria it alone has).
+    pub other: Option<&'a Scenario>,
+    /// Pixels per point of the target display; text and lines grow with it.
+    pub scale: f32,
+}
+
+impl<'a> ChartInput<'a> {
+    /// Input for `scenario` in `lang` with the active profile, wsm and nothing precomputed.
+    pub fn new(scenario: &'a Scenario, lang: Lang) -> Self {
+        ChartInput {
+            scenario,
+            profile: None,
+            method: Method::Wsm,
+            lang,
+            criterion: None,
+            sensitivity: None,
+            smaa: None,
+            explanation: None,
+            other: None,
+            scale: 1.0,
+        }
+    }
+}
+
+/// Why a chart could not be drawn.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum ChartError {
+    /// The scenario has validation errors.
+    #[error("the scenario has {0} problem(s)")]
+    Invalid(usize),
+    /// No weight profile with that id or name.
+    #[error("no weight profile named '{0}'")]
+    UnknownProfile(String),
+    /// No criterion with that id.
+    #[error("no criterion with id '{0}'")]
+    UnknownCriterion(String),
+    /// Width or height is zero or too large.
+    #[error("bad chart size {0}×{1}")]
+    BadSize(u32, u32),
+    /// The drawing backend failed.
+    #[error("drawing failed: {0}")]
+    Drawing(String),
+    /// Encoding the image failed.
+    #[error("image encoding failed: {0}")]
+    Encode(String),
+}
+
+impl ChartError {
+    /// The message in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            ChartError::Invalid(n) => tr!(lang, "chart.error.invalid", n = n),
+            ChartError::UnknownProfile(p) => tr!(lang, "chart.error.unknown_profile", profile = p),
+            ChartError::UnknownCriterion(c) => {
+                tr!(lang, "chart.error.unknown_criterion", criterion = c)
+            }
+            ChartError::BadSize(w, h) => tr!(lang, "chart.error.bad_size", width = w, height = h),
+            ChartError::Drawing(m) => tr!(lang, "chart.error.drawing", message = m),
+            ChartError::Encode(m) => tr!(lang, "chart.error.encode", message = m),
+        }
+    }
+}
+
+impl<E: std::error::Error + Send + Sync> From<DrawingAreaErrorKind<E>> for ChartError {
+    fn from(e: DrawingAreaErrorKind<E>) -> Self {
+        ChartError::Drawing(e.to_string())
+    }
+}
+
+impl From<AnalysisError> for ChartError {
+    fn from(e: AnalysisError) -> Self {
+        match e {
+            AnalysisError::Invalid(p) => ChartError::Invalid(p.len()),
+            AnalysisError::UnknownProfile(p) => ChartError::UnknownProfile(p),
+        }
+    }
+}
+
+/// What every chart works from: the input, the resolved profile, the
+/// evaluation under it and the theme for the drawing's size.
+pub(crate) struct Ctx<'a> {
+    /// The caller's input.
+    pub input: &'a ChartInput<'a>,
+    /// The weight profile in use.
+    pub profile: &'a WeightProfile,
+    /// Ranking of the feasible options under the profile and method.
+    pub eval: Evaluation,
+    /// Sizes for this drawing.
+    pub theme: Theme,
+}
+
+impl<'a> Ctx<'a> {
+    fn new(input: &'a ChartInput<'a>, width_px: u32, height_px: u32) -> Result<Self, ChartError> {
+        let problems = validate(input.scenario);
+        if has_errors(&problems) {
+            return Err(ChartError::Invalid(problems.len()));
+        }
+        let profile = select_profile(input.scenario, input.profile)?;
+        let eval = evaluate_profile(input.scenario, profile, input.method);
+        Ok(Ctx {
+            input,
+            profile,
+            eval,
+            theme: Theme::new(width_px, height_px, f64::from(input.scale)),
+        })
+    }
+
+    /// Language of labels.
+    pub fn lang(&self) -> Lang {
+        self.input.lang
+    }
+
+    /// Display name of an option id.
+    pub fn option_name(&self, id: &str) -> String {
+        match self.input.scenario.alternative(id) {
+            Some(a) => a.name.get(self.lang()).to_string(),
+            None => self
+                .input
+                .other
+                .map_or_else(|| id.to_string(), |o| o.alternative_name(id, self.lang())),
+        }
+    }
+
+    /// Display name of a criterion id (looked up in the other scenario too).
+    pub fn criterion_name(&self, id: &str) -> String {
+        match self.input.scenario.criterion(id) {
+            Some(c) => c.name.get(self.lang()).to_string(),
+            None => self
+                .input
+                .other
+                .map_or_else(|| id.to_string(), |o| o.criterion_name(id, self.lang())),
+        }
+    }
+
+    /// Position of an option in the scenario: its colour stays the same in every chart.
+    pub fn option_colour(&self, id: &str) -> RGBColor {
+        let i = self
+            .input
+            .scenario
+            .alternatives
+            .iter()
+            .position(|a| a.id == id)
+            .unwrap_or(0);
+        style::series_colour(i)
+    }
+
+    /// Position of a criterion in the scenario, for its colour.
+    pub fn criterion_colour(&self, id: &str) -> RGBColor {
+        let i = self
+            .input
+            .scenario
+            .criteria
+            .iter()
+            .position(|c| c.id == id)
+            .unwrap_or(0);
+        style::series_colour(i)
+    }
+
+    /// "Scenario — method — weights" line under the title.
+    pub fn subtitle(&self) -> String {
+        tr!(
+            self.lang(),
+            "chart.subtitle",
+            scenario = self.input.scenario.title.get(self.lang()),
+            method = method_name(self.input.method, self.lang()),
+            profile = self.profile.name.get(self.lang())
+        )
+    }
+
+    /// One footnote per excluded option, with every reason.
+    pub fn exclusion_notes(&self) -> Vec<String> {
+        self.eval
+            .excluded
+            .iter()
+            .map(|x| {
+                let reasons: Vec<String> = x
+                    .reasons
+                    .iter()
+                    .map(|r| crate::i18n::reason_message(self.input.scenario, r, self.lang()))
+                    .collect();
+                tr!(
+                    self.lang(),
+                    "chart.note.excluded",
+                    option = self.option_name(&x.alternative),
+                    reasons = reasons.join("; ")
+                )
+            })
+            .collect()
+    }
+
+    /// Footnotes shared by every chart: exclusions, then the illustrative-values caveat.
+    pub fn notes(&self) -> Vec<String> {
+        let mut notes = self.exclusion_notes();
+        if self.input.scenario.scores.iter().any(|s| s.illustrative) {
+            notes.push(tr!(self.lang(), "chart.note.illustrative"));
+        }
+        notes
+    }
+
+    /// The plain sentence shown instead of a plot when no option can be ranked.
+    pub fn nothing_to_show(&self) -> String {
+        if self.all_excluded() {
+            tr!(self.lang(), "chart.all_excluded")
+        } else {
+            tr!(self.lang(), "chart.no_options")
+        }
+    }
+
+    /// True when the scenario has options but every one is excluded.
+    pub fn all_excluded(&self) -> bool {
+        self.eval.ranking.is_empty() && !self.eval.excluded.is_empty()
+    }
+}
+
+/// The display name of a method in `lang`.
+pub fn method_name(method: Method, lang: Lang) -> String {
+    match method {
+        Method::Wsm => tr!(lang, "chart.method.wsm"),
+        Method::Topsis => tr!(lang, "chart.method.topsis"),
+        Method::Promethee2 => tr!(lang, "chart.method.promethee2"),
+    }
+}
+
+/// Draws chart `kind` of `input` on `area` (any plotters backend).
+pub fn draw<DB: DrawingBackend>(
+    kind: ChartKind,
+    input: &ChartInput<'_>,
+    area: &DrawingArea<DB, Shift>,
+) -> Result<(), ChartError> {
+    style::ensure_fonts();
+    let (w, h) = area.dim_in_pixel();
+    let ctx = Ctx::new(input, w, h)?;
+    match kind {
+        ChartKind::Ranking => ranking::draw(&ctx, area),
+        ChartKind::Contributions => contributions::draw(&ctx, area),
+        ChartKind::Radar => radar::draw(&ctx, area),
+        ChartKind::Sensitivity => sensitivity::draw(&ctx, area),
+        ChartKind::Acceptability => acceptability::draw(&ctx, area),
+        ChartKind::Stakeholders => stakeholders::draw(&ctx, area),
+        ChartKind::Heatmap => heatmap::draw(&ctx, area),
+        ChartKind::Waterfall => waterfall::draw(&ctx, area),
+    }
+}
+
+/// One plain sentence per criterion on when the top option changes as that
+/// criterion's weight varies ("CAR stays first unless the weight on risk exceeds 61%").
+pub fn sensitivity_findings(input: &ChartInput<'_>) -> Result<Vec<String>, ChartError> {
+    let ctx = Ctx::new(input, 800, 600)?;
+    let matrix = &ctx.eval.matrix;
+    if ctx.eval.ranking.is_empty() {
+        return Ok(vec![ctx.nothing_to_show()]);
+    }
+    Ok((0..matrix.m())
+        .map(|j| sensitivity::sentence(&ctx, &curve_for(matrix, input.method, j, 200)))
+        .collect())
+}
+
+/// Largest width or height accepted, in pixels (a 16k display).
+const MAX_SIDE_PX: u32 = 16_384;
+
+fn check_size(width_px: u32, height_px: u32) -> Result<(), ChartError> {
+    if width_px < 16 || height_px < 16 || width_px > MAX_SIDE_PX || height_px > MAX_SIDE_PX {
+        return Err(ChartError::BadSize(width_px, height_px));
+    }
+    Ok(())
+}
+
+/// Renders a chart to an RGB8 buffer (`width_px * height_px * 3` bytes, rows
+/// top to bottom), e.g. for a GUI texture. `scale` is pixels per point, so
+/// text stays the same size in points and crisp on high-DPI screens.
+pub fn render_rgb(
+    kind: ChartKind,
+    input: &ChartInput<'_>,
+    width_px: u32,
+    height_px: u32,
+    scale: f32,
+) -> Result<Vec<u8>, ChartError> {
+    check_size(width_px, height_px)?;
+    let input = ChartInput { scale, ..*input };
+    let mut buffer = vec![255u8; width_px as usize * height_px as usize * 3];
+    {
+        let area =
+            BitMapBackend::with_buffer(&mut buffer, (width_px, height_px)).into_drawing_area();
+        draw(kind, &input, &area)?;
+        area.present()?;
+    }
+    Ok(buffer)
+}
+
+/// Renders a chart as PNG file bytes (`scale` as in [`render_rgb`]).
+pub fn render_png(
+    kind: ChartKind,
+    input: &ChartInput<'_>,
+    width_px: u32,
+    height_px: u32,
+    scale: f32,
+) -> Result<Vec<u8>, ChartError> {
+    let rgb = render_rgb(kind, input, width_px, height_px, scale)?;
+    encode_png(&rgb, width_px, height_px)
+}
+
+/// Encodes an RGB8 buffer as PNG (fast compression: charts are flat colour).
+pub fn encode_png(rgb: &[u8], width_px: u32, height_px: u32) -> Result<Vec<u8>, ChartError> {
+    use image::ImageEncoder;
+    use image::codecs::png::{CompressionType, FilterType, PngEncoder};
+    let mut out = Vec::new();
+    PngEncoder::new_with_quality(&mut out, CompressionType::Fast, FilterType::Adaptive)
+        .write_image(rgb, width_px, height_px, image::ExtendedColorType::Rgb8)
+        .map_err(|e| ChartError::Encode(e.to_string()))?;
+    Ok(out)
+}
+
+/// Renders a chart as an SVG document of `width_px` × `height_px` (scale 1).
+pub fn render_svg(
+    kind: ChartKind,
+    input: &ChartInput<'_>,
+    width_px: u32,
+    height_px: u32,
+) -> Result<String, ChartError> {
+    check_size(width_px, height_px)?;
+    let input = ChartInput {
+        scale: 1.0,
+        ..*input
+    };
+    let mut svg = String::new();
+    {
+        let area = SVGBackend::with_string(&mut svg, (width_px, height_px)).into_drawing_area();
+        draw(kind, &input, &area)?;
+        area.present()?;
+    }
+    Ok(svg)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_round_trip_through_their_names() {
+        for kind in ChartKind::ALL {
+            assert_eq!(kind.as_str().parse::<ChartKind>(), Ok(kind));
+        }
+        assert!("pie".parse::<ChartKind>().is_err());
+    }
+}

@@ -1,0 +1,170 @@
+//! Radar: one axis per criterion, each feasible option's scaled values
+//! (0 = worst, 1 = best on that criterion) joined into a polygon.
+
+use super::frame::{Chrome, LegendItem, Swatch, frame, message, wrap};
+use super::style::{GREY, LIGHT, MUTED};
+use super::{ChartError, ChartKind, Ctx};
+use crate::analysis::scaled_values;
+use crate::tr;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use std::f64::consts::PI;
+
+/// Unit vector of axis `j` of `m`: the first points up, then clockwise.
+fn direction(j: usize, m: usize) -> (f64, f64) {
+    let angle = -PI / 2.0 + 2.0 * PI * j as f64 / m.max(1) as f64;
+    (angle.cos(), angle.sin())
+}
+
+pub(super) fn draw<DB: DrawingBackend>(
+    ctx: &Ctx<'_>,
+    area: &DrawingArea<DB, Shift>,
+) -> Result<(), ChartError> {
+    let lang = ctx.lang();
+    let theme = &ctx.theme;
+    let matrix = &ctx.eval.matrix;
+    let legend = ctx
+        .eval
+        .ranking
+        .iter()
+        .map(|r| {
+            LegendItem::new(
+                ctx.option_name(&r.alternative),
+                ctx.option_colour(&r.alternative),
+                Swatch::Line,
+            )
+        })
+        .collect();
+    let mut notes = vec![tr!(lang, "chart.radar.note")];
+    notes.extend(ctx.notes());
+    let chrome = Chrome {
+        title: ChartKind::Radar.title(lang),
+        subtitle: None,
+        legend,
+        notes,
+    };
+    let plot = frame(ctx, area, &chrome)?;
+    if ctx.eval.ranking.is_empty() || matrix.m() == 0 {
+        return message(theme, &plot, &ctx.nothing_to_show());
+    }
+    let m = matrix.m();
+    let (w, h) = plot.dim_in_pixel();
+    let (w, h) = (f64::from(w), f64::from(h));
+    let label_style = theme.text(0.95);
+    let max_label_w = (w * 0.22).max(theme.unit * 6.0) as i32;
+    let labels: Vec<Vec<String>> = matrix
+        .criteria
+        .iter()
+        .map(|c| wrap(&plot, &ctx.criterion_name(c), &label_style, max_label_w))
+        .collect::<Result<_, _>>()?;
+    let label_lh = theme.unit * 0.95 * 1.25;
+    let tallest = labels.iter().map(Vec::len).max().unwrap_or(1) as f64 * label_lh;
+    // Fit the polygon's bounding box (not a circle) between the labels.
+    let dirs: Vec<(f64, f64)> = (0..m).map(|j| direction(j, m)).collect();
+    let span = |f: fn(&(f64, f64)) -> f64| {
+        let lo = dirs.iter().map(f).fold(0.0_f64, f64::min);
+        let hi = dirs.iter().map(f).fold(0.0_f64, f64::max);
+        (lo, hi)
+    };
+    let (min_dx, max_dx) = span(|d| d.0);
+    let (min_dy, max_dy) = span(|d| d.1);
+    let pad = theme.unit * 0.6;
+    let radius = ((h - 2.0 * tallest - 2.0 * pad) / (max_dy - min_dy).max(0.5))
+        .min((w - 2.0 * f64::from(max_label_w) - 2.0 * pad) / (max_dx - min_dx).max(0.5))
+        .max(theme.unit * 3.0);
+    let cx = w / 2.0 - (max_dx + min_dx) / 2.0 * radius;
+    let cy = h / 2.0 - (max_dy + min_dy) / 2.0 * radius;
+    let at = |j: usize, v: f64| -> (i32, i32) {
+        let (dx, dy) = direction(j, m);
+        (
+            (cx + dx * radius * v).round() as i32,
+            (cy + dy * radius * v).round() as i32,
+        )
+    };
+
+    // Rings and spokes.
+    for ring in [0.25, 0.5, 0.75, 1.0] {
+        let mut points: Vec<(i32, i32)> = (0..m).map(|j| at(j, ring)).collect();
+        points.push(at(0, ring));
+        let colour = if ring == 1.0 { GREY } else { LIGHT };
+        plot.draw(&PathElement::new(
+            points,
+            colour.stroke_width(theme.line(1.0)),
+        ))?;
+        let (x, y) = at(0, ring);
+        plot.draw_text(
+            &crate::i18n::value(ring, 2, lang),
+            &theme.muted(0.75).pos(Pos::new(HPos::Left, VPos::Center)),
+            (x + theme.px(0.3), y),
+        )?;
+    }
+    for j in 0..m {
+        plot.draw(&PathElement::new(
+            vec![at(j, 0.0), at(j, 1.0)],
+            GREY.stroke_width(theme.line(1.0)),
+        ))?;
+        let (dx, dy) = direction(j, m);
+        let hpos = if dx > 0.25 {
+            HPos::Left
+        } else if dx < -0.25 {
+            HPos::Right
+        } else {
+            HPos::Center
+        };
+        let lines = &labels[j];
+        let block = lines.len() as f64 * label_lh;
+        let (ax, ay) = at(j, 1.0);
+        let ax = f64::from(ax) + dx * theme.unit * 0.6;
+        let ay = f64::from(ay) + dy * theme.unit * 0.6;
+        let top = if dy < -0.25 {
+            ay - block
+        } else if dy > 0.25 {
+            ay
+        } else {
+            ay - block / 2.0
+        };
+        for (k, line) in lines.iter().enumerate() {
+            plot.draw_text(
+                line,
+                &label_style.clone().pos(Pos::new(hpos, VPos::Top)),
+                (
+                    ax.round() as i32,
+                    (top + k as f64 * label_lh).round() as i32,
+                ),
+            )?;
+        }
+    }
+
+    // Options, the winner drawn last so it sits on top.
+    let scaled = scaled_values(matrix);
+    for ranked in ctx.eval.ranking.iter().rev() {
+        let Some(i) = matrix
+            .alternatives
+            .iter()
+            .position(|a| *a == ranked.alternative)
+        else {
+            continue;
+        };
+        let colour = ctx.option_colour(&ranked.alternative);
+        let points: Vec<(i32, i32)> = (0..m)
+            .map(|j| at(j, scaled[i * m + j].clamp(0.0, 1.0)))
+            .collect();
+        plot.draw(&Polygon::new(points.clone(), colour.mix(0.10).filled()))?;
+        let mut closed = points.clone();
+        closed.push(points[0]);
+        plot.draw(&PathElement::new(
+            closed,
+            colour.stroke_width(theme.line(2.5)),
+        ))?;
+        for p in points {
+            plot.draw(&Circle::new(p, theme.px(0.25), colour.filled()))?;
+        }
+    }
+    plot.draw(&Circle::new(
+        (cx.round() as i32, cy.round() as i32),
+        theme.line(2.0) as i32,
+        MUTED.filled(),
+    ))?;
+    Ok(())
+}

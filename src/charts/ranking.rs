@@ -1,0 +1,124 @@
+//! Ranking bars: each feasible option's score under the chosen method and
+//! weights, best on top; excluded options follow in grey.
+
+use super::bars::{RowLabel, bar, end_label, hbar_chart, row_height};
+use super::frame::{Chrome, LegendItem, Swatch, frame, message};
+use super::style::{GREY, MUTED, OKABE_ITO};
+use super::{ChartError, ChartKind, Ctx, method_name};
+use crate::analysis::Method;
+use crate::tr;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+/// The value axis range of a method's scores: fixed, so bars do not jump
+/// while weights are dragged.
+pub(crate) fn score_range(method: Method) -> std::ops::Range<f64> {
+    match method {
+        Method::Wsm | Method::Topsis => 0.0..1.0,
+        Method::Promethee2 => -1.0..1.0,
+    }
+}
+
+pub(super) fn draw<DB: DrawingBackend>(
+    ctx: &Ctx<'_>,
+    area: &DrawingArea<DB, Shift>,
+) -> Result<(), ChartError> {
+    let lang = ctx.lang();
+    let theme = &ctx.theme;
+    let bar_colour = OKABE_ITO[0];
+    let mut legend = vec![LegendItem::new(
+        tr!(
+            lang,
+            "chart.legend.score",
+            method = method_name(ctx.input.method, lang)
+        ),
+        bar_colour,
+        Swatch::Block,
+    )];
+    if !ctx.eval.excluded.is_empty() {
+        legend.push(LegendItem::new(
+            tr!(lang, "chart.legend.excluded"),
+            GREY,
+            Swatch::Block,
+        ));
+    }
+    let chrome = Chrome {
+        title: ChartKind::Ranking.title(lang),
+        subtitle: None,
+        legend,
+        notes: ctx.notes(),
+    };
+    let plot = frame(ctx, area, &chrome)?;
+    if ctx.eval.ranking.is_empty() {
+        return message(theme, &plot, &ctx.nothing_to_show());
+    }
+
+    let mut labels: Vec<RowLabel> = ctx
+        .eval
+        .ranking
+        .iter()
+        .map(|r| RowLabel {
+            text: format!("{}. {}", r.rank, ctx.option_name(&r.alternative)),
+            colour: super::style::INK,
+        })
+        .collect();
+    labels.extend(ctx.eval.excluded.iter().map(|x| RowLabel {
+        text: ctx.option_name(&x.alternative),
+        colour: MUTED,
+    }));
+    let n = labels.len();
+    let range = score_range(ctx.input.method);
+    let axis = tr!(
+        lang,
+        "chart.axis.score",
+        method = method_name(ctx.input.method, lang)
+    );
+    let mut chart = hbar_chart(ctx, &plot, &labels, range.clone(), &axis, &|v| {
+        crate::i18n::num(v, 1, lang)
+    })?;
+    let row_px = row_height(&chart, n);
+    let zero = 0.0_f64.clamp(range.start, range.end);
+    for (r, ranked) in ctx.eval.ranking.iter().enumerate() {
+        let colour = if r == 0 {
+            bar_colour
+        } else {
+            super::style::tint(bar_colour, 0.35)
+        };
+        chart.draw_series(std::iter::once(bar(
+            theme,
+            n,
+            r,
+            zero,
+            ranked.score,
+            colour,
+            row_px,
+        )))?;
+        let style = if r == 0 {
+            theme.bold(0.95)
+        } else {
+            theme.text(0.95)
+        };
+        end_label(
+            &mut chart,
+            theme,
+            n,
+            r,
+            ranked.score,
+            crate::i18n::num(ranked.score, 2, lang),
+            style,
+        )?;
+    }
+    let first_excluded = ctx.eval.ranking.len();
+    for r in first_excluded..n {
+        end_label(
+            &mut chart,
+            theme,
+            n,
+            r,
+            zero,
+            tr!(lang, "chart.ranking.excluded_row"),
+            theme.muted(0.9),
+        )?;
+    }
+    Ok(())
+}

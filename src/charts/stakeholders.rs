@@ -1,0 +1,150 @@
+//! Stakeholder comparison: each weight profile's scores for every option,
+//! one group of bars per profile, with that profile's winner named.
+
+use super::bars::{RowLabel, hbar_chart, row_span};
+use super::frame::{Chrome, LegendItem, Swatch, frame, message};
+use super::ranking::score_range;
+use super::style::{INK, MUTED};
+use super::{ChartError, ChartKind, Ctx, method_name};
+use crate::analysis::{Evaluation, evaluate_profile};
+use crate::tr;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+/// Every profile's evaluation under the chart's method, in scenario order.
+pub fn per_profile(ctx: &Ctx<'_>) -> Vec<Evaluation> {
+    let scenario = ctx.input.scenario;
+    scenario
+        .profiles
+        .iter()
+        .map(|p| evaluate_profile(scenario, p, ctx.input.method))
+        .collect()
+}
+
+pub(super) fn draw<DB: DrawingBackend>(
+    ctx: &Ctx<'_>,
+    area: &DrawingArea<DB, Shift>,
+) -> Result<(), ChartError> {
+    let lang = ctx.lang();
+    let theme = &ctx.theme;
+    let scenario = ctx.input.scenario;
+    let legend = scenario
+        .alternatives
+        .iter()
+        .map(|a| LegendItem::new(a.name.get(lang), ctx.option_colour(&a.id), Swatch::Block))
+        .collect();
+    let evaluations = per_profile(ctx);
+    let mut notes: Vec<String> = evaluations
+        .iter()
+        .zip(&scenario.profiles)
+        .filter_map(|(e, p)| {
+            let names: Vec<String> = e
+                .excluded
+                .iter()
+                .map(|x| ctx.option_name(&x.alternative))
+                .collect();
+            (!names.is_empty()).then(|| {
+                tr!(
+                    lang,
+                    "chart.stakeholders.excluded",
+                    profile = p.name.get(lang),
+                    options = names.join(", ")
+                )
+            })
+        })
+        .collect();
+    if scenario.scores.iter().any(|s| s.illustrative) {
+        notes.push(tr!(lang, "chart.note.illustrative"));
+    }
+    let chrome = Chrome {
+        title: ChartKind::Stakeholders.title(lang),
+        subtitle: Some(tr!(
+            lang,
+            "chart.subtitle_all_profiles",
+            scenario = scenario.title.get(lang),
+            method = method_name(ctx.input.method, lang)
+        )),
+        legend,
+        notes,
+    };
+    let plot = frame(ctx, area, &chrome)?;
+    if scenario.alternatives.is_empty() || evaluations.is_empty() {
+        return message(theme, &plot, &ctx.nothing_to_show());
+    }
+    let labels: Vec<RowLabel> = scenario
+        .profiles
+        .iter()
+        .zip(&evaluations)
+        .map(|(p, e)| RowLabel {
+            text: p.name.get(lang).to_string(),
+            colour: if e.ranking.is_empty() { MUTED } else { INK },
+        })
+        .collect();
+    let groups = labels.len();
+    let range = score_range(ctx.input.method);
+    let axis = tr!(
+        lang,
+        "chart.axis.score",
+        method = method_name(ctx.input.method, lang)
+    );
+    let mut chart = hbar_chart(ctx, &plot, &labels, range.clone(), &axis, &|v| {
+        crate::i18n::num(v, 1, lang)
+    })?;
+    let zero = 0.0_f64.clamp(range.start, range.end);
+    let options = scenario.alternatives.len();
+    let slot = 0.8 / options as f64;
+    let value_style = theme.text(0.8);
+    for (g, e) in evaluations.iter().enumerate() {
+        let (_, top) = row_span(groups, g);
+        if e.ranking.is_empty() {
+            chart.draw_series(std::iter::once(Text::new(
+                tr!(lang, "chart.stakeholders.all_excluded"),
+                (zero, top - 0.5),
+                theme.muted(0.9).pos(Pos::new(HPos::Left, VPos::Center)),
+            )))?;
+            continue;
+        }
+        let winner = e.winner().map(|w| w.alternative.clone());
+        for (k, a) in scenario.alternatives.iter().enumerate() {
+            let y_top = top - 0.1 - k as f64 * slot;
+            let y_bottom = y_top - slot * 0.85;
+            let y_mid = (y_top + y_bottom) / 2.0;
+            let Some(score) = e.score_of(&a.id) else {
+                chart.draw_series(std::iter::once(Text::new(
+                    tr!(lang, "chart.ranking.excluded_row"),
+                    (zero, y_mid),
+                    theme.muted(0.75).pos(Pos::new(HPos::Left, VPos::Center)),
+                )))?;
+                continue;
+            };
+            chart.draw_series(std::iter::once(Rectangle::new(
+                [(zero, y_top), (score, y_bottom)],
+                ctx.option_colour(&a.id).filled(),
+            )))?;
+            let is_winner = winner.as_deref() == Some(a.id.as_str());
+            let (text, style) = if is_winner {
+                (
+                    tr!(
+                        lang,
+                        "chart.stakeholders.winner",
+                        score = crate::i18n::num(score, 2, lang)
+                    ),
+                    theme.bold(0.8),
+                )
+            } else {
+                (crate::i18n::num(score, 2, lang), value_style.clone())
+            };
+            let (hpos, dx) = if score < 0.0 {
+                (HPos::Right, -theme.px(0.3))
+            } else {
+                (HPos::Left, theme.px(0.3))
+            };
+            chart.draw_series(std::iter::once(
+                EmptyElement::at((score, y_mid))
+                    + Text::new(text, (dx, 0), style.pos(Pos::new(hpos, VPos::Center))),
+            ))?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,167 @@
+//! "What moved the answer": the gap between two options in scenario A,
+//! each criterion's weight and value effects, and the gap in B (design.md §4).
+
+use super::bars::{RowLabel, bar, hbar_chart, row_height, side_label};
+use super::frame::{Chrome, LegendItem, Swatch, frame, message};
+use super::style::{GAIN, INK, LOSS, MUTED};
+use super::{ChartError, ChartKind, Ctx};
+use crate::analysis::compare::Explanation;
+use crate::tr;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+/// Effects smaller than this are left out of the chart (they would be invisible bars).
+const NEGLIGIBLE: f64 = 1e-9;
+
+/// One row of the waterfall: label, start, end, and whether it is a total.
+pub(crate) fn steps(ctx: &Ctx<'_>, e: &Explanation) -> Vec<(String, f64, f64, bool)> {
+    let lang = ctx.lang();
+    let mut rows = vec![(tr!(lang, "chart.waterfall.gap_a"), 0.0, e.gap_a, true)];
+    let mut running = e.gap_a;
+    for t in &e.terms {
+        let name = ctx.criterion_name(&t.criterion);
+        for (key, effect) in [
+            ("chart.waterfall.weight_effect", t.weight_effect),
+            ("chart.waterfall.value_effect", t.value_effect),
+        ] {
+            if effect.abs() < NEGLIGIBLE {
+                continue;
+            }
+            let label = match key {
+                "chart.waterfall.weight_effect" => {
+                    tr!(
+                        lang,
+                        "chart.waterfall.weight_effect",
+                        criterion = name.clone()
+                    )
+                }
+                _ => tr!(
+                    lang,
+                    "chart.waterfall.value_effect",
+                    criterion = name.clone()
+                ),
+            };
+            rows.push((label, running, running + effect, false));
+            running += effect;
+        }
+    }
+    rows.push((tr!(lang, "chart.waterfall.gap_b"), 0.0, e.gap_b, true));
+    rows
+}
+
+/// A signed number ("+0.05", "−0.12").
+fn signed(x: f64, lang: crate::model::Lang) -> String {
+    let s = crate::i18n::num(x.abs(), 2, lang);
+    if x > 0.0 && s.chars().any(|c| c != '0' && c != '.' && c != ',') {
+        format!("+{s}")
+    } else if x < 0.0 && s.chars().any(|c| c != '0' && c != '.' && c != ',') {
+        format!("−{s}")
+    } else {
+        s
+    }
+}
+
+pub(super) fn draw<DB: DrawingBackend>(
+    ctx: &Ctx<'_>,
+    area: &DrawingArea<DB, Shift>,
+) -> Result<(), ChartError> {
+    let lang = ctx.lang();
+    let theme = &ctx.theme;
+    let e = ctx.input.explanation;
+    let mut legend = Vec::new();
+    let mut notes = Vec::new();
+    if let Some(e) = e {
+        let first = ctx.option_name(&e.first);
+        let second = ctx.option_name(&e.second);
+        legend.push(LegendItem::new(
+            tr!(lang, "chart.waterfall.favours", option = second.clone()),
+            GAIN,
+            Swatch::Block,
+        ));
+        legend.push(LegendItem::new(
+            tr!(lang, "chart.waterfall.favours", option = first.clone()),
+            LOSS,
+            Swatch::Block,
+        ));
+        legend.push(LegendItem::new(
+            tr!(lang, "chart.waterfall.gap"),
+            MUTED,
+            Swatch::Block,
+        ));
+        notes.push(tr!(
+            lang,
+            "chart.waterfall.note",
+            first = first,
+            second = second
+        ));
+    }
+    let chrome = Chrome {
+        title: ChartKind::Waterfall.title(lang),
+        subtitle: None,
+        legend,
+        notes,
+    };
+    let plot = frame(ctx, area, &chrome)?;
+    let Some(e) = e else {
+        return message(theme, &plot, &tr!(lang, "chart.waterfall.none"));
+    };
+    let rows = steps(ctx, e);
+    let lo = rows.iter().flat_map(|r| [r.1, r.2]).fold(0.0_f64, f64::min);
+    let hi = rows.iter().flat_map(|r| [r.1, r.2]).fold(0.0_f64, f64::max);
+    let pad = ((hi - lo) * 0.08).max(0.01);
+    let labels: Vec<RowLabel> = rows
+        .iter()
+        .map(|r| RowLabel {
+            text: r.0.clone(),
+            colour: INK,
+        })
+        .collect();
+    let n = rows.len();
+    let axis = tr!(
+        lang,
+        "chart.axis.gap",
+        first = ctx.option_name(&e.first),
+        second = ctx.option_name(&e.second)
+    );
+    let mut chart = hbar_chart(ctx, &plot, &labels, (lo - pad)..(hi + pad), &axis, &|v| {
+        crate::i18n::num(v, 2, lang)
+    })?;
+    let row_px = row_height(&chart, n);
+    for (r, (_, from, to, total)) in rows.iter().enumerate() {
+        let colour = if *total {
+            MUTED
+        } else if to >= from {
+            GAIN
+        } else {
+            LOSS
+        };
+        let (a, b) = if from <= to {
+            (*from, *to)
+        } else {
+            (*to, *from)
+        };
+        chart.draw_series(std::iter::once(bar(theme, n, r, a, b, colour, row_px)))?;
+        // Label past the bar's far end: right of a rise, left of a fall.
+        let rises = if *total { *to >= 0.0 } else { to >= from };
+        let text = if *total {
+            signed(*to, lang)
+        } else {
+            signed(to - from, lang)
+        };
+        let style = if *total {
+            theme.bold(0.9)
+        } else {
+            theme.text(0.9)
+        };
+        side_label(
+            &mut chart,
+            theme,
+            (n, r),
+            if rises { b } else { a },
+            rises,
+            text,
+            style,
+        )?;
+    }
+    Ok(())
+}

@@ -1,0 +1,134 @@
+//! `tradeoff sensitivity`: how far each weight can move before the top
+//! option changes (design.md §4–5).
+
+use super::rank::{evaluate_or_message, load_valid};
+use crate::analysis::sensitivity::{SensitivityCurve, all_criteria, describe, sensitivity};
+use crate::analysis::{Evaluation, Method};
+use crate::model::{Lang, Scenario};
+use crate::tr;
+use clap::Args;
+use serde_json::json;
+use std::path::PathBuf;
+
+/// Points per curve; the thresholds do not depend on it (exact, or scanned
+/// at least 200 steps), only the score table does.
+const GRID_POINTS: usize = 101;
+
+/// Arguments of `sensitivity`.
+#[derive(Debug, Args)]
+pub struct SensitivityArgs {
+    /// Scenario (.ron) or decision matrix (.csv).
+    pub file: PathBuf,
+    /// Only this criterion (id or display name); default: every criterion.
+    #[arg(long)]
+    pub criterion: Option<String>,
+    /// Ranking method.
+    #[arg(long, default_value = "wsm")]
+    pub method: Method,
+    /// Weight profile (id or name); default: the active profile.
+    #[arg(long)]
+    pub profile: Option<String>,
+    /// Print JSON instead of sentences.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `tradeoff sensitivity`.
+pub fn run(args: &SensitivityArgs, lang: Lang) -> Result<(), String> {
+    let scenario = load_valid(&args.file, lang)?;
+    let evaluation = evaluate_or_message(&scenario, args.profile.as_deref(), args.method, lang)?;
+    let matrix = &evaluation.matrix;
+    let curves = match &args.criterion {
+        None => all_criteria(matrix, args.method, GRID_POINTS),
+        Some(key) => {
+            let j = find_criterion(&scenario, &matrix.criteria, key).ok_or_else(|| {
+                tr!(
+                    lang,
+                    "sensitivity.unknown_criterion",
+                    criterion = key.as_str()
+                )
+            })?;
+            vec![sensitivity(matrix, args.method, j, GRID_POINTS)]
+        }
+    };
+    if args.json {
+        println!("{}", sensitivity_json(&scenario, &evaluation, &curves));
+    } else {
+        print!(
+            "{}",
+            sensitivity_text(&scenario, &evaluation, &curves, lang)
+        );
+    }
+    Ok(())
+}
+
+/// Column of the criterion whose id or display name (either language) is `key`.
+fn find_criterion(scenario: &Scenario, columns: &[String], key: &str) -> Option<usize> {
+    let key = key.trim();
+    columns.iter().position(|id| id == key).or_else(|| {
+        columns.iter().position(|id| {
+            scenario.criterion(id).is_some_and(|c| {
+                c.name.en.eq_ignore_ascii_case(key)
+                    || c.name
+                        .fr
+                        .as_deref()
+                        .is_some_and(|f| f.eq_ignore_ascii_case(key))
+            })
+        })
+    })
+}
+
+/// The `sensitivity --json` document of design.md §5 (English display names).
+pub fn sensitivity_json(
+    scenario: &Scenario,
+    evaluation: &Evaluation,
+    curves: &[SensitivityCurve],
+) -> serde_json::Value {
+    let name = |id: &str| scenario.alternative_name(id, Lang::En);
+    json!({
+        "method": evaluation.method.as_str(),
+        "criteria": curves.iter().map(|c| json!({
+            "criterion": scenario.criterion_name(&c.criterion, Lang::En),
+            "weight": c.current_weight,
+            "thresholds": c.thresholds.iter().map(|t| json!({
+                "weight": t.weight,
+                "top_before": name(&t.top_before),
+                "top_after": name(&t.top_after),
+            })).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
+    })
+}
+
+/// The readable output: one sentence per criterion.
+pub fn sensitivity_text(
+    scenario: &Scenario,
+    evaluation: &Evaluation,
+    curves: &[SensitivityCurve],
+    lang: Lang,
+) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    let _ = writeln!(out, "{}", scenario.title.get(lang));
+    if evaluation.matrix.n() == 0 {
+        let _ = writeln!(out, "{}", tr!(lang, "sensitivity.no_options"));
+        return out;
+    }
+    let profile = scenario.profile(&evaluation.profile).map_or_else(
+        || evaluation.profile.clone(),
+        |p| p.name.get(lang).to_string(),
+    );
+    let _ = writeln!(
+        out,
+        "{}",
+        tr!(
+            lang,
+            "sensitivity.heading",
+            method = evaluation.method.as_str(),
+            profile = profile
+        )
+    );
+    for curve in curves {
+        let _ = writeln!(out, "  - {}", describe(scenario, curve, lang));
+    }
+    out
+}

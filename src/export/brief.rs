@@ -1,0 +1,555 @@
+//! The briefing pack (`tradeoff brief`): every chart as PNG and SVG, and one
+//! page, in HTML (self-contained, prints cleanly) and Markdown, that states
+//! the question, options, criteria and weights, results per method,
+//! exclusions, sensitivity findings in plain words and the evidence.
+//!
+//! The page is a list of blocks built by one function per section, so a
+//! comparison page (`--compare`) can reuse the sections and add its own.
+
+use super::document::{Block, Inline, Page, Span, text};
+use super::{ExportError, ImageFormat, chart_bytes, write_file};
+use crate::analysis::compare::Explanation;
+use crate::analysis::smaa::SmaaResult;
+use crate::analysis::{Method, evaluate_profile, select_profile};
+use crate::charts::{ChartInput, ChartKind, method_name};
+use crate::i18n::{num, pct, reason_message, value};
+use crate::model::{Direction, Lang, Scenario};
+use crate::tr;
+use std::path::{Path, PathBuf};
+
+/// What a briefing pack is built from, besides the scenario.
+#[derive(Debug, Clone, Copy)]
+pub struct BriefOptions<'a> {
+    /// Language of every word.
+    pub lang: Lang,
+    /// Weight profile of the charts (id or name); None: the active one.
+    pub profile: Option<&'a str>,
+    /// Method of the charts.
+    pub method: Method,
+    /// Chart size in pixels.
+    pub width_px: u32,
+    /// Chart size in pixels.
+    pub height_px: u32,
+    /// SMAA results, when a run is available (adds the acceptability chart).
+    pub smaa: Option<&'a SmaaResult>,
+    /// A comparison with another scenario (adds the waterfall).
+    pub explanation: Option<&'a Explanation>,
+    /// The other scenario of the comparison.
+    pub other: Option<&'a Scenario>,
+    /// Name of the scenario file, shown in the footer.
+    pub source_file: Option<&'a str>,
+}
+
+impl<'a> BriefOptions<'a> {
+    /// Defaults: active profile, wsm, 1200×750 charts, nothing precomputed.
+    pub fn new(lang: Lang) -> Self {
+        BriefOptions {
+            lang,
+            profile: None,
+            method: Method::Wsm,
+            width_px: 1200,
+            height_px: 750,
+            smaa: None,
+            explanation: None,
+            other: None,
+            source_file: None,
+        }
+    }
+}
+
+/// The files a briefing pack wrote.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BriefFiles {
+    /// The HTML page.
+    pub html: PathBuf,
+    /// The Markdown copy.
+    pub markdown: PathBuf,
+    /// Every chart image (PNG and SVG).
+    pub images: Vec<PathBuf>,
+}
+
+/// One chart of the pack: kind, criterion (sensitivity) and file stem.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlannedChart {
+    /// Which chart.
+    pub kind: ChartKind,
+    /// Criterion id for a sensitivity chart.
+    pub criterion: Option<String>,
+    /// File name without extension.
+    pub stem: String,
+}
+
+/// A file-name-safe version of an id.
+fn file_safe(id: &str) -> String {
+    id.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c.to_ascii_lowercase()
+            } else {
+                '_'
+            }
+        })
+        .collect()
+}
+
+/// The charts a pack holds: every chart that has data, with one
+/// sensitivity chart per criterion.
+pub fn planned_charts(scenario: &Scenario, options: &BriefOptions<'_>) -> Vec<PlannedChart> {
+    let mut out = Vec::new();
+    for kind in ChartKind::ALL {
+        match kind {
+            ChartKind::Acceptability if options.smaa.is_none() => {}
+            ChartKind::Waterfall if options.explanation.is_none() => {}
+            ChartKind::Stakeholders if scenario.profiles.len() < 2 => {}
+            ChartKind::Sensitivity => {
+                for c in &scenario.criteria {
+                    out.push(PlannedChart {
+                        kind,
+                        criterion: Some(c.id.clone()),
+                        stem: format!("sensitivity-{}", file_safe(&c.id)),
+                    });
+                }
+            }
+            _ => out.push(PlannedChart {
+                kind,
+                criterion: None,
+                stem: kind.as_str().to_string(),
+            }),
+        }
+    }
+    out
+}
+
+/// Writes the briefing pack for `scenario` into `dir` (created if needed).
+pub fn write_brief(
+    scenario: &Scenario,
+    dir: &Path,
+    options: &BriefOptions<'_>,
+) -> Result<BriefFiles, ExportError> {
+    std::fs::create_dir_all(dir).map_err(|e| ExportError::Write {
+        file: dir.display().to_string(),
+        message: e.to_string(),
+    })?;
+    let lang = options.lang;
+    let mut images = Vec::new();
+    let mut figures = Vec::new();
+    for chart in planned_charts(scenario, options) {
+        let input = ChartInput {
+            profile: options.profile,
+            method: options.method,
+            criterion: chart.criterion.as_deref(),
+            smaa: options.smaa,
+            explanation: options.explanation,
+            other: options.other,
+            ..ChartInput::new(scenario, lang)
+        };
+        let mut svg = String::new();
+        for format in [ImageFormat::Png, ImageFormat::Svg] {
+            let bytes = chart_bytes(
+                chart.kind,
+                &input,
+                format,
+                options.width_px,
+                options.height_px,
+            )?;
+            let path = dir.join(format!("{}.{}", chart.stem, format.extension()));
+            write_file(&path, &bytes)?;
+            if format == ImageFormat::Svg {
+                svg = String::from_utf8_lossy(&bytes).into_owned();
+            }
+            images.push(path);
+        }
+        let caption = match &chart.criterion {
+            Some(c) => tr!(
+                lang,
+                "chart.sensitivity.title_for",
+                criterion = scenario.criterion_name(c, lang)
+            ),
+            None => chart.kind.title(lang),
+        };
+        figures.push(Block::Figure {
+            svg,
+            png_file: format!("{}.png", chart.stem),
+            svg_file: format!("{}.svg", chart.stem),
+            caption,
+        });
+    }
+    let page = build_page(scenario, options, figures)?;
+    let html = dir.join(tr!(lang, "brief.file_stem") + ".html");
+    let markdown = dir.join(tr!(lang, "brief.file_stem") + ".md");
+    write_file(&html, super::document::to_html(&page).as_bytes())?;
+    write_file(&markdown, super::document::to_markdown(&page).as_bytes())?;
+    Ok(BriefFiles {
+        html,
+        markdown,
+        images,
+    })
+}
+
+/// The briefing page: every section in order, the charts after the results.
+pub fn build_page(
+    scenario: &Scenario,
+    options: &BriefOptions<'_>,
+    figures: Vec<Block>,
+) -> Result<Page, ExportError> {
+    let lang = options.lang;
+    let mut blocks = question_section(scenario, lang);
+    blocks.extend(options_section(scenario, lang));
+    blocks.extend(criteria_section(scenario, lang));
+    blocks.extend(results_section(scenario, options)?);
+    blocks.extend(sensitivity_section(scenario, options)?);
+    if !figures.is_empty() {
+        blocks.push(Block::Heading(2, tr!(lang, "brief.charts")));
+        blocks.extend(figures);
+    }
+    blocks.extend(evidence_section(scenario, lang));
+    let footer = match options.source_file {
+        Some(file) => tr!(lang, "brief.footer_file", file = file),
+        None => tr!(lang, "brief.footer"),
+    };
+    Ok(Page {
+        lang: lang.code(),
+        title: scenario.title.get(lang).to_string(),
+        blocks,
+        footer,
+    })
+}
+
+/// The question: description, author and date.
+pub fn question_section(scenario: &Scenario, lang: Lang) -> Vec<Block> {
+    let mut blocks = vec![Block::Heading(2, tr!(lang, "brief.question"))];
+    blocks.push(Block::Paragraph(vec![Span::Strong(
+        scenario.title.get(lang).to_string(),
+    )]));
+    if !scenario.description.is_empty() {
+        blocks.push(Block::Paragraph(text(scenario.description.get(lang))));
+    }
+    let mut meta = Vec::new();
+    if let Some(author) = &scenario.author {
+        meta.push(tr!(lang, "brief.author", author = author));
+    }
+    if let Some(date) = &scenario.date {
+        meta.push(tr!(lang, "brief.date", date = date));
+    }
+    if !meta.is_empty() {
+        blocks.push(Block::Paragraph(text(meta.join(" · "))));
+    }
+    blocks
+}
+
+/// The options with their descriptions and resource needs.
+pub fn options_section(scenario: &Scenario, lang: Lang) -> Vec<Block> {
+    let items = scenario
+        .alternatives
+        .iter()
+        .map(|a| {
+            let mut spans = vec![Span::Strong(a.name.get(lang).to_string())];
+            if !a.description.is_empty() {
+                spans.push(Span::Text(format!(" — {}", a.description.get(lang))));
+            }
+            let needs: Vec<String> = a
+                .needs
+                .iter()
+                .map(|(r, need)| {
+                    let name = scenario
+                        .resources
+                        .iter()
+                        .find(|x| &x.id == r)
+                        .map_or_else(|| r.clone(), |x| x.name.get(lang).to_lowercase());
+                    format!("{} {}", value(*need, 2, lang), name)
+                })
+                .collect();
+            if !needs.is_empty() {
+                spans.push(Span::Text(format!(
+                    " ({})",
+                    tr!(lang, "brief.needs", needs = needs.join(", "))
+                )));
+            }
+            spans
+        })
+        .collect();
+    vec![
+        Block::Heading(2, tr!(lang, "brief.options")),
+        Block::List(items),
+    ]
+}
+
+/// Criteria with direction, unit, scale and veto, and the weight of each
+/// profile (normalised, as percentages).
+pub fn criteria_section(scenario: &Scenario, lang: Lang) -> Vec<Block> {
+    let mut header = vec![
+        tr!(lang, "brief.col.criterion"),
+        tr!(lang, "brief.col.direction"),
+        tr!(lang, "brief.col.unit"),
+    ];
+    header.extend(
+        scenario
+            .profiles
+            .iter()
+            .map(|p| tr!(lang, "brief.col.weight_of", profile = p.name.get(lang))),
+    );
+    let rows = scenario
+        .criteria
+        .iter()
+        .map(|c| {
+            let direction = match c.direction {
+                Direction::Minimize => tr!(lang, "chart.direction.min"),
+                Direction::Maximize => tr!(lang, "chart.direction.max"),
+            };
+            let mut name = vec![Span::Strong(c.name.get(lang).to_string())];
+            if !c.description.is_empty() {
+                name.push(Span::Text(format!(" — {}", c.description.get(lang))));
+            }
+            if let Some(v) = c.veto {
+                name.push(Span::Text(format!(
+                    " ({})",
+                    tr!(lang, "brief.veto", limit = value(v, 4, lang))
+                )));
+            }
+            let mut row = vec![name, text(direction), text(c.unit.clone())];
+            for p in &scenario.profiles {
+                let total: f64 = scenario.criteria.iter().map(|k| p.weight(&k.id)).sum();
+                let share = if total > 0.0 {
+                    p.weight(&c.id) / total
+                } else {
+                    0.0
+                };
+                row.push(text(pct(share, 0, lang)));
+            }
+            row
+        })
+        .collect();
+    vec![
+        Block::Heading(2, tr!(lang, "brief.criteria")),
+        Block::Table { header, rows },
+    ]
+}
+
+/// Rank and score of every option under each method, the winner of each
+/// profile, and the excluded options with their reasons.
+pub fn results_section(
+    scenario: &Scenario,
+    options: &BriefOptions<'_>,
+) -> Result<Vec<Block>, ExportError> {
+    let lang = options.lang;
+    let profile =
+        select_profile(scenario, options.profile).map_err(|e| ExportError::Chart(e.into()))?;
+    let evaluations: Vec<_> = Method::ALL
+        .iter()
+        .map(|m| evaluate_profile(scenario, profile, *m))
+        .collect();
+    let mut blocks = vec![
+        Block::Heading(2, tr!(lang, "brief.results")),
+        Block::Paragraph(text(tr!(
+            lang,
+            "brief.results_intro",
+            profile = profile.name.get(lang)
+        ))),
+    ];
+    let mut header = vec![tr!(lang, "brief.col.option")];
+    for m in Method::ALL {
+        header.push(tr!(
+            lang,
+            "brief.col.rank_by",
+            method = method_name(m, lang)
+        ));
+        header.push(tr!(
+            lang,
+            "brief.col.score_by",
+            method = method_name(m, lang)
+        ));
+    }
+    let order: Vec<String> = evaluations
+        .first()
+        .map(|e| e.ranking.iter().map(|r| r.alternative.clone()).collect())
+        .unwrap_or_default();
+    let rows: Vec<Vec<Inline>> = order
+        .iter()
+        .map(|id| {
+            let mut row = vec![text(scenario.alternative_name(id, lang))];
+            for e in &evaluations {
+                match e.ranking.iter().find(|r| &r.alternative == id) {
+                    Some(r) => {
+                        row.push(text(r.rank.to_string()));
+                        row.push(text(num(r.score, 3, lang)));
+                    }
+                    None => {
+                        row.push(text("—"));
+                        row.push(text("—"));
+                    }
+                }
+            }
+            row
+        })
+        .collect();
+    if rows.is_empty() {
+        blocks.push(Block::Paragraph(text(tr!(lang, "chart.all_excluded"))));
+    } else {
+        blocks.push(Block::Table { header, rows });
+    }
+    if scenario.profiles.len() > 1 {
+        blocks.push(Block::Heading(3, tr!(lang, "brief.by_profile")));
+        let items = scenario
+            .profiles
+            .iter()
+            .map(|p| {
+                let e = evaluate_profile(scenario, p, options.method);
+                let line = match e.winner() {
+                    Some(w) => tr!(
+                        lang,
+                        "brief.profile_winner",
+                        profile = p.name.get(lang),
+                        option = scenario.alternative_name(&w.alternative, lang),
+                        score = num(w.score, 2, lang)
+                    ),
+                    None => tr!(lang, "brief.profile_none", profile = p.name.get(lang)),
+                };
+                text(line)
+            })
+            .collect();
+        blocks.push(Block::List(items));
+    }
+    if let Some(e) = evaluations.first() {
+        blocks.push(Block::Heading(3, tr!(lang, "brief.excluded")));
+        if e.excluded.is_empty() {
+            blocks.push(Block::Paragraph(text(tr!(lang, "brief.none_excluded"))));
+        } else {
+            let items = e
+                .excluded
+                .iter()
+                .map(|x| {
+                    let reasons: Vec<String> = x
+                        .reasons
+                        .iter()
+                        .map(|r| reason_message(scenario, r, lang))
+                        .collect();
+                    vec![
+                        Span::Strong(scenario.alternative_name(&x.alternative, lang)),
+                        Span::Text(tr!(
+                            lang,
+                            "brief.excluded_reasons",
+                            reasons = reasons.join("; ")
+                        )),
+                    ]
+                })
+                .collect();
+            blocks.push(Block::List(items));
+        }
+    }
+    Ok(blocks)
+}
+
+/// One plain sentence per criterion on when the top option changes.
+pub fn sensitivity_section(
+    scenario: &Scenario,
+    options: &BriefOptions<'_>,
+) -> Result<Vec<Block>, ExportError> {
+    let input = ChartInput {
+        profile: options.profile,
+        method: options.method,
+        ..ChartInput::new(scenario, options.lang)
+    };
+    let sentences = crate::charts::sensitivity_findings(&input)?;
+    Ok(vec![
+        Block::Heading(2, tr!(options.lang, "brief.sensitivity")),
+        Block::List(sentences.into_iter().map(text).collect()),
+    ])
+}
+
+/// Every score with its rationale and sources, then the list of sources.
+pub fn evidence_section(scenario: &Scenario, lang: Lang) -> Vec<Block> {
+    let header = vec![
+        tr!(lang, "brief.col.option"),
+        tr!(lang, "brief.col.criterion"),
+        tr!(lang, "brief.col.value"),
+        tr!(lang, "brief.col.rationale"),
+        tr!(lang, "brief.col.sources"),
+    ];
+    let mut rows = Vec::new();
+    for a in &scenario.alternatives {
+        for c in &scenario.criteria {
+            let Some(s) = scenario.score(&a.id, &c.id) else {
+                continue;
+            };
+            let mut shown = value(s.value, 4, lang);
+            if let (Some(lo), Some(hi)) = (s.low, s.high) {
+                shown = tr!(
+                    lang,
+                    "brief.value_range",
+                    value = shown,
+                    low = value(lo, 4, lang),
+                    high = value(hi, 4, lang)
+                );
+            }
+            if !c.unit.is_empty() {
+                shown = format!("{shown} ({})", c.unit);
+            }
+            let mut rationale = text(s.rationale.get(lang));
+            if s.illustrative {
+                if !s.rationale.is_empty() {
+                    rationale.push(Span::Text(" ".into()));
+                }
+                rationale.push(Span::Tag(tr!(lang, "brief.illustrative")));
+            }
+            let mut sources = Vec::new();
+            for (k, id) in s.sources.iter().enumerate() {
+                if k > 0 {
+                    sources.push(Span::Text("; ".into()));
+                }
+                match scenario.source(id) {
+                    Some(src) if !src.url.is_empty() => sources.push(Span::Link {
+                        text: src.title.clone(),
+                        url: src.url.clone(),
+                    }),
+                    Some(src) => sources.push(Span::Text(src.title.clone())),
+                    None => sources.push(Span::Text(id.clone())),
+                }
+            }
+            rows.push(vec![
+                text(a.name.get(lang)),
+                text(c.name.get(lang)),
+                text(shown),
+                rationale,
+                sources,
+            ]);
+        }
+    }
+    let mut blocks = vec![
+        Block::Heading(2, tr!(lang, "brief.evidence")),
+        Block::Table { header, rows },
+    ];
+    if !scenario.sources.is_empty() {
+        blocks.push(Block::Heading(3, tr!(lang, "brief.sources")));
+        let items = scenario
+            .sources
+            .iter()
+            .map(|s| {
+                let mut spans = vec![Span::Strong(format!("[{}] ", s.id))];
+                if s.url.is_empty() {
+                    spans.push(Span::Text(s.title.clone()));
+                } else {
+                    spans.push(Span::Link {
+                        text: s.title.clone(),
+                        url: s.url.clone(),
+                    });
+                }
+                let mut detail = Vec::new();
+                if !s.publisher.is_empty() {
+                    detail.push(s.publisher.clone());
+                }
+                if !s.date.is_empty() {
+                    detail.push(s.date.clone());
+                }
+                if !detail.is_empty() {
+                    spans.push(Span::Text(format!(" — {}", detail.join(", "))));
+                }
+                if !s.url.is_empty() {
+                    spans.push(Span::Text(format!(" — {}", s.url)));
+                }
+                spans
+            })
+            .collect();
+        blocks.push(Block::List(items));
+    }
+    blocks
+}
