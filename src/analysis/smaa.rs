@@ -186,6 +186,8 @@ struct UncertainColumn {
     cells: Vec<(usize, f64, f64, f64)>,
     /// Fixed scale range, if any.
     fixed: Option<(f64, f64)>,
+    /// (min, max) of the cells without uncertainty ((inf, -inf) if none).
+    certain_range: (f64, f64),
     direction: Direction,
 }
 
@@ -265,9 +267,18 @@ impl<'a> Engine<'a> {
                         (hi > lo).then(|| (i, lo, matrix.values[k].clamp(lo, hi), hi))
                     })
                     .collect();
+                let base = matrix.column(j);
+                let certain_range = base
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| !cells.iter().any(|c| c.0 == *i))
+                    .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), (_, &x)| {
+                        (a.min(x), b.max(x))
+                    });
                 (!cells.is_empty()).then(|| UncertainColumn {
                     j,
-                    base: matrix.column(j),
+                    base,
+                    certain_range,
                     cells,
                     fixed: matrix.scales[j].map(|s| (s.worst.min(s.best), s.worst.max(s.best))),
                     direction: matrix.directions[j],
@@ -316,33 +327,41 @@ impl<'a> Engine<'a> {
     /// Draws the uncertain values of one sample into `work` (and rescales them for wsm).
     fn draw_values(&self, rng: &mut ChaCha8Rng, work: &mut Work) {
         let (n, m) = (self.matrix.n(), self.matrix.m());
+        let triangular_law = self.options.values == ValueDistribution::Triangular;
         for col in &self.uncertain {
             work.column.copy_from_slice(&col.base);
-            for &(i, lo, mode, hi) in &col.cells {
+            // The range starts from the cells without uncertainty, so only
+            // the drawn cells need looking at.
+            let (mut lo, mut hi) = col.certain_range;
+            for &(i, low, mode, high) in &col.cells {
                 let u: f64 = rng.random();
-                work.column[i] = match self.options.values {
-                    ValueDistribution::Uniform => lo + u * (hi - lo),
-                    ValueDistribution::Triangular => triangular(lo, mode, hi, u),
+                let x = if triangular_law {
+                    triangular(low, mode, high, u)
+                } else {
+                    low + u * (high - low)
                 };
+                work.column[i] = x;
+                if x < lo {
+                    lo = x;
+                }
+                if x > hi {
+                    hi = x;
+                }
             }
             if self.method == Method::Wsm {
-                let (lo, hi) = col.fixed.unwrap_or_else(|| {
-                    work.column
-                        .iter()
-                        .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), &x| {
-                            (a.min(x), b.max(x))
-                        })
-                });
+                let (lo, hi) = col.fixed.unwrap_or((lo, hi));
                 let out = &mut work.scaled[col.j * n..(col.j + 1) * n];
-                for (o, &x) in out.iter_mut().zip(&work.column) {
-                    *o = if hi == lo {
-                        1.0
-                    } else {
-                        match col.direction {
-                            Direction::Maximize => (x - lo) / (hi - lo),
-                            Direction::Minimize => (hi - x) / (hi - lo),
-                        }
-                    };
+                let span = hi - lo;
+                if span == 0.0 {
+                    out.fill(1.0);
+                } else if col.direction == Direction::Maximize {
+                    for (o, &x) in out.iter_mut().zip(&work.column) {
+                        *o = (x - lo) / span;
+                    }
+                } else {
+                    for (o, &x) in out.iter_mut().zip(&work.column) {
+                        *o = (hi - x) / span;
+                    }
                 }
             } else {
                 for (i, &x) in work.column.iter().enumerate() {
@@ -412,7 +431,7 @@ impl<'a> Engine<'a> {
                                     .iter_mut()
                                     .zip(&weights)
                                 {
-                                    *s += (w * FIXED_ONE).round() as u128;
+                                    *s += u128::from((w * FIXED_ONE).round() as u64);
                                 }
                             }
                         }
