@@ -20,7 +20,10 @@
 //! sample's own values (min and max of the drawn column), which is exactly
 //! the deterministic method applied to the drawn matrix; columns without any
 //! range are scaled once, so the common case costs one matrix–vector
-//! product and one sort per sample.
+//! product and one sort per sample. The confidence pass draws values only;
+//! with fixed values it is one evaluation per option, with uncertain values
+//! it scores every option that is ever first on each value sample (cost
+//! grows with the number of such options).
 //!
 //! Reproducibility. Samples are processed in chunks of [`CHUNK_SAMPLES`];
 //! chunk c uses ChaCha8 seeded with the seed on stream c, whatever thread runs
