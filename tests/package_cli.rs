@@ -53,6 +53,11 @@ fn json_lists_the_best_sets_with_use_and_binding_caps() {
     );
     assert_eq!(packages[0]["use"]["Troops"], 550.0);
     assert_eq!(packages[0]["binding"], serde_json::json!(["Troops"]));
+    assert_eq!(packages[0]["left_out"][0]["alternative"], "Alpha");
+    assert_eq!(
+        packages[0]["left_out"][0]["would_exceed"],
+        serde_json::json!(["Troops"])
+    );
     assert_eq!(packages[1]["options"], serde_json::json!(["Alpha"]));
     let fr = tradeoff(&["package", &file, "--lang", "fr"]);
     let text = String::from_utf8_lossy(&fr.stdout);

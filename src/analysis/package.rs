@@ -68,6 +68,8 @@ pub struct Package {
     pub used: Vec<f64>,
     /// Ids of the caps that bind (see the module documentation).
     pub binding: Vec<String>,
+    /// Each candidate option left out, with the ids of the caps it would exceed.
+    pub left_out: Vec<(String, Vec<String>)>,
 }
 
 /// The best packages of a scenario under a profile.
@@ -129,7 +131,19 @@ pub fn best_packages(
                 .into_iter()
                 .map(|r| scenario.resources[r].id.clone())
                 .collect();
+            let used_now = usage(&choice.members, &needs, caps.len());
+            let left_out = (0..candidates.len())
+                .filter(|k| !choice.members.contains(k))
+                .map(|k| {
+                    let over = (0..caps.len())
+                        .filter(|&r| used_now[r] + needs[k][r] > caps[r] + CAP_EPS)
+                        .map(|r| scenario.resources[r].id.clone())
+                        .collect();
+                    (candidates[k].0.clone(), over)
+                })
+                .collect();
             Package {
+                left_out,
                 options: choice
                     .members
                     .iter()

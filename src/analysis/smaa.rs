@@ -20,7 +20,10 @@
 //! sample's own values (min and max of the drawn column), which is exactly
 //! the deterministic method applied to the drawn matrix; columns without any
 //! range are scaled once, so the common case costs one matrix–vector
-//! product and one sort per sample.
+//! product and one sort per sample. The confidence pass draws values only;
+//! with fixed values it is one evaluation per option, with uncertain values
+//! it scores every option that is ever first on each value sample (cost
+//! grows with the number of such options).
 //!
 //! Reproducibility. Samples are processed in chunks of [`CHUNK_SAMPLES`];
 //! chunk c uses ChaCha8 seeded with the seed on stream c, whatever thread runs
@@ -186,6 +189,8 @@ struct UncertainColumn {
     cells: Vec<(usize, f64, f64, f64)>,
     /// Fixed scale range, if any.
     fixed: Option<(f64, f64)>,
+    /// (min, max) of the cells without uncertainty ((inf, -inf) if none).
+    certain_range: (f64, f64),
     direction: Direction,
 }
 
@@ -265,9 +270,18 @@ impl<'a> Engine<'a> {
                         (hi > lo).then(|| (i, lo, matrix.values[k].clamp(lo, hi), hi))
                     })
                     .collect();
+                let base = matrix.column(j);
+                let certain_range = base
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| !cells.iter().any(|c| c.0 == *i))
+                    .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), (_, &x)| {
+                        (a.min(x), b.max(x))
+                    });
                 (!cells.is_empty()).then(|| UncertainColumn {
                     j,
-                    base: matrix.column(j),
+                    base,
+                    certain_range,
                     cells,
                     fixed: matrix.scales[j].map(|s| (s.worst.min(s.best), s.worst.max(s.best))),
                     direction: matrix.directions[j],
@@ -316,33 +330,41 @@ impl<'a> Engine<'a> {
     /// Draws the uncertain values of one sample into `work` (and rescales them for wsm).
     fn draw_values(&self, rng: &mut ChaCha8Rng, work: &mut Work) {
         let (n, m) = (self.matrix.n(), self.matrix.m());
+        let triangular_law = self.options.values == ValueDistribution::Triangular;
         for col in &self.uncertain {
             work.column.copy_from_slice(&col.base);
-            for &(i, lo, mode, hi) in &col.cells {
+            // The range starts from the cells without uncertainty, so only
+            // the drawn cells need looking at.
+            let (mut lo, mut hi) = col.certain_range;
+            for &(i, low, mode, high) in &col.cells {
                 let u: f64 = rng.random();
-                work.column[i] = match self.options.values {
-                    ValueDistribution::Uniform => lo + u * (hi - lo),
-                    ValueDistribution::Triangular => triangular(lo, mode, hi, u),
+                let x = if triangular_law {
+                    triangular(low, mode, high, u)
+                } else {
+                    low + u * (high - low)
                 };
+                work.column[i] = x;
+                if x < lo {
+                    lo = x;
+                }
+                if x > hi {
+                    hi = x;
+                }
             }
             if self.method == Method::Wsm {
-                let (lo, hi) = col.fixed.unwrap_or_else(|| {
-                    work.column
-                        .iter()
-                        .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), &x| {
-                            (a.min(x), b.max(x))
-                        })
-                });
+                let (lo, hi) = col.fixed.unwrap_or((lo, hi));
                 let out = &mut work.scaled[col.j * n..(col.j + 1) * n];
-                for (o, &x) in out.iter_mut().zip(&work.column) {
-                    *o = if hi == lo {
-                        1.0
-                    } else {
-                        match col.direction {
-                            Direction::Maximize => (x - lo) / (hi - lo),
-                            Direction::Minimize => (hi - x) / (hi - lo),
-                        }
-                    };
+                let span = hi - lo;
+                if span == 0.0 {
+                    out.fill(1.0);
+                } else if col.direction == Direction::Maximize {
+                    for (o, &x) in out.iter_mut().zip(&work.column) {
+                        *o = (x - lo) / span;
+                    }
+                } else {
+                    for (o, &x) in out.iter_mut().zip(&work.column) {
+                        *o = (hi - x) / span;
+                    }
                 }
             } else {
                 for (i, &x) in work.column.iter().enumerate() {
@@ -356,8 +378,23 @@ impl<'a> Engine<'a> {
     fn score(&self, work: &mut Work, weights: &[f64]) {
         let n = self.matrix.n();
         if self.method == Method::Wsm {
+            // Four columns per pass: a quarter of the loads and stores of
+            // the score vector, and the loop still vectorises.
             work.scores.fill(0.0);
-            for (j, &w) in weights.iter().enumerate() {
+            let blocks = weights.len() / 4;
+            for b in 0..blocks {
+                let j = 4 * b;
+                let (w0, w1, w2, w3) = (weights[j], weights[j + 1], weights[j + 2], weights[j + 3]);
+                let cols = &work.scaled[j * n..(j + 4) * n];
+                let (c0, rest) = cols.split_at(n);
+                let (c1, rest) = rest.split_at(n);
+                let (c2, c3) = rest.split_at(n);
+                for ((((s, a), b), c), d) in work.scores.iter_mut().zip(c0).zip(c1).zip(c2).zip(c3)
+                {
+                    *s += w0 * a + w1 * b + w2 * c + w3 * d;
+                }
+            }
+            for (j, &w) in weights.iter().enumerate().skip(4 * blocks) {
                 let col = &work.scaled[j * n..(j + 1) * n];
                 for (s, v) in work.scores.iter_mut().zip(col) {
                     *s += w * v;
@@ -397,7 +434,7 @@ impl<'a> Engine<'a> {
                                     .iter_mut()
                                     .zip(&weights)
                                 {
-                                    *s += (w * FIXED_ONE).round() as u128;
+                                    *s += u128::from((w * FIXED_ONE).round() as u64);
                                 }
                             }
                         }

@@ -62,7 +62,7 @@ impl ChartCache {
             .iter()
             .map(|&kind| Key {
                 kind,
-                revision: state.doc.revision(),
+                revision: state.content_key(),
                 method: state.method,
                 lang: state.lang,
                 width_px: (size.x * ppp).round().max(1.0) as u32,

@@ -275,7 +275,7 @@ pub fn compare_view(ui: &mut Ui, state: &AppState, ana: &mut AnalyseUi, native_d
     };
     let key = key_of(format!(
         "{}/{:?}/{:?}/{:?}/{:?}/{}",
-        state.doc.revision(),
+        state.content_key(),
         state.method,
         lang,
         st.source,

@@ -76,6 +76,12 @@ impl FileDialogs {
                     .add_filter("CSV", &["csv"])
                     .set_file_name("matrix.csv")
                     .save_file(),
+                DialogPurpose::ExportChart => d
+                    .add_filter("PNG", &["png"])
+                    .add_filter("SVG", &["svg"])
+                    .set_file_name("chart.png")
+                    .save_file(),
+                DialogPurpose::ExportBrief => d.pick_folder(),
             };
             let _ = tx.send(answer);
         });
@@ -163,6 +169,8 @@ fn purpose_title(purpose: DialogPurpose, lang: crate::model::Lang) -> String {
         DialogPurpose::SaveAs => tr!(lang, "gui.menu.save_as"),
         DialogPurpose::ImportCsv => tr!(lang, "gui.menu.import_csv"),
         DialogPurpose::ExportCsv => tr!(lang, "gui.menu.export_csv"),
+        DialogPurpose::ExportChart => tr!(lang, "present.export_chart"),
+        DialogPurpose::ExportBrief => tr!(lang, "present.export_brief"),
     }
 }
 
@@ -172,6 +180,8 @@ fn command_for(purpose: DialogPurpose, path: PathBuf) -> Command {
         DialogPurpose::SaveAs => Command::SaveAs(Some(path)),
         DialogPurpose::ImportCsv => Command::ImportCsv(Some(path)),
         DialogPurpose::ExportCsv => Command::ExportCsv(Some(path)),
+        DialogPurpose::ExportChart => Command::ExportChart(Some(path)),
+        DialogPurpose::ExportBrief => Command::ExportBrief(Some(path)),
     }
 }
 

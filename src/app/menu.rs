@@ -57,6 +57,13 @@ pub fn menu_bar(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
                 out.push(Command::SetView(View::Compare));
             }
             ui.separator();
+            if ui.button(tr!(lang, "present.export_chart")).clicked() {
+                out.push(Command::ExportChart(None));
+            }
+            if ui.button(tr!(lang, "present.export_brief")).clicked() {
+                out.push(Command::ExportBrief(None));
+            }
+            ui.separator();
             if ui.button(tr!(lang, "gui.menu.quit")).clicked() {
                 out.push(Command::Quit);
             }
@@ -89,6 +96,12 @@ pub fn menu_bar(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
                 {
                     out.push(Command::SetView(view));
                 }
+            }
+            if ui
+                .add(Button::new(tr!(lang, "present.start")).shortcut_text("F5"))
+                .clicked()
+            {
+                out.push(Command::StartPresentation);
             }
             ui.separator();
             ui.menu_button(tr!(lang, "gui.menu.language"), |ui| {

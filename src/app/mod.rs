@@ -5,7 +5,10 @@
 //! `dialogs`; new views add a [`View`] variant and a file.
 
 pub mod analyse;
+pub mod autosave_ui;
 pub mod chart_image;
+pub mod chart_tex;
+pub mod charts_tabs;
 pub mod charts_view;
 pub mod compare_view;
 pub mod details;
@@ -20,8 +23,11 @@ pub mod history;
 pub mod lists;
 pub mod menu;
 pub mod package_view;
+pub mod present;
 pub mod results;
+pub mod robustness;
 pub mod settings;
+pub mod smaa_worker;
 pub mod stakeholders;
 pub mod state;
 pub mod table;
@@ -69,6 +75,14 @@ pub struct TradeoffApp {
     pub charts: ChartCacheHandle,
     /// File dialogs.
     pub dialogs: dialogs::FileDialogs,
+    /// The Charts view (tabs, copy, export).
+    pub charts_tabs: charts_tabs::ChartsTabs,
+    /// The Robustness view and its SMAA worker.
+    pub robust: robustness::Robustness,
+    /// Presentation mode.
+    pub present: present::Presentation,
+    /// Autosave and recovery (None: off, as in tests).
+    pub autosaver: Option<autosave_ui::Autosaver>,
     /// Weighting dialogs and the stakeholder, compare and package views.
     pub analyse: analyse::AnalyseUi,
     title: String,
@@ -84,15 +98,34 @@ impl TradeoffApp {
             state,
             charts: ChartCacheHandle::default(),
             dialogs: dialogs::FileDialogs::new(native_dialogs),
+            charts_tabs: charts_tabs::ChartsTabs::default(),
+            robust: robustness::Robustness::default(),
+            present: present::Presentation::default(),
+            autosaver: None,
             analyse: analyse::AnalyseUi::default(),
             title: String::new(),
         }
     }
 
+    /// Turns on autosave into `data_dir` (and offers what a crash left there).
+    pub fn with_autosave(mut self, data_dir: PathBuf) -> Self {
+        self.autosaver = Some(autosave_ui::Autosaver::new(data_dir, autosave_ui::INTERVAL));
+        self
+    }
+
     /// Draws one frame and applies what the panels asked for.
     pub fn ui(&mut self, ui: &mut Ui) {
+        if self.present.active {
+            self.presentation_frame(ui);
+            return;
+        }
         let ctx = ui.ctx().clone();
         let mut out = Vec::new();
+        let smaa_shown = self.state.view == View::Charts
+            && self.charts_tabs.kind == crate::charts::ChartKind::Acceptability;
+        if smaa_shown {
+            self.robust.keep_fresh(&ctx, &self.state);
+        }
         self.handle_input(&ctx, &mut out);
         let state = &self.state;
         let lang = state.lang;
@@ -153,6 +186,13 @@ impl TradeoffApp {
                             analysis_view(ui, state, &mut self.charts, &mut out)
                         });
                 }
+                View::Charts => {
+                    self.charts_tabs
+                        .refresh_waterfall(state, &self.analyse.compare);
+                    let smaa = self.robust.smaa_view();
+                    self.charts_tabs.ui(ui, state, smaa, &mut out);
+                }
+                View::Robustness => self.robust.show(ui, state),
                 View::Stakeholders => {
                     stakeholders::stakeholder_view(ui, state, &mut self.analyse, &mut out);
                 }
@@ -163,13 +203,64 @@ impl TradeoffApp {
             }
         });
         self.analyse.dialogs(ui, state, &mut out);
-        dialogs::confirm_modal(ui, state, &mut out);
-        self.dialogs.ui(ui, state, &mut out);
         if ctx.input(|i| !i.raw.hovered_files.is_empty()) {
             drop_hint(&ctx, lang);
         }
+        self.finish_frame(ui, out);
+    }
 
+    /// After the panels: modals, then the commands, then what the window
+    /// itself does (dialogs, exports, autosave, title, closing).
+    fn finish_frame(&mut self, ui: &mut Ui, mut out: Vec<Command>) {
+        let ctx = ui.ctx().clone();
+        let state = &self.state;
+        dialogs::confirm_modal(ui, state, &mut out);
+        autosave_ui::save_conflict_modal(ui, state, &mut out);
+        self.dialogs.ui(ui, state, &mut out);
+        let recovery = self
+            .autosaver
+            .as_ref()
+            .and_then(|a| a.offers.first())
+            .and_then(|offer| autosave_ui::recovery_modal(ui, state, offer));
+
+        let (window, out): (Vec<Command>, Vec<Command>) = out.into_iter().partition(|c| {
+            matches!(
+                c,
+                Command::StartPresentation
+                    | Command::CopyChart
+                    | Command::ExportChart(Some(_))
+                    | Command::ExportBrief(Some(_))
+            )
+        });
         self.state.apply_all(out);
+        self.window_commands(&ctx, window);
+        if let (Some(choice), Some(saver)) = (recovery, self.autosaver.as_mut()) {
+            match choice {
+                autosave_ui::RecoveryChoice::Restore => saver.restore(&mut self.state),
+                autosave_ui::RecoveryChoice::Discard => saver.discard(),
+                autosave_ui::RecoveryChoice::Later => saver.later(),
+            }
+        }
+        for banner in self.charts_tabs.poll(self.state.lang) {
+            self.state.banner = Some(banner);
+        }
+        self.charts_tabs.busy_note(&ctx, self.state.lang);
+        if self.charts_tabs.busy() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+        }
+        if let Some(saver) = self.autosaver.as_mut() {
+            saver.tick(&self.state, std::time::Instant::now());
+            if let Some(e) = saver.error.take() {
+                self.state.banner = Some(state::Banner {
+                    error: true,
+                    text: e,
+                });
+            }
+            // Wake up to autosave even when nothing moves on screen.
+            if self.state.doc.is_dirty() || saver.busy() {
+                ctx.request_repaint_after(autosave_ui::INTERVAL / 2);
+            }
+        }
         if let Some(purpose) = self.state.dialog.take() {
             let dir = self
                 .state
@@ -211,6 +302,9 @@ impl TradeoffApp {
             }
             if i.consume_shortcut(&shortcut(Modifiers::COMMAND, Key::O)) {
                 out.push(Command::Open(None));
+            }
+            if i.consume_key(Modifiers::NONE, Key::F5) {
+                out.push(Command::StartPresentation);
             }
             if let Some(path) = i
                 .raw
@@ -280,6 +374,7 @@ impl eframe::App for TradeoffApp {
 pub fn run(file: Option<PathBuf>, lang: Option<Lang>) -> Result<(), eframe::Error> {
     let state = AppState::startup(file, lang, settings::Settings::default_path());
     let native = dialogs::FileDialogs::native_available();
+    let data_dir = crate::io::autosave::default_data_dir();
     let title = state.window_title();
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
@@ -294,7 +389,11 @@ pub fn run(file: Option<PathBuf>, lang: Option<Lang>) -> Result<(), eframe::Erro
         options,
         Box::new(move |cc| {
             setup_style(&cc.egui_ctx);
-            Ok(Box::new(TradeoffApp::new(state, native)))
+            let app = TradeoffApp::new(state, native);
+            Ok(Box::new(match data_dir {
+                Some(dir) => app.with_autosave(dir),
+                None => app,
+            }))
         }),
     )
 }

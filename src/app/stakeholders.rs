@@ -202,7 +202,7 @@ pub fn stakeholder_view(
             method,
             ..ChartInput::new(s, lang)
         };
-        let key = key_of(format!("{}/{method:?}/{lang:?}", state.doc.revision()));
+        let key = key_of(format!("{}/{method:?}/{lang:?}", state.content_key()));
         ana.charts.show(
             ui,
             "stakeholders",
@@ -430,7 +430,7 @@ fn path_section(ui: &mut Ui, state: &AppState, st: &mut StakeholderState, method
     st.path_from = Some(from_sel.clone());
     st.path_to = Some(to_sel.clone());
     let key = (
-        state.doc.revision(),
+        state.content_key(),
         method,
         from_sel.clone(),
         to_sel.clone(),

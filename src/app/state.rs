@@ -17,6 +17,10 @@ pub enum View {
     /// Scores table, weights and live results.
     #[default]
     Analysis,
+    /// One tab per chart, with copy and export.
+    Charts,
+    /// Sensitivity and SMAA rank acceptability.
+    Robustness,
     /// Each stakeholder profile's weights and winner, combined profile, path.
     Stakeholders,
     /// Comparison with another file, profile or the last saved version.
@@ -27,8 +31,10 @@ pub enum View {
 
 impl View {
     /// Every view, in tab order.
-    pub const ALL: [View; 4] = [
+    pub const ALL: [View; 6] = [
         View::Analysis,
+        View::Charts,
+        View::Robustness,
         View::Stakeholders,
         View::Compare,
         View::Package,
@@ -38,6 +44,8 @@ impl View {
     pub fn label(self, lang: Lang) -> String {
         match self {
             View::Analysis => tr!(lang, "gui.view.analysis"),
+            View::Charts => tr!(lang, "present.view.charts"),
+            View::Robustness => tr!(lang, "present.view.robustness"),
             View::Stakeholders => tr!(lang, "analyse.view.stakeholders"),
             View::Compare => tr!(lang, "analyse.view.compare"),
             View::Package => tr!(lang, "analyse.view.package"),
@@ -65,6 +73,10 @@ pub enum DialogPurpose {
     ImportCsv,
     /// Export the decision matrix as CSV.
     ExportCsv,
+    /// Export the chart shown as PNG or SVG.
+    ExportChart,
+    /// Export the briefing pack into a folder.
+    ExportBrief,
 }
 
 /// An action that would lose unsaved changes, waiting for Save / Discard / Cancel.
@@ -139,6 +151,28 @@ pub enum Command {
     DismissBanner,
     /// Show an error message in the banner (e.g. a number that does not parse).
     Notify(String),
+    /// Enter presentation mode (handled by the window).
+    StartPresentation,
+    /// Copy the chart shown to the clipboard (handled by the window).
+    CopyChart,
+    /// Export the chart shown (None: ask; a path: handled by the window).
+    ExportChart(Option<PathBuf>),
+    /// Export the briefing pack (None: ask for a folder; a path: handled by the window).
+    ExportBrief(Option<PathBuf>),
+    /// Answer to "the file changed on disk / was restored: overwrite it?".
+    ResolveSaveConflict(SaveConflictChoice),
+}
+
+/// Answers to the question asked before overwriting a file that changed on
+/// disk since it was opened, or that a restored autosave belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SaveConflictChoice {
+    /// Write over the file.
+    Overwrite,
+    /// Choose another file.
+    SaveAs,
+    /// Do not save.
+    Cancel,
 }
 
 /// Results of the three methods for one revision, or why there are none.
@@ -187,6 +221,14 @@ pub struct AppState {
     pub settings: Settings,
     /// Where preferences are stored (None: not stored, as in tests).
     pub settings_path: Option<PathBuf>,
+    /// The file as it was when opened or last saved (to notice other writers).
+    pub disk: Option<crate::io::fingerprint::Fingerprint>,
+    /// True when saving to `path` must ask first (a restored autosave).
+    pub ask_before_overwrite: bool,
+    /// A save waiting for Overwrite / Save As / Cancel.
+    pub save_conflict: Option<PathBuf>,
+    /// Counts documents opened, so caches keyed by revision tell them apart.
+    pub opened: u64,
     analysis: Analysis,
 }
 
@@ -212,6 +254,10 @@ impl AppState {
             origin_name: None,
             settings: Settings::default(),
             settings_path: None,
+            disk: None,
+            ask_before_overwrite: false,
+            save_conflict: None,
+            opened: 0,
             analysis,
         }
     }
@@ -257,6 +303,12 @@ impl AppState {
     /// The current scenario.
     pub fn scenario(&self) -> &Scenario {
         self.doc.scenario()
+    }
+
+    /// A number that changes whenever the scenario shown does, across
+    /// documents too (revisions restart at 0 for each opened file).
+    pub fn content_key(&self) -> u64 {
+        (self.opened << 40) ^ self.doc.revision()
     }
 
     /// Analysis of the current revision.
@@ -331,6 +383,7 @@ impl AppState {
             Command::ImportCsv(p) => self.guard(Pending::ImportCsv(p)),
             Command::Quit => self.guard(Pending::Quit),
             Command::Save => match self.path.clone() {
+                Some(p) if self.must_ask_before_saving(&p) => self.save_conflict = Some(p),
                 Some(p) => {
                     self.save_to(&p);
                 }
@@ -359,6 +412,10 @@ impl AppState {
             Command::ConfirmSave => {
                 if let Some(next) = self.confirm.take() {
                     match self.path.clone() {
+                        Some(p) if self.must_ask_before_saving(&p) => {
+                            self.after_save = Some(next);
+                            self.save_conflict = Some(p);
+                        }
                         Some(p) => {
                             if self.save_to(&p) {
                                 self.run(next);
@@ -379,6 +436,14 @@ impl AppState {
             Command::ConfirmCancel => self.confirm = None,
             Command::DismissBanner => self.banner = None,
             Command::Notify(text) => self.error(text),
+            Command::ExportChart(None) => self.dialog = Some(DialogPurpose::ExportChart),
+            Command::ExportBrief(None) => self.dialog = Some(DialogPurpose::ExportBrief),
+            // The window runs these: they need textures, threads or the clipboard.
+            Command::StartPresentation
+            | Command::CopyChart
+            | Command::ExportChart(Some(_))
+            | Command::ExportBrief(Some(_)) => {}
+            Command::ResolveSaveConflict(choice) => self.resolve_save_conflict(choice),
         }
         self.refresh();
     }
@@ -405,6 +470,46 @@ impl AppState {
         {
             self.selected_criterion = None;
         }
+    }
+
+    /// True when saving to `path` must first ask Overwrite / Save As /
+    /// Cancel: another program changed the file since it was opened, or the
+    /// scenario is a restored autosave of it.
+    pub fn must_ask_before_saving(&self, path: &Path) -> bool {
+        use crate::io::fingerprint::{DiskChange, disk_change};
+        self.path.as_deref() == Some(path)
+            && (self.ask_before_overwrite
+                || self
+                    .disk
+                    .as_ref()
+                    .is_some_and(|fp| disk_change(path, fp) == DiskChange::Modified))
+    }
+
+    fn resolve_save_conflict(&mut self, choice: SaveConflictChoice) {
+        let Some(path) = self.save_conflict.take() else {
+            return;
+        };
+        match choice {
+            SaveConflictChoice::Overwrite => {
+                if self.save_to(&path)
+                    && let Some(next) = self.after_save.take()
+                {
+                    self.run(next);
+                }
+            }
+            SaveConflictChoice::SaveAs => self.dialog = Some(DialogPurpose::SaveAs),
+            SaveConflictChoice::Cancel => self.after_save = None,
+        }
+    }
+
+    /// Opens a recovered autosave as an unsaved document. `original` keeps
+    /// its name, but saving over it asks first.
+    pub fn restore_autosave(&mut self, scenario: Scenario, original: Option<PathBuf>) {
+        self.replace(scenario, original);
+        self.doc = Document::new(self.doc.scenario().clone(), false);
+        self.ask_before_overwrite = self.path.is_some();
+        self.analysis = analyse(&self.doc);
+        self.info(tr!(self.lang, "present.restored"));
     }
 
     fn guard(&mut self, action: Pending) {
@@ -444,6 +549,10 @@ impl AppState {
                 // but the numbers, so it gets no file name until Save As.
                 let keep = (!crate::io::is_csv(path)).then(|| path.to_path_buf());
                 self.replace(s, keep);
+                self.disk = self
+                    .path
+                    .as_deref()
+                    .and_then(|p| crate::io::fingerprint::fingerprint(p).ok());
                 if self.path.is_none() {
                     self.origin_name = path.file_name().map(|n| n.to_string_lossy().into_owned());
                 }
@@ -461,6 +570,10 @@ impl AppState {
         // A freshly opened, imported or new scenario has nothing to lose yet.
         self.doc = Document::new(scenario, true);
         self.path = path;
+        self.opened += 1;
+        self.disk = None;
+        self.ask_before_overwrite = false;
+        self.save_conflict = None;
         self.origin_name = None;
         self.cell = None;
         self.selected_alternative = None;
@@ -472,13 +585,19 @@ impl AppState {
         match crate::io::save(path, self.doc.scenario()) {
             Ok(()) => {
                 self.doc.mark_saved();
+                self.disk = crate::io::fingerprint::fingerprint(path).ok();
+                self.ask_before_overwrite = false;
                 self.settings.remember(path);
                 self.store_settings();
                 self.info(tr!(self.lang, "gui.saved", file = path.display()));
                 true
             }
             Err(e) => {
-                self.error(tr!(self.lang, "gui.save_failed", reason = e.to_string()));
+                self.error(tr!(
+                    self.lang,
+                    "gui.save_failed",
+                    reason = e.message(self.lang)
+                ));
                 false
             }
         }

@@ -64,6 +64,11 @@ pub fn package_json(
             "value": p.value,
             "use": scenario.resources.iter().zip(&p.used).map(|(r, u)| (r.name.get(Lang::En).to_string(), json!(u))).collect::<Map<String, Value>>(),
             "binding": p.binding.iter().map(|id| resource_name(id)).collect::<Vec<_>>(),
+            "left_out": p.left_out.iter().map(|(id, caps)| json!({
+                "alternative": name(id),
+                "id": id,
+                "would_exceed": caps.iter().map(|c| resource_name(c)).collect::<Vec<_>>(),
+            })).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
         "excluded": exclusions(scenario, Some(profile)).iter().map(|x| json!({
             "alternative": name(&x.alternative),
@@ -123,23 +128,33 @@ pub fn package_text(
                 )
             );
         }
-        let binding: Vec<String> = p
-            .binding
-            .iter()
-            .map(|id| {
-                scenario
-                    .resources
-                    .iter()
-                    .find(|r| &r.id == id)
-                    .map_or_else(|| id.clone(), |r| r.name.get(lang).to_string())
-            })
-            .collect();
+        let cap_name = |id: &String| {
+            scenario
+                .resources
+                .iter()
+                .find(|r| &r.id == id)
+                .map_or_else(|| id.clone(), |r| r.name.get(lang).to_string())
+        };
+        let binding: Vec<String> = p.binding.iter().map(cap_name).collect();
         let line = if binding.is_empty() {
             tr!(lang, "package.nothing_binds")
         } else {
             tr!(lang, "package.binds", caps = binding.join(", "))
         };
         let _ = writeln!(out, "      {line}");
+        for (id, caps) in &p.left_out {
+            let caps: Vec<String> = caps.iter().map(cap_name).collect();
+            let _ = writeln!(
+                out,
+                "      {}",
+                tr!(
+                    lang,
+                    "package.left_out",
+                    option = scenario.alternative_name(id, lang),
+                    caps = caps.join(", ")
+                )
+            );
+        }
     }
     for x in exclusions(scenario, Some(profile)) {
         let reasons: Vec<String> = x

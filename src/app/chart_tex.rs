@@ -1,0 +1,152 @@
+//! A texture cache for charts shown one at a time or in named slots (chart
+//! tabs, slides, the Robustness view): each slot re-renders only when its
+//! key (chart, document revision, method, language, criterion, SMAA run,
+//! size, scale) changes.
+
+use crate::analysis::Method;
+use crate::charts::{ChartInput, ChartKind, render_rgb};
+use crate::model::Lang;
+use egui::{Color32, ColorImage, RichText, TextureHandle, TextureOptions, Ui, Vec2};
+use std::collections::HashMap;
+use std::time::Instant;
+
+/// Everything a rendered chart depends on.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TexKey {
+    /// Which chart.
+    pub kind: ChartKind,
+    /// Document revision.
+    pub revision: u64,
+    /// Ranking method.
+    pub method: Method,
+    /// Label language.
+    pub lang: Lang,
+    /// Criterion of a sensitivity chart.
+    pub criterion: Option<String>,
+    /// Generation of the SMAA result drawn (0: none).
+    pub smaa_generation: u64,
+    /// Width in pixels.
+    pub width_px: u32,
+    /// Height in pixels.
+    pub height_px: u32,
+    /// Text and line scale (pixels per point, times a size factor).
+    pub scale: f32,
+}
+
+impl TexKey {
+    /// The key for `kind` drawn at `size` points on a display of `ppp`
+    /// pixels per point, with type `type_factor` times the usual size.
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        kind: ChartKind,
+        revision: u64,
+        method: Method,
+        lang: Lang,
+        criterion: Option<String>,
+        smaa_generation: u64,
+        size: Vec2,
+        ppp: f32,
+        type_factor: f32,
+    ) -> Self {
+        TexKey {
+            kind,
+            revision,
+            method,
+            lang,
+            criterion,
+            smaa_generation,
+            width_px: (size.x * ppp).round().clamp(16.0, 16_384.0) as u32,
+            height_px: (size.y * ppp).round().clamp(16.0, 16_384.0) as u32,
+            scale: ppp * type_factor,
+        }
+    }
+}
+
+struct Entry {
+    key: TexKey,
+    texture: Option<TextureHandle>,
+    error: Option<String>,
+}
+
+/// Rendered charts by slot name.
+#[derive(Default)]
+pub struct TexCache {
+    entries: HashMap<&'static str, Entry>,
+    /// Milliseconds of the last render, by slot.
+    pub last_render_ms: HashMap<&'static str, f64>,
+    /// Number of renders (cached frames do not count).
+    pub renders: u64,
+}
+
+impl TexCache {
+    /// Shows the chart of `key` in `slot` at `size` points, rendering it
+    /// first when the key changed; `tint` dims a stale chart.
+    pub fn show(
+        &mut self,
+        ui: &mut Ui,
+        slot: &'static str,
+        key: TexKey,
+        input: &ChartInput<'_>,
+        size: Vec2,
+        tint: Color32,
+    ) {
+        self.ensure(ui.ctx(), slot, key, input);
+        let Some(entry) = self.entries.get(slot) else {
+            return;
+        };
+        match (&entry.texture, &entry.error) {
+            (_, Some(e)) => {
+                ui.allocate_ui(size, |ui| {
+                    ui.label(RichText::new(e).color(super::widgets::PROBLEM));
+                });
+            }
+            (Some(t), None) => {
+                ui.add(egui::Image::new((t.id(), size)).tint(tint));
+            }
+            (None, None) => {}
+        }
+    }
+
+    fn ensure(
+        &mut self,
+        ctx: &egui::Context,
+        slot: &'static str,
+        key: TexKey,
+        input: &ChartInput<'_>,
+    ) {
+        if self.entries.get(slot).is_some_and(|e| e.key == key) {
+            return;
+        }
+        let started = Instant::now();
+        let result = render_rgb(key.kind, input, key.width_px, key.height_px, key.scale);
+        self.renders += 1;
+        let previous = self.entries.remove(slot).and_then(|e| e.texture);
+        let (texture, error) = match result {
+            Ok(rgb) => {
+                let image =
+                    ColorImage::from_rgb([key.width_px as usize, key.height_px as usize], &rgb);
+                let texture = match previous {
+                    Some(mut t) => {
+                        t.set(image, TextureOptions::LINEAR);
+                        t
+                    }
+                    None => {
+                        ctx.load_texture(format!("chart-{slot}"), image, TextureOptions::LINEAR)
+                    }
+                };
+                (Some(texture), None)
+            }
+            Err(e) => (previous, Some(e.message(key.lang))),
+        };
+        self.last_render_ms
+            .insert(slot, started.elapsed().as_secs_f64() * 1000.0);
+        self.entries.insert(
+            slot,
+            Entry {
+                key,
+                texture,
+                error,
+            },
+        );
+    }
+}

@@ -1,0 +1,550 @@
+//! The Charts view: one tab per chart, the criterion of the sensitivity
+//! chart, and the chart actions (copy to the clipboard, export as PNG or
+//! SVG, export the briefing pack). Exports run on a worker thread and report
+//! in the banner when done.
+
+use super::chart_tex::{TexCache, TexKey};
+use super::state::{AppState, Banner, Command};
+use crate::analysis::Method;
+use crate::analysis::compare::Explanation;
+use crate::analysis::smaa::SmaaResult;
+use crate::charts::{ChartInput, ChartKind};
+use crate::export::brief::{BriefOptions, write_brief};
+use crate::model::{Lang, Scenario};
+use crate::tr;
+use egui::{Color32, RichText, Ui, Vec2};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
+use std::time::Instant;
+
+/// Size of exported and copied charts, in pixels (a projector's 1080p).
+pub const EXPORT_SIZE_PX: (u32, u32) = (1920, 1080);
+
+/// The charts a user can pick: every kind, the waterfall only when a
+/// comparison exists.
+pub fn available_kinds(has_comparison: bool) -> Vec<ChartKind> {
+    ChartKind::ALL
+        .into_iter()
+        .filter(|k| *k != ChartKind::Waterfall || has_comparison)
+        .collect()
+}
+
+/// A SMAA result and the generation of the job that made it.
+#[derive(Clone, Copy)]
+pub struct SmaaView<'a> {
+    /// The result.
+    pub result: &'a SmaaResult,
+    /// Its job generation (part of the texture key).
+    pub generation: u64,
+    /// False while a newer job is running.
+    pub fresh: bool,
+}
+
+/// A comparison ready for the waterfall chart (set up in the Compare view).
+#[derive(Debug, Clone)]
+pub struct Waterfall {
+    /// Scenario A (before).
+    pub a: Scenario,
+    /// Scenario B (after; the one the chart is drawn on).
+    pub b: Scenario,
+    /// Why the gap between the two options moved.
+    pub explanation: Explanation,
+    /// Method of the comparison.
+    pub method: Method,
+    /// Changes whenever the comparison does (texture key).
+    pub generation: u64,
+}
+
+impl Waterfall {
+    /// The chart input drawing this comparison.
+    pub fn input(&self, lang: Lang) -> ChartInput<'_> {
+        ChartInput {
+            method: self.method,
+            explanation: Some(&self.explanation),
+            other: Some(&self.a),
+            ..ChartInput::new(&self.b, lang)
+        }
+    }
+}
+
+/// What the cached waterfall was computed from.
+type WaterfallKey = (
+    u64,
+    u64,
+    Method,
+    super::compare_view::Source,
+    Option<String>,
+);
+
+struct Running {
+    started: Instant,
+    answer: Receiver<Result<String, String>>,
+}
+
+/// The Charts view's state.
+pub struct ChartsTabs {
+    /// The chart shown.
+    pub kind: ChartKind,
+    /// Criterion of the sensitivity chart (None: the most heavily weighted).
+    pub criterion: Option<String>,
+    /// Rendered textures.
+    pub cache: TexCache,
+    running: Vec<Running>,
+    clipboard: Option<arboard::Clipboard>,
+    waterfall: Option<(WaterfallKey, Option<Arc<Waterfall>>)>,
+}
+
+impl Default for ChartsTabs {
+    fn default() -> Self {
+        ChartsTabs {
+            kind: ChartKind::Ranking,
+            criterion: None,
+            cache: TexCache::default(),
+            running: Vec::new(),
+            clipboard: None,
+            waterfall: None,
+        }
+    }
+}
+
+/// The chart input for `kind` as the window shows it.
+pub fn input_for<'a>(
+    state: &'a AppState,
+    criterion: Option<&'a str>,
+    smaa: Option<SmaaView<'a>>,
+) -> ChartInput<'a> {
+    ChartInput {
+        method: state.method,
+        criterion,
+        smaa: smaa.map(|s| s.result),
+        ..ChartInput::new(state.scenario(), state.lang)
+    }
+}
+
+/// The criterion picker of the sensitivity chart.
+pub fn criterion_picker(ui: &mut Ui, id: &str, state: &AppState, criterion: &mut Option<String>) {
+    let lang = state.lang;
+    let s = state.scenario();
+    let current = criterion.as_deref().map_or_else(
+        || tr!(lang, "present.criterion_auto"),
+        |c| s.criterion_name(c, lang),
+    );
+    ui.label(tr!(lang, "present.criterion"));
+    egui::ComboBox::from_id_salt(id)
+        .selected_text(current)
+        .show_ui(ui, |ui| {
+            if ui
+                .selectable_label(criterion.is_none(), tr!(lang, "present.criterion_auto"))
+                .clicked()
+            {
+                *criterion = None;
+            }
+            for c in &s.criteria {
+                if ui
+                    .selectable_label(criterion.as_deref() == Some(&c.id), c.name.get(lang))
+                    .clicked()
+                {
+                    *criterion = Some(c.id.clone());
+                }
+            }
+        });
+}
+
+impl ChartsTabs {
+    /// Recomputes the comparison behind the waterfall when the scenario or
+    /// the Compare view's choice changed. Cheap when nothing changed.
+    pub fn refresh_waterfall(
+        &mut self,
+        state: &AppState,
+        compare: &super::compare_view::CompareState,
+    ) {
+        let key: WaterfallKey = (
+            state.content_key(),
+            compare.generation,
+            state.method,
+            compare.source,
+            compare.profile.clone(),
+        );
+        if self.waterfall.as_ref().is_some_and(|(k, _)| *k == key) {
+            return;
+        }
+        let data = compare.comparison(state).ok().and_then(|(a, b, c)| {
+            let explanation = c.explanation()?.clone();
+            Some(Arc::new(Waterfall {
+                a: a.clone(),
+                b: b.clone(),
+                explanation,
+                method: c.method,
+                generation: state.content_key() ^ (compare.generation << 32),
+            }))
+        });
+        if data.is_none() && self.kind == ChartKind::Waterfall {
+            self.kind = ChartKind::Ranking;
+        }
+        self.waterfall = Some((key, data));
+    }
+
+    /// The comparison for the waterfall, when one is set up.
+    pub fn waterfall(&self) -> Option<Arc<Waterfall>> {
+        self.waterfall.as_ref().and_then(|(_, w)| w.clone())
+    }
+
+    /// Draws the view: tabs, actions, then the chart filling the rest.
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        state: &AppState,
+        smaa: Option<SmaaView<'_>>,
+        out: &mut Vec<Command>,
+    ) {
+        let lang = state.lang;
+        let waterfall = self.waterfall();
+        ui.horizontal_wrapped(|ui| {
+            for kind in available_kinds(waterfall.is_some()) {
+                if ui
+                    .selectable_label(self.kind == kind, kind.title(lang))
+                    .clicked()
+                {
+                    self.kind = kind;
+                }
+            }
+        });
+        ui.horizontal(|ui| {
+            if ui
+                .button(tr!(lang, "present.copy_chart"))
+                .on_hover_text(tr!(lang, "present.copy_chart_tip"))
+                .clicked()
+            {
+                out.push(Command::CopyChart);
+            }
+            if ui.button(tr!(lang, "present.export_chart")).clicked() {
+                out.push(Command::ExportChart(None));
+            }
+            if ui.button(tr!(lang, "present.export_brief")).clicked() {
+                out.push(Command::ExportBrief(None));
+            }
+            if ui
+                .button(tr!(lang, "present.start"))
+                .on_hover_text(tr!(lang, "present.start_tip"))
+                .clicked()
+            {
+                out.push(Command::StartPresentation);
+            }
+            if !self.running.is_empty() {
+                ui.spinner();
+                ui.label(RichText::new(tr!(lang, "present.exporting")).weak());
+            }
+            if self.kind == ChartKind::Sensitivity {
+                ui.separator();
+                criterion_picker(ui, "charts-criterion", state, &mut self.criterion);
+            }
+            if self.kind == ChartKind::Acceptability
+                && let Some(s) = smaa
+                && !s.fresh
+            {
+                ui.spinner();
+            }
+        });
+        ui.separator();
+        let size = Vec2::new(
+            ui.available_width().max(200.0),
+            ui.available_height().max(160.0),
+        );
+        let ppp = ui.ctx().pixels_per_point();
+        let key = TexKey::new(
+            self.kind,
+            state.content_key(),
+            state.method,
+            lang,
+            self.criterion.clone(),
+            smaa.map_or(0, |s| s.generation),
+            size,
+            ppp,
+            1.0,
+        );
+        let key = TexKey {
+            smaa_generation: match (&waterfall, self.kind) {
+                (Some(w), ChartKind::Waterfall) => w.generation,
+                _ => key.smaa_generation,
+            },
+            ..key
+        };
+        let input = match (&waterfall, self.kind) {
+            (Some(w), ChartKind::Waterfall) => w.input(lang),
+            _ => input_for(state, self.criterion.as_deref(), smaa),
+        };
+        let tint = if self.kind == ChartKind::Acceptability && smaa.is_some_and(|s| !s.fresh) {
+            super::robustness::STALE_TINT
+        } else {
+            Color32::WHITE
+        };
+        self.cache.show(ui, "charts-tab", key, &input, size, tint);
+    }
+
+    /// Copies chart `kind` (at [`EXPORT_SIZE_PX`]) to the clipboard as an image.
+    pub fn copy(
+        &mut self,
+        state: &AppState,
+        kind: ChartKind,
+        criterion: Option<&str>,
+        smaa: Option<SmaaView<'_>>,
+    ) -> Banner {
+        let lang = state.lang;
+        let (w, h) = EXPORT_SIZE_PX;
+        let waterfall = self.waterfall().filter(|_| kind == ChartKind::Waterfall);
+        let input = match &waterfall {
+            Some(d) => d.input(lang),
+            None => input_for(state, criterion, smaa),
+        };
+        let rgb = match crate::charts::render_rgb(kind, &input, w, h, 1.5) {
+            Ok(rgb) => rgb,
+            Err(e) => return error(e.message(lang)),
+        };
+        let rgba: Vec<u8> = rgb
+            .chunks_exact(3)
+            .flat_map(|p| [p[0], p[1], p[2], 255])
+            .collect();
+        if self.clipboard.is_none() {
+            match arboard::Clipboard::new() {
+                Ok(c) => self.clipboard = Some(c),
+                Err(e) => {
+                    return error(tr!(lang, "present.no_clipboard", reason = e.to_string()));
+                }
+            }
+        }
+        let Some(clipboard) = self.clipboard.as_mut() else {
+            return error(tr!(lang, "present.no_clipboard", reason = ""));
+        };
+        let image = arboard::ImageData {
+            width: w as usize,
+            height: h as usize,
+            bytes: std::borrow::Cow::Owned(rgba),
+        };
+        match clipboard.set_image(image) {
+            Ok(()) => Banner {
+                error: false,
+                text: tr!(lang, "present.copied", chart = kind.title(lang)),
+            },
+            Err(e) => {
+                // A clipboard that failed once may be gone (display closed).
+                self.clipboard = None;
+                error(tr!(lang, "present.no_clipboard", reason = e.to_string()))
+            }
+        }
+    }
+
+    /// Starts writing chart `kind` to `path` (PNG or SVG by extension; PNG
+    /// when it has none) on a worker thread.
+    pub fn start_export_chart(
+        &mut self,
+        state: &AppState,
+        kind: ChartKind,
+        criterion: Option<String>,
+        smaa: Option<SmaaResult>,
+        path: PathBuf,
+    ) {
+        let path = if path.extension().is_none() {
+            path.with_extension("png")
+        } else {
+            path
+        };
+        let scenario = state.scenario().clone();
+        let (lang, method) = (state.lang, state.method);
+        if kind == ChartKind::Waterfall
+            && let Some(w) = self.waterfall()
+        {
+            self.spawn(move || {
+                let (width, height) = EXPORT_SIZE_PX;
+                crate::export::write_chart(&path, kind, &w.input(lang), width, height)
+                    .map(|()| path.display().to_string())
+                    .map_err(|e| e.message(lang))
+            });
+            return;
+        }
+        self.spawn(move || export_chart(&scenario, lang, method, kind, criterion, smaa, &path));
+    }
+
+    /// Starts writing the briefing pack into folder `dir` on a worker thread.
+    pub fn start_export_brief(&mut self, state: &AppState, smaa: Option<SmaaResult>, dir: PathBuf) {
+        let scenario = state.scenario().clone();
+        let (lang, method) = (state.lang, state.method);
+        let source = state.display_name();
+        self.spawn(move || export_brief(&scenario, lang, method, smaa.as_ref(), &source, &dir));
+    }
+
+    fn spawn(&mut self, job: impl FnOnce() -> Result<String, String> + Send + 'static) {
+        let (tx, rx) = channel();
+        std::thread::spawn(move || {
+            let _ = tx.send(job());
+        });
+        self.running.push(Running {
+            started: Instant::now(),
+            answer: rx,
+        });
+    }
+
+    /// True while an export runs.
+    pub fn busy(&self) -> bool {
+        !self.running.is_empty()
+    }
+
+    /// A small "Exporting…" note in the window's corner while an export
+    /// runs, whichever view started it.
+    pub fn busy_note(&self, ctx: &egui::Context, lang: Lang) {
+        if self.running.is_empty() {
+            return;
+        }
+        egui::Area::new(egui::Id::unique("export-busy"))
+            .anchor(egui::Align2::RIGHT_BOTTOM, egui::vec2(-12.0, -12.0))
+            .order(egui::Order::Foreground)
+            .show(ctx, |ui| {
+                egui::Frame::popup(ui.style()).show(ui, |ui| {
+                    ui.horizontal(|ui| {
+                        ui.spinner();
+                        ui.label(tr!(lang, "present.exporting"));
+                    });
+                });
+            });
+    }
+
+    /// Collects finished exports as banners (newest last).
+    pub fn poll(&mut self, lang: Lang) -> Vec<Banner> {
+        let mut banners = Vec::new();
+        self.running.retain(|r| match r.answer.try_recv() {
+            Ok(Ok(text)) => {
+                let ms = r.started.elapsed().as_secs_f64() * 1000.0;
+                banners.push(Banner {
+                    error: false,
+                    text: tr!(
+                        lang,
+                        "present.export_done",
+                        what = text,
+                        ms = crate::i18n::num(ms, 0, lang)
+                    ),
+                });
+                false
+            }
+            Ok(Err(text)) => {
+                banners.push(error(text));
+                false
+            }
+            Err(TryRecvError::Empty) => true,
+            Err(TryRecvError::Disconnected) => {
+                banners.push(error(tr!(lang, "present.export_crashed")));
+                false
+            }
+        });
+        banners
+    }
+}
+
+fn error(text: String) -> Banner {
+    Banner { error: true, text }
+}
+
+/// Writes one chart to `path`; the answer is a message for the banner.
+fn export_chart(
+    scenario: &Scenario,
+    lang: Lang,
+    method: Method,
+    kind: ChartKind,
+    criterion: Option<String>,
+    smaa: Option<SmaaResult>,
+    path: &Path,
+) -> Result<String, String> {
+    let input = ChartInput {
+        method,
+        criterion: criterion.as_deref(),
+        smaa: smaa.as_ref(),
+        ..ChartInput::new(scenario, lang)
+    };
+    let (w, h) = EXPORT_SIZE_PX;
+    crate::export::write_chart(path, kind, &input, w, h)
+        .map(|()| path.display().to_string())
+        .map_err(|e| e.message(lang))
+}
+
+/// Writes the briefing pack into `dir`.
+fn export_brief(
+    scenario: &Scenario,
+    lang: Lang,
+    method: Method,
+    smaa: Option<&SmaaResult>,
+    source: &str,
+    dir: &Path,
+) -> Result<String, String> {
+    let options = BriefOptions {
+        method,
+        smaa,
+        source_file: Some(source),
+        ..BriefOptions::new(lang)
+    };
+    write_brief(scenario, dir, &options)
+        .map(|files| files.html.display().to_string())
+        .map_err(|e| e.message(lang))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_waterfall_needs_a_comparison() {
+        assert!(!available_kinds(false).contains(&ChartKind::Waterfall));
+        assert!(available_kinds(true).contains(&ChartKind::Waterfall));
+        assert_eq!(available_kinds(false).len(), ChartKind::ALL.len() - 1);
+    }
+
+    #[test]
+    fn chart_and_brief_exports_write_files_or_say_why() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let s = crate::app::state::default_scenario();
+        let png = dir.path().join("ranking.png");
+        let done = export_chart(
+            &s,
+            Lang::En,
+            Method::Wsm,
+            ChartKind::Ranking,
+            None,
+            None,
+            &png,
+        );
+        assert_eq!(done, Ok(png.display().to_string()));
+        let bytes = std::fs::read(&png).expect("written");
+        assert!(bytes.starts_with(b"\x89PNG"));
+        let bad = export_chart(
+            &s,
+            Lang::Fr,
+            Method::Wsm,
+            ChartKind::Ranking,
+            None,
+            None,
+            &dir.path().join("x.pdf"),
+        );
+        assert!(bad.is_err());
+        let brief = export_brief(
+            &s,
+            Lang::Fr,
+            Method::Wsm,
+            None,
+            "a.ron",
+            &dir.path().join("pack"),
+        )
+        .expect("pack written");
+        assert!(Path::new(&brief).exists(), "{brief}");
+        let missing = export_chart(
+            &s,
+            Lang::En,
+            Method::Wsm,
+            ChartKind::Radar,
+            None,
+            None,
+            &dir.path().join("gone").join("deeper").join("r.svg"),
+        );
+        assert!(
+            missing.is_err(),
+            "a vanished folder is an error, not a panic"
+        );
+    }
+}

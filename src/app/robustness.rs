@@ -1,0 +1,349 @@
+//! The Robustness view: weight-sensitivity lines for a chosen criterion
+//! (switch points marked), one plain sentence per criterion, and SMAA rank
+//! acceptability recomputed off the UI thread as weights change, drawn
+//! dimmed while a newer run is under way.
+
+use super::chart_tex::{TexCache, TexKey};
+use super::charts_tabs::{SmaaView, criterion_picker, input_for};
+use super::smaa_worker::{JobKey, Outcome, SmaaWorker, WeightSpread};
+use super::state::AppState;
+use super::widgets::heading;
+use crate::analysis::Method;
+use crate::analysis::sensitivity::describe;
+use crate::charts::{ChartKind, curve_for};
+use crate::i18n::{num, pct};
+use crate::model::Lang;
+use crate::tr;
+use egui::{Color32, RichText, Ui, Vec2};
+
+/// Tint of a chart whose numbers are being recomputed.
+pub const STALE_TINT: Color32 = Color32::from_rgba_premultiplied(105, 105, 105, 105);
+
+/// Grid points of the sensitivity curves behind the sentences.
+const GRID_POINTS: usize = 200;
+
+/// Sample counts offered.
+pub const SAMPLE_CHOICES: [usize; 3] = [1_000, 10_000, 100_000];
+
+/// The Robustness view's settings and cached results.
+pub struct Robustness {
+    /// Criterion of the sensitivity chart (None: the most heavily weighted).
+    pub criterion: Option<String>,
+    /// How SMAA draws the weights.
+    pub spread: WeightSpread,
+    /// SMAA samples.
+    pub samples: usize,
+    /// SMAA seed.
+    pub seed: u64,
+    /// The worker (started on first use).
+    pub worker: Option<SmaaWorker>,
+    cache: TexCache,
+    sentences: Option<((u64, Method, Lang), Vec<String>)>,
+}
+
+impl Default for Robustness {
+    fn default() -> Self {
+        Robustness {
+            criterion: None,
+            spread: WeightSpread::AroundCurrent(0.25),
+            samples: 10_000,
+            seed: 1,
+            worker: None,
+            cache: TexCache::default(),
+            sentences: None,
+        }
+    }
+}
+
+impl Robustness {
+    /// Takes finished SMAA results and asks for a new run when the scenario,
+    /// method or settings changed. Cheap when nothing changed.
+    pub fn keep_fresh(&mut self, ctx: &egui::Context, state: &AppState) {
+        let worker = self.worker.get_or_insert_with(|| {
+            let ctx = ctx.clone();
+            SmaaWorker::start(move || ctx.request_repaint())
+        });
+        worker.poll();
+        let key = JobKey {
+            revision: state.content_key(),
+            method: state.method,
+            spread: self.spread,
+            samples: self.samples,
+            seed: self.seed,
+        };
+        worker.request(key, state.scenario());
+    }
+
+    /// The newest SMAA result for charts, with its freshness.
+    pub fn smaa_view(&self) -> Option<SmaaView<'_>> {
+        let w = self.worker.as_ref()?;
+        Some(SmaaView {
+            result: w.result()?,
+            generation: w.latest.as_ref()?.generation,
+            fresh: w.is_fresh(),
+        })
+    }
+
+    /// One sentence per criterion, cached per revision, method and language.
+    pub fn sentences(&mut self, state: &AppState) -> &[String] {
+        let key = (state.content_key(), state.method, state.lang);
+        if self.sentences.as_ref().is_none_or(|(k, _)| *k != key) {
+            let lines = match state.evaluation(state.method) {
+                Some(eval) if !eval.ranking.is_empty() => (0..eval.matrix.m())
+                    .map(|j| {
+                        let curve = curve_for(&eval.matrix, state.method, j, GRID_POINTS);
+                        describe(state.scenario(), &curve, state.lang)
+                    })
+                    .collect(),
+                _ => Vec::new(),
+            };
+            self.sentences = Some((key, lines));
+        }
+        self.sentences.as_ref().map_or(&[], |(_, l)| l.as_slice())
+    }
+
+    /// Draws the view for `state`.
+    pub fn show(&mut self, ui: &mut Ui, state: &AppState) {
+        let lang = state.lang;
+        self.keep_fresh(ui.ctx(), state);
+        ui.horizontal_wrapped(|ui| {
+            heading(ui, tr!(lang, "present.robustness"));
+            ui.add_space(12.0);
+            self.settings_ui(ui, lang);
+        });
+        ui.separator();
+        let Some(eval) = state.evaluation(state.method) else {
+            ui.label(RichText::new(tr!(lang, "gui.fix_problems")).color(super::widgets::PROBLEM));
+            return;
+        };
+        if eval.ranking.is_empty() {
+            all_excluded(ui, state);
+            return;
+        }
+        let top_down = egui::Layout::top_down(egui::Align::Min);
+        ui.columns(2, |cols| {
+            cols[0].with_layout(top_down, |ui| self.sensitivity_column(ui, state));
+            cols[1].with_layout(top_down, |ui| self.smaa_column(ui, state));
+        });
+    }
+
+    fn settings_ui(&mut self, ui: &mut Ui, lang: Lang) {
+        let around = matches!(self.spread, WeightSpread::AroundCurrent(_));
+        ui.label(tr!(lang, "present.weights_sampled"));
+        egui::ComboBox::from_id_salt("smaa-spread")
+            .selected_text(if around {
+                tr!(lang, "present.spread_around")
+            } else {
+                tr!(lang, "present.spread_profile")
+            })
+            .show_ui(ui, |ui| {
+                if ui
+                    .selectable_label(around, tr!(lang, "present.spread_around"))
+                    .on_hover_text(tr!(lang, "present.spread_around_tip"))
+                    .clicked()
+                    && !around
+                {
+                    self.spread = WeightSpread::AroundCurrent(0.25);
+                }
+                if ui
+                    .selectable_label(!around, tr!(lang, "present.spread_profile"))
+                    .on_hover_text(tr!(lang, "present.spread_profile_tip"))
+                    .clicked()
+                {
+                    self.spread = WeightSpread::Profile;
+                }
+            });
+        if let WeightSpread::AroundCurrent(d) = &mut self.spread {
+            let mut points = *d * 100.0;
+            ui.add(
+                egui::Slider::new(&mut points, 5.0..=100.0)
+                    .step_by(5.0)
+                    .custom_formatter(|x, _| {
+                        tr!(
+                            lang,
+                            "present.spread_value",
+                            share = pct(x / 100.0, 0, lang)
+                        )
+                    }),
+            )
+            .on_hover_text(tr!(lang, "present.spread_tip"));
+            *d = points / 100.0;
+        }
+        ui.label(tr!(lang, "present.samples"));
+        egui::ComboBox::from_id_salt("smaa-samples")
+            .selected_text(grouped(self.samples, lang))
+            .show_ui(ui, |ui| {
+                for n in SAMPLE_CHOICES {
+                    ui.selectable_value(&mut self.samples, n, grouped(n, lang));
+                }
+            });
+        ui.label(tr!(lang, "present.seed"));
+        ui.add(egui::DragValue::new(&mut self.seed).range(0..=u32::MAX));
+    }
+
+    fn sensitivity_column(&mut self, ui: &mut Ui, state: &AppState) {
+        let lang = state.lang;
+        ui.horizontal(|ui| criterion_picker(ui, "robust-criterion", state, &mut self.criterion));
+        let width = ui.available_width();
+        let size = Vec2::new(width, (ui.available_height() * 0.58).max(220.0));
+        let ppp = ui.ctx().pixels_per_point();
+        let key = TexKey::new(
+            ChartKind::Sensitivity,
+            state.content_key(),
+            state.method,
+            lang,
+            self.criterion.clone(),
+            0,
+            size,
+            ppp,
+            1.0,
+        );
+        let input = input_for(state, self.criterion.as_deref(), None);
+        self.cache
+            .show(ui, "robust-sensitivity", key, &input, size, Color32::WHITE);
+        ui.add_space(4.0);
+        ui.label(RichText::new(tr!(lang, "present.findings")).strong());
+        let lines = self.sentences(state).to_vec();
+        egui::ScrollArea::vertical()
+            .id_salt("findings")
+            .show(ui, |ui| {
+                for line in lines {
+                    ui.label(format!("• {line}"));
+                }
+            });
+    }
+
+    fn smaa_column(&mut self, ui: &mut Ui, state: &AppState) {
+        let lang = state.lang;
+        let fresh = self.worker.as_ref().is_some_and(SmaaWorker::is_fresh);
+        let latest = self.worker.as_ref().and_then(|w| w.latest.clone());
+        ui.horizontal(|ui| {
+            match &latest {
+                Some(done) => {
+                    ui.label(tr!(
+                        lang,
+                        "present.smaa_status",
+                        samples = grouped(done.key.samples, lang),
+                        seed = done.key.seed,
+                        ms = num(done.elapsed_ms, 0, lang)
+                    ));
+                }
+                None => {
+                    ui.label(tr!(lang, "present.smaa_first"));
+                }
+            }
+            if !fresh {
+                ui.spinner();
+                ui.label(RichText::new(tr!(lang, "present.updating")).weak());
+            }
+        });
+        match latest.as_ref().map(|l| &l.outcome) {
+            Some(Outcome::AllExcluded) => {
+                all_excluded(ui, state);
+                return;
+            }
+            Some(Outcome::Failed(message)) if !message.is_empty() => {
+                ui.label(RichText::new(message).color(super::widgets::PROBLEM));
+                return;
+            }
+            _ => {}
+        }
+        let size = Vec2::new(
+            ui.available_width(),
+            (ui.available_height() - 8.0).max(220.0),
+        );
+        let view = self.worker.as_ref().and_then(|w| {
+            Some(SmaaView {
+                result: w.result()?,
+                generation: w.latest.as_ref()?.generation,
+                fresh,
+            })
+        });
+        // Keyed by the SMAA run drawn, not the revision: while a new run is
+        // under way the last chart stays, dimmed, instead of flickering.
+        let key = TexKey::new(
+            ChartKind::Acceptability,
+            state.content_key(),
+            state.method,
+            lang,
+            None,
+            view.map_or(0, |s| s.generation),
+            size,
+            ui.ctx().pixels_per_point(),
+            1.0,
+        );
+        let key = TexKey {
+            revision: if view.is_some() { 0 } else { key.revision },
+            ..key
+        };
+        let tint = if fresh { Color32::WHITE } else { STALE_TINT };
+        let input = input_for(state, None, view);
+        self.cache
+            .show(ui, "robust-acceptability", key, &input, size, tint);
+    }
+}
+
+/// The plain statement shown when no option can be ranked.
+fn all_excluded(ui: &mut Ui, state: &AppState) {
+    let lang = state.lang;
+    ui.label(
+        RichText::new(tr!(lang, "present.all_excluded"))
+            .size(17.0)
+            .strong()
+            .color(super::widgets::PROBLEM),
+    );
+    if let Some(eval) = state.evaluation(state.method) {
+        let s = state.scenario();
+        for x in &eval.excluded {
+            let reasons: Vec<String> = x
+                .reasons
+                .iter()
+                .map(|r| crate::i18n::reason_message(s, r, lang))
+                .collect();
+            ui.label(format!(
+                "• {} — {}",
+                s.alternative_name(&x.alternative, lang),
+                reasons.join("; ")
+            ));
+        }
+    }
+}
+
+/// A count with thousands separators in the style of `lang` ("10,000", "10 000").
+pub fn grouped(n: usize, lang: Lang) -> String {
+    let digits = n.to_string();
+    let sep = match lang {
+        Lang::En => ",",
+        Lang::Fr => "\u{202f}",
+    };
+    let mut out = String::new();
+    for (k, c) in digits.chars().enumerate() {
+        if k > 0 && (digits.len() - k).is_multiple_of(3) {
+            out.push_str(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_are_grouped_by_language() {
+        assert_eq!(grouped(10_000, Lang::En), "10,000");
+        assert_eq!(grouped(100_000, Lang::Fr), "100\u{202f}000");
+        assert_eq!(grouped(999, Lang::En), "999");
+    }
+
+    #[test]
+    fn one_sentence_per_criterion_in_the_chosen_language() {
+        let state = AppState::with_default_scenario(Lang::Fr);
+        let mut r = Robustness::default();
+        let n = state.scenario().criteria.len();
+        let lines = r.sentences(&state).to_vec();
+        assert_eq!(lines.len(), n);
+        assert!(lines.iter().all(|l| !l.is_empty()));
+    }
+}
