@@ -351,7 +351,8 @@ pub(crate) fn top_with_weights(
 }
 
 /// Percentages of `shares` with the fewest decimals (0 to 2) that keep
-/// different shares looking different.
+/// different shares looking different, and that never show a share
+/// strictly between 0 and 1 as 0% or 100%.
 fn distinct_pcts(shares: &[f64], lang: Lang) -> Vec<String> {
     let mut decimals = 0;
     loop {
@@ -362,7 +363,14 @@ fn distinct_pcts(shares: &[f64], lang: Lang) -> Vec<String> {
                 .enumerate()
                 .any(|(b, &y)| (x - y).abs() > 1e-12 && texts[a] == texts[a + 1 + b])
         });
-        if !clash || decimals == 2 {
+        // A switch strictly inside (0, 1) must not read as "0%" or "100%",
+        // which would say the winner changes only at an extreme.
+        let (zero, all) = (pct(0.0, decimals, lang), pct(1.0, decimals, lang));
+        let at_an_end = shares
+            .iter()
+            .zip(&texts)
+            .any(|(&x, t)| (x > 0.0 && *t == zero) || (x < 1.0 && *t == all));
+        if (!clash && !at_an_end) || decimals == 2 {
             return texts;
         }
         decimals += 1;
@@ -451,4 +459,17 @@ pub fn describe(scenario: &Scenario, curve: &SensitivityCurve, lang: Lang) -> St
         ));
     }
     out
+}
+
+#[cfg(test)]
+mod wording_tests {
+    use super::distinct_pcts;
+    use crate::model::Lang;
+
+    #[test]
+    fn a_switch_near_an_end_is_not_rounded_onto_it() {
+        assert_eq!(distinct_pcts(&[0.997], Lang::En), vec!["99.7%"]);
+        assert_eq!(distinct_pcts(&[0.002], Lang::En), vec!["0.2%"]);
+        assert_eq!(distinct_pcts(&[0.41], Lang::En), vec!["41%"]);
+    }
 }

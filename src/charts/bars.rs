@@ -56,6 +56,14 @@ pub(crate) fn hbar_chart<'a, DB: DrawingBackend + 'a>(
         fitted.push(t);
     }
     let label_area = widest + theme.px(0.8);
+    // The axis title is centred under the bars; on a narrow chart with long
+    // row labels it would run off the right edge, so it is fitted to the bars' width.
+    let x_desc = fit(
+        plot,
+        x_desc,
+        &theme.text(0.95),
+        (w as i32 - label_area - theme.px(3.2)).max(theme.px(4.0)),
+    )?;
     let mut chart = ChartBuilder::on(plot)
         .margin_right(theme.px(3.2))
         .margin_top(theme.px(0.3))
@@ -70,7 +78,7 @@ pub(crate) fn hbar_chart<'a, DB: DrawingBackend + 'a>(
         .y_label_formatter(&|_| String::new())
         .x_labels(6)
         .x_label_formatter(&|v| x_format(*v))
-        .x_desc(x_desc)
+        .x_desc(x_desc.as_str())
         .label_style(theme.text(0.85))
         .axis_desc_style(theme.text(0.95))
         .bold_line_style(LIGHT.stroke_width(theme.line(1.0)))

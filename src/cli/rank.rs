@@ -122,7 +122,9 @@ pub fn ranking_text(scenario: &Scenario, evaluation: &Evaluation, lang: Lang) ->
             lang,
             "cli.rank_heading",
             method = evaluation.method.as_str(),
-            profile = evaluation.profile
+            profile = scenario
+                .profile(&evaluation.profile)
+                .map_or(evaluation.profile.as_str(), |p| p.name.get(lang))
         )
     );
     let width = scenario
