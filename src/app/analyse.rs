@@ -190,3 +190,19 @@ pub fn weights_preview(ui: &mut Ui, s: &Scenario, shares: &[f64], lang: Lang, sa
             }
         });
 }
+
+/// The window each weight-elicitation dialog opens in: not collapsible,
+/// centred near the top of the screen so its Apply button stays visible.
+pub(super) fn dialog_window<'open>(
+    ctx: &egui::Context,
+    title: String,
+    id: &'static str,
+    open: &'open mut bool,
+) -> egui::Window<'open> {
+    egui::Window::new(title)
+        .id(egui::Id::unique(id))
+        .open(open)
+        .collapsible(false)
+        .pivot(egui::Align2::CENTER_TOP)
+        .default_pos(ctx.content_rect().center_top() + egui::vec2(0.0, 60.0))
+}

@@ -9,7 +9,7 @@ use super::state::{AppState, Command};
 use crate::analysis::weighting::{Ahp, CR_LIMIT, ahp, pairwise_matrix};
 use crate::model::{Elicitation, Lang, Scenario};
 use crate::tr;
-use egui::{Color32, Id, RichText, Ui};
+use egui::{Color32, RichText, Ui};
 
 /// Steps either side of "equal" on the selector (Saaty's 2..=9).
 const STEPS: i32 = 8;
@@ -183,12 +183,7 @@ impl AhpDialog {
             "analyse.ahp.title",
             profile = profile_name(s, &self.profile, lang)
         );
-        egui::Window::new(title)
-            .id(Id::unique("ahp-dialog"))
-            .open(&mut open)
-            .collapsible(false)
-            .pivot(egui::Align2::CENTER_TOP)
-            .default_pos(ui.ctx().content_rect().center_top() + egui::vec2(0.0, 60.0))
+        super::analyse::dialog_window(ui.ctx(), title, "ahp-dialog", &mut open)
             .default_width(640.0)
             .show(ui.ctx(), |ui| {
                 ui.label(RichText::new(tr!(lang, "analyse.ahp.help")).weak());

@@ -8,7 +8,7 @@ use super::state::{AppState, Command};
 use crate::analysis::weighting::rank_order_centroid;
 use crate::model::{Elicitation, Lang, Scenario};
 use crate::tr;
-use egui::{Id, RichText, Ui};
+use egui::{RichText, Ui};
 
 /// A ranking of the criteria being edited.
 #[derive(Debug, Clone, PartialEq)]
@@ -107,12 +107,7 @@ impl RankDialog {
             profile = profile_name(s, &self.profile, lang)
         );
         let m = self.criteria.len();
-        egui::Window::new(title)
-            .id(Id::unique("rank-dialog"))
-            .open(&mut open)
-            .collapsible(false)
-            .pivot(egui::Align2::CENTER_TOP)
-            .default_pos(ui.ctx().content_rect().center_top() + egui::vec2(0.0, 60.0))
+        super::analyse::dialog_window(ui.ctx(), title, "rank-dialog", &mut open)
             .resizable(false)
             .show(ui.ctx(), |ui| {
                 ui.label(RichText::new(tr!(lang, "analyse.rank.help")).weak());

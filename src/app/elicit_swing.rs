@@ -150,14 +150,9 @@ impl SwingDialog {
             "analyse.swing.title",
             profile = profile_name(s, &self.profile, lang)
         );
-        egui::Window::new(title)
-            .id(Id::unique("swing-dialog"))
-            .open(&mut open)
-            .collapsible(false)
+        super::analyse::dialog_window(ui.ctx(), title, "swing-dialog", &mut open)
             .resizable(false)
             .default_width(620.0)
-            .pivot(egui::Align2::CENTER_TOP)
-            .default_pos(ui.ctx().content_rect().center_top() + egui::vec2(0.0, 60.0))
             .show(ui.ctx(), |ui| {
                 ui.label(RichText::new(tr!(lang, "analyse.swing.help")).weak());
                 ui.add_space(4.0);

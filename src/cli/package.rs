@@ -157,16 +157,11 @@ pub fn package_text(
         }
     }
     for x in exclusions(scenario, Some(profile)) {
-        let reasons: Vec<String> = x
-            .reasons
-            .iter()
-            .map(|r| reason_message(scenario, r, lang))
-            .collect();
         let _ = writeln!(
             out,
             "{} — {}",
             scenario.alternative_name(&x.alternative, lang),
-            tr!(lang, "cli.excluded_because", reasons = reasons.join("; "))
+            super::rank::excluded_because(scenario, &x, lang)
         );
     }
     out

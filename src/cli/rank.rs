@@ -1,6 +1,6 @@
 //! `rank`, `check` and `convert`.
 
-use crate::analysis::{Evaluation, Method, evaluate};
+use crate::analysis::{Evaluation, Exclusion, Method, evaluate};
 use crate::i18n::{problem_message, reason_message};
 use crate::io::{self, LoadError};
 use crate::model::{Lang, Scenario, validate};
@@ -110,6 +110,16 @@ pub fn rank(args: &RankArgs, lang: Lang) -> Result<(), String> {
     Ok(())
 }
 
+/// "excluded: <every reason>" for an excluded option, as every command prints it.
+pub(super) fn excluded_because(scenario: &Scenario, exclusion: &Exclusion, lang: Lang) -> String {
+    let reasons: Vec<String> = exclusion
+        .reasons
+        .iter()
+        .map(|r| reason_message(scenario, r, lang))
+        .collect();
+    tr!(lang, "cli.excluded_because", reasons = reasons.join("; "))
+}
+
 /// The readable ranking table printed by `rank`.
 pub fn ranking_text(scenario: &Scenario, evaluation: &Evaluation, lang: Lang) -> String {
     use std::fmt::Write;
@@ -147,17 +157,12 @@ pub fn ranking_text(scenario: &Scenario, evaluation: &Evaluation, lang: Lang) ->
         let _ = writeln!(out, "{}", tr!(lang, "cli.all_excluded"));
     }
     for x in &evaluation.excluded {
-        let reasons: Vec<String> = x
-            .reasons
-            .iter()
-            .map(|r| reason_message(scenario, r, lang))
-            .collect();
         let _ = writeln!(
             out,
             "{:>4}  {:<width$}  {}",
             "—",
             scenario.alternative_name(&x.alternative, lang),
-            tr!(lang, "cli.excluded_because", reasons = reasons.join("; "))
+            excluded_because(scenario, x, lang)
         );
     }
     out

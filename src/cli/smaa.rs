@@ -192,16 +192,11 @@ pub fn smaa_text(scenario: &Scenario, run: &SmaaRun, seed: u64, lang: Lang) -> S
         }
     }
     for x in &run.evaluation.excluded {
-        let reasons: Vec<String> = x
-            .reasons
-            .iter()
-            .map(|reason| reason_message(scenario, reason, lang))
-            .collect();
         let _ = writeln!(
             out,
             "{} — {}",
             scenario.alternative_name(&x.alternative, lang),
-            tr!(lang, "cli.excluded_because", reasons = reasons.join("; "))
+            super::rank::excluded_because(scenario, x, lang)
         );
     }
     out
