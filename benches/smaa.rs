@@ -9,30 +9,18 @@ use std::hint::black_box;
 use std::time::Duration;
 use tradeoff::analysis::smaa::{SmaaOptions, smaa};
 use tradeoff::analysis::{DecisionMatrix, Method, evaluate_profile};
-use tradeoff::model::{Direction, Preference};
+use tradeoff::model::Preference;
 
 fn random_matrix(n: usize, m: usize, seed: u64) -> DecisionMatrix {
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     let values: Vec<f64> = (0..n * m).map(|_| rng.random::<f64>() * 100.0).collect();
-    DecisionMatrix {
-        alternatives: (0..n).map(|i| format!("a{i}")).collect(),
-        criteria: (0..m).map(|j| format!("c{j}")).collect(),
-        directions: (0..m)
-            .map(|j| {
-                if j % 2 == 0 {
-                    Direction::Maximize
-                } else {
-                    Direction::Minimize
-                }
-            })
-            .collect(),
-        scales: vec![None; m],
-        preferences: vec![Preference::Usual; m],
-        weights: vec![1.0 / m as f64; m],
-        lows: values.clone(),
-        highs: values.clone(),
+    DecisionMatrix::synthetic(
+        n,
+        m,
         values,
-    }
+        vec![1.0 / m as f64; m],
+        vec![Preference::Usual; m],
+    )
 }
 
 fn options(samples: usize) -> SmaaOptions {
