@@ -2,7 +2,7 @@
 //! intended change, refresh with `INSTA_UPDATE=always cargo test --test
 //! charts_snapshots` and review the diff of tests/snapshots/ before committing.
 
-mod charts_support;
+use crate::charts_support;
 
 use charts_support::{Results, bundled};
 use tradeoff::charts::{ChartKind, render_svg};

@@ -2,7 +2,6 @@
 //! egui_kittest on the bundled scenario: the swing dialog opens, a rating
 //! changes, Apply writes the weights as one undo step recording the inputs,
 //! and undo restores the profile. The other views open and show their text.
-#![cfg(feature = "gui")]
 
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};

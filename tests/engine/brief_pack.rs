@@ -2,7 +2,7 @@
 //! the HTML, offline and printable, French without English interface text;
 //! and the `render` / `brief` command lines.
 
-mod charts_support;
+use crate::charts_support;
 
 use assert_cmd::Command;
 use charts_support::{english_fragments, rich};

@@ -2,7 +2,6 @@
 //! opens, a weight slider changes the ranking, a score edit undoes, an
 //! option is added, and a save reloads to the edited scenario. Expectations
 //! are computed from the bundled scenario, so they follow its data.
-#![cfg(feature = "gui")]
 
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};

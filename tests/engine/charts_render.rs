@@ -1,7 +1,7 @@
 //! Rendering every chart: PNG size and content, SVG text, the all-excluded
 //! message, and French output free of English interface strings.
 
-mod charts_support;
+use crate::charts_support;
 
 use charts_support::{Results, bundled, english_fragments, rich};
 use tradeoff::charts::{ChartError, ChartInput, ChartKind, render_png, render_rgb, render_svg};

@@ -1,7 +1,6 @@
 //! The presentation side of the window driven headless with egui_kittest:
 //! chart tabs, exports, presentation mode (F5, arrows, Esc, live weights),
 //! the Robustness view's SMAA off the UI thread, and the save conflict.
-#![cfg(feature = "gui")]
 
 use egui::Key;
 use egui::accesskit::Role;

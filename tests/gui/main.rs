@@ -1,0 +1,6 @@
+//! The window driven headless with egui_kittest, one binary for every GUI test.
+#![cfg(feature = "gui")]
+
+mod gui_analyse;
+mod gui_app;
+mod gui_present;
