@@ -65,13 +65,14 @@ pub fn value(x: f64, max_decimals: usize, lang: Lang) -> String {
     }
 }
 
-/// The language of the system locale (LC_ALL, LC_MESSAGES, LANG), English if unknown.
+/// The language of the platform's locale, English if none is English or French.
+///
+/// sys-locale reads LANGUAGE, LC_ALL, LC_MESSAGES and LANG on Linux and the
+/// user's preferred languages on Windows and macOS; the first of them that
+/// Tradeoff speaks wins, so `LANGUAGE=de:fr` gives French.
 pub fn system_lang() -> Lang {
-    ["LC_ALL", "LC_MESSAGES", "LANG"]
-        .iter()
-        .filter_map(|v| std::env::var(v).ok())
-        .find(|v| !v.is_empty())
-        .and_then(|v| Lang::from_code(&v))
+    sys_locale::get_locales()
+        .find_map(|locale| Lang::from_code(&locale))
         .unwrap_or_default()
 }
 
