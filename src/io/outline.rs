@@ -22,14 +22,17 @@ impl Pos {
     pub const START: Pos = Pos { line: 1, column: 1 };
 }
 
+/// A token of RON text (strings without their quotes).
 #[derive(Debug, Clone, PartialEq)]
-enum Tok {
+pub(crate) enum Tok {
     Open(char),
     Close(char),
     Comma,
     Colon,
     Str(String),
     Word(String),
+    /// A `//` or `/* */` comment (only from [`tokens_with_comments`]).
+    Comment,
     Other,
 }
 
@@ -146,6 +149,10 @@ struct Lexer<'a> {
     at: usize,
     line: usize,
     column: usize,
+    /// Yield comments as [`Tok::Comment`] instead of skipping them.
+    keep_comments: bool,
+    /// Byte offset where the last token returned starts.
+    token_start: usize,
 }
 
 impl Lexer<'_> {
@@ -176,6 +183,7 @@ impl Iterator for Lexer<'_> {
     fn next(&mut self) -> Option<(Tok, Pos)> {
         loop {
             let c = self.peek(0)?;
+            self.token_start = self.at;
             let pos = Pos {
                 line: self.line,
                 column: self.column,
@@ -186,6 +194,9 @@ impl Iterator for Lexer<'_> {
             } else if c == '/' && next == Some('/') {
                 while self.peek(0).is_some_and(|c| c != '\n') {
                     self.step();
+                }
+                if self.keep_comments {
+                    return Some((Tok::Comment, pos));
                 }
             } else if c == '/' && next == Some('*') {
                 let mut depth = 0usize;
@@ -209,6 +220,9 @@ impl Iterator for Lexer<'_> {
                     // An unclosed comment is not blank: let the parser say so.
                     self.at = start + 2;
                     return Some((Tok::Other, pos));
+                }
+                if self.keep_comments {
+                    return Some((Tok::Comment, pos));
                 }
             } else if c == '"' {
                 self.step();
@@ -274,7 +288,26 @@ fn lexer(text: &str) -> Lexer<'_> {
         at: 0,
         line: 1,
         column: 1,
+        keep_comments: false,
+        token_start: 0,
     }
+}
+
+/// Every token of `text`, comments included, with its byte range and
+/// starting position (for rewriting text while keeping its comments).
+pub(crate) fn tokens_with_comments(text: &str) -> Vec<(Tok, std::ops::Range<usize>, Pos)> {
+    let mut lexer = Lexer {
+        keep_comments: true,
+        ..lexer(text)
+    };
+    let mut tokens = Vec::new();
+    loop {
+        let Some((tok, pos)) = lexer.next() else {
+            break;
+        };
+        tokens.push((tok, lexer.token_start..lexer.at, pos));
+    }
+    tokens
 }
 
 struct Parser<'a> {
@@ -412,7 +445,7 @@ impl Parser<'_> {
                 self.bump();
                 Some(Node::Atom { start, text: s })
             }
-            Tok::Close(_) | Tok::Comma | Tok::Colon | Tok::Other => {
+            Tok::Close(_) | Tok::Comma | Tok::Colon | Tok::Comment | Tok::Other => {
                 self.bump();
                 None
             }
