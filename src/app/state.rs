@@ -860,8 +860,9 @@ mod tests {
             banner.text,
             tr!(Lang::En, "gui.saved", file = path.display())
         );
-        // Deleting Mali deletes its risk score, which the `// risk` comment
-        // heads: the save says so and the backup still has it.
+        // Deleting Mali deletes its scores, the first of each criterion's
+        // run, which the `// risk`, `// cost`... comments head: the save
+        // says so and the backup still has them.
         s.apply(Command::Edit(Edit::DeleteAlternative { id: "mali".into() }));
         s.apply(Command::Save);
         let banner = s.banner.clone().expect("saved message");
@@ -871,7 +872,9 @@ mod tests {
         assert!(backup.contains("        // risk\n"));
         let written = std::fs::read_to_string(&path).expect("saved");
         assert!(!written.contains("// risk\n"));
-        assert!(written.contains("// cost\n"));
+        for line in comment_lines.iter().filter(|l| l.starts_with("    //")) {
+            assert!(written.contains(line), "lost {line:?}");
+        }
         assert_eq!(&crate::io::load(&path).expect("reloads"), s.scenario());
     }
 

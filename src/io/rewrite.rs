@@ -61,9 +61,14 @@ pub fn rewrite(original: &str, scenario: &Scenario) -> Result<Rewritten, SaveErr
         kept.text.insert_str(0, bom);
         return Ok(kept);
     }
-    let dropped = Doc::parse(body)
-        .map(|d| d.comments_in(&[0..body.len()]))
-        .unwrap_or_default();
+    let dropped = outline::tokens_with_comments(body)
+        .into_iter()
+        .filter(|(t, ..)| *t == Tok::Comment)
+        .map(|(_, r, pos)| DroppedComment {
+            line: pos.line,
+            text: body[r].to_string(),
+        })
+        .collect();
     Ok(Rewritten {
         text: fresh,
         dropped,
@@ -484,9 +489,11 @@ impl<'a> Doc<'a> {
         self.strings.get(i).is_some_and(|r| r.start < pos)
     }
 
-    /// Splits a run of blanks and comments after its first line break (the
-    /// part up to it stays with what precedes); no break: all of it.
-    fn split_gap(&self, gap: Range<usize>) -> (Range<usize>, Range<usize>) {
+    /// Splits a run of blanks and comments between what precedes and what
+    /// follows: after its first line break (the rest of a line stays with
+    /// what is on it). Within one line, comments after a comma or an opening
+    /// bracket (`open`) go with what follows, others with what precedes.
+    fn split_gap(&self, gap: Range<usize>, open: bool) -> (Range<usize>, Range<usize>) {
         let mut at = gap.start;
         while let Some(i) = self.text[at..gap.end].find('\n') {
             let nl = at + i;
@@ -495,7 +502,15 @@ impl<'a> Doc<'a> {
             }
             at = nl + 1;
         }
-        (gap.clone(), gap.end..gap.end)
+        let first_comment = self
+            .comments
+            .get(self.comments.partition_point(|(r, _)| r.start < gap.start))
+            .map(|(r, _)| r.start)
+            .filter(|&c| c < gap.end);
+        match first_comment {
+            Some(c) if open => (gap.start..c, c..gap.end),
+            _ => (gap.clone(), gap.end..gap.end),
+        }
     }
 
     /// The comments lying within any of `ranges`, in text order.
@@ -739,11 +754,11 @@ impl<'o, 'n> Splice<'o, 'n> {
         let first = children.first()?;
         let mut lead = Vec::with_capacity(children.len());
         let mut trail = Vec::with_capacity(children.len());
-        let (head, first_lead) = self.o.split_gap(open..first.start);
+        let (head, first_lead) = self.o.split_gap(open..first.start, true);
         lead.push(first_lead);
         for (i, c) in children.iter().enumerate() {
             let next = children.get(i + 1).map_or(close, |n| n.start);
-            let (t, l) = self.o.split_gap(c.end..next);
+            let (t, l) = self.o.split_gap(c.end..next, c.comma.is_some());
             trail.push(t);
             lead.push(l);
         }
@@ -1012,24 +1027,30 @@ impl<'o, 'n> Splice<'o, 'n> {
                         Some(j) => self.value(&c.value, &n_children[j].value, out),
                         None => out.push_str(self.o.at(c.value.start..c.value.end)),
                     }
-                    match (c.comma, comma) {
-                        (Some(at), false) => {
-                            out.push_str(self.o.at(c.value.end..at));
-                        }
-                        (Some(_), true) => out.push_str(self.o.at(c.value.end..c.end)),
-                        (None, true) => out.push(','),
-                        (None, false) => {}
-                    }
                     let trail = self.o.at(layout.trail[i].clone());
+                    // A comma added after a value goes after a comment on
+                    // the same line, unless that comment ends the line.
+                    let comma_after_trail = c.comma.is_none() && comma && !trail.contains('\n');
+                    match (c.comma, comma) {
+                        (Some(at), false) => out.push_str(self.o.at(c.value.end..at)),
+                        (Some(_), true) => out.push_str(self.o.at(c.value.end..c.end)),
+                        (None, true) if !comma_after_trail => out.push(','),
+                        _ => {}
+                    }
                     let followed_in_place =
                         matches!(steps.get(k + 1), Some(Step::Old(next, _)) if *next == i + 1);
                     let moved_to_end = is_last && i + 1 != o_children.len();
                     if layout.multiline || !trail.trim().is_empty() {
                         out.push_str(trail);
-                    } else if !is_last && trail.is_empty() && !followed_in_place {
-                        out.push(' ');
-                    } else if !moved_to_end {
+                    } else if !moved_to_end && !comma_after_trail {
                         out.push_str(trail);
+                    }
+                    if comma_after_trail {
+                        out.push(',');
+                    }
+                    let needs_space = !layout.multiline && !is_last && !followed_in_place;
+                    if needs_space && !out.ends_with([' ', '\n']) {
+                        out.push(' ');
                     }
                     previous = Some(i);
                     adjacent_to_previous = true;
@@ -1103,5 +1124,165 @@ impl<'o, 'n> Splice<'o, 'n> {
                 out.push(if text.starts_with("//") { '\n' } else { ' ' });
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::io::ron_file::parse;
+
+    const MINI: &str = "\u{feff}#![enable(implicit_some)]
+// header
+(
+    format_version: 2, // the format
+    title: \"t\",
+    criteria: [
+        (id: \"cost\", name: \"Cost\", direction: Minimize, unit: \"CAD M\" /* money */),
+        // risk is judged
+        (id: \"risk\", name: \"Risk\", direction: Minimize, unit: \"0-10\", veto: Some(8)),
+    ],
+    alternatives: [(id: \"a\", name: \"A\"), /* b next */ (id: \"b\", name: \"B\")],
+    scores: [
+        (alternative: \"a\", criterion: \"cost\", value: 8, illustrative: true), // a cost
+        (alternative: \"b\", criterion: \"cost\", value: 1_0, illustrative: true),
+        (alternative: \"a\", criterion: \"risk\", value: 1, illustrative: true),
+        (alternative: \"b\", criterion: \"risk\", value: 2, illustrative: true)
+    ],
+    profiles: [(id: \"p\", name: \"P\", weights: {\"risk\": 1, /* cost too */ \"cost\": 2})],
+    active_profile: \"p\",
+    /* block
+       comment */
+)
+// footer
+";
+
+    fn edited(edit: impl FnOnce(&mut Scenario)) -> (Scenario, Rewritten) {
+        let mut s = parse(MINI, "mini").expect("mini loads");
+        edit(&mut s);
+        let r = rewrite(MINI, &s).expect("rewrites");
+        assert_eq!(parse(&r.text, "out").expect("reloads"), s, "{}", r.text);
+        (s, r)
+    }
+
+    #[test]
+    fn unchanged_text_is_written_back_as_it_was() {
+        let (_, r) = edited(|_| {});
+        assert_eq!(r.text, MINI);
+        assert!(r.dropped.is_empty());
+    }
+
+    #[test]
+    fn a_changed_value_replaces_only_itself() {
+        let (_, r) = edited(|s| s.scores[1].value = 12.5);
+        assert_eq!(r.text, MINI.replace("value: 1_0,", "value: 12.5,"));
+        let (_, r) = edited(|s| s.scores[0].value = 9.0);
+        assert_eq!(r.text, MINI.replace("value: 8,", "value: 9,"));
+    }
+
+    #[test]
+    fn inline_items_reorder_with_their_comments() {
+        let (_, r) = edited(|s| s.alternatives.reverse());
+        let expected =
+            "alternatives: [/* b next */ (id: \"b\", name: \"B\"), (id: \"a\", name: \"A\")],";
+        assert!(r.text.contains(expected), "{}", r.text);
+        assert!(r.dropped.is_empty());
+    }
+
+    #[test]
+    fn a_new_map_entry_and_field_fit_the_line_they_join() {
+        let (_, r) = edited(|s| {
+            s.profiles[0].weights.insert("new".into(), 3.0);
+            s.criteria[0].veto = Some(40.0);
+        });
+        assert!(
+            r.text
+                .contains("weights: {\"risk\": 1, /* cost too */ \"cost\": 2, \"new\": 3}"),
+            "{}",
+            r.text
+        );
+        assert!(
+            r.text.contains("unit: \"CAD M\" /* money */, veto: 40),"),
+            "{}",
+            r.text
+        );
+    }
+
+    #[test]
+    fn deleting_an_item_reports_its_comments_and_keeps_the_others() {
+        let (_, r) = edited(|s| {
+            s.criteria.retain(|c| c.id != "risk");
+            s.scores.retain(|x| x.criterion != "risk");
+            s.profiles[0].weights.remove("risk");
+        });
+        let dropped: Vec<&str> = r.dropped.iter().map(|d| d.text.as_str()).collect();
+        assert_eq!(dropped, ["// risk is judged"]);
+        assert_eq!(r.dropped[0].line, 8);
+        for kept in [
+            "// header",
+            "// the format",
+            "/* money */",
+            "// a cost",
+            "// footer",
+        ] {
+            assert!(r.text.contains(kept), "{kept}: {}", r.text);
+        }
+        assert!(r.text.contains("/* block\n       comment */\n)"));
+        assert!(
+            r.text
+                .starts_with("\u{feff}#![enable(implicit_some)]\n// header\n(")
+        );
+        // The `/* cost too */` comment sat before the `cost` entry, which stays.
+        assert!(
+            r.text.contains("weights: {/* cost too */ \"cost\": 2}"),
+            "{}",
+            r.text
+        );
+    }
+
+    #[test]
+    fn an_edited_item_without_id_keeps_its_trailing_comment() {
+        let (_, r) = edited(|s| {
+            s.scores[0].value = 7.0;
+            s.scores.swap(0, 3);
+        });
+        assert!(
+            r.text.contains("(alternative: \"a\", criterion: \"cost\", value: 7, illustrative: true) // a cost\n"),
+            "{}",
+            r.text
+        );
+        assert!(r.dropped.is_empty());
+    }
+
+    #[test]
+    fn text_it_cannot_read_is_written_fresh_with_every_comment_reported() {
+        // A byte string is valid RON that the splicer does not read.
+        let odd = MINI.replace("title: \"t\"", "title: \"t\", // odd\n    date: \"x\"");
+        let s = parse(&odd, "odd").expect("loads");
+        let r = rewrite(&odd, &s).expect("rewrites");
+        assert_eq!(parse(&r.text, "out").expect("reloads"), s);
+        assert!(r.text.contains("// odd"), "{}", r.text);
+        assert!(r.dropped.is_empty());
+        let unreadable = "(format_version: 2 title: \"t\")";
+        assert!(Doc::parse(unreadable).is_none());
+        let r = rewrite("// c\n(format_version: 2 title: \"t\")", &s).expect("rewrites");
+        assert_eq!(parse(&r.text, "out").expect("reloads"), s);
+        assert_eq!(r.dropped.len(), 1);
+        assert_eq!(r.dropped[0].text, "// c");
+    }
+
+    #[test]
+    fn the_list_of_dropped_comments_is_short_and_translated() {
+        let dropped: Vec<DroppedComment> = (1..=5)
+            .map(|line| DroppedComment {
+                line,
+                text: format!("// comment {line}"),
+            })
+            .collect();
+        let en = describe_dropped(&dropped, Lang::En);
+        assert!(en.starts_with("line 1: “// comment 1”; line 2"), "{en}");
+        assert!(en.ends_with("and 2 more"), "{en}");
+        let fr = describe_dropped(&dropped[..1], Lang::Fr);
+        assert_eq!(fr, "ligne 1 : « // comment 1 »");
     }
 }
