@@ -301,10 +301,7 @@ pub(crate) fn tokens_with_comments(text: &str) -> Vec<(Tok, std::ops::Range<usiz
         ..lexer(text)
     };
     let mut tokens = Vec::new();
-    loop {
-        let Some((tok, pos)) = lexer.next() else {
-            break;
-        };
+    while let Some((tok, pos)) = lexer.next() {
         tokens.push((tok, lexer.token_start..lexer.at, pos));
     }
     tokens

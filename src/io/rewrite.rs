@@ -1040,9 +1040,12 @@ impl<'o, 'n> Splice<'o, 'n> {
                     let followed_in_place =
                         matches!(steps.get(k + 1), Some(Step::Old(next, _)) if *next == i + 1);
                     let moved_to_end = is_last && i + 1 != o_children.len();
-                    if layout.multiline || !trail.trim().is_empty() {
-                        out.push_str(trail);
-                    } else if !moved_to_end && !comma_after_trail {
+                    // A blank trail is dropped where the item no longer ends
+                    // the line, or where a comma is added after it.
+                    if layout.multiline
+                        || !trail.trim().is_empty()
+                        || (!moved_to_end && !comma_after_trail)
+                    {
                         out.push_str(trail);
                     }
                     if comma_after_trail {

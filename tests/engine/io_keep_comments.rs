@@ -147,12 +147,12 @@ fn item_name(item: &Node, index: usize) -> String {
     }
 }
 
-/// Every field, item and entry: where it starts, its path, and the byte
-/// range inside its value's brackets when it has some.
-fn elements(
-    text: &str,
-    pairs: &BTreeMap<usize, usize>,
-) -> Vec<(usize, String, Option<(usize, usize)>)> {
+/// A field, item or entry: where it starts, its path, and where its value's
+/// brackets are when it has some.
+type Element = (usize, String, Option<(usize, usize)>);
+
+/// Every field, item and entry of the text, in text order.
+fn elements(text: &str, pairs: &BTreeMap<usize, usize>) -> Vec<Element> {
     fn brackets(
         text: &str,
         value: &Node,
@@ -169,7 +169,7 @@ fn elements(
         node: &Node,
         path: &str,
         pairs: &BTreeMap<usize, usize>,
-        out: &mut Vec<(usize, String, Option<(usize, usize)>)>,
+        out: &mut Vec<Element>,
     ) {
         match node {
             Node::Group { fields, items, .. } => {
