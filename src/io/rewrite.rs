@@ -562,17 +562,7 @@ impl<'a> Doc<'a> {
             return self.canon_into(inner, ordered_maps, out);
         }
         let Some((shape, name, _, _, children)) = node.bracketed() else {
-            let raw = self.at(node.start..node.end);
-            if let Ok(x) = ron::from_str::<f64>(raw) {
-                out.push_str(&format!("n{:x}", x.to_bits()));
-            } else if raw.starts_with('"') || raw.starts_with('r') {
-                match ron::from_str::<String>(raw) {
-                    Ok(s) => out.push_str(&format!("s{s:?}")),
-                    Err(_) => out.push_str(&format!("w{raw}")),
-                }
-            } else {
-                out.push_str(&format!("w{raw}"));
-            }
+            canon_atom(self.at(node.start..node.end), out);
             return;
         };
         let mut parts: Vec<String> = children
@@ -603,6 +593,50 @@ impl<'a> Doc<'a> {
         });
         out.push_str(&parts.join(","));
         out.push(')');
+    }
+}
+
+/// [`Doc::canon`] of a string, number or word. The common forms are read
+/// directly; anything else (escapes, raw strings, hexadecimal) by ron.
+fn canon_atom(raw: &str, out: &mut String) {
+    use std::fmt::Write;
+    let number = |x: f64, out: &mut String| {
+        let _ = write!(out, "n{:x}", x.to_bits());
+    };
+    let first = raw.chars().next().unwrap_or(' ');
+    if let Some(plain) = raw
+        .strip_prefix('"')
+        .and_then(|r| r.strip_suffix('"'))
+        .filter(|s| !s.contains(['\\', '"']))
+    {
+        let _ = write!(out, "s{plain:?}");
+    } else if first.is_ascii_digit() || matches!(first, '-' | '+' | '.') {
+        match raw.replace('_', "").parse::<f64>() {
+            Ok(x) if !raw.contains(['x', 'b', 'o']) => number(x, out),
+            _ => match ron::from_str::<f64>(raw) {
+                Ok(x) => number(x, out),
+                Err(_) => {
+                    let _ = write!(out, "w{raw}");
+                }
+            },
+        }
+    } else if raw.starts_with('"') || raw.starts_with("r#") || raw.starts_with("r\"") {
+        match ron::from_str::<String>(raw) {
+            Ok(s) => {
+                let _ = write!(out, "s{s:?}");
+            }
+            Err(_) => {
+                let _ = write!(out, "w{raw}");
+            }
+        }
+    } else {
+        match ron::from_str::<f64>(raw) {
+            // `inf`, `NaN`.
+            Ok(x) => number(x, out),
+            Err(_) => {
+                let _ = write!(out, "w{raw}");
+            }
+        }
     }
 }
 

@@ -371,30 +371,6 @@ fn the_oracle_notices_a_misplaced_or_lost_comment() {
     check(text, &s, text, &[]);
 }
 
-#[test]
-#[ignore]
-fn show() {
-    let text = FILES[2].1;
-    let mut s = parse(text);
-    s.score_mut("north", "travel").expect("score").value = 25.0;
-    s.alternatives[1].name = Text::bilingual("North end (the mall)", "Nord (le centre commercial)");
-    let mut west = s.alternatives[1].clone();
-    west.id = "west".into();
-    s.alternatives.push(west);
-    let mut parking = s.criteria[3].clone();
-    parking.id = "parking".into();
-    s.criteria.insert(1, parking);
-    s.alternatives.retain(|a| a.id != "downtown");
-    s.scores.retain(|x| x.alternative != "downtown");
-    s.criteria.swap(0, 2);
-    s.criteria[1].veto = None;
-    s.profiles[0].weights.insert("parking".into(), 5.0);
-    s.profiles.reverse();
-    let r = rewrite::rewrite(text, &s).expect("r");
-    std::fs::write("/tmp/keep_show.ron", &r.text).expect("w");
-    println!("{:#?}", r.dropped);
-}
-
 /// The edits of the brief on the template: change a score, rename an
 /// option, add an option and a criterion, delete an option, reorder.
 #[test]
