@@ -1309,6 +1309,21 @@ mod tests {
     }
 
     #[test]
+    fn windows_line_ends_are_kept() {
+        let crlf = MINI.replace('\n', "\r\n");
+        let mut s = parse(&crlf, "crlf").expect("loads");
+        let same = rewrite(&crlf, &s).expect("rewrites");
+        assert_eq!(same.text, crlf);
+        s.scores[0].value = 3.0;
+        s.criteria.reverse();
+        let r = rewrite(&crlf, &s).expect("rewrites");
+        assert_eq!(parse(&r.text, "out").expect("reloads"), s);
+        assert!(r.dropped.is_empty());
+        assert!(r.text.contains("value: 3, illustrative: true), // a cost\r\n"));
+        assert!(r.text.contains("        // risk is judged\r\n        (id: \"risk\""));
+    }
+
+    #[test]
     fn the_list_of_dropped_comments_is_short_and_translated() {
         let dropped: Vec<DroppedComment> = (1..=5)
             .map(|line| DroppedComment {
