@@ -53,7 +53,8 @@ pub(super) struct Splice<'o, 'n> {
     pub(super) tidy_numbers: bool,
     /// Original fields (by start) the new text lacks, to keep nevertheless.
     keep_fields: HashSet<usize>,
-    /// Original fields the new text lacks (candidates for `keep_fields`).
+    /// Original fields the new text lacks whose value looks like a default
+    /// the serialiser omits (candidates for `keep_fields`).
     pub(super) removed_fields: Vec<usize>,
     /// Original ranges removed with their comments.
     dropped: Vec<Range<usize>>,
@@ -416,7 +417,9 @@ impl<'o, 'n> Splice<'o, 'n> {
                     let c = &o_children[i];
                     if counterpart.is_none() && !writes[k] {
                         if is_group {
-                            self.removed_fields.push(c.start);
+                            if self.o.looks_like_a_default(&c.value) {
+                                self.removed_fields.push(c.start);
+                            }
                             self.orphan_comments(&layout, c, i, out);
                         } else {
                             self.dropped.push(layout.lead[i].start..layout.trail[i].end);

@@ -416,6 +416,20 @@ impl<'a> Doc<'a> {
     }
 }
 
+/// Canonical forms of the values a serialiser typically omits as defaults.
+const DEFAULT_LOOKING: [&str; 5] = ["wfalse", "wNone", "s\"\"", "n0", "n8000000000000000"];
+
+impl Doc<'_> {
+    /// True for `false`, `None`, `0`, `""` and empty brackets: values a
+    /// field may be written with that the serialiser leaves out.
+    pub(super) fn looks_like_a_default(&self, node: &Node) -> bool {
+        match node.bracketed() {
+            Some((_, _, _, _, children)) => children.is_empty(),
+            None => DEFAULT_LOOKING.contains(&self.canon(node, false).as_str()),
+        }
+    }
+}
+
 /// [`Doc::canon`] of a string, number or word. The common forms are read
 /// directly; anything else (escapes, raw strings, hexadecimal) by ron.
 fn canon_atom(raw: &str, out: &mut String) {
