@@ -1,5 +1,7 @@
 //! A lenient outline of RON text: where each group, list item, field and map
 //! entry starts, so validation problems can be pointed at a line and column.
+//! Its lexer also gives the tokens of a text with their comments, for saving
+//! into a file without losing them (`io::rewrite`).
 //!
 //! It is not a second parser: it never fails, skips what it does not
 //! understand, and stops descending past [`MAX_DEPTH`] so hostile nesting
