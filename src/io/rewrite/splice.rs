@@ -44,6 +44,20 @@ struct Layout {
     indent: String,
 }
 
+/// Where an original child is written among its siblings.
+struct Place {
+    /// Nothing is written after it.
+    is_last: bool,
+    /// A comma goes after it.
+    comma: bool,
+    /// It follows the sibling it followed in the original.
+    in_place: bool,
+    /// The sibling that followed it in the original follows it still.
+    followed_in_place: bool,
+    /// It is now last, but was not.
+    moved_to_end: bool,
+}
+
 /// One rebuild of the original with the new values.
 pub(super) struct Splice<'o, 'n> {
     o: &'o Doc<'o>,
@@ -413,93 +427,40 @@ impl<'o, 'n> Splice<'o, 'n> {
             let is_last = Some(k) == last_written;
             let comma = !is_last || comma_after_last;
             match *step {
-                Step::Old(i, counterpart) => {
+                Step::Old(i, None) if !writes[k] => {
                     let c = &o_children[i];
-                    if counterpart.is_none() && !writes[k] {
-                        if is_group {
-                            if self.o.looks_like_a_default(&c.value) {
-                                self.removed_fields.push(c.start);
-                            }
-                            self.orphan_comments(&layout, c, i, out);
-                        } else {
-                            self.dropped.push(layout.lead[i].start..layout.trail[i].end);
+                    if is_group {
+                        if self.o.looks_like_a_default(&c.value) {
+                            self.removed_fields.push(c.start);
                         }
-                        adjacent_to_previous = false;
-                        continue;
-                    }
-                    let in_place = adjacent_to_previous
-                        && match previous {
-                            None => i == 0,
-                            Some(p) => p + 1 == i,
-                        };
-                    let lead = self.o.at(layout.lead[i].clone());
-                    if !in_place && layout.multiline && !out.ends_with('\n') {
-                        out.push('\n');
-                    }
-                    if !in_place && layout.multiline && lead.trim().is_empty() {
-                        out.push_str(&layout.indent);
+                        self.orphan_comments(&layout, c, i, out);
                     } else {
-                        out.push_str(lead);
+                        self.dropped.push(layout.lead[i].start..layout.trail[i].end);
                     }
-                    out.push_str(self.o.at(c.start..c.value.start));
-                    match counterpart {
-                        Some(j) => self.value(&c.value, &n_children[j].value, out),
-                        None => out.push_str(self.o.at(c.value.start..c.value.end)),
-                    }
-                    let trail = self.o.at(layout.trail[i].clone());
-                    // A comma added after a value goes after a comment on
-                    // the same line, unless that comment ends the line.
-                    let comma_after_trail = c.comma.is_none() && comma && !trail.contains('\n');
-                    match (c.comma, comma) {
-                        (Some(at), false) => out.push_str(self.o.at(c.value.end..at)),
-                        (Some(_), true) => out.push_str(self.o.at(c.value.end..c.end)),
-                        (None, true) if !comma_after_trail => out.push(','),
-                        _ => {}
-                    }
-                    let followed_in_place =
-                        matches!(steps.get(k + 1), Some(Step::Old(next, _)) if *next == i + 1);
-                    let moved_to_end = is_last && i + 1 != o_children.len();
-                    // A blank trail is dropped where the item no longer ends
-                    // the line, or where a comma is added after it.
-                    if layout.multiline
-                        || !trail.trim().is_empty()
-                        || (!moved_to_end && !comma_after_trail)
-                    {
-                        out.push_str(trail);
-                    }
-                    if comma_after_trail {
-                        out.push(',');
-                    }
-                    let needs_space = !layout.multiline && !is_last && !followed_in_place;
-                    if needs_space && !out.ends_with([' ', '\n']) {
-                        out.push(' ');
-                    }
+                    adjacent_to_previous = false;
+                }
+                Step::Old(i, counterpart) => {
+                    let place = Place {
+                        is_last,
+                        comma,
+                        in_place: adjacent_to_previous
+                            && match previous {
+                                None => i == 0,
+                                Some(p) => p + 1 == i,
+                            },
+                        followed_in_place: matches!(
+                            steps.get(k + 1),
+                            Some(Step::Old(next, _)) if *next == i + 1
+                        ),
+                        moved_to_end: is_last && i + 1 != o_children.len(),
+                    };
+                    let new_value = counterpart.map(|j| &n_children[j].value);
+                    self.write_old(&layout, &o_children[i], i, new_value, &place, out);
                     previous = Some(i);
                     adjacent_to_previous = true;
                 }
                 Step::New(j) => {
-                    let nc = &n_children[j];
-                    let from = self.n.indent_at(nc.start);
-                    if layout.multiline {
-                        if !out.ends_with('\n') {
-                            out.push('\n');
-                        }
-                        out.push_str(&layout.indent);
-                    }
-                    let indent = if layout.multiline {
-                        layout.indent.clone()
-                    } else {
-                        self.o.indent_at(ov.start).to_string()
-                    };
-                    out.push_str(&self.fresh(nc.start..nc.value.end, from, &indent));
-                    if comma {
-                        out.push(',');
-                    }
-                    if layout.multiline {
-                        out.push('\n');
-                    } else if !is_last {
-                        out.push(' ');
-                    }
+                    self.write_new(&layout, ov, &n_children[j], is_last, comma, out);
                     adjacent_to_previous = false;
                 }
             }
@@ -515,6 +476,90 @@ impl<'o, 'n> Splice<'o, 'n> {
             out.push_str(tail);
         }
         out.push_str(self.o.at(close..ov.end));
+    }
+
+    /// Writes an original child with its leading lines, comma and the rest
+    /// of its line; its value updated to `new_value` (None: kept as it was).
+    fn write_old(
+        &mut self,
+        layout: &Layout,
+        c: &Child,
+        i: usize,
+        new_value: Option<&Node>,
+        place: &Place,
+        out: &mut String,
+    ) {
+        let lead = self.o.at(layout.lead[i].clone());
+        if !place.in_place && layout.multiline && !out.ends_with('\n') {
+            out.push('\n');
+        }
+        if !place.in_place && layout.multiline && lead.trim().is_empty() {
+            out.push_str(&layout.indent);
+        } else {
+            out.push_str(lead);
+        }
+        out.push_str(self.o.at(c.start..c.value.start));
+        match new_value {
+            Some(nv) => self.value(&c.value, nv, out),
+            None => out.push_str(self.o.at(c.value.start..c.value.end)),
+        }
+        let trail = self.o.at(layout.trail[i].clone());
+        // A comma added after a value goes after a comment on the same
+        // line, unless that comment ends the line.
+        let comma_after_trail = c.comma.is_none() && place.comma && !trail.contains('\n');
+        match (c.comma, place.comma) {
+            (Some(at), false) => out.push_str(self.o.at(c.value.end..at)),
+            (Some(_), true) => out.push_str(self.o.at(c.value.end..c.end)),
+            (None, true) if !comma_after_trail => out.push(','),
+            _ => {}
+        }
+        // A blank trail is dropped where the item no longer ends the line,
+        // or where a comma is added after it.
+        if layout.multiline
+            || !trail.trim().is_empty()
+            || (!place.moved_to_end && !comma_after_trail)
+        {
+            out.push_str(trail);
+        }
+        if comma_after_trail {
+            out.push(',');
+        }
+        let needs_space = !layout.multiline && !place.is_last && !place.followed_in_place;
+        if needs_space && !out.ends_with([' ', '\n']) {
+            out.push(' ');
+        }
+    }
+
+    /// Writes a child only the new text has, in the style of its siblings:
+    /// on a line of its own, or inline.
+    fn write_new(
+        &mut self,
+        layout: &Layout,
+        ov: &Node,
+        nc: &Child,
+        is_last: bool,
+        comma: bool,
+        out: &mut String,
+    ) {
+        let from = self.n.indent_at(nc.start);
+        let indent = if layout.multiline {
+            if !out.ends_with('\n') {
+                out.push('\n');
+            }
+            out.push_str(&layout.indent);
+            layout.indent.clone()
+        } else {
+            self.o.indent_at(ov.start).to_string()
+        };
+        out.push_str(&self.fresh(nc.start..nc.value.end, from, &indent));
+        if comma {
+            out.push(',');
+        }
+        if layout.multiline {
+            out.push('\n');
+        } else if !is_last {
+            out.push(' ');
+        }
     }
 
     /// Writes the comments before and after a field the new text lacks on
