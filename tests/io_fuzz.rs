@@ -320,6 +320,16 @@ fn exercise(bytes: &[u8], csv: bool) -> Result<(), TestCaseError> {
                 again.err(),
                 written
             );
+            if !csv {
+                // Saving into the file as loaded (keeping its comments).
+                let kept = io::rewrite::rewrite(&text, &scenario)
+                    .map_err(|e| TestCaseError::fail(e.to_string()))?;
+                let back = io::ron_file::parse(&kept.text, "kept");
+                prop_assert!(back.is_ok(), "kept text does not reload\n{}", kept.text);
+                if again.as_ref().is_ok_and(|a| *a == scenario) {
+                    prop_assert!(back.is_ok_and(|b| b == scenario), "{}", kept.text);
+                }
+            }
             let exported = io::csv::to_csv(&scenario, None);
             let _ = io::csv::parse(&exported, "again.csv");
             if !tradeoff::model::has_errors(&problems) {

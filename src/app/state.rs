@@ -229,6 +229,9 @@ pub struct AppState {
     pub save_conflict: Option<PathBuf>,
     /// Counts documents opened, so caches keyed by revision tell them apart.
     pub opened: u64,
+    /// The RON text the scenario was opened from or last saved as: saving
+    /// writes into it so the user's comments survive (None: none to keep).
+    pub loaded_text: Option<String>,
     analysis: Analysis,
 }
 
@@ -258,6 +261,7 @@ impl AppState {
             ask_before_overwrite: false,
             save_conflict: None,
             opened: 0,
+            loaded_text: None,
             analysis,
         }
     }
@@ -269,6 +273,7 @@ impl AppState {
         // The bundled file is a starting point, not unsaved work.
         state.doc.mark_saved();
         state.origin_name = Some("canada-2016.ron".into());
+        state.loaded_text = Some(crate::DEFAULT_SCENARIO.to_string());
         state
     }
 
@@ -506,6 +511,12 @@ impl AppState {
     /// its name, but saving over it asks first.
     pub fn restore_autosave(&mut self, scenario: Scenario, original: Option<PathBuf>) {
         self.replace(scenario, original);
+        self.loaded_text = self
+            .path
+            .as_deref()
+            .filter(|p| !crate::io::is_csv(p))
+            .and_then(|p| crate::io::read_limited(p).ok())
+            .and_then(|b| String::from_utf8(b).ok());
         self.doc = Document::new(self.doc.scenario().clone(), false);
         self.ask_before_overwrite = self.path.is_some();
         self.analysis = analyse(&self.doc);
@@ -543,12 +554,13 @@ impl AppState {
 
     /// Opens `path`; on failure the current scenario stays and the error is shown.
     pub fn open_path(&mut self, path: &Path, announce: bool) {
-        match crate::io::load(path) {
-            Ok(s) => {
+        match crate::io::load_with_text(path) {
+            Ok((s, text)) => {
                 // A CSV matrix is imported: saving it as CSV would drop everything
                 // but the numbers, so it gets no file name until Save As.
                 let keep = (!crate::io::is_csv(path)).then(|| path.to_path_buf());
                 self.replace(s, keep);
+                self.loaded_text = text;
                 self.disk = self
                     .path
                     .as_deref()
@@ -561,6 +573,7 @@ impl AppState {
                 if announce {
                     self.banner = None;
                 }
+                self.tell_comments_at_risk(path);
             }
             Err(e) => self.error(e.message(self.lang)),
         }
@@ -575,6 +588,7 @@ impl AppState {
         self.ask_before_overwrite = false;
         self.save_conflict = None;
         self.origin_name = None;
+        self.loaded_text = None;
         self.cell = None;
         self.selected_alternative = None;
         self.selected_criterion = None;
@@ -582,14 +596,29 @@ impl AppState {
     }
 
     fn save_to(&mut self, path: &Path) -> bool {
-        match crate::io::save(path, self.doc.scenario()) {
-            Ok(()) => {
+        let saved = crate::io::save_keeping(path, self.doc.scenario(), self.loaded_text.as_deref());
+        match saved {
+            Ok(saved) => {
                 self.doc.mark_saved();
                 self.disk = crate::io::fingerprint::fingerprint(path).ok();
                 self.ask_before_overwrite = false;
                 self.settings.remember(path);
                 self.store_settings();
-                self.info(tr!(self.lang, "gui.saved", file = path.display()));
+                if saved.dropped.is_empty() {
+                    self.info(tr!(self.lang, "gui.saved", file = path.display()));
+                } else {
+                    self.info(tr!(
+                        self.lang,
+                        "gui.saved_without_comments",
+                        file = path.display(),
+                        count = saved.dropped.len(),
+                        list = crate::io::rewrite::describe_dropped(&saved.dropped, self.lang),
+                        backup = crate::io::backup_path(path).display()
+                    ));
+                }
+                if !crate::io::is_csv(path) {
+                    self.loaded_text = Some(saved.text);
+                }
                 true
             }
             Err(e) => {
@@ -600,6 +629,25 @@ impl AppState {
                 ));
                 false
             }
+        }
+    }
+
+    /// Says, before any save, which comments of the file just opened a save
+    /// could not keep (and that the original will stay as `NAME.bak`).
+    fn tell_comments_at_risk(&mut self, path: &Path) {
+        let Some(text) = &self.loaded_text else {
+            return;
+        };
+        let at_risk = crate::io::rewrite::comments_at_risk(text, self.doc.scenario());
+        if !at_risk.is_empty() {
+            self.info(tr!(
+                self.lang,
+                "gui.comments_at_risk",
+                file = path.display(),
+                count = at_risk.len(),
+                list = crate::io::rewrite::describe_dropped(&at_risk, self.lang),
+                backup = crate::io::backup_path(path).display()
+            ));
         }
     }
 
@@ -785,6 +833,82 @@ mod tests {
                 .and_then(Result::ok),
             std::fs::canonicalize(&file).ok()
         );
+    }
+
+    #[test]
+    fn saving_keeps_the_comments_of_the_file_opened_and_says_what_it_drops() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("canada.ron");
+        std::fs::write(&path, crate::DEFAULT_SCENARIO).expect("write");
+        let comment_lines: Vec<&str> = crate::DEFAULT_SCENARIO
+            .lines()
+            .filter(|l| l.trim_start().starts_with("//"))
+            .collect();
+        assert!(comment_lines.len() >= 30);
+        let mut s = state();
+        s.apply(Command::Open(Some(path.clone())));
+        assert!(s.banner.is_none(), "nothing at risk: {:?}", s.banner);
+        set_risk_weight(&mut s, 0.3);
+        s.apply(Command::Save);
+        let written = std::fs::read_to_string(&path).expect("saved");
+        for line in &comment_lines {
+            assert!(written.contains(line), "lost {line:?}");
+        }
+        assert_eq!(&crate::io::load(&path).expect("reloads"), s.scenario());
+        let banner = s.banner.clone().expect("saved message");
+        assert_eq!(
+            banner.text,
+            tr!(Lang::En, "gui.saved", file = path.display())
+        );
+        // Deleting Mali deletes its scores, the first of each criterion's
+        // run, which the `// risk`, `// cost`... comments head: the save
+        // says so and the backup still has them.
+        s.apply(Command::Edit(Edit::DeleteAlternative { id: "mali".into() }));
+        s.apply(Command::Save);
+        let banner = s.banner.clone().expect("saved message");
+        assert!(banner.text.contains("// risk"), "{}", banner.text);
+        assert!(banner.text.contains("canada.ron.bak"), "{}", banner.text);
+        let backup = std::fs::read_to_string(crate::io::backup_path(&path)).expect("bak");
+        assert!(backup.contains("        // risk\n"));
+        let written = std::fs::read_to_string(&path).expect("saved");
+        assert!(!written.contains("// risk\n"));
+        for line in comment_lines.iter().filter(|l| l.starts_with("    //")) {
+            assert!(written.contains(line), "lost {line:?}");
+        }
+        assert_eq!(&crate::io::load(&path).expect("reloads"), s.scenario());
+    }
+
+    #[test]
+    fn the_bundled_scenario_saved_as_keeps_its_guidance() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("copy.ron");
+        let mut s = AppState::with_default_scenario(Lang::En);
+        s.apply(Command::SaveAs(Some(path.clone())));
+        let written = std::fs::read_to_string(&path).expect("saved");
+        assert_eq!(written, crate::DEFAULT_SCENARIO);
+    }
+
+    #[test]
+    fn opening_a_file_whose_comments_cannot_all_be_kept_says_so_first() {
+        // A version-1 file's `weights` become profiles: a comment inside
+        // that map has no place left in the new format.
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("old.ron");
+        let v1 = "(\n    format_version: 1,\n    title: \"t\",\n    criteria: [(id: \"c\", name: \"C\", direction: Maximize, unit: \"u\")],\n    alternatives: [(id: \"a\", name: \"A\")],\n    scores: [(alternative: \"a\", criterion: \"c\", value: 1, illustrative: true)],\n    weights: {\n        // the only weight\n        \"c\": 1,\n    },\n)\n";
+        std::fs::write(&path, v1).expect("write");
+        let mut s = state();
+        s.apply(Command::Open(Some(path.clone())));
+        let banner = s.banner.clone().expect("told before saving");
+        assert!(
+            banner.text.contains("// the only weight"),
+            "{}",
+            banner.text
+        );
+        assert!(banner.text.contains("old.ron.bak"), "{}", banner.text);
+        s.apply(Command::Save);
+        let backup = std::fs::read_to_string(crate::io::backup_path(&path)).expect("bak");
+        assert_eq!(backup, v1);
+        assert_eq!(&crate::io::load(&path).expect("reloads"), s.scenario());
     }
 
     #[test]

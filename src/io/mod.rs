@@ -10,6 +10,7 @@ pub mod limits;
 mod locate;
 pub mod migrate;
 pub mod outline;
+pub mod rewrite;
 pub mod ron_file;
 pub mod save;
 
@@ -106,22 +107,64 @@ pub fn load_all(path: &Path) -> Result<Scenario, Vec<LoadError>> {
 
 /// Loads a scenario from a `.ron` scenario file or a `.csv` decision matrix.
 pub fn load(path: &Path) -> Result<Scenario, LoadError> {
+    load_with_text(path).map(|(scenario, _)| scenario)
+}
+
+/// Like [`load`], also returning the text of a RON file (None for CSV), to
+/// save into later so its comments survive ([`save_keeping`]).
+pub fn load_with_text(path: &Path) -> Result<(Scenario, Option<String>), LoadError> {
     let bytes = read_limited(path)?;
-    parse_bytes(&bytes, &path.display().to_string(), is_csv(path))
+    let csv = is_csv(path);
+    let scenario = parse_bytes(&bytes, &path.display().to_string(), csv)?;
+    let text = (!csv).then(|| String::from_utf8(bytes).ok()).flatten();
+    Ok((scenario, text))
 }
 
 /// Saves `scenario` to `path` as RON (or CSV for a `.csv` path), atomically,
 /// keeping the previous version as `NAME.bak`.
 pub fn save(path: &Path, scenario: &Scenario) -> Result<(), SaveError> {
-    let text = if is_csv(path) {
-        csv::to_csv(scenario, None)
-    } else {
-        ron_file::to_string(scenario).map_err(|mut e| {
-            e.file = path.display().to_string();
-            e
-        })?
+    save_keeping(path, scenario, None).map(|_| ())
+}
+
+/// What a save wrote, and the comments of the original it could not keep.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Saved {
+    /// The content written.
+    pub text: String,
+    /// Comments of `original` the new file lacks (their items were deleted).
+    pub dropped: Vec<rewrite::DroppedComment>,
+}
+
+/// [`save`], writing a RON scenario into `original` (the text it was loaded
+/// from or last saved as) so the user's comments and layout survive.
+pub fn save_keeping(
+    path: &Path,
+    scenario: &Scenario,
+    original: Option<&str>,
+) -> Result<Saved, SaveError> {
+    let at_path = |mut e: SaveError| {
+        e.file = path.display().to_string();
+        e
     };
-    save::write_atomic_keeping_backup(path, text.as_bytes())
+    let saved = if is_csv(path) {
+        Saved {
+            text: csv::to_csv(scenario, None),
+            dropped: Vec::new(),
+        }
+    } else if let Some(original) = original {
+        let r = rewrite::rewrite(original, scenario).map_err(at_path)?;
+        Saved {
+            text: r.text,
+            dropped: r.dropped,
+        }
+    } else {
+        Saved {
+            text: ron_file::to_string(scenario).map_err(at_path)?,
+            dropped: Vec::new(),
+        }
+    };
+    save::write_atomic_keeping_backup(path, saved.text.as_bytes())?;
+    Ok(saved)
 }
 
 /// Places each problem at a line and column of `text`, the content that

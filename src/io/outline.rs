@@ -1,5 +1,7 @@
 //! A lenient outline of RON text: where each group, list item, field and map
 //! entry starts, so validation problems can be pointed at a line and column.
+//! Its lexer also gives the tokens of a text with their comments, for saving
+//! into a file without losing them (`io::rewrite`).
 //!
 //! It is not a second parser: it never fails, skips what it does not
 //! understand, and stops descending past [`MAX_DEPTH`] so hostile nesting
@@ -22,14 +24,17 @@ impl Pos {
     pub const START: Pos = Pos { line: 1, column: 1 };
 }
 
+/// A token of RON text (strings without their quotes).
 #[derive(Debug, Clone, PartialEq)]
-enum Tok {
+pub(crate) enum Tok {
     Open(char),
     Close(char),
     Comma,
     Colon,
     Str(String),
     Word(String),
+    /// A `//` or `/* */` comment (only from [`tokens_with_comments`]).
+    Comment,
     Other,
 }
 
@@ -146,6 +151,10 @@ struct Lexer<'a> {
     at: usize,
     line: usize,
     column: usize,
+    /// Yield comments as [`Tok::Comment`] instead of skipping them.
+    keep_comments: bool,
+    /// Byte offset where the last token returned starts.
+    token_start: usize,
 }
 
 impl Lexer<'_> {
@@ -176,6 +185,7 @@ impl Iterator for Lexer<'_> {
     fn next(&mut self) -> Option<(Tok, Pos)> {
         loop {
             let c = self.peek(0)?;
+            self.token_start = self.at;
             let pos = Pos {
                 line: self.line,
                 column: self.column,
@@ -186,6 +196,9 @@ impl Iterator for Lexer<'_> {
             } else if c == '/' && next == Some('/') {
                 while self.peek(0).is_some_and(|c| c != '\n') {
                     self.step();
+                }
+                if self.keep_comments {
+                    return Some((Tok::Comment, pos));
                 }
             } else if c == '/' && next == Some('*') {
                 let mut depth = 0usize;
@@ -209,6 +222,9 @@ impl Iterator for Lexer<'_> {
                     // An unclosed comment is not blank: let the parser say so.
                     self.at = start + 2;
                     return Some((Tok::Other, pos));
+                }
+                if self.keep_comments {
+                    return Some((Tok::Comment, pos));
                 }
             } else if c == '"' {
                 self.step();
@@ -274,7 +290,23 @@ fn lexer(text: &str) -> Lexer<'_> {
         at: 0,
         line: 1,
         column: 1,
+        keep_comments: false,
+        token_start: 0,
     }
+}
+
+/// Every token of `text`, comments included, with its byte range and
+/// starting position (for rewriting text while keeping its comments).
+pub(crate) fn tokens_with_comments(text: &str) -> Vec<(Tok, std::ops::Range<usize>, Pos)> {
+    let mut lexer = Lexer {
+        keep_comments: true,
+        ..lexer(text)
+    };
+    let mut tokens = Vec::new();
+    while let Some((tok, pos)) = lexer.next() {
+        tokens.push((tok, lexer.token_start..lexer.at, pos));
+    }
+    tokens
 }
 
 struct Parser<'a> {
@@ -412,7 +444,7 @@ impl Parser<'_> {
                 self.bump();
                 Some(Node::Atom { start, text: s })
             }
-            Tok::Close(_) | Tok::Comma | Tok::Colon | Tok::Other => {
+            Tok::Close(_) | Tok::Comma | Tok::Colon | Tok::Comment | Tok::Other => {
                 self.bump();
                 None
             }

@@ -12,6 +12,7 @@ mod compare_props;
 mod compare_self;
 mod i18n_catalogue;
 mod io_cli;
+mod io_keep_comments;
 mod io_limits;
 mod io_roundtrip;
 mod io_save;
