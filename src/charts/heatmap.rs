@@ -86,7 +86,7 @@ pub(super) fn draw<DB: DrawingBackend>(
             Direction::Minimize => tr!(lang, "chart.heatmap.lower_better"),
             Direction::Maximize => tr!(lang, "chart.heatmap.higher_better"),
         };
-        let unit = scenario.criterion(id).map_or("", |c| c.unit.as_str());
+        let unit = scenario.criterion(id).map_or("", |c| c.unit.get(lang));
         let detail = format!("{direction} · {unit}");
         let detail =
             if unit.is_empty() || text_width(&plot, &detail, &small)? > cell_w - theme.px(0.4) {
@@ -107,6 +107,7 @@ pub(super) fn draw<DB: DrawingBackend>(
     }
     let name_lines = headers.iter().map(|h| h.0.len()).max().unwrap_or(1) as i32;
     let header_h = name_lines * lh(0.9) + 2 * lh(0.8) + theme.px(0.5);
+    ctx.need_plot(header_h + n as i32 * (lh(1.0) + theme.px(0.4)));
     let cell_h = ((h - header_h) / n as i32).clamp(1, theme.px(6.0));
     for (j, (name, detail, weight)) in headers.iter().enumerate() {
         let cx = label_w + j as i32 * cell_w + cell_w / 2;
@@ -155,7 +156,7 @@ pub(super) fn draw<DB: DrawingBackend>(
             let value_text = crate::i18n::num(v, 2, lang);
             let unit = scenario
                 .criterion(&matrix.criteria[j])
-                .map_or("", |c| c.unit.as_str());
+                .map_or("", |c| c.unit.get(lang));
             let raw = crate::i18n::value(matrix.value(i, j), 2, lang);
             // A rating scale ("0-10") says nothing next to the value.
             let raw_text = if unit.is_empty() || unit.starts_with(|c: char| c.is_ascii_digit()) {
