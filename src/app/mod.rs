@@ -139,9 +139,12 @@ impl TradeoffApp {
         egui::Panel::top("menu").show(ui, |ui| {
             menu::menu_bar(ui, state, &mut out);
         });
+        // Side panels start in proportion to the window: names fit on a
+        // large screen, and a laptop keeps room for the charts.
+        let width = ctx.content_rect().width();
         egui::Panel::left("lists")
             .resizable(true)
-            .default_size(280.0)
+            .default_size((width * 0.2).clamp(280.0, 380.0))
             .size_range(220.0..=480.0)
             .show(ui, |ui| {
                 ui.add_space(6.0);
@@ -149,7 +152,7 @@ impl TradeoffApp {
             });
         egui::Panel::right("side")
             .resizable(true)
-            .default_size(340.0)
+            .default_size((width * 0.22).clamp(280.0, 460.0))
             .size_range(260.0..=520.0)
             .show(ui, |ui| {
                 egui::ScrollArea::vertical().show(ui, |ui| {

@@ -168,6 +168,11 @@ impl Robustness {
                 }
             });
         if let WeightSpread::AroundCurrent(d) = &mut self.spread {
+            // The slider and its value are one block: start a new row
+            // rather than let the value run off a narrow view.
+            if ui.available_width() < ui.spacing().slider_width + 160.0 {
+                ui.end_row();
+            }
             let mut points = *d * 100.0;
             ui.add(
                 egui::Slider::new(&mut points, 5.0..=100.0)

@@ -3,7 +3,7 @@
 //! renderer in `soft_render` and compared with the PNGs checked in under
 //! `tests/gui/snapshots/` (reviewed by eye). `UPDATE_SNAPSHOTS=1` rewrites them.
 
-use crate::soft_render::{SoftRenderer, Textures, assert_snapshot, render};
+use crate::soft_render::{SoftRenderer, Textures, check_snapshot, render};
 use egui_kittest::Harness;
 use std::time::Duration;
 use tradeoff::app::{AppState, Command, TradeoffApp, View, setup_style};
@@ -14,6 +14,7 @@ fn harness(size: [f32; 2], lang: Lang) -> (Harness<'static, TradeoffApp>, Textur
     let (renderer, textures) = SoftRenderer::new();
     let mut h = Harness::builder()
         .with_size(size)
+        .with_theme(egui::Theme::Light)
         .with_max_steps(1_000)
         .with_context_setup(setup_style)
         .renderer(renderer)
@@ -44,6 +45,7 @@ fn settle(h: &mut Harness<'_, TradeoffApp>, view: View) {
 
 fn snapshot_views(size: [f32; 2], lang: Lang) {
     let (mut h, textures) = harness(size, lang);
+    let mut failures = Vec::new();
     for view in [View::Analysis, View::Charts, View::Robustness] {
         settle(&mut h, view);
         let name = format!(
@@ -53,8 +55,11 @@ fn snapshot_views(size: [f32; 2], lang: Lang) {
             size[1],
             lang.code()
         );
-        assert_snapshot(&name, &render(&h, &textures));
+        if let Err(e) = check_snapshot(&name, &render(&h, &textures)) {
+            failures.push(e);
+        }
     }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
 #[test]

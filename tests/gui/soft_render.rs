@@ -5,7 +5,7 @@
 //! bilinearly sampled texture, blended with premultiplied alpha in gamma
 //! space as egui's own renderers do.
 //!
-//! [`assert_snapshot`] compares a render with a PNG checked in under
+//! [`check_snapshot`] compares a render with a PNG checked in under
 //! `tests/gui/snapshots/`; `UPDATE_SNAPSHOTS=1` rewrites them (review the
 //! images by eye before committing).
 
@@ -47,6 +47,7 @@ impl SoftRenderer {
 impl TestRenderer for SoftRenderer {
     fn handle_delta(&mut self, delta: &mut TexturesDelta) {
         let Ok(mut textures) = self.textures.lock() else {
+            delta.clear();
             return;
         };
         for (id, updates) in &delta.set {
@@ -82,6 +83,8 @@ impl TestRenderer for SoftRenderer {
         for id in &delta.free {
             textures.remove(id);
         }
+        // Applied: egui checks that no update is dropped unhandled.
+        delta.clear();
     }
 }
 
@@ -249,34 +252,35 @@ const CHANNEL_TOLERANCE: i16 = 24;
 
 /// Compares `image` with the checked-in snapshot `name`. A missing
 /// snapshot, or any with `UPDATE_SNAPSHOTS` set, is written; a mismatch
-/// writes `name.new.png` beside it and fails.
-pub fn assert_snapshot(name: &str, image: &image::RgbImage) {
+/// writes `name.new.png` beside it. Err says what to look at.
+pub fn check_snapshot(name: &str, image: &image::RgbImage) -> Result<(), String> {
     let path = snapshot_path(name);
     let update = std::env::var_os("UPDATE_SNAPSHOTS").is_some();
     let old = image::open(&path).ok().map(|i| i.to_rgb8());
     let Some(old) = old.filter(|_| !update) else {
         if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).expect("snapshot folder");
+            std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
         }
-        image.save(&path).expect("writes the snapshot");
-        if !update {
-            panic!(
+        image.save(&path).map_err(|e| e.to_string())?;
+        return if update {
+            Ok(())
+        } else {
+            Err(format!(
                 "new snapshot {} written: review it by eye and commit it",
                 path.display()
-            );
-        }
-        return;
+            ))
+        };
     };
     let new_path = path.with_extension("new.png");
-    let fail = |why: String| -> ! {
-        image.save(&new_path).expect("writes the new image");
-        panic!(
+    let fail = |why: String| -> Result<(), String> {
+        image.save(&new_path).map_err(|e| e.to_string())?;
+        Err(format!(
             "{why}; see {} (UPDATE_SNAPSHOTS=1 accepts it)",
             new_path.display()
-        );
+        ))
     };
     if old.dimensions() != image.dimensions() {
-        fail(format!(
+        return fail(format!(
             "{name}: size {:?}, snapshot {:?}",
             image.dimensions(),
             old.dimensions()
@@ -291,7 +295,8 @@ pub fn assert_snapshot(name: &str, image: &image::RgbImage) {
         .count();
     let share = differing as f64 / f64::from(image.width() * image.height()).max(1.0);
     if share > TOLERATED_SHARE {
-        fail(format!("{name}: {:.2}% of pixels differ", share * 100.0));
+        return fail(format!("{name}: {:.2}% of pixels differ", share * 100.0));
     }
     let _ = std::fs::remove_file(&new_path);
+    Ok(())
 }
