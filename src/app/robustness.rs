@@ -170,7 +170,7 @@ impl Robustness {
         if let WeightSpread::AroundCurrent(d) = &mut self.spread {
             // The slider and its value are one block: start a new row
             // rather than let the value run off a narrow view.
-            if ui.available_width() < ui.spacing().slider_width + 160.0 {
+            if ui.available_size_before_wrap().x < ui.spacing().slider_width + 230.0 {
                 ui.end_row();
             }
             let mut points = *d * 100.0;

@@ -69,6 +69,7 @@ mod tests {
         let path = dir.path().join("sub").join("settings.ron");
         let mut s = Settings {
             lang: Some(Lang::Fr),
+            window: Some((1100.0, 640.0)),
             ..Settings::default()
         };
         for k in 0..12 {
