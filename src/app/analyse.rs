@@ -233,7 +233,7 @@ pub(super) fn dialog_window<'open>(
         .open(open)
         .collapsible(false)
         .constrain(true)
-        .max_size(screen.size() - egui::vec2(24.0, DIALOG_TOP + 12.0))
+        .max_width(screen.width() - 24.0)
         .pivot(egui::Align2::CENTER_TOP)
         .default_pos(screen.center_top() + egui::vec2(0.0, DIALOG_TOP))
 }

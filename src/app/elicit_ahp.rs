@@ -189,6 +189,7 @@ impl AhpDialog {
                 let result = self.result();
                 egui::ScrollArea::vertical()
                     .max_height(super::analyse::dialog_body_height(ui.ctx()))
+                    .min_scrolled_height(super::analyse::dialog_body_height(ui.ctx()))
                     .show(ui, |ui| {
                         ui.label(RichText::new(tr!(lang, "analyse.ahp.help")).weak());
                         ui.add_space(4.0);

@@ -112,6 +112,7 @@ impl RankDialog {
             .show(ui.ctx(), |ui| {
                 egui::ScrollArea::vertical()
                     .max_height(super::analyse::dialog_body_height(ui.ctx()))
+                    .min_scrolled_height(super::analyse::dialog_body_height(ui.ctx()))
                     .show(ui, |ui| {
                         ui.label(RichText::new(tr!(lang, "analyse.rank.help")).weak());
                         ui.add_space(4.0);

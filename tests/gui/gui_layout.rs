@@ -167,8 +167,18 @@ fn robustness_and_charts_views_keep_a_readable_size() {
 }
 
 /// The Apply and Cancel buttons of the open dialog, which must be inside the window.
-fn assert_buttons_inside(h: &Harness<'_, TradeoffApp>, size: [f32; 2], lang: Lang, what: &str) {
+fn assert_buttons_inside(h: &mut Harness<'_, TradeoffApp>, size: [f32; 2], lang: Lang, what: &str) {
     let window = Rect::from_min_size(egui::Pos2::ZERO, Vec2::from(size));
+    // The dialog has settled: it does not creep across frames (a moving
+    // button cannot be clicked).
+    let apply = label(lang, "Apply", "Appliquer");
+    let first = h.get_by_role_and_label(Role::Button, apply).rect();
+    h.run_steps(3);
+    assert_eq!(
+        first,
+        h.get_by_role_and_label(Role::Button, apply).rect(),
+        "{what}: dialog still moving"
+    );
     for label in [
         label(lang, "Apply", "Appliquer"),
         label(lang, "Cancel", "Annuler"),
@@ -199,7 +209,7 @@ fn weighting_dialogs_fit_the_window_close_on_escape_and_open_one_at_a_time() {
             h.get_by_label(label(lang, "Swing…", "Écarts…")).click();
             h.run_steps(3);
             assert!(h.state().analyse.swing.is_some(), "{what}: swing opens");
-            assert_buttons_inside(&h, size, lang, &format!("{what} swing"));
+            assert_buttons_inside(&mut h, size, lang, &format!("{what} swing"));
 
             h.get_by_label(label(lang, "Pairwise…", "Par paires…"))
                 .click();
@@ -207,7 +217,7 @@ fn weighting_dialogs_fit_the_window_close_on_escape_and_open_one_at_a_time() {
             let a = &h.state().analyse;
             assert!(a.ahp.is_some(), "{what}: pairwise opens");
             assert!(a.swing.is_none(), "{what}: opening pairwise closed swing");
-            assert_buttons_inside(&h, size, lang, &format!("{what} pairwise"));
+            assert_buttons_inside(&mut h, size, lang, &format!("{what} pairwise"));
 
             h.key_press(Key::Escape);
             h.run_steps(2);
@@ -219,7 +229,7 @@ fn weighting_dialogs_fit_the_window_close_on_escape_and_open_one_at_a_time() {
             h.get_by_label(label(lang, "Rank order…", "Rang…")).click();
             h.run_steps(3);
             assert!(h.state().analyse.rank.is_some(), "{what}: rank order opens");
-            assert_buttons_inside(&h, size, lang, &format!("{what} rank order"));
+            assert_buttons_inside(&mut h, size, lang, &format!("{what} rank order"));
             h.key_press(Key::Escape);
             h.run_steps(2);
             assert!(
