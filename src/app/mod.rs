@@ -169,7 +169,8 @@ impl TradeoffApp {
             });
         egui::CentralPanel::default().show(ui, |ui| {
             if View::ALL.len() > 1 {
-                ui.horizontal(|ui| {
+                // Wraps onto a second row rather than running off a narrow panel.
+                ui.horizontal_wrapped(|ui| {
                     for v in View::ALL {
                         if ui
                             .selectable_label(state.view == v, v.label(lang))

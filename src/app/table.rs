@@ -50,7 +50,8 @@ pub fn scores_table(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
     let cell_width = 72.0;
     egui::ScrollArea::both()
         .id_salt("scores-scroll")
-        .max_height(ui.available_height().min(260.0))
+        // Tall enough for wrapped headers and a few rows; the view scrolls.
+        .max_height((ui.available_height() * 0.85).max(300.0))
         .show(ui, |ui| {
             egui::Grid::new("scores")
                 .striped(true)
