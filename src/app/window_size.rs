@@ -25,6 +25,16 @@ pub fn fitted(saved: Option<Vec2>, monitor: Vec2) -> Vec2 {
     wanted.min(work_area).max(MIN_SIZE.min(work_area))
 }
 
+/// Where a window of inner size `size` sits centred on `monitor`, leaving
+/// room above it for its title bar.
+pub fn top_left(size: Vec2, monitor: Vec2) -> egui::Pos2 {
+    let free = (monitor - size - Vec2::new(0.0, TITLE_BAR)).max(Vec2::ZERO);
+    egui::Pos2::new(free.x / 2.0, free.y / 2.0)
+}
+
+/// Height of a window manager's title bar, points (a typical one).
+const TITLE_BAR: f32 = 30.0;
+
 /// The size to open at, before the monitor is known.
 pub fn initial(saved: Option<Vec2>) -> Vec2 {
     saved
@@ -77,11 +87,11 @@ impl WindowFit {
             ctx.send_viewport_cmd(egui::ViewportCommand::InnerSize(target));
             self.current = Some(target);
         }
-        if self.saved.is_none()
-            && let Some(centre) = egui::ViewportCommand::center_on_screen(ctx)
-        {
-            ctx.send_viewport_cmd(centre);
-        }
+        // Centred for the new size (egui's own centring would use the old
+        // one, and a grown window would run off the bottom right).
+        ctx.send_viewport_cmd(egui::ViewportCommand::OuterPosition(top_left(
+            target, monitor,
+        )));
     }
 }
 
@@ -115,6 +125,17 @@ mod tests {
                     "{size:?} on {monitor:?}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn a_fitted_window_is_placed_wholly_on_the_screen() {
+        for monitor in [Vec2::new(1366.0, 768.0), Vec2::new(3840.0, 2160.0)] {
+            let size = fitted(None, monitor);
+            let at = top_left(size, monitor);
+            assert!(at.x >= 0.0 && at.y >= 0.0);
+            assert!(at.x + size.x <= monitor.x);
+            assert!(at.y + size.y + TITLE_BAR <= monitor.y);
         }
     }
 
