@@ -45,6 +45,8 @@ fn settle(h: &mut Harness<'_, TradeoffApp>, view: View) {
 
 fn snapshot_views(size: [f32; 2], lang: Lang) {
     let (mut h, textures) = harness(size, lang);
+    // The smallest SMAA run the view offers keeps the test quick.
+    h.state_mut().robust.samples = tradeoff::app::robustness::SAMPLE_CHOICES[0];
     let mut failures = Vec::new();
     for view in [View::Analysis, View::Charts, View::Robustness] {
         settle(&mut h, view);
