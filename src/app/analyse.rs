@@ -51,6 +51,7 @@ impl AnalyseUi {
                 .on_hover_text(tr!(lang, "analyse.elicit.swing_tip"))
                 .clicked()
             {
+                self.close_dialogs();
                 self.swing = SwingDialog::open(s, &profile.id);
             }
             if ui
@@ -61,6 +62,7 @@ impl AnalyseUi {
                 .on_hover_text(tr!(lang, "analyse.elicit.ahp_tip"))
                 .clicked()
             {
+                self.close_dialogs();
                 self.ahp = AhpDialog::open(s, &profile.id);
             }
             if ui
@@ -71,13 +73,32 @@ impl AnalyseUi {
                 .on_hover_text(tr!(lang, "analyse.elicit.rank_tip"))
                 .clicked()
             {
+                self.close_dialogs();
                 self.rank = RankDialog::open(s, &profile.id);
             }
         });
     }
 
-    /// Draws whichever weighting dialogs are open.
+    /// True when a weighting dialog is open.
+    pub fn dialog_open(&self) -> bool {
+        self.swing.is_some() || self.ahp.is_some() || self.rank.is_some()
+    }
+
+    /// Closes the weighting dialog (one is open at a time), applying nothing.
+    pub fn close_dialogs(&mut self) {
+        self.swing = None;
+        self.ahp = None;
+        self.rank = None;
+    }
+
+    /// Draws the open weighting dialog; Esc closes it like Cancel.
     pub fn dialogs(&mut self, ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
+        if self.dialog_open()
+            && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
+        {
+            self.close_dialogs();
+            return;
+        }
         if let Some(d) = &mut self.swing
             && !d.ui(ui, state, out)
         {
@@ -150,7 +171,7 @@ pub fn swing_range(s: &Scenario, criterion: &str) -> Option<(f64, f64)> {
 pub fn swing_text(s: &Scenario, criterion: &str, lang: Lang) -> String {
     let unit = s
         .criterion(criterion)
-        .map(|c| c.unit.clone())
+        .map(|c| c.unit.get(lang).to_string())
         .unwrap_or_default();
     match swing_range(s, criterion) {
         Some((worst, best)) => {
@@ -191,18 +212,34 @@ pub fn weights_preview(ui: &mut Ui, s: &Scenario, shares: &[f64], lang: Lang, sa
         });
 }
 
+/// Gap between a dialog and the top of the window, points.
+const DIALOG_TOP: f32 = 40.0;
+
+/// Height of a dialog's title bar, margins and Apply/Cancel row, points.
+const DIALOG_CHROME: f32 = 110.0;
+
 /// The window each weight-elicitation dialog opens in: not collapsible,
-/// centred near the top of the screen so its Apply button stays visible.
+/// centred near the top, never taller or wider than the app's window
+/// (its body scrolls, see [`dialog_body_height`]) and kept inside it.
 pub(super) fn dialog_window<'open>(
     ctx: &egui::Context,
     title: String,
     id: &'static str,
     open: &'open mut bool,
 ) -> egui::Window<'open> {
+    let screen = ctx.content_rect();
     egui::Window::new(title)
         .id(egui::Id::unique(id))
         .open(open)
         .collapsible(false)
+        .constrain(true)
+        .max_width(screen.width() - 24.0)
         .pivot(egui::Align2::CENTER_TOP)
-        .default_pos(ctx.content_rect().center_top() + egui::vec2(0.0, 60.0))
+        .default_pos(screen.center_top() + egui::vec2(0.0, DIALOG_TOP))
+}
+
+/// Room for a dialog's scrolling body, so its Apply and Cancel buttons stay
+/// inside the app's window at any size.
+pub(super) fn dialog_body_height(ctx: &egui::Context) -> f32 {
+    (ctx.content_rect().height() - DIALOG_TOP - 12.0 - DIALOG_CHROME).max(80.0)
 }

@@ -1,6 +1,6 @@
 //! Chart textures for the stakeholder and compare views: the engine's chart
 //! rendered at the screen's pixels per point and kept until what it shows
-//! (a caller-computed key) or its size changes.
+//! (a caller-computed key) or its size changes; never smaller than readable.
 
 use crate::charts::{ChartInput, ChartKind, render_rgb};
 use egui::{ColorImage, RichText, TextureHandle, TextureOptions, Ui, Vec2};
@@ -18,6 +18,8 @@ pub struct ChartImages {
     entries: HashMap<&'static str, Entry>,
     /// How many renders happened (cached frames do not count).
     pub renders: u64,
+    /// Readable sizes of the charts shown.
+    readable: super::chart_tex::ReadableHeights,
 }
 
 impl ChartImages {
@@ -33,6 +35,8 @@ impl ChartImages {
         size: Vec2,
     ) {
         let ppp = ui.ctx().pixels_per_point();
+        // Taller than asked when its rows need it (the views scroll).
+        let size = self.readable.fit(kind, input, key, size, ppp);
         let w = (size.x * ppp).round().max(1.0) as u32;
         let h = (size.y * ppp).round().max(1.0) as u32;
         let full_key = (key, w, h);
@@ -74,7 +78,7 @@ impl ChartImages {
                     ui.label(RichText::new(e).color(super::widgets::PROBLEM));
                 }
                 (Some(t), None) => {
-                    ui.add(egui::Image::new((t.id(), size)));
+                    ui.add(egui::Image::new((t.id(), size)).alt_text(kind.title(input.lang)));
                 }
                 (None, None) => {}
             }

@@ -1,10 +1,11 @@
 //! A texture cache for charts shown one at a time or in named slots (chart
 //! tabs, slides, the Robustness view): each slot re-renders only when its
 //! key (chart, document revision, method, language, criterion, SMAA run,
-//! size, scale) changes.
+//! size, scale) changes. [`ReadableHeights`] says how much room a chart
+//! needs so views give it that much (scrolling) instead of squashing it.
 
 use crate::analysis::Method;
-use crate::charts::{ChartInput, ChartKind, render_rgb};
+use crate::charts::{ChartInput, ChartKind, READABLE_WIDTH_PT, readable_height, render_rgb};
 use crate::model::Lang;
 use egui::{Color32, ColorImage, RichText, TextureHandle, TextureOptions, Ui, Vec2};
 use std::collections::HashMap;
@@ -62,6 +63,54 @@ impl TexKey {
     }
 }
 
+/// The readable size of charts already measured, by what they show and
+/// their width, so a view asks the chart engine only when something changed.
+#[derive(Default)]
+pub struct ReadableHeights {
+    known: HashMap<(ChartKind, u64, u32, u32), f32>,
+}
+
+impl ReadableHeights {
+    /// The size to draw chart `kind` at: `want`, widened to the readable
+    /// width and heightened to the height its rows and labels need at that
+    /// width. `key` must change whenever `input` does.
+    pub fn fit(
+        &mut self,
+        kind: ChartKind,
+        input: &ChartInput<'_>,
+        key: u64,
+        want: Vec2,
+        ppp: f32,
+    ) -> Vec2 {
+        let width = want.x.max(READABLE_WIDTH_PT);
+        let width_px = (width * ppp).round().clamp(16.0, 16_384.0) as u32;
+        if self.known.len() > 512 {
+            // Resizing the window walks through many widths; forget them.
+            self.known.clear();
+        }
+        let height = *self
+            .known
+            .entry((kind, key, width_px, ppp.to_bits()))
+            .or_insert_with(|| {
+                readable_height(kind, input, width_px, ppp).map_or(0.0, |h| h as f32 / ppp)
+            });
+        Vec2::new(width, want.y.max(height))
+    }
+}
+
+/// A hash of what a [`TexKey`] says about the chart, leaving out its size.
+pub fn content_of(key: &TexKey) -> u64 {
+    super::chart_image::key_of((
+        key.kind,
+        key.revision,
+        key.method,
+        key.lang,
+        &key.criterion,
+        key.smaa_generation,
+        key.scale.to_bits(),
+    ))
+}
+
 struct Entry {
     key: TexKey,
     texture: Option<TextureHandle>,
@@ -76,6 +125,8 @@ pub struct TexCache {
     pub last_render_ms: HashMap<&'static str, f64>,
     /// Number of renders (cached frames do not count).
     pub renders: u64,
+    /// Readable sizes of the charts shown.
+    pub readable: ReadableHeights,
 }
 
 impl TexCache {
@@ -101,7 +152,8 @@ impl TexCache {
                 });
             }
             (Some(t), None) => {
-                ui.add(egui::Image::new((t.id(), size)).tint(tint));
+                let title = entry.key.kind.title(entry.key.lang);
+                ui.add(egui::Image::new((t.id(), size)).tint(tint).alt_text(title));
             }
             (None, None) => {}
         }

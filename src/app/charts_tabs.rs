@@ -12,7 +12,7 @@ use crate::charts::{ChartInput, ChartKind};
 use crate::export::brief::{BriefOptions, write_brief};
 use crate::model::{Lang, Scenario};
 use crate::tr;
-use egui::{Color32, RichText, Ui, Vec2};
+use egui::{Color32, RichText, Ui};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
@@ -229,7 +229,7 @@ impl ChartsTabs {
                 .on_hover_text(tr!(lang, "present.start_tip"))
                 .clicked()
             {
-                out.push(Command::StartPresentation);
+                out.push(Command::StartPresentation(Some(self.kind)));
             }
             if !self.running.is_empty() {
                 ui.spinner();
@@ -247,10 +247,7 @@ impl ChartsTabs {
             }
         });
         ui.separator();
-        let size = Vec2::new(
-            ui.available_width().max(200.0),
-            ui.available_height().max(160.0),
-        );
+        let room = ui.available_size();
         let ppp = ui.ctx().pixels_per_point();
         let key = TexKey::new(
             self.kind,
@@ -259,7 +256,7 @@ impl ChartsTabs {
             lang,
             self.criterion.clone(),
             smaa.map_or(0, |s| s.generation),
-            size,
+            room,
             ppp,
             1.0,
         );
@@ -279,7 +276,31 @@ impl ChartsTabs {
         } else {
             Color32::WHITE
         };
-        self.cache.show(ui, "charts-tab", key, &input, size, tint);
+        // Never smaller than readable: a small window scrolls instead.
+        let size = self.cache.readable.fit(
+            self.kind,
+            &input,
+            super::chart_tex::content_of(&key),
+            room,
+            ppp,
+        );
+        let key = TexKey::new(
+            key.kind,
+            key.revision,
+            key.method,
+            key.lang,
+            key.criterion,
+            key.smaa_generation,
+            size,
+            ppp,
+            1.0,
+        );
+        egui::ScrollArea::both()
+            .id_salt("charts-tab-scroll")
+            .auto_shrink(false)
+            .show(ui, |ui| {
+                self.cache.show(ui, "charts-tab", key, &input, size, tint);
+            });
     }
 
     /// Copies chart `kind` (at [`EXPORT_SIZE_PX`]) to the clipboard as an image.

@@ -6,9 +6,11 @@
 //! charts are drawn at one pixel per point so each frame stays within
 //! budget; the crisp full-resolution render follows when the drag ends.
 
+use super::chart_image::key_of;
+use super::chart_tex::ReadableHeights;
 use super::state::AppState;
 use crate::analysis::Method;
-use crate::charts::{ChartInput, ChartKind, render_rgb};
+use crate::charts::{ChartInput, ChartKind, READABLE_WIDTH_PT, render_rgb};
 use crate::model::Lang;
 use egui::{ColorImage, RichText, TextureHandle, TextureOptions, Ui, Vec2};
 use rayon::prelude::*;
@@ -40,24 +42,37 @@ pub struct ChartCache {
     pub last_render_ms: Option<f64>,
     /// How many chart renders happened (cached frames do not count).
     pub renders: u64,
+    /// Readable sizes of the result charts.
+    readable: ReadableHeights,
+    /// The last readable size and the width it was asked for.
+    last_readable: Option<(f32, Vec2)>,
 }
 
-/// The charts shown side by side in the results area.
+/// The charts shown side by side (or stacked) in the results area.
 pub const RESULT_CHARTS: [ChartKind; 2] = [ChartKind::Ranking, ChartKind::Contributions];
 
 impl ChartCache {
-    /// Shows the result charts side by side, `height` points tall.
+    /// Shows the result charts side by side, at least `height` points tall
+    /// and never smaller than readable: when the width cannot hold both at
+    /// their readable width they stack, and the enclosing view scrolls.
     pub fn show(&mut self, ui: &mut Ui, state: &AppState, height: f32) {
         let screen_ppp = ui.ctx().pixels_per_point();
-        let ppp = if ui.ctx().dragged_id().is_some() {
+        let dragging = ui.ctx().dragged_id().is_some();
+        let ppp = if dragging {
             screen_ppp.min(1.0)
         } else {
             screen_ppp
         };
         let spacing = ui.spacing().item_spacing.x;
-        let n = RESULT_CHARTS.len();
-        let width = ((ui.available_width() - spacing * (n as f32 - 1.0)) / n as f32).max(120.0);
-        let size = Vec2::new(width, height.max(120.0));
+        let n = RESULT_CHARTS.len() as f32;
+        let room = ui.available_width();
+        let side_by_side = room >= n * READABLE_WIDTH_PT + spacing * (n - 1.0);
+        let width = if side_by_side {
+            (room - spacing * (n - 1.0)) / n
+        } else {
+            room
+        };
+        let size = self.readable_size(state, Vec2::new(width, height), screen_ppp, dragging);
         let keys: Vec<Key> = RESULT_CHARTS
             .iter()
             .map(|&kind| Key {
@@ -71,7 +86,12 @@ impl ChartCache {
             })
             .collect();
         self.refresh(ui.ctx(), state, &keys);
-        ui.horizontal(|ui| {
+        let layout = if side_by_side {
+            egui::Layout::left_to_right(egui::Align::Min)
+        } else {
+            egui::Layout::top_down(egui::Align::Min)
+        };
+        ui.with_layout(layout, |ui| {
             for entry in self.entries.iter().flatten() {
                 match (&entry.texture, &entry.error) {
                     (_, Some(e)) => {
@@ -80,12 +100,35 @@ impl ChartCache {
                         });
                     }
                     (Some(t), None) => {
-                        ui.add(egui::Image::new((t.id(), size)));
+                        let title = entry.key.kind.title(entry.key.lang);
+                        ui.add(egui::Image::new((t.id(), size)).alt_text(title));
                     }
                     (None, None) => {}
                 }
             }
         });
+    }
+
+    /// `want` grown to what both result charts need to stay readable. While
+    /// a weight is dragged the last answer at this width stands, so a drag
+    /// never waits for a layout pass and the charts do not jump in size.
+    fn readable_size(&mut self, state: &AppState, want: Vec2, ppp: f32, dragging: bool) -> Vec2 {
+        if dragging
+            && let Some((width, size)) = self.last_readable
+            && width == want.x
+        {
+            return Vec2::new(want.x.max(size.x), want.y.max(size.y));
+        }
+        let input = ChartInput {
+            method: state.method,
+            ..ChartInput::new(state.scenario(), state.lang)
+        };
+        let content = key_of((state.content_key(), state.method, state.lang));
+        let size = RESULT_CHARTS.iter().fold(want, |size, &kind| {
+            size.max(self.readable.fit(kind, &input, content, want, ppp))
+        });
+        self.last_readable = Some((want.x, size));
+        size
     }
 
     /// Re-renders the charts whose key changed.

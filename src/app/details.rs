@@ -29,7 +29,10 @@ pub fn details_panel(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
         )
         .wrap(),
     );
-    let unit = s.criterion(c).map(|c| c.unit.clone()).unwrap_or_default();
+    let unit = s
+        .criterion(c)
+        .map(|c| c.unit.get(lang).to_string())
+        .unwrap_or_default();
     let mut range = (score.and_then(|x| x.low), score.and_then(|x| x.high));
     egui::Grid::new("details-grid")
         .num_columns(2)

@@ -118,10 +118,12 @@ pub enum Edit {
         /// New direction.
         direction: Direction,
     },
-    /// Change a criterion's unit.
+    /// Change a criterion's unit in one language.
     SetUnit {
         /// Criterion id.
         id: String,
+        /// Language.
+        lang: Lang,
         /// New unit.
         unit: String,
     },
@@ -235,7 +237,7 @@ impl Edit {
             Edit::RenameProfile { id, lang, .. } => {
                 Some(format!("profile-name/{id}/{}", lang.code()))
             }
-            Edit::SetUnit { id, .. } => Some(format!("unit/{id}")),
+            Edit::SetUnit { id, lang, .. } => Some(format!("unit/{id}/{}", lang.code())),
             Edit::SetTitle { lang, .. } => Some(format!("title/{}", lang.code())),
             _ => None,
         }
@@ -336,7 +338,7 @@ impl Edit {
                     name: name.clone(),
                     description: Text::default(),
                     direction: Direction::Maximize,
-                    unit: String::new(),
+                    unit: Text::default(),
                     scale: None,
                     veto: None,
                     preference: Preference::Usual,
@@ -360,7 +362,7 @@ impl Edit {
                 }
             }
             Edit::SetDirection { id, direction } => criterion_mut(s, id)?.direction = *direction,
-            Edit::SetUnit { id, unit } => criterion_mut(s, id)?.unit = unit.clone(),
+            Edit::SetUnit { id, lang, unit } => criterion_mut(s, id)?.unit.set(*lang, unit.clone()),
             Edit::SetScale { id, scale } => {
                 if let Some(sc) = scale {
                     finite(sc.worst)?;

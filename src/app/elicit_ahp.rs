@@ -186,26 +186,29 @@ impl AhpDialog {
         super::analyse::dialog_window(ui.ctx(), title, "ahp-dialog", &mut open)
             .default_width(640.0)
             .show(ui.ctx(), |ui| {
-                ui.label(RichText::new(tr!(lang, "analyse.ahp.help")).weak());
-                ui.add_space(4.0);
-                egui::ScrollArea::vertical()
-                    .max_height(420.0)
-                    .show(ui, |ui| self.pairs(ui, s, lang));
-                ui.separator();
                 let result = self.result();
-                match &result {
-                    Some(r) => {
-                        weights_preview(ui, s, &r.weights, lang, "ahp");
-                        let cr = crate::i18n::value(r.consistency_ratio, 3, lang);
-                        ui.label(tr!(lang, "analyse.ahp.cr", cr = cr));
-                        if let Some(w) = self.warning(s, r, lang) {
-                            ui.label(RichText::new(w).color(Color32::from_rgb(170, 70, 0)));
+                egui::ScrollArea::vertical()
+                    .max_height(super::analyse::dialog_body_height(ui.ctx()))
+                    .min_scrolled_height(super::analyse::dialog_body_height(ui.ctx()))
+                    .show(ui, |ui| {
+                        ui.label(RichText::new(tr!(lang, "analyse.ahp.help")).weak());
+                        ui.add_space(4.0);
+                        self.pairs(ui, s, lang);
+                        ui.separator();
+                        match &result {
+                            Some(r) => {
+                                weights_preview(ui, s, &r.weights, lang, "ahp");
+                                let cr = crate::i18n::value(r.consistency_ratio, 3, lang);
+                                ui.label(tr!(lang, "analyse.ahp.cr", cr = cr));
+                                if let Some(w) = self.warning(s, r, lang) {
+                                    ui.label(RichText::new(w).color(Color32::from_rgb(170, 70, 0)));
+                                }
+                            }
+                            None => {
+                                ui.label(RichText::new(tr!(lang, "analyse.ahp.no_result")).weak());
+                            }
                         }
-                    }
-                    None => {
-                        ui.label(RichText::new(tr!(lang, "analyse.ahp.no_result")).weak());
-                    }
-                }
+                    });
                 ui.add_space(6.0);
                 ui.horizontal(|ui| {
                     if ui

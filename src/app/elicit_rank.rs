@@ -110,33 +110,40 @@ impl RankDialog {
         super::analyse::dialog_window(ui.ctx(), title, "rank-dialog", &mut open)
             .resizable(false)
             .show(ui.ctx(), |ui| {
-                ui.label(RichText::new(tr!(lang, "analyse.rank.help")).weak());
-                ui.add_space(4.0);
-                let shares = self.shares();
-                egui::Grid::new("rank-rows")
-                    .num_columns(4)
-                    .spacing([10.0, 4.0])
-                    .striped(true)
+                egui::ScrollArea::vertical()
+                    .max_height(super::analyse::dialog_body_height(ui.ctx()))
+                    .min_scrolled_height(super::analyse::dialog_body_height(ui.ctx()))
                     .show(ui, |ui| {
-                        for j in 0..m {
-                            let name = s.criterion_name(&self.criteria[j], lang);
-                            ui.label(&name);
-                            ui.add(egui::DragValue::new(&mut self.ranks[j]).range(1..=m))
-                                .accessible_name(tr!(
-                                    lang,
-                                    "analyse.rank.rank_name",
-                                    criterion = name
-                                ));
-                            let w = shares.get(j).copied().unwrap_or(0.0);
-                            ui.add(
-                                egui::ProgressBar::new(w as f32)
-                                    .desired_width(110.0)
-                                    .desired_height(10.0),
-                            );
-                            ui.label(RichText::new(crate::i18n::pct(w, 1, lang)).monospace())
-                                .on_hover_text(tr!(lang, "analyse.preview"));
-                            ui.end_row();
-                        }
+                        ui.label(RichText::new(tr!(lang, "analyse.rank.help")).weak());
+                        ui.add_space(4.0);
+                        let shares = self.shares();
+                        egui::Grid::new("rank-rows")
+                            .num_columns(4)
+                            .spacing([10.0, 4.0])
+                            .striped(true)
+                            .show(ui, |ui| {
+                                for j in 0..m {
+                                    let name = s.criterion_name(&self.criteria[j], lang);
+                                    ui.label(&name);
+                                    ui.add(egui::DragValue::new(&mut self.ranks[j]).range(1..=m))
+                                        .accessible_name(tr!(
+                                            lang,
+                                            "analyse.rank.rank_name",
+                                            criterion = name
+                                        ));
+                                    let w = shares.get(j).copied().unwrap_or(0.0);
+                                    ui.add(
+                                        egui::ProgressBar::new(w as f32)
+                                            .desired_width(110.0)
+                                            .desired_height(10.0),
+                                    );
+                                    ui.label(
+                                        RichText::new(crate::i18n::pct(w, 1, lang)).monospace(),
+                                    )
+                                    .on_hover_text(tr!(lang, "analyse.preview"));
+                                    ui.end_row();
+                                }
+                            });
                     });
                 ui.add_space(6.0);
                 ui.horizontal(|ui| {

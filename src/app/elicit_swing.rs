@@ -154,9 +154,14 @@ impl SwingDialog {
             .resizable(false)
             .default_width(620.0)
             .show(ui.ctx(), |ui| {
-                ui.label(RichText::new(tr!(lang, "analyse.swing.help")).weak());
-                ui.add_space(4.0);
-                self.rows(ui, s, lang);
+                egui::ScrollArea::vertical()
+                    .max_height(super::analyse::dialog_body_height(ui.ctx()))
+                    .min_scrolled_height(super::analyse::dialog_body_height(ui.ctx()))
+                    .show(ui, |ui| {
+                        ui.label(RichText::new(tr!(lang, "analyse.swing.help")).weak());
+                        ui.add_space(4.0);
+                        self.rows(ui, s, lang);
+                    });
                 ui.add_space(6.0);
                 ui.horizontal(|ui| {
                     if ui.button(tr!(lang, "analyse.apply")).clicked() {

@@ -259,13 +259,14 @@ fn criterion_editor(ui: &mut Ui, state: &AppState, i: usize, out: &mut Vec<Comma
             ui.end_row();
 
             ui.label(tr!(lang, "gui.unit"));
-            let mut unit = c.unit.clone();
+            let mut unit = c.unit.get(lang).to_string();
             if ui
                 .add(egui::TextEdit::singleline(&mut unit).desired_width(160.0))
                 .changed()
             {
                 out.push(Command::Edit(Edit::SetUnit {
                     id: id.clone(),
+                    lang,
                     unit,
                 }));
             }

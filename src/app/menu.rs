@@ -1,4 +1,5 @@
-//! The menu bar (File, Edit, View) and the message banner under it.
+//! The menu bar (File, Edit, View) and the message banner floating over
+//! the bottom of the window.
 
 use super::state::{AppState, Command, View};
 use crate::model::Lang;
@@ -101,7 +102,7 @@ pub fn menu_bar(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
                 .add(Button::new(tr!(lang, "present.start")).shortcut_text("F5"))
                 .clicked()
             {
-                out.push(Command::StartPresentation);
+                out.push(Command::StartPresentation(None));
             }
             ui.separator();
             ui.menu_button(tr!(lang, "gui.menu.language"), |ui| {
@@ -113,6 +114,25 @@ pub fn menu_bar(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
             });
         });
     });
+}
+
+/// Widest a banner gets, points.
+const BANNER_MAX_WIDTH: f32 = 760.0;
+
+/// Draws the banner, if any, floating above the bottom of the window: it
+/// covers what is under it instead of pushing the panels down.
+pub fn banner_overlay(ctx: &egui::Context, state: &AppState, out: &mut Vec<Command>) {
+    if state.banner.is_none() {
+        return;
+    }
+    let width = (ctx.content_rect().width() - 48.0).clamp(120.0, BANNER_MAX_WIDTH);
+    egui::Area::new(egui::Id::unique("banner"))
+        .order(egui::Order::Foreground)
+        .anchor(egui::Align2::CENTER_BOTTOM, egui::vec2(0.0, -16.0))
+        .show(ctx, |ui| {
+            ui.set_width(width);
+            banner(ui, state, out);
+        });
 }
 
 /// Draws the banner (error or information) with a close button.
@@ -133,20 +153,25 @@ pub fn banner(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
     };
     egui::Frame::new()
         .fill(fill)
-        .inner_margin(6.0)
+        .inner_margin(8.0)
         .corner_radius(4.0)
+        .stroke(egui::Stroke::new(1.0, text.gamma_multiply(0.4)))
+        .shadow(ui.style().visuals.popup_shadow)
         .show(ui, |ui| {
-            ui.horizontal(|ui| {
-                ui.label(RichText::new(&banner.text).color(text));
-                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    if ui
-                        .small_button("✕")
-                        .on_hover_text(tr!(state.lang, "gui.dismiss"))
-                        .clicked()
-                    {
-                        out.push(Command::DismissBanner);
-                    }
+            ui.horizontal_top(|ui| {
+                // The text wraps in the width the close button leaves.
+                let text_width = (ui.available_width() - 30.0).max(60.0);
+                ui.allocate_ui(egui::vec2(text_width, 0.0), |ui| {
+                    ui.set_width(text_width);
+                    ui.add(egui::Label::new(RichText::new(&banner.text).color(text)).wrap());
                 });
+                if ui
+                    .small_button("✕")
+                    .on_hover_text(tr!(state.lang, "gui.dismiss"))
+                    .clicked()
+                {
+                    out.push(Command::DismissBanner);
+                }
             });
         });
 }

@@ -33,6 +33,7 @@ pub mod state;
 pub mod table;
 pub mod weights;
 pub mod widgets;
+pub mod window_size;
 
 pub use edit::Edit;
 pub use state::{AppState, Command, View};
@@ -85,6 +86,8 @@ pub struct TradeoffApp {
     pub autosaver: Option<autosave_ui::Autosaver>,
     /// Weighting dialogs and the stakeholder, compare and package views.
     pub analyse: analyse::AnalyseUi,
+    /// Fits the window to its screen and tracks its size.
+    pub window: window_size::WindowFit,
     title: String,
 }
 
@@ -103,6 +106,7 @@ impl TradeoffApp {
             present: present::Presentation::default(),
             autosaver: None,
             analyse: analyse::AnalyseUi::default(),
+            window: window_size::WindowFit::default(),
             title: String::new(),
         }
     }
@@ -120,6 +124,7 @@ impl TradeoffApp {
             return;
         }
         let ctx = ui.ctx().clone();
+        self.window.frame(&ctx);
         let mut out = Vec::new();
         let smaa_shown = self.state.view == View::Charts
             && self.charts_tabs.kind == crate::charts::ChartKind::Acceptability;
@@ -133,14 +138,13 @@ impl TradeoffApp {
 
         egui::Panel::top("menu").show(ui, |ui| {
             menu::menu_bar(ui, state, &mut out);
-            if state.banner.is_some() {
-                menu::banner(ui, state, &mut out);
-                ui.add_space(2.0);
-            }
         });
+        // Side panels start in proportion to the window: names fit on a
+        // large screen, and a laptop keeps room for the charts.
+        let width = ctx.content_rect().width();
         egui::Panel::left("lists")
             .resizable(true)
-            .default_size(280.0)
+            .default_size((width * 0.2).clamp(280.0, 380.0))
             .size_range(220.0..=480.0)
             .show(ui, |ui| {
                 ui.add_space(6.0);
@@ -148,7 +152,7 @@ impl TradeoffApp {
             });
         egui::Panel::right("side")
             .resizable(true)
-            .default_size(340.0)
+            .default_size((width * 0.22).clamp(280.0, 460.0))
             .size_range(260.0..=520.0)
             .show(ui, |ui| {
                 egui::ScrollArea::vertical().show(ui, |ui| {
@@ -165,7 +169,8 @@ impl TradeoffApp {
             });
         egui::CentralPanel::default().show(ui, |ui| {
             if View::ALL.len() > 1 {
-                ui.horizontal(|ui| {
+                // Wraps onto a second row rather than running off a narrow panel.
+                ui.horizontal_wrapped(|ui| {
                     for v in View::ALL {
                         if ui
                             .selectable_label(state.view == v, v.label(lang))
@@ -202,6 +207,8 @@ impl TradeoffApp {
                 View::Package => package_view::package_view(ui, state),
             }
         });
+        // Over the panels, never a row of its own: the layout stays put.
+        menu::banner_overlay(&ctx, state, &mut out);
         self.analyse.dialogs(ui, state, &mut out);
         if ctx.input(|i| !i.raw.hovered_files.is_empty()) {
             drop_hint(&ctx, lang);
@@ -226,7 +233,7 @@ impl TradeoffApp {
         let (window, out): (Vec<Command>, Vec<Command>) = out.into_iter().partition(|c| {
             matches!(
                 c,
-                Command::StartPresentation
+                Command::StartPresentation(_)
                     | Command::CopyChart
                     | Command::ExportChart(Some(_))
                     | Command::ExportBrief(Some(_))
@@ -304,7 +311,7 @@ impl TradeoffApp {
                 out.push(Command::Open(None));
             }
             if i.consume_key(Modifiers::NONE, Key::F5) {
-                out.push(Command::StartPresentation);
+                out.push(Command::StartPresentation(None));
             }
             if let Some(path) = i
                 .raw
@@ -368,6 +375,12 @@ impl eframe::App for TradeoffApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         TradeoffApp::ui(self, ui);
     }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        if let Some(size) = self.window.current {
+            self.state.remember_window_size((size.x, size.y));
+        }
+    }
 }
 
 /// Opens the window on `file` (else the last file, else the bundled default).
@@ -376,11 +389,12 @@ pub fn run(file: Option<PathBuf>, lang: Option<Lang>) -> Result<(), eframe::Erro
     let native = dialogs::FileDialogs::native_available();
     let data_dir = crate::io::autosave::default_data_dir();
     let title = state.window_title();
+    let saved = state.settings.window.map(|(w, h)| egui::vec2(w, h));
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title(title)
-            .with_inner_size([1500.0, 940.0])
-            .with_min_inner_size([900.0, 600.0])
+            .with_inner_size(window_size::initial(saved))
+            .with_min_inner_size(window_size::MIN_SIZE)
             .with_app_id("tradeoff"),
         ..Default::default()
     };
@@ -389,7 +403,8 @@ pub fn run(file: Option<PathBuf>, lang: Option<Lang>) -> Result<(), eframe::Erro
         options,
         Box::new(move |cc| {
             setup_style(&cc.egui_ctx);
-            let app = TradeoffApp::new(state, native);
+            let mut app = TradeoffApp::new(state, native);
+            app.window = window_size::WindowFit::new(saved);
             Ok(Box::new(match data_dir {
                 Some(dir) => app.with_autosave(dir),
                 None => app,

@@ -62,7 +62,7 @@ pub fn package_view(ui: &mut Ui, state: &AppState) {
                 ui.label(RichText::new(tr!(lang, "analyse.package.value")).strong());
                 for r in &s.resources {
                     let cap = crate::i18n::value(r.cap, 2, lang);
-                    let text = format!("{} (≤ {cap} {})", r.name.get(lang), r.unit);
+                    let text = format!("{} (≤ {cap} {})", r.name.get(lang), r.unit.get(lang));
                     super::stakeholders::narrow(ui, RichText::new(text).strong());
                 }
                 ui.end_row();

@@ -249,11 +249,12 @@ impl TradeoffApp {
         let smaa = self.robust.smaa_view().map(|v| v.result.clone());
         for command in commands {
             match command {
-                Command::StartPresentation if !self.present.active => {
+                Command::StartPresentation(asked) if !self.present.active => {
                     self.charts_tabs
                         .refresh_waterfall(&self.state, &self.analyse.compare);
                     self.present.with_waterfall = self.charts_tabs.waterfall().is_some();
-                    self.present.enter(ctx, kind);
+                    // Slide 1 unless a chart was asked for (the Charts view's button).
+                    self.present.enter(ctx, asked.unwrap_or(ChartKind::Ranking));
                 }
                 Command::CopyChart => {
                     let view = self.robust.smaa_view();

@@ -3,14 +3,14 @@
 //! acceptability recomputed off the UI thread as weights change, drawn
 //! dimmed while a newer run is under way.
 
-use super::chart_tex::{TexCache, TexKey};
+use super::chart_tex::{TexCache, TexKey, content_of};
 use super::charts_tabs::{SmaaView, criterion_picker, input_for};
 use super::smaa_worker::{JobKey, Outcome, SmaaWorker, WeightSpread};
 use super::state::AppState;
 use super::widgets::heading;
 use crate::analysis::Method;
 use crate::analysis::sensitivity::describe;
-use crate::charts::{ChartKind, curve_for};
+use crate::charts::{ChartKind, READABLE_WIDTH_PT, curve_for};
 use crate::i18n::{num, pct};
 use crate::model::Lang;
 use crate::tr;
@@ -120,11 +120,25 @@ impl Robustness {
             all_excluded(ui, state);
             return;
         }
-        let top_down = egui::Layout::top_down(egui::Align::Min);
-        ui.columns(2, |cols| {
-            cols[0].with_layout(top_down, |ui| self.sensitivity_column(ui, state));
-            cols[1].with_layout(top_down, |ui| self.smaa_column(ui, state));
-        });
+        // Side by side only when both charts get their readable width;
+        // otherwise one above the other, and the view scrolls.
+        let side_by_side = ui.available_width() >= 2.0 * READABLE_WIDTH_PT + 24.0;
+        egui::ScrollArea::vertical()
+            .id_salt("robust-scroll")
+            .auto_shrink(false)
+            .show(ui, |ui| {
+                if side_by_side {
+                    let top_down = egui::Layout::top_down(egui::Align::Min);
+                    ui.columns(2, |cols| {
+                        cols[0].with_layout(top_down, |ui| self.sensitivity_column(ui, state));
+                        cols[1].with_layout(top_down, |ui| self.smaa_column(ui, state));
+                    });
+                } else {
+                    self.sensitivity_column(ui, state);
+                    ui.separator();
+                    self.smaa_column(ui, state);
+                }
+            });
     }
 
     fn settings_ui(&mut self, ui: &mut Ui, lang: Lang) {
@@ -154,6 +168,11 @@ impl Robustness {
                 }
             });
         if let WeightSpread::AroundCurrent(d) = &mut self.spread {
+            // The slider and its value are one block: start a new row
+            // rather than let the value run off a narrow view.
+            if ui.available_size_before_wrap().x < ui.spacing().slider_width + 230.0 {
+                ui.end_row();
+            }
             let mut points = *d * 100.0;
             ui.add(
                 egui::Slider::new(&mut points, 5.0..=100.0)
@@ -185,20 +204,28 @@ impl Robustness {
         let lang = state.lang;
         ui.horizontal(|ui| criterion_picker(ui, "robust-criterion", state, &mut self.criterion));
         let width = ui.available_width();
-        let size = Vec2::new(width, (ui.available_height() * 0.58).max(220.0));
+        let want = Vec2::new(width, (ui.available_height() * 0.58).max(220.0));
         let ppp = ui.ctx().pixels_per_point();
-        let key = TexKey::new(
-            ChartKind::Sensitivity,
-            state.content_key(),
-            state.method,
-            lang,
-            self.criterion.clone(),
-            0,
-            size,
-            ppp,
-            1.0,
-        );
         let input = input_for(state, self.criterion.as_deref(), None);
+        let new_key = |size| {
+            TexKey::new(
+                ChartKind::Sensitivity,
+                state.content_key(),
+                state.method,
+                lang,
+                self.criterion.clone(),
+                0,
+                size,
+                ppp,
+                1.0,
+            )
+        };
+        let content = content_of(&new_key(want));
+        let size = self
+            .cache
+            .readable
+            .fit(ChartKind::Sensitivity, &input, content, want, ppp);
+        let key = new_key(size);
         self.cache
             .show(ui, "robust-sensitivity", key, &input, size, Color32::WHITE);
         ui.add_space(4.0);
@@ -206,6 +233,7 @@ impl Robustness {
         let lines = self.sentences(state).to_vec();
         egui::ScrollArea::vertical()
             .id_salt("findings")
+            .max_height(ui.available_height().max(160.0))
             .show(ui, |ui| {
                 for line in lines {
                     ui.label(format!("• {line}"));
@@ -248,7 +276,7 @@ impl Robustness {
             }
             _ => {}
         }
-        let size = Vec2::new(
+        let want = Vec2::new(
             ui.available_width(),
             (ui.available_height() - 8.0).max(220.0),
         );
@@ -261,23 +289,32 @@ impl Robustness {
         });
         // Keyed by the SMAA run drawn, not the revision: while a new run is
         // under way the last chart stays, dimmed, instead of flickering.
-        let key = TexKey::new(
-            ChartKind::Acceptability,
-            state.content_key(),
-            state.method,
-            lang,
-            None,
-            view.map_or(0, |s| s.generation),
-            size,
-            ui.ctx().pixels_per_point(),
-            1.0,
-        );
-        let key = TexKey {
-            revision: if view.is_some() { 0 } else { key.revision },
-            ..key
+        let ppp = ui.ctx().pixels_per_point();
+        let new_key = |size| {
+            let key = TexKey::new(
+                ChartKind::Acceptability,
+                state.content_key(),
+                state.method,
+                lang,
+                None,
+                view.map_or(0, |s| s.generation),
+                size,
+                ppp,
+                1.0,
+            );
+            TexKey {
+                revision: if view.is_some() { 0 } else { key.revision },
+                ..key
+            }
         };
         let tint = if fresh { Color32::WHITE } else { STALE_TINT };
         let input = input_for(state, None, view);
+        let content = content_of(&new_key(want));
+        let size = self
+            .cache
+            .readable
+            .fit(ChartKind::Acceptability, &input, content, want, ppp);
+        let key = new_key(size);
         self.cache
             .show(ui, "robust-acceptability", key, &input, size, tint);
     }

@@ -1,5 +1,5 @@
-//! What the app remembers between runs (language, recent files), kept in a
-//! small RON file in the platform's config folder.
+//! What the app remembers between runs (language, recent files, window
+//! size), kept in a small RON file in the platform's config folder.
 
 use crate::model::Lang;
 use serde::{Deserialize, Serialize};
@@ -16,6 +16,8 @@ pub struct Settings {
     pub lang: Option<Lang>,
     /// Recently opened files, most recent first; the first is reopened at start.
     pub recent: Vec<PathBuf>,
+    /// The window's inner size when it last closed, in points.
+    pub window: Option<(f32, f32)>,
 }
 
 impl Settings {
@@ -67,6 +69,7 @@ mod tests {
         let path = dir.path().join("sub").join("settings.ron");
         let mut s = Settings {
             lang: Some(Lang::Fr),
+            window: Some((1100.0, 640.0)),
             ..Settings::default()
         };
         for k in 0..12 {

@@ -151,8 +151,8 @@ pub enum Command {
     DismissBanner,
     /// Show an error message in the banner (e.g. a number that does not parse).
     Notify(String),
-    /// Enter presentation mode (handled by the window).
-    StartPresentation,
+    /// Enter presentation mode at slide 1, or at the chart named (handled by the window).
+    StartPresentation(Option<crate::charts::ChartKind>),
     /// Copy the chart shown to the clipboard (handled by the window).
     CopyChart,
     /// Export the chart shown (None: ask; a path: handled by the window).
@@ -444,7 +444,7 @@ impl AppState {
             Command::ExportChart(None) => self.dialog = Some(DialogPurpose::ExportChart),
             Command::ExportBrief(None) => self.dialog = Some(DialogPurpose::ExportBrief),
             // The window runs these: they need textures, threads or the clipboard.
-            Command::StartPresentation
+            Command::StartPresentation(_)
             | Command::CopyChart
             | Command::ExportChart(Some(_))
             | Command::ExportBrief(Some(_)) => {}
@@ -648,6 +648,14 @@ impl AppState {
                 list = crate::io::rewrite::describe_dropped(&at_risk, self.lang),
                 backup = crate::io::backup_path(path).display()
             ));
+        }
+    }
+
+    /// Remembers the window's inner size (points) for the next start.
+    pub fn remember_window_size(&mut self, size: (f32, f32)) {
+        if self.settings.window != Some(size) {
+            self.settings.window = Some(size);
+            self.store_settings();
         }
     }
 

@@ -50,7 +50,8 @@ pub fn scores_table(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
     let cell_width = 72.0;
     egui::ScrollArea::both()
         .id_salt("scores-scroll")
-        .max_height(ui.available_height().min(260.0))
+        // Tall enough for wrapped headers and a few rows; the view scrolls.
+        .max_height((ui.available_height() * 0.85).max(300.0))
         .show(ui, |ui| {
             egui::Grid::new("scores")
                 .striped(true)
@@ -59,13 +60,22 @@ pub fn scores_table(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
                 .show(ui, |ui| {
                     ui.label("");
                     for c in &s.criteria {
+                        let name = display_text(&c.name, lang).strong();
+                        // Wide enough for the longest word, so headers wrap
+                        // between words and never inside one.
+                        let width = header_width(ui, c.name.get(lang), cell_width);
                         ui.vertical(|ui| {
-                            ui.set_max_width(cell_width);
-                            ui.add(egui::Label::new(display_text(&c.name, lang).strong()).wrap());
+                            ui.set_min_width(width);
+                            ui.set_max_width(width);
+                            ui.add(egui::Label::new(name).wrap());
                             let unit = if c.unit.is_empty() {
                                 direction_label(c.direction, lang)
                             } else {
-                                format!("{} · {}", direction_label(c.direction, lang), c.unit)
+                                format!(
+                                    "{} · {}",
+                                    direction_label(c.direction, lang),
+                                    c.unit.get(lang)
+                                )
                             };
                             ui.label(RichText::new(unit).weak().small())
                                 .on_hover_text(tr!(lang, "gui.direction_tip"));
@@ -112,6 +122,26 @@ pub fn scores_table(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
                     }
                 });
         });
+}
+
+/// Widest a header grows to hold a long word, points.
+const HEADER_MAX_WIDTH: f32 = 180.0;
+
+/// The width of a header column: `min` or more, enough for the header's
+/// longest word in body text (up to [`HEADER_MAX_WIDTH`]).
+pub fn header_width(ui: &Ui, text: &str, min: f32) -> f32 {
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let widest = text
+        .split_whitespace()
+        .map(|word| {
+            ui.ctx().fonts_mut(|f| {
+                f.layout_no_wrap(word.to_string(), font.clone(), egui::Color32::BLACK)
+                    .size()
+                    .x
+            })
+        })
+        .fold(0.0_f32, f32::max);
+    (widest + 4.0).clamp(min, HEADER_MAX_WIDTH)
 }
 
 fn score_cell(

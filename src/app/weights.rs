@@ -116,17 +116,22 @@ pub fn weights_panel(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
     let raw: Vec<f64> = s.criteria.iter().map(|c| profile.weight(&c.id)).collect();
     let shares = normalise(&raw);
     let max = raw.iter().copied().fold(1.0_f64, f64::max);
+    // Names take what the slider and the share leave, and wrap between
+    // words onto a second line rather than being cut.
+    let label_width = (ui.available_width() - ui.spacing().slider_width - 64.0).clamp(120.0, 260.0);
     egui::Grid::new("weights-grid")
         .num_columns(3)
         .spacing([8.0, 6.0])
         .show(ui, |ui| {
             for (j, c) in s.criteria.iter().enumerate() {
-                // Long names are cut to keep the sliders aligned; hovering shows them whole.
                 let label = ui
                     .allocate_ui_with_layout(
-                        egui::vec2(150.0, 18.0),
+                        egui::vec2(label_width, 18.0),
                         egui::Layout::left_to_right(egui::Align::Center),
-                        |ui| ui.add(egui::Label::new(display_text(&c.name, lang)).truncate()),
+                        |ui| {
+                            ui.set_width(label_width);
+                            ui.add(egui::Label::new(display_text(&c.name, lang)).wrap())
+                        },
                     )
                     .inner;
                 let mut w = raw[j];

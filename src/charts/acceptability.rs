@@ -87,6 +87,7 @@ pub(super) fn draw<DB: DrawingBackend>(
                 (n, r),
                 (start, start + share),
                 rank_colour(rank, ranks),
+                false,
                 crate::i18n::pct(*share, 0, lang),
             )?;
             start += share;

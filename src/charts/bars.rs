@@ -1,7 +1,9 @@
 //! Horizontal bar layout shared by the bar charts: one row per option (or
 //! profile), top to bottom, labels in their own colours on the left.
 
-use super::frame::{fit, text_width};
+use super::frame::{
+    axis_title_lines, draw_axis_title, fit, line_height, text_width, wrap, x_label_area,
+};
 use super::style::{GREY, LIGHT, Theme};
 use super::{ChartError, Ctx};
 use plotters::chart::LabelAreaPosition;
@@ -47,27 +49,40 @@ pub(crate) fn hbar_chart<'a, DB: DrawingBackend + 'a>(
     let n = labels.len().max(1);
     let (w, _) = plot.dim_in_pixel();
     let label_style = theme.text(0.95);
+    let label_lh = line_height(theme, 0.95);
     let max_label = (w as i32 * 2 / 5).max(theme.px(4.0));
+    // Labels wrap onto a second line at word boundaries before anything
+    // is cut; only a name longer than two lines ends in "…".
     let mut widest = 0;
-    let mut fitted = Vec::with_capacity(labels.len());
+    let mut wrapped = Vec::with_capacity(labels.len());
     for l in labels {
-        let t = fit(plot, &l.text, &label_style, max_label)?;
-        widest = widest.max(text_width(plot, &t, &label_style)?);
-        fitted.push(t);
+        let mut lines = wrap(plot, &l.text, &label_style, max_label)?;
+        let cut = lines.len() > 2;
+        lines.truncate(2);
+        let last = lines.len().saturating_sub(1);
+        for (k, line) in lines.iter_mut().enumerate() {
+            let text = if cut && k == last {
+                format!("{line} …")
+            } else {
+                line.clone()
+            };
+            // A single word wider than the room is still shortened.
+            *line = fit(plot, &text, &label_style, max_label)?;
+            widest = widest.max(text_width(plot, line, &label_style)?);
+        }
+        wrapped.push(lines);
     }
     let label_area = widest + theme.px(0.8);
-    // The axis title is centred under the bars; on a narrow chart with long
-    // row labels it would run off the right edge, so it is fitted to the bars' width.
-    let x_desc = fit(
-        plot,
-        x_desc,
-        &theme.text(0.95),
-        (w as i32 - label_area - theme.px(3.2)).max(theme.px(4.0)),
-    )?;
+    let desc_lines = axis_title_lines(plot, theme, x_desc, w as i32 - label_area - theme.px(3.2))?;
+    let x_area = x_label_area(theme, desc_lines.len());
+    let tallest = wrapped.iter().map(Vec::len).max().unwrap_or(1) as i32;
+    // Each row at least as tall as its label with a gap, so labels never touch.
+    let row_need = (tallest * label_lh + theme.px(0.3)).max(theme.px(1.35));
+    ctx.need_plot(theme.px(0.3) + x_area + n as i32 * row_need);
     let mut chart = ChartBuilder::on(plot)
         .margin_right(theme.px(3.2))
         .margin_top(theme.px(0.3))
-        .x_label_area_size(theme.px(3.4))
+        .x_label_area_size(x_area)
         .set_label_area_size(LabelAreaPosition::Left, label_area)
         .build_cartesian_2d(x_range, 0.0..n as f64)?;
     chart
@@ -78,13 +93,24 @@ pub(crate) fn hbar_chart<'a, DB: DrawingBackend + 'a>(
         .y_label_formatter(&|_| String::new())
         .x_labels(6)
         .x_label_formatter(&|v| x_format(*v))
-        .x_desc(x_desc.as_str())
         .label_style(theme.text(0.85))
-        .axis_desc_style(theme.text(0.95))
         .bold_line_style(LIGHT.stroke_width(theme.line(1.0)))
         .light_line_style(WHITE.mix(0.0))
         .axis_style(GREY.stroke_width(theme.line(1.0)))
         .draw()?;
+    let base = plot.get_base_pixel();
+    {
+        // The axis title, centred under the bars.
+        let (x_lo, x_hi) = (chart.x_range().start, chart.x_range().end);
+        let (left, bottom) = chart.backend_coord(&(x_lo, 0.0));
+        let (right, _) = chart.backend_coord(&(x_hi, 0.0));
+        draw_axis_title(
+            plot,
+            theme,
+            &desc_lines,
+            ((left + right) / 2 - base.0, bottom - base.1 + theme.px(2.0)),
+        )?;
+    }
     // A zero line when values can be negative (PROMETHEE II, waterfall gaps).
     let (x_lo, x_hi) = (chart.x_range().start, chart.x_range().end);
     if x_lo < 0.0 && x_hi > 0.0 {
@@ -93,16 +119,29 @@ pub(crate) fn hbar_chart<'a, DB: DrawingBackend + 'a>(
             GREY.stroke_width(theme.line(1.5)),
         )))?;
     }
-    // Row labels, right-aligned against the axis, each in its own colour.
-    let base = plot.get_base_pixel();
+    // Row labels, right-aligned against the axis, each in its own colour;
+    // a second line only when the row has room for it.
     let x0 = chart.x_range().start;
-    for (r, text) in fitted.iter().enumerate() {
+    let row_px = row_height(&chart, n);
+    for (r, lines) in wrapped.iter().enumerate() {
         let (ax, ay) = chart.backend_coord(&(x0, row_centre(n, r)));
         let style = label_style
             .clone()
             .color(&labels[r].colour)
             .pos(Pos::new(HPos::Right, VPos::Center));
-        plot.draw_text(text, &style, (ax - base.0 - theme.px(0.5), ay - base.1))?;
+        let lines: Vec<String> = if lines.len() > 1 && row_px < lines.len() as i32 * label_lh {
+            vec![fit(plot, &labels[r].text, &label_style, max_label)?]
+        } else {
+            lines.clone()
+        };
+        let first = ay - base.1 - (lines.len() as i32 - 1) * label_lh / 2;
+        for (k, line) in lines.iter().enumerate() {
+            plot.draw_text(
+                line,
+                &style,
+                (ax - base.0 - theme.px(0.5), first + k as i32 * label_lh),
+            )?;
+        }
     }
     Ok(chart)
 }
@@ -157,6 +196,7 @@ fn bar_styled(
 /// One segment of a stacked bar, `from` to `to` on row `r` of `n`: filled
 /// in `colour`, outlined in white, with `label` centred inside it only when
 /// the label fits.
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn stacked_segment<DB: DrawingBackend>(
     chart: &mut ChartContext<'_, DB, HBarCoord>,
     plot: &DrawingArea<DB, Shift>,
@@ -164,14 +204,33 @@ pub(crate) fn stacked_segment<DB: DrawingBackend>(
     (n, r): (usize, usize),
     (from, to): (f64, f64),
     colour: RGBColor,
+    hatched: bool,
     label: String,
 ) -> Result<(), ChartError> {
     let row_px = row_height(chart, n);
     chart.draw_series(std::iter::once(bar(theme, n, r, from, to, colour, row_px)))?;
+    let (lo, hi) = row_span(n, r);
+    if hatched {
+        // Same inset as the bar itself (see bar_styled).
+        let gap = ((row_px as f64 * 0.175) as i32).max(theme.line(1.0) as i32);
+        let base = plot.get_base_pixel();
+        let (l, t) = chart.backend_coord(&(from, hi));
+        let (rt, b) = chart.backend_coord(&(to, lo));
+        super::frame::hatch(
+            plot,
+            theme,
+            (l - base.0, t + gap - base.1),
+            (rt - base.0, b - gap - base.1),
+        )?;
+    }
     chart.draw_series(std::iter::once(bar_edge(theme, n, r, from, to, row_px)))?;
     let value_style = theme.text(0.85);
-    let left = chart.backend_coord(&(from, row_span(n, r).0)).0;
-    let right = chart.backend_coord(&(to, row_span(n, r).0)).0;
+    let left = chart.backend_coord(&(from, lo)).0;
+    let right = chart.backend_coord(&(to, lo)).0;
+    if hatched {
+        // Numbers are not written over hatching.
+        return Ok(());
+    }
     if right - left > text_width(plot, &label, &value_style)? + theme.px(0.4) {
         let ink = text_on(colour);
         let style = value_style

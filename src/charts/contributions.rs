@@ -54,6 +54,7 @@ pub(super) fn draw<DB: DrawingBackend>(
                 ctx.criterion_colour(c),
                 Swatch::Block,
             )
+            .hatched(ctx.criterion_hatched(c))
         })
         .collect();
     let mut notes = Vec::new();
@@ -96,6 +97,7 @@ pub(super) fn draw<DB: DrawingBackend>(
                 (n, r),
                 (start, start + part),
                 ctx.criterion_colour(&matrix.criteria[j]),
+                ctx.criterion_hatched(&matrix.criteria[j]),
                 crate::i18n::num(*part, 2, lang),
             )?;
             start += part;

@@ -30,6 +30,8 @@ pub(crate) struct LegendItem {
     pub colour: RGBColor,
     /// Swatch shape.
     pub swatch: Swatch,
+    /// Hatched like its series (a colour used twice, see `style::series_hatched`).
+    pub hatched: bool,
 }
 
 impl LegendItem {
@@ -38,8 +40,43 @@ impl LegendItem {
             label: label.into(),
             colour,
             swatch,
+            hatched: false,
         }
     }
+
+    /// The same entry, hatched when `hatched`.
+    pub fn hatched(self, hatched: bool) -> Self {
+        LegendItem { hatched, ..self }
+    }
+}
+
+/// White 45° hatch lines over the pixel rectangle `(x0, y0)`–`(x1, y1)`,
+/// `step` pixels apart: marks a series whose colour repeats another's.
+pub(crate) fn hatch<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    theme: &Theme,
+    (x0, y0): (i32, i32),
+    (x1, y1): (i32, i32),
+) -> Result<(), ChartError> {
+    let (x0, x1) = (x0.min(x1), x0.max(x1));
+    let (y0, y1) = (y0.min(y1), y0.max(y1));
+    let step = theme.px(0.45).max(3);
+    let style = WHITE.stroke_width(theme.line(1.2));
+    // Each line runs up and to the right from the bottom edge (or the left
+    // edge), clipped to the rectangle.
+    let mut t = x0 - (y1 - y0);
+    while t < x1 {
+        let (sx, sy) = if t < x0 { (x0, y1 - (x0 - t)) } else { (t, y1) };
+        let run = (x1 - sx).min(sy - y0);
+        if run > 0 {
+            area.draw(&PathElement::new(
+                vec![(sx, sy), (sx + run, sy - run)],
+                style,
+            ))?;
+        }
+        t += step;
+    }
+    Ok(())
 }
 
 /// What surrounds the plot of one chart.
@@ -80,23 +117,29 @@ impl Chrome {
     }
 }
 
-/// One line swatch per ranked option, best first, in the option's own colour.
+/// One line swatch per ranked option, best first, in the option's own
+/// colour (dashed for an option whose colour repeats an earlier one's).
 pub(crate) fn ranked_option_lines(ctx: &Ctx<'_>) -> Vec<LegendItem> {
     ctx.eval
         .ranking
         .iter()
         .map(|r| {
+            let swatch = if ctx.option_hatched(&r.alternative) {
+                Swatch::Dashed
+            } else {
+                Swatch::Line
+            };
             LegendItem::new(
                 ctx.option_name(&r.alternative),
                 ctx.option_colour(&r.alternative),
-                Swatch::Line,
+                swatch,
             )
         })
         .collect()
 }
 
 /// Line height for text at `relative` × body size.
-fn line_height(theme: &Theme, relative: f64) -> i32 {
+pub(crate) fn line_height(theme: &Theme, relative: f64) -> i32 {
     (theme.unit * relative * 1.3).round() as i32
 }
 
@@ -136,6 +179,48 @@ pub(crate) fn wrap<DB: DrawingBackend>(
         lines.push(line);
     }
     Ok(lines)
+}
+
+/// An axis title wrapped at word boundaries to `width` pixels, at most
+/// three lines (the last shortened with "…" only past that).
+pub(crate) fn axis_title_lines<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    theme: &Theme,
+    text: &str,
+    width: i32,
+) -> Result<Vec<String>, ChartError> {
+    let style = theme.text(0.95);
+    let mut lines = wrap(area, text, &style, width.max(theme.px(4.0)))?;
+    if lines.len() > 3 {
+        lines.truncate(3);
+        if let Some(last) = lines.last_mut() {
+            *last = fit(area, &format!("{last} …"), &style, width)?;
+        }
+    }
+    Ok(lines)
+}
+
+/// Height of the area under a plot holding tick labels and `lines` of axis title.
+pub(crate) fn x_label_area(theme: &Theme, lines: usize) -> i32 {
+    theme.px(2.1) + lines as i32 * line_height(theme, 0.95) + theme.px(0.3)
+}
+
+/// Draws axis-title `lines` centred on `centre_x`, the first at `top` (pixels of `area`).
+pub(crate) fn draw_axis_title<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    theme: &Theme,
+    lines: &[String],
+    (centre_x, top): (i32, i32),
+) -> Result<(), ChartError> {
+    let style = theme.text(0.95).pos(Pos::new(HPos::Center, VPos::Top));
+    for (k, line) in lines.iter().enumerate() {
+        area.draw_text(
+            line,
+            &style,
+            (centre_x, top + k as i32 * line_height(theme, 0.95)),
+        )?;
+    }
+    Ok(())
 }
 
 /// `text` shortened with an ellipsis to fit `max_width` pixels.
@@ -199,6 +284,9 @@ fn draw_swatch<DB: DrawingBackend>(
                 [(x, mid - h / 2), (x + w, mid + h / 2)],
                 item.colour.filled(),
             ))?;
+            if item.hatched {
+                hatch(area, theme, (x, mid - h / 2), (x + w, mid + h / 2))?;
+            }
         }
         Swatch::Line => {
             area.draw(&PathElement::new(
@@ -268,6 +356,8 @@ pub(crate) fn frame<DB: DrawingBackend>(
     for note in &chrome.notes {
         note_lines.extend(wrap(area, note, &note_style, inner_w)?);
     }
+    // Readable means every footnote line up to six; longer notes end in "…".
+    let wanted_notes_h = note_lines.len().min(6) as i32 * note_lh;
     if note_lines.len() > max_note_lines {
         note_lines.truncate(max_note_lines);
         if let Some(last) = note_lines.last_mut() {
@@ -300,6 +390,12 @@ pub(crate) fn frame<DB: DrawingBackend>(
         bottom -= theme.px(0.9);
     }
     let bottom_margin = (h - bottom).max(0);
+    ctx.need_chrome(
+        top + bottom_margin - notes_h + wanted_notes_h,
+        wanted_notes_h,
+    );
+    // A plot without rows of labels (lines, radar) needs a square-ish field.
+    ctx.need_plot(theme.px(14.0));
     Ok(area.margin(top, bottom_margin, margin, margin))
 }
 

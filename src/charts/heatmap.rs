@@ -56,7 +56,17 @@ pub(super) fn draw<DB: DrawingBackend>(
     let cell_w = ((w - label_w) / m as i32).max(1);
 
     // Column headers: name (up to two lines), unit and direction, weight.
-    let head_style = theme.bold(0.9);
+    // Headers wrap between words; when a single word is wider than its
+    // column the header type shrinks (down to a floor) instead of cutting it.
+    let mut widest_word = 1;
+    for id in &matrix.criteria {
+        for word in ctx.criterion_name(id).split_whitespace() {
+            widest_word = widest_word.max(text_width(&plot, word, &theme.bold(0.9))?);
+        }
+    }
+    let head_rel =
+        0.9 * (f64::from(cell_w - theme.px(0.6)) / f64::from(widest_word)).clamp(0.75, 1.0);
+    let head_style = theme.bold(head_rel);
     let small = theme.muted(0.8);
     let lh = |rel: f64| (theme.unit * rel * 1.3).round() as i32;
     let mut headers = Vec::with_capacity(m);
@@ -71,8 +81,8 @@ pub(super) fn draw<DB: DrawingBackend>(
         for line in name.iter_mut() {
             *line = fit(&plot, line, &head_style, cell_w - theme.px(0.3))?;
         }
-        if name.len() > 3 {
-            name.truncate(3);
+        if name.len() > 4 {
+            name.truncate(4);
             if let Some(last) = name.last_mut() {
                 *last = fit(
                     &plot,
@@ -86,7 +96,7 @@ pub(super) fn draw<DB: DrawingBackend>(
             Direction::Minimize => tr!(lang, "chart.heatmap.lower_better"),
             Direction::Maximize => tr!(lang, "chart.heatmap.higher_better"),
         };
-        let unit = scenario.criterion(id).map_or("", |c| c.unit.as_str());
+        let unit = scenario.criterion(id).map_or("", |c| c.unit.get(lang));
         let detail = format!("{direction} · {unit}");
         let detail =
             if unit.is_empty() || text_width(&plot, &detail, &small)? > cell_w - theme.px(0.4) {
@@ -106,15 +116,16 @@ pub(super) fn draw<DB: DrawingBackend>(
         ));
     }
     let name_lines = headers.iter().map(|h| h.0.len()).max().unwrap_or(1) as i32;
-    let header_h = name_lines * lh(0.9) + 2 * lh(0.8) + theme.px(0.5);
+    let header_h = name_lines * lh(head_rel) + 2 * lh(0.8) + theme.px(0.5);
+    ctx.need_plot(header_h + n as i32 * (lh(1.0) + theme.px(0.4)));
     let cell_h = ((h - header_h) / n as i32).clamp(1, theme.px(6.0));
     for (j, (name, detail, weight)) in headers.iter().enumerate() {
         let cx = label_w + j as i32 * cell_w + cell_w / 2;
         let centred = |s: &TextStyle<'static>| s.clone().pos(Pos::new(HPos::Center, VPos::Top));
-        let mut y = header_h - theme.px(0.5) - 2 * lh(0.8) - name.len() as i32 * lh(0.9);
+        let mut y = header_h - theme.px(0.5) - 2 * lh(0.8) - name.len() as i32 * lh(head_rel);
         for line in name {
             plot.draw_text(line, &centred(&head_style), (cx, y))?;
-            y += lh(0.9);
+            y += lh(head_rel);
         }
         plot.draw_text(detail, &centred(&small), (cx, y))?;
         plot.draw_text(weight, &centred(&small), (cx, y + lh(0.8)))?;
@@ -155,7 +166,7 @@ pub(super) fn draw<DB: DrawingBackend>(
             let value_text = crate::i18n::num(v, 2, lang);
             let unit = scenario
                 .criterion(&matrix.criteria[j])
-                .map_or("", |c| c.unit.as_str());
+                .map_or("", |c| c.unit.get(lang));
             let raw = crate::i18n::value(matrix.value(i, j), 2, lang);
             // A rating scale ("0-10") says nothing next to the value.
             let raw_text = if unit.is_empty() || unit.starts_with(|c: char| c.is_ascii_digit()) {

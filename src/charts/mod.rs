@@ -6,6 +6,7 @@
 mod acceptability;
 mod bars;
 mod contributions;
+mod fit;
 mod frame;
 mod heatmap;
 mod radar;
@@ -15,6 +16,7 @@ mod stakeholders;
 pub mod style;
 mod text;
 
+pub use fit::{READABLE_WIDTH_PT, readable_height};
 pub use sensitivity::curve_for;
 mod waterfall;
 
@@ -222,6 +224,8 @@ pub(crate) struct Ctx<'a> {
     pub eval: Evaluation,
     /// Sizes for this drawing.
     pub theme: Theme,
+    /// Room the drawing needs to stay readable, recorded while drawing.
+    pub need: std::cell::Cell<fit::Need>,
 }
 
 impl<'a> Ctx<'a> {
@@ -237,6 +241,7 @@ impl<'a> Ctx<'a> {
             profile,
             eval,
             theme: Theme::new(width_px, height_px, f64::from(input.scale)),
+            need: std::cell::Cell::default(),
         })
     }
 
@@ -267,28 +272,46 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    /// Position of an option in the scenario: its colour stays the same in every chart.
-    pub fn option_colour(&self, id: &str) -> RGBColor {
-        let i = self
-            .input
+    /// Position of an option in the scenario.
+    fn option_index(&self, id: &str) -> usize {
+        self.input
             .scenario
             .alternatives
             .iter()
             .position(|a| a.id == id)
-            .unwrap_or(0);
-        style::series_colour(i)
+            .unwrap_or(0)
+    }
+
+    /// An option's colour, from its position: the same in every chart.
+    pub fn option_colour(&self, id: &str) -> RGBColor {
+        style::series_colour(self.option_index(id))
+    }
+
+    /// True when the option's colour repeats an earlier one's (more than
+    /// twelve options): its lines are dashed and its bars hatched.
+    pub fn option_hatched(&self, id: &str) -> bool {
+        style::series_hatched(self.option_index(id))
     }
 
     /// Position of a criterion in the scenario, for its colour.
-    pub fn criterion_colour(&self, id: &str) -> RGBColor {
-        let i = self
-            .input
+    fn criterion_index(&self, id: &str) -> usize {
+        self.input
             .scenario
             .criteria
             .iter()
             .position(|c| c.id == id)
-            .unwrap_or(0);
-        style::series_colour(i)
+            .unwrap_or(0)
+    }
+
+    /// The colour of a criterion, from its position in the scenario.
+    pub fn criterion_colour(&self, id: &str) -> RGBColor {
+        style::series_colour(self.criterion_index(id))
+    }
+
+    /// True when the criterion's colour repeats an earlier one's (more than
+    /// twelve criteria): its segments and swatch are hatched.
+    pub fn criterion_hatched(&self, id: &str) -> bool {
+        style::series_hatched(self.criterion_index(id))
     }
 
     /// "Scenario — method — weights" line under the title.
@@ -365,15 +388,24 @@ pub fn draw<DB: DrawingBackend>(
     style::ensure_fonts();
     let (w, h) = area.dim_in_pixel();
     let ctx = Ctx::new(input, w, h)?;
+    draw_in(kind, &ctx, area)
+}
+
+/// Draws chart `kind` with a context already made (see [`fit`]).
+fn draw_in<DB: DrawingBackend>(
+    kind: ChartKind,
+    ctx: &Ctx<'_>,
+    area: &DrawingArea<DB, Shift>,
+) -> Result<(), ChartError> {
     match kind {
-        ChartKind::Ranking => ranking::draw(&ctx, area),
-        ChartKind::Contributions => contributions::draw(&ctx, area),
-        ChartKind::Radar => radar::draw(&ctx, area),
-        ChartKind::Sensitivity => sensitivity::draw(&ctx, area),
-        ChartKind::Acceptability => acceptability::draw(&ctx, area),
-        ChartKind::Stakeholders => stakeholders::draw(&ctx, area),
-        ChartKind::Heatmap => heatmap::draw(&ctx, area),
-        ChartKind::Waterfall => waterfall::draw(&ctx, area),
+        ChartKind::Ranking => ranking::draw(ctx, area),
+        ChartKind::Contributions => contributions::draw(ctx, area),
+        ChartKind::Radar => radar::draw(ctx, area),
+        ChartKind::Sensitivity => sensitivity::draw(ctx, area),
+        ChartKind::Acceptability => acceptability::draw(ctx, area),
+        ChartKind::Stakeholders => stakeholders::draw(ctx, area),
+        ChartKind::Heatmap => heatmap::draw(ctx, area),
+        ChartKind::Waterfall => waterfall::draw(ctx, area),
     }
 }
 

@@ -135,10 +135,18 @@ pub(super) fn draw<DB: DrawingBackend>(
         plot.draw(&Polygon::new(points.clone(), colour.mix(0.10).filled()))?;
         let mut closed = points.clone();
         closed.push(points[0]);
-        plot.draw(&PathElement::new(
-            closed,
-            colour.stroke_width(theme.line(2.5)),
-        ))?;
+        let style = colour.stroke_width(theme.line(2.5));
+        if ctx.option_hatched(&ranked.alternative) {
+            // A colour used twice: this outline is dashed (as in the legend).
+            plot.draw(&plotters::element::DashedPathElement::new(
+                closed,
+                theme.px(0.8).max(4) as u32,
+                theme.px(0.5).max(3) as u32,
+                style,
+            ))?;
+        } else {
+            plot.draw(&PathElement::new(closed, style))?;
+        }
         for p in points {
             plot.draw(&Circle::new(p, theme.px(0.25), colour.filled()))?;
         }

@@ -2,7 +2,10 @@
 //! sweeps from 0 to 100 % (the others rescaled in proportion), with the
 //! current weight and each change of the top option marked.
 
-use super::frame::{Chrome, LegendItem, Swatch, frame, message, ranked_option_lines};
+use super::frame::{
+    Chrome, LegendItem, Swatch, axis_title_lines, draw_axis_title, frame, message,
+    ranked_option_lines, text_width, x_label_area,
+};
 use super::ranking::score_range;
 use super::style::{GREY, INK, LIGHT, MUTED};
 use super::{ChartError, Ctx, method_name};
@@ -94,10 +97,26 @@ pub(super) fn draw<DB: DrawingBackend>(
         return message(theme, &plot, &ctx.nothing_to_show());
     }
     let y_range = score_range(ctx.input.method);
+    let y_desc = tr!(
+        lang,
+        "chart.axis.score",
+        method = method_name(ctx.input.method, lang)
+    );
+    let (plot_w, _) = plot.dim_in_pixel();
+    let x_desc = axis_title_lines(
+        &plot,
+        theme,
+        &tr!(lang, "chart.axis.weight_of", criterion = criterion.clone()),
+        plot_w as i32 - theme.px(6.0),
+    )?;
+    let x_area = x_label_area(theme, x_desc.len());
+    // The vertical axis title is written along the plot: it needs the
+    // plot at least that tall.
+    ctx.need_plot(text_width(&plot, &y_desc, &theme.text(0.95))? + x_area + theme.px(1.5));
     let mut chart = ChartBuilder::on(&plot)
         .margin_right(theme.px(1.5))
         .margin_top(theme.px(0.5))
-        .x_label_area_size(theme.px(3.4))
+        .x_label_area_size(x_area)
         .y_label_area_size(theme.px(4.4))
         .build_cartesian_2d(0.0..1.0, y_range.clone())?;
     chart
@@ -106,22 +125,24 @@ pub(super) fn draw<DB: DrawingBackend>(
         .y_labels(6)
         .x_label_formatter(&|v| crate::i18n::pct(*v, 0, lang))
         .y_label_formatter(&|v| crate::i18n::num(*v, 1, lang))
-        .x_desc(tr!(
-            lang,
-            "chart.axis.weight_of",
-            criterion = criterion.clone()
-        ))
-        .y_desc(tr!(
-            lang,
-            "chart.axis.score",
-            method = method_name(ctx.input.method, lang)
-        ))
+        .y_desc(y_desc)
         .label_style(theme.text(0.85))
         .axis_desc_style(theme.text(0.95))
         .bold_line_style(LIGHT.stroke_width(theme.line(1.0)))
         .light_line_style(WHITE.mix(0.0))
         .axis_style(GREY.stroke_width(theme.line(1.0)))
         .draw()?;
+    {
+        let base = plot.get_base_pixel();
+        let (left, bottom) = chart.backend_coord(&(0.0, y_range.start));
+        let (right, _) = chart.backend_coord(&(1.0, y_range.start));
+        draw_axis_title(
+            &plot,
+            theme,
+            &x_desc,
+            ((left + right) / 2 - base.0, bottom - base.1 + theme.px(2.0)),
+        )?;
+    }
 
     // Current weight.
     let dash = 0.012;
@@ -154,10 +175,18 @@ pub(super) fn draw<DB: DrawingBackend>(
                 .zip(curve.scores[i].iter().copied())
                 .collect(),
         );
-        chart.draw_series(LineSeries::new(
-            points,
-            colour.stroke_width(theme.line(3.0)),
-        ))?;
+        let style = colour.stroke_width(theme.line(3.0));
+        if ctx.option_hatched(&ranked.alternative) {
+            // A colour used twice: this line is dashed (as in the legend).
+            chart.draw_series(DashedLineSeries::new(
+                points,
+                theme.px(0.8).max(4) as u32,
+                theme.px(0.5).max(3) as u32,
+                style,
+            ))?;
+        } else {
+            chart.draw_series(LineSeries::new(points, style))?;
+        }
     }
     // Rank reversals: a ring at the crossing, labelled with the new leader.
     for (k, t) in curve.thresholds.iter().enumerate() {

@@ -2,7 +2,7 @@
 //! one group of bars per profile, with that profile's winner named.
 
 use super::bars::{RowLabel, row_span};
-use super::frame::{Chrome, LegendItem, Swatch, frame, message};
+use super::frame::{Chrome, LegendItem, Swatch, frame, hatch, message};
 use super::ranking::score_chart;
 use super::style::{INK, MUTED};
 use super::{ChartError, ChartKind, Ctx, method_name};
@@ -32,7 +32,10 @@ pub(super) fn draw<DB: DrawingBackend>(
     let legend = scenario
         .alternatives
         .iter()
-        .map(|a| LegendItem::new(a.name.get(lang), ctx.option_colour(&a.id), Swatch::Block))
+        .map(|a| {
+            LegendItem::new(a.name.get(lang), ctx.option_colour(&a.id), Swatch::Block)
+                .hatched(ctx.option_hatched(&a.id))
+        })
         .collect();
     let evaluations = per_profile(ctx);
     let mut notes: Vec<String> = evaluations
@@ -86,6 +89,8 @@ pub(super) fn draw<DB: DrawingBackend>(
     let zero = 0.0_f64.clamp(range.start, range.end);
     let options = scenario.alternatives.len();
     let slot = 0.8 / options as f64;
+    // Every option's bar in every group tall enough for its value label.
+    ctx.need_plot(theme.px(3.7) + (groups * options) as i32 * theme.px(1.3));
     let value_style = theme.text(0.8);
     for (g, e) in evaluations.iter().enumerate() {
         let (_, top) = row_span(groups, g);
@@ -114,6 +119,17 @@ pub(super) fn draw<DB: DrawingBackend>(
                 [(zero, y_top), (score, y_bottom)],
                 ctx.option_colour(&a.id).filled(),
             )))?;
+            if ctx.option_hatched(&a.id) {
+                let base = plot.get_base_pixel();
+                let (l, t) = chart.backend_coord(&(zero, y_top));
+                let (r, b) = chart.backend_coord(&(score, y_bottom));
+                hatch(
+                    &plot,
+                    theme,
+                    (l - base.0, t - base.1),
+                    (r - base.0, b - base.1),
+                )?;
+            }
             let is_winner = winner.as_deref() == Some(a.id.as_str());
             let (text, style) = if is_winner {
                 (

@@ -1,6 +1,6 @@
-//! The look shared by every chart: bundled fonts, the Okabe–Ito palette and
-//! type sizes that follow the drawing's size, so a chart reads the same on a
-//! projector (1920×1080) and in a document (800×600).
+//! The look shared by every chart: bundled fonts, a twelve-colour palette
+//! (Okabe–Ito first) and type sizes that follow the drawing's size, so a
+//! chart reads the same on a projector (1920×1080) and in a document (800×600).
 
 use plotters::style::{FontStyle, RGBColor, TextStyle};
 use std::sync::OnceLock;
@@ -38,9 +38,35 @@ pub const OKABE_ITO: [RGBColor; 8] = [
     RGBColor(0x00, 0x00, 0x00), // black
 ];
 
-/// The palette colour for series number `i` (cycles after eight).
+/// Twelve series colours that stay apart for colour-blind readers too:
+/// Okabe & Ito's eight, then four darker hues (wine, indigo, olive from
+/// Paul Tol's muted scheme, and brown), each far from the others in CIELAB.
+pub const PALETTE: [RGBColor; 12] = [
+    OKABE_ITO[0],
+    OKABE_ITO[1],
+    OKABE_ITO[2],
+    OKABE_ITO[3],
+    OKABE_ITO[4],
+    OKABE_ITO[5],
+    OKABE_ITO[6],
+    OKABE_ITO[7],
+    RGBColor(0x88, 0x22, 0x55), // wine
+    RGBColor(0x33, 0x22, 0x88), // indigo
+    RGBColor(0x99, 0x99, 0x33), // olive
+    RGBColor(0x8C, 0x56, 0x4B), // brown
+];
+
+/// The colour of series number `i`. Past twelve a colour comes back, so
+/// such a series is also drawn hatched (see [`series_hatched`]).
 pub fn series_colour(i: usize) -> RGBColor {
-    OKABE_ITO[i % OKABE_ITO.len()]
+    PALETTE[i % PALETTE.len()]
+}
+
+/// True for a series whose colour repeats an earlier one's: filled shapes
+/// of it are hatched (and its legend swatch too) so it is never mistaken
+/// for the series with the same colour.
+pub fn series_hatched(i: usize) -> bool {
+    i >= PALETTE.len()
 }
 
 /// Main text colour (near-black, softer than pure black on a projector).
@@ -132,6 +158,55 @@ mod tests {
         assert!(doc.unit >= 13.0);
         let retina = Theme::new(1600, 1200, 2.0);
         assert!((retina.unit - 2.0 * doc.unit).abs() < 1e-9);
+    }
+
+    /// CIELAB coordinates of an sRGB colour (D65), to measure how far apart
+    /// two colours look.
+    fn lab(c: RGBColor) -> [f64; 3] {
+        let lin = |u: u8| {
+            let u = f64::from(u) / 255.0;
+            if u <= 0.04045 {
+                u / 12.92
+            } else {
+                ((u + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        let (r, g, b) = (lin(c.0), lin(c.1), lin(c.2));
+        let x = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047;
+        let y = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+        let z = (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883;
+        let f = |t: f64| {
+            if t > 0.008856 {
+                t.cbrt()
+            } else {
+                7.787 * t + 16.0 / 116.0
+            }
+        };
+        [
+            116.0 * f(y) - 16.0,
+            500.0 * (f(x) - f(y)),
+            200.0 * (f(y) - f(z)),
+        ]
+    }
+
+    #[test]
+    fn twelve_series_get_clearly_different_colours_and_later_ones_are_hatched() {
+        for i in 0..12 {
+            assert!(!series_hatched(i));
+            for j in 0..i {
+                let (a, b) = (lab(series_colour(i)), lab(series_colour(j)));
+                let distance =
+                    ((a[0] - b[0]).powi(2) + (a[1] - b[1]).powi(2) + (a[2] - b[2]).powi(2)).sqrt();
+                // ΔE*ab 25 is far beyond "just noticeable" (about 2.3).
+                assert!(distance > 25.0, "series {i} and {j}: ΔE {distance:.1}");
+            }
+        }
+        for i in 12..24 {
+            assert!(
+                series_hatched(i),
+                "series {i} repeats a colour, so it is hatched"
+            );
+        }
     }
 
     #[test]

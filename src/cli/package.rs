@@ -54,7 +54,7 @@ pub fn package_json(
             "resource": r.name.get(Lang::En),
             "id": r.id,
             "cap": r.cap,
-            "unit": r.unit,
+            "unit": r.unit.get(Lang::En),
         })).collect::<Vec<_>>(),
         "values": result.values.iter().map(|(id, v)| (name(id), json!(v))).collect::<Map<String, Value>>(),
         "packages": result.packages.iter().enumerate().map(|(k, p)| json!({
@@ -124,7 +124,7 @@ pub fn package_text(
                     resource = r.name.get(lang),
                     used = value(*used, 2, lang),
                     cap = value(r.cap, 2, lang),
-                    unit = r.unit
+                    unit = r.unit.get(lang)
                 )
             );
         }

@@ -315,7 +315,7 @@ pub fn criteria_section(scenario: &Scenario, lang: Lang) -> Vec<Block> {
                     tr!(lang, "brief.veto", limit = value(v, 4, lang))
                 )));
             }
-            let mut row = vec![name, text(direction), text(c.unit.clone())];
+            let mut row = vec![name, text(direction), text(c.unit.get(lang).to_string())];
             for p in &scenario.profiles {
                 let total: f64 = scenario.criteria.iter().map(|k| p.weight(&k.id)).sum();
                 let share = if total > 0.0 {
@@ -553,7 +553,7 @@ pub fn evidence_section(scenario: &Scenario, lang: Lang) -> Vec<Block> {
                 );
             }
             if !c.unit.is_empty() {
-                shown = format!("{shown} ({})", c.unit);
+                shown = format!("{shown} ({})", c.unit.get(lang));
             }
             let mut rationale = text(s.rationale.get(lang));
             if s.illustrative {

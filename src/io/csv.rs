@@ -452,7 +452,7 @@ fn parse_with_layout<'a>(
             name: Text::new(n.clone()),
             description: Text::default(),
             direction: directions[j],
-            unit: String::new(),
+            unit: Text::default(),
             scale: None,
             veto: vetoes[j],
             preference: Preference::Usual,

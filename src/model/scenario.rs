@@ -123,9 +123,10 @@ pub struct Criterion {
     pub description: Text,
     /// Whether less or more is better.
     pub direction: Direction,
-    /// Unit of the values ("CAD M", "0-10").
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub unit: String,
+    /// Unit of the values ("CAD M", "0-10"), in either language or both
+    /// (`unit: (en: "CAD M/yr", fr: "M$ CA/an")`).
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
+    pub unit: Text,
     /// Fixed scale; when absent the scale is the range of the (feasible) data.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scale: Option<Scale>,
@@ -271,9 +272,9 @@ pub struct Resource {
     pub id: String,
     /// Display name.
     pub name: Text,
-    /// Unit ("personnel", "CAD M").
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub unit: String,
+    /// Unit ("personnel", "CAD M"), in either language or both.
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
+    pub unit: Text,
     /// The most that may be committed.
     pub cap: f64,
 }

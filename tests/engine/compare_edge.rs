@@ -20,7 +20,7 @@ fn scenario(ids: &[&str], values: &[&[f64]]) -> Scenario {
             name: Text::new(format!("C{j}")),
             description: Text::default(),
             direction: Direction::Maximize,
-            unit: String::new(),
+            unit: Default::default(),
             scale: None,
             veto: None,
             preference: Preference::Usual,

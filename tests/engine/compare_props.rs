@@ -26,7 +26,7 @@ fn build(
             name: Text::new(id.to_uppercase()),
             description: Text::default(),
             direction: *direction,
-            unit: String::new(),
+            unit: Default::default(),
             scale: None,
             veto: None,
             preference: Preference::Usual,

@@ -59,7 +59,7 @@ fn criterion() -> impl Strategy<Value = Criterion> {
         text(),
         text(),
         direction(),
-        string(),
+        text(),
         option::of((number(), number()).prop_map(|(worst, best)| Scale { worst, best })),
         option::of(number()),
         preference(),
@@ -161,7 +161,7 @@ fn profile() -> impl Strategy<Value = WeightProfile> {
 }
 
 fn resource() -> impl Strategy<Value = Resource> {
-    (string(), text(), string(), number()).prop_map(|(id, name, unit, cap)| Resource {
+    (string(), text(), text(), number()).prop_map(|(id, name, unit, cap)| Resource {
         id,
         name,
         unit,

@@ -1,6 +1,7 @@
 //! Engine, file, command-line and chart tests, one binary so the suite links once.
 
 mod brief_pack;
+mod charts_readable;
 mod charts_render;
 mod charts_snapshots;
 mod charts_support;

@@ -50,7 +50,9 @@ fn every_chart_tab_renders_and_the_waterfall_needs_a_comparison() {
     );
     for kind in tradeoff::app::charts_tabs::available_kinds(false) {
         let before = h.state().charts_tabs.cache.renders;
-        h.get_by_label(&kind.title(Lang::En)).click();
+        // The tab, not the chart image of the same name.
+        h.get_by_role_and_label(Role::Button, &kind.title(Lang::En))
+            .click();
         h.run_steps(2);
         assert_eq!(h.state().charts_tabs.kind, kind);
         let shown_first = kind == ChartKind::Ranking && before > 0;

@@ -3,4 +3,7 @@
 
 mod gui_analyse;
 mod gui_app;
+mod gui_layout;
 mod gui_present;
+mod gui_snapshots;
+mod soft_render;
