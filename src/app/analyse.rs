@@ -49,6 +49,7 @@ impl AnalyseUi {
                     egui::Button::new(tr!(lang, "analyse.elicit.swing_button")),
                 )
                 .on_hover_text(tr!(lang, "analyse.elicit.swing_tip"))
+                .on_disabled_hover_text(tr!(lang, "gui.why.no_criteria"))
                 .clicked()
             {
                 self.swing = SwingDialog::open(s, &profile.id);
@@ -59,6 +60,7 @@ impl AnalyseUi {
                     egui::Button::new(tr!(lang, "analyse.elicit.ahp_button")),
                 )
                 .on_hover_text(tr!(lang, "analyse.elicit.ahp_tip"))
+                .on_disabled_hover_text(tr!(lang, "gui.why.two_criteria"))
                 .clicked()
             {
                 self.ahp = AhpDialog::open(s, &profile.id);
@@ -69,6 +71,7 @@ impl AnalyseUi {
                     egui::Button::new(tr!(lang, "analyse.elicit.rank_button")),
                 )
                 .on_hover_text(tr!(lang, "analyse.elicit.rank_tip"))
+                .on_disabled_hover_text(tr!(lang, "gui.why.no_criteria"))
                 .clicked()
             {
                 self.rank = RankDialog::open(s, &profile.id);

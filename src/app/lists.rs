@@ -15,7 +15,7 @@ pub fn problems_at(state: &AppState, location: &Location) -> Vec<String> {
         .problems
         .iter()
         .filter(|p| &p.location == location)
-        .map(|p| crate::i18n::problem_message(p, state.lang))
+        .map(|p| crate::i18n::problem_message(state.scenario(), p, state.lang))
         .collect()
 }
 
@@ -26,6 +26,9 @@ pub fn lists_panel(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
         ui.add_space(12.0);
         ui.separator();
         criteria_list(ui, state, out);
+        ui.add_space(12.0);
+        ui.separator();
+        super::resources::resources_section(ui, state, out);
     });
 }
 
@@ -38,10 +41,12 @@ fn row_buttons(ui: &mut Ui, lang: Lang, first: bool, last: bool) -> (bool, bool,
     let down = ui
         .add_enabled(!last, egui::Button::new("▼").small())
         .on_hover_text(tr!(lang, "gui.move_down"))
+        .on_disabled_hover_text(tr!(lang, "gui.why.already_last"))
         .clicked();
     let up = ui
         .add_enabled(!first, egui::Button::new("▲").small())
         .on_hover_text(tr!(lang, "gui.move_up"))
+        .on_disabled_hover_text(tr!(lang, "gui.why.already_first"))
         .clicked();
     (up, down, delete)
 }
@@ -129,6 +134,7 @@ fn options_list(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
                         .weak()
                         .small(),
                 );
+                super::resources::needs_editor(ui, state, a, out);
             });
         }
     }

@@ -74,6 +74,7 @@ pub fn menu_bar(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
                     state.doc.can_undo(),
                     Button::new(tr!(lang, "gui.menu.undo")).shortcut_text("Ctrl+Z"),
                 )
+                .on_disabled_hover_text(tr!(lang, "gui.why.nothing_to_undo"))
                 .clicked()
             {
                 out.push(Command::Undo);
@@ -83,6 +84,7 @@ pub fn menu_bar(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
                     state.doc.can_redo(),
                     Button::new(tr!(lang, "gui.menu.redo")).shortcut_text("Ctrl+Shift+Z"),
                 )
+                .on_disabled_hover_text(tr!(lang, "gui.why.nothing_to_redo"))
                 .clicked()
             {
                 out.push(Command::Redo);

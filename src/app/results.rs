@@ -5,7 +5,7 @@ use super::charts_view::ChartCache;
 use super::state::{AppState, Command};
 use super::widgets::{PROBLEM, display_text, heading};
 use crate::analysis::Method;
-use crate::model::{Lang, Severity};
+use crate::model::{Lang, ProblemKind, Severity};
 use crate::tr;
 use egui::{RichText, Ui};
 
@@ -74,18 +74,25 @@ pub fn results_area(
                 RichText::new(format!(
                     "• {} — {}",
                     crate::i18n::location_label(state.scenario(), &p.location, lang),
-                    crate::i18n::problem_message(p, lang)
+                    crate::i18n::problem_message(state.scenario(), p, lang)
                 ))
                 .color(PROBLEM),
             );
         }
         return;
     }
-    for p in problems
-        .iter()
-        .filter(|p| p.severity() == Severity::Warning)
-    {
-        ui.label(RichText::new(format!("⚠ {}", crate::i18n::problem_message(p, lang))).weak());
+    // Cells not yet scored are marked in the table and their options listed
+    // as excluded below, so they get no line each here.
+    for p in problems.iter().filter(|p| {
+        p.severity() == Severity::Warning && !matches!(p.kind, ProblemKind::MissingScore { .. })
+    }) {
+        ui.label(
+            RichText::new(format!(
+                "⚠ {}",
+                crate::i18n::problem_message(state.scenario(), p, lang)
+            ))
+            .weak(),
+        );
     }
     ui.label(RichText::new(top_line(state)).size(16.0).strong());
     let table_height = 30.0 + 22.0 * state.scenario().alternatives.len() as f32;

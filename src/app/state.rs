@@ -101,6 +101,18 @@ pub struct Banner {
     pub text: String,
 }
 
+/// A message attached to one score cell, shown next to it: an edit refused
+/// there, or a range widened to hold a what-if value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CellNote {
+    /// The cell.
+    pub cell: Cell,
+    /// True when the edit was refused (red), false for information.
+    pub refused: bool,
+    /// The text, already translated, naming the option and criterion.
+    pub text: String,
+}
+
 /// Everything a panel may ask for. Panels only emit these; [`AppState::apply`]
 /// runs them after the frame.
 #[derive(Debug, Clone, PartialEq)]
@@ -206,6 +218,8 @@ pub struct AppState {
     pub selected_criterion: Option<String>,
     /// Message under the menu bar.
     pub banner: Option<Banner>,
+    /// Message next to a score cell (refused edit, widened range).
+    pub cell_note: Option<CellNote>,
     /// Action waiting for Save / Discard / Cancel.
     pub confirm: Option<Pending>,
     /// Action to run once a Save As started by the confirmation dialog ends.
@@ -247,6 +261,7 @@ impl AppState {
             selected_alternative: None,
             selected_criterion: None,
             banner: None,
+            cell_note: None,
             confirm: None,
             after_save: None,
             dialog: None,
@@ -353,16 +368,14 @@ impl AppState {
     pub fn apply(&mut self, command: Command) {
         let lang = self.lang;
         match command {
-            Command::Edit(edit) => {
-                if let Err(e) = self.doc.apply(&edit) {
-                    self.error(tr!(lang, "gui.edit_refused", reason = e.to_string()));
-                }
-            }
+            Command::Edit(edit) => self.apply_edit(&edit),
             Command::EndGroup => self.doc.seal(),
             Command::Undo => {
+                self.cell_note = None;
                 self.doc.undo();
             }
             Command::Redo => {
+                self.cell_note = None;
                 self.doc.redo();
             }
             Command::SelectCell(cell) => {
@@ -446,6 +459,68 @@ impl AppState {
             Command::ResolveSaveConflict(choice) => self.resolve_save_conflict(choice),
         }
         self.refresh();
+    }
+
+    /// Applies one edit; a refused edit is said next to its cell (or in the
+    /// banner), and a what-if value that widened its uncertainty range says so.
+    fn apply_edit(&mut self, edit: &Edit) {
+        let lang = self.lang;
+        let cell = edit_cell(edit);
+        let range_before = cell.as_ref().and_then(|c| {
+            self.scenario()
+                .score(&c.alternative, &c.criterion)
+                .map(|x| (x.low, x.high))
+        });
+        if cell.is_some() || !matches!(edit, Edit::SetWeight { .. }) {
+            self.cell_note = None;
+        }
+        match self.doc.apply(edit) {
+            Ok(()) => {
+                let Some(cell) = cell else { return };
+                let s = self.doc.scenario();
+                let Some(score) = s.score(&cell.alternative, &cell.criterion) else {
+                    return;
+                };
+                if matches!(edit, Edit::SetScore { .. })
+                    && let Some((low, high)) = range_before
+                    && (low, high) != (score.low, score.high)
+                {
+                    let v = |x: Option<f64>| crate::i18n::value(x.unwrap_or(score.value), 6, lang);
+                    let text = tr!(
+                        lang,
+                        "gui.range_widened",
+                        cell = format!(
+                            "{} × {}",
+                            s.alternative_name(&cell.alternative, lang),
+                            s.criterion_name(&cell.criterion, lang)
+                        ),
+                        value = v(Some(score.value)),
+                        old_low = v(low),
+                        old_high = v(high),
+                        low = v(score.low),
+                        high = v(score.high)
+                    );
+                    self.cell_note = Some(CellNote {
+                        cell,
+                        refused: false,
+                        text,
+                    });
+                }
+            }
+            Err(e) => {
+                let text = e.message(self.doc.scenario(), lang);
+                match cell {
+                    Some(cell) => {
+                        self.cell_note = Some(CellNote {
+                            cell,
+                            refused: true,
+                            text,
+                        })
+                    }
+                    None => self.error(tr!(lang, "gui.edit_refused", reason = text)),
+                }
+            }
+        }
     }
 
     /// Recomputes the analysis when the scenario changed since last time.
@@ -576,6 +651,7 @@ impl AppState {
         self.save_conflict = None;
         self.origin_name = None;
         self.cell = None;
+        self.cell_note = None;
         self.selected_alternative = None;
         self.selected_criterion = None;
         self.analysis = analyse(&self.doc);
@@ -617,6 +693,41 @@ impl AppState {
 
     fn info(&mut self, text: String) {
         self.banner = Some(Banner { error: false, text });
+    }
+}
+
+/// The score cell an edit is about, if any.
+fn edit_cell(edit: &Edit) -> Option<Cell> {
+    match edit {
+        Edit::SetScore {
+            alternative,
+            criterion,
+            ..
+        }
+        | Edit::SetRange {
+            alternative,
+            criterion,
+            ..
+        }
+        | Edit::SetRationale {
+            alternative,
+            criterion,
+            ..
+        }
+        | Edit::SetIllustrative {
+            alternative,
+            criterion,
+            ..
+        }
+        | Edit::SetScoreSources {
+            alternative,
+            criterion,
+            ..
+        } => Some(Cell {
+            alternative: alternative.clone(),
+            criterion: criterion.clone(),
+        }),
+        _ => None,
     }
 }
 
@@ -785,6 +896,93 @@ mod tests {
                 .and_then(Result::ok),
             std::fs::canonicalize(&file).ok()
         );
+    }
+
+    fn set_mali_risk(s: &mut AppState, value: f64) {
+        s.apply(Command::Edit(Edit::SetScore {
+            alternative: "mali".into(),
+            criterion: "risk".into(),
+            value,
+        }));
+    }
+
+    #[test]
+    fn a_what_if_outside_the_range_keeps_results_and_says_so_in_one_undo_step() {
+        let mut s = state();
+        s.apply(Command::Edit(Edit::SetRange {
+            alternative: "mali".into(),
+            criterion: "risk".into(),
+            low: Some(8.0),
+            high: Some(10.0),
+        }));
+        s.doc.mark_saved();
+        let steps = s.doc.undo_len();
+        set_mali_risk(&mut s, 3.0);
+        assert!(s.evaluation(Method::Wsm).is_some(), "results stay");
+        assert!(
+            s.analysis().problems.is_empty(),
+            "{:?}",
+            s.analysis().problems
+        );
+        let note = s.cell_note.clone().expect("a note next to the cell");
+        assert!(!note.refused);
+        assert_eq!(note.cell.alternative, "mali");
+        assert!(
+            note.text
+                .starts_with("Mali (MINUSMA) × Risk to personnel: 3 was outside"),
+            "{}",
+            note.text
+        );
+        assert!(
+            note.text.contains("8 – 10") && note.text.contains("3 – 10"),
+            "{}",
+            note.text
+        );
+        assert_eq!(s.doc.undo_len(), steps + 1, "value and range are one step");
+        s.apply(Command::Undo);
+        let x = s.scenario().score("mali", "risk").expect("score");
+        assert_eq!((x.low, x.value, x.high), (Some(8.0), 8.0, Some(10.0)));
+        assert!(s.cell_note.is_none());
+        assert!(!s.doc.is_dirty());
+    }
+
+    #[test]
+    fn a_value_off_the_fixed_scale_is_refused_in_its_cell() {
+        let mut s = state();
+        s.apply(Command::Edit(Edit::SetScale {
+            id: "risk".into(),
+            scale: Some(crate::model::Scale {
+                worst: 10.0,
+                best: 0.0,
+            }),
+        }));
+        let before = s.scenario().clone();
+        set_mali_risk(&mut s, 15.0);
+        assert_eq!(s.scenario(), &before);
+        assert!(s.evaluation(Method::Wsm).is_some());
+        let note = s.cell_note.clone().expect("a note next to the cell");
+        assert!(note.refused);
+        assert!(
+            note.text.contains("Mali (MINUSMA) × Risk to personnel"),
+            "{}",
+            note.text
+        );
+        assert!(s.banner.is_none(), "said in the cell, not the banner");
+        // The next good edit clears it.
+        set_mali_risk(&mut s, 9.0);
+        assert!(s.cell_note.is_none());
+    }
+
+    #[test]
+    fn problems_name_the_option_and_criterion() {
+        let mut sc = crate::app::fixture::fixture();
+        sc.scores[0].low = Some(9.0);
+        let s = AppState::new(sc, None, Lang::En);
+        let p = s.analysis().problems.first().expect("a problem");
+        let at = crate::i18n::location_label(s.scenario(), &p.location, Lang::En);
+        assert_eq!(at, "Mali (MINUSMA) × Risk to personnel");
+        let at = crate::i18n::location_label(s.scenario(), &p.location, Lang::Fr);
+        assert_eq!(at, "Mali (MINUSMA) × Risque pour le personnel");
     }
 
     #[test]

@@ -76,6 +76,7 @@ pub fn weights_panel(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
                 egui::Button::new(tr!(lang, "gui.profile_delete")),
             )
             .on_hover_text(tr!(lang, "gui.profile_delete_tip"))
+            .on_disabled_hover_text(tr!(lang, "gui.why.last_profile"))
             .clicked()
         {
             out.push(Command::Edit(Edit::DeleteProfile {

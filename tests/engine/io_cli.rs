@@ -102,6 +102,40 @@ fn check_accepts_good_files() {
 }
 
 #[test]
+fn a_score_not_yet_given_is_a_warning_in_check_and_an_exclusion_in_rank() {
+    let file = fixture("good", "not_yet_scored.ron");
+    let out = tradeoff().arg("check").arg(&file).output().expect("runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    // Located at the option, named by its display names.
+    let expected = format!(
+        "{}:15:9: warning: DR Congo (MONUSCO) is not yet scored on Cost",
+        file.display()
+    );
+    assert!(stderr.contains(&expected), "{stderr}");
+    let out = tradeoff().arg("rank").arg(&file).output().expect("runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0));
+    let line = stdout
+        .lines()
+        .find(|l| l.contains("DR Congo (MONUSCO)"))
+        .expect("listed");
+    assert!(
+        line.contains("excluded: not yet scored on Cost"),
+        "{stdout}"
+    );
+    let out = tradeoff()
+        .args(["rank", "--json"])
+        .arg(&file)
+        .output()
+        .expect("runs");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(json["ranking"].as_array().map(Vec::len), Some(3));
+    assert_eq!(json["excluded"][0]["id"], "drc");
+    assert_eq!(json["excluded"][0]["reasons"][0], "not yet scored on Cost");
+}
+
+#[test]
 fn check_on_a_missing_file_says_so() {
     let out = tradeoff()
         .args(["check", "no/such/file.ron"])
