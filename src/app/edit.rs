@@ -739,8 +739,9 @@ fn rename(text: &mut Text, lang: Lang, name: &str, generated_key: &str) {
 /// True when `text` is what the catalogue entry `key` ("Option %{n}") gives
 /// in `lang` for some number n.
 fn is_generated_name(text: &str, lang: Lang, key: &str) -> bool {
-    let template = crate::tr!(lang, key, n = "\u{1}");
-    let Some((prefix, suffix)) = template.split_once('\u{1}') else {
+    const MARK: char = '\u{1}';
+    let template = crate::tr!(lang, key, n = MARK);
+    let Some((prefix, suffix)) = template.split_once(MARK) else {
         return false;
     };
     text.strip_prefix(prefix)

@@ -38,7 +38,7 @@ pub fn resources_section(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) 
                     lang,
                     150.0,
                     false,
-                    &tr!(lang, "gui.name"),
+                    &tr!(lang, "gui.resource_name"),
                 );
                 if let Some(name) = changed {
                     out.push(Command::Edit(Edit::RenameResource {

@@ -51,7 +51,7 @@ pub fn scores_table(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
         .unwrap_or_default();
     let problems = cell_problems(state);
     let cell_width = 72.0;
-    let height = ui.available_height().min(260.0).max(3.0 * ROW_HEIGHT);
+    let height = ui.available_height().clamp(3.0 * ROW_HEIGHT, 260.0);
     egui::ScrollArea::horizontal()
         .id_salt("scores-scroll")
         .show(ui, |ui| {

@@ -57,7 +57,7 @@ fn check_prints_every_validation_problem_at_once() {
         "{stderr}"
     );
     assert!(
-        stderr.contains(":16:9: error: Option 'south_sudan' has no score"),
+        stderr.contains(":16:9: warning: South Sudan (UNMISS) is not yet scored on Local impact"),
         "{stderr}"
     );
     assert!(stderr.contains("2 problem(s) found"), "{stderr}");

@@ -135,8 +135,9 @@ fn a_new_option_is_not_yet_scored_and_out_of_the_results_with_that_reason() {
     h.get_by_label(&format!("Excluded: {text}"));
     // The new row's cells are empty, not a copy of another row.
     for c in &edited.criteria {
-        let field = h.get_by_role_and_label(Role::TextInput, &cell(&edited, &new, &c.id, Lang::En));
-        assert_eq!(field.value().as_deref(), Some(""));
+        let label = cell(&edited, &new, &c.id, Lang::En);
+        let field = h.get_by_role_and_label(Role::TextInput, &label);
+        assert_eq!(field.value().as_deref(), Some(""), "{label}");
     }
     // Scoring every criterion brings it into the ranking.
     for c in &edited.criteria {
@@ -217,9 +218,14 @@ fn resources_caps_and_needs_are_edited_in_the_window_with_undo() {
                 .any(|r| matches!(r, Reason::Resource { .. }))
     }));
     // The combinable flag and a new resource, each one undo step.
+    h.get_by_label("Options may be combined (packages)")
+        .scroll_to_me();
+    h.run();
     h.get_by_label("Options may be combined (packages)").click();
     h.run();
     assert_ne!(scenario(&h).combinable, s.combinable);
+    h.get_by_label("+ Add resource").scroll_to_me();
+    h.run();
     h.get_by_label("+ Add resource").click();
     h.run();
     assert_eq!(scenario(&h).resources.len(), s.resources.len() + 1);
@@ -242,11 +248,20 @@ fn a_name_edited_in_english_shows_in_french_with_the_fallback_mark() {
         .expect("listed")
         .click();
     h.run();
-    let field = h.get_by_role_and_label(Role::TextInput, "Name");
-    field.focus();
+    // The option's name field (the profile's is also called "Name").
+    let at = h
+        .query_all_by_role_and_label(Role::TextInput, "Name")
+        .find(|n| n.value().as_deref() == Some(new.name.en.as_str()))
+        .map(|n| n.rect().center())
+        .expect("the option's name field");
+    h.drag_at(at);
+    h.drop_at(at);
     h.run();
     h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    h.get_by_role_and_label(Role::TextInput, "Name")
+    h.run();
+    h.query_all_by_role_and_label(Role::TextInput, "Name")
+        .find(|n| n.is_focused())
+        .expect("focused")
         .type_text("Air task force");
     h.run();
     h.state_mut().state.apply(Command::SetLang(Lang::Fr));
