@@ -140,7 +140,15 @@ pub fn problem_message(scenario: &Scenario, problem: &Problem, lang: Lang) -> St
         K::BadBounds(id) if id.is_empty() => tr!(lang, "problem.bounds_unsatisfiable"),
         K::BadBounds(id) => tr!(lang, "problem.bad_bounds", id = criterion(id)),
         K::UnknownResource(id) => tr!(lang, "problem.unknown_resource", id = id),
-        K::NegativeResource(id) => tr!(lang, "problem.negative_resource", id = id),
+        K::NegativeResource(id) => tr!(
+            lang,
+            "problem.negative_resource",
+            id = scenario
+                .resources
+                .iter()
+                .find(|r| &r.id == id)
+                .map_or(id.as_str(), |r| r.name.get(lang))
+        ),
     }
 }
 
@@ -235,6 +243,9 @@ pub fn reason_message(scenario: &Scenario, reason: &Reason, lang: Lang) -> Strin
                 cap = self::value(*cap, 2, lang),
                 resource = name
             )
+        }
+        Reason::NotYetScored { criteria } if criteria.len() == scenario.criteria.len() => {
+            tr!(lang, "reason.not_yet_scored_at_all")
         }
         Reason::NotYetScored { criteria } => {
             let names: Vec<String> = criteria

@@ -893,7 +893,21 @@ mod tests {
         );
         assert_eq!(
             crate::i18n::reason_message(&s, &x.reasons[0], Lang::En),
-            "not yet scored on Risk to personnel, Cost, Local impact"
+            "not yet scored on any criterion"
+        );
+        // Scored on one criterion: the message lists the other two.
+        Edit::SetScore {
+            alternative: "new_option".into(),
+            criterion: "cost".into(),
+            value: 100.0,
+        }
+        .apply(&mut s)
+        .expect("applies");
+        let e = crate::analysis::evaluate(&s, None, crate::analysis::Method::Wsm).expect("ranks");
+        let x = e.excluded.first().expect("still excluded");
+        assert_eq!(
+            crate::i18n::reason_message(&s, &x.reasons[0], Lang::Fr),
+            "pas encore noté sur Risque pour le personnel, Impact local"
         );
     }
 

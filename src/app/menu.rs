@@ -57,10 +57,19 @@ pub fn menu_bar(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
                 out.push(Command::SetView(View::Compare));
             }
             ui.separator();
-            if ui.button(tr!(lang, "present.export_chart")).clicked() {
+            let results = state.analysis().evaluations.is_some();
+            if ui
+                .add_enabled(results, Button::new(tr!(lang, "present.export_chart")))
+                .on_disabled_hover_text(tr!(lang, "gui.why.no_results"))
+                .clicked()
+            {
                 out.push(Command::ExportChart(None));
             }
-            if ui.button(tr!(lang, "present.export_brief")).clicked() {
+            if ui
+                .add_enabled(results, Button::new(tr!(lang, "present.export_brief")))
+                .on_disabled_hover_text(tr!(lang, "gui.why.no_results"))
+                .clicked()
+            {
                 out.push(Command::ExportBrief(None));
             }
             ui.separator();

@@ -129,7 +129,7 @@ pub fn needs_editor(ui: &mut Ui, state: &AppState, a: &Alternative, out: &mut Ve
                 } else {
                     format!("{name} ({})", r.unit)
                 };
-                ui.label(label);
+                // The field first: resource names are long and the panel narrow.
                 let (_, need) = number_field(
                     ui,
                     Id::unique(("need", &a.id, &r.id)),
@@ -139,6 +139,7 @@ pub fn needs_editor(ui: &mut Ui, state: &AppState, a: &Alternative, out: &mut Ve
                     true,
                     &tr!(lang, "gui.need_name", resource = name),
                 );
+                ui.add(egui::Label::new(label).wrap());
                 let need = match need {
                     NumberInput::Value(x) => Some(Some(x)),
                     NumberInput::Cleared => Some(None),

@@ -145,27 +145,30 @@ fn results_table(ui: &mut Ui, state: &AppState) {
                 }
                 ui.end_row();
             }
-            for x in &main.excluded {
-                ui.label(
-                    RichText::new(s.alternative_name(&x.alternative, lang))
-                        .weak()
-                        .strikethrough(),
-                );
-                let reasons: Vec<String> = x
-                    .reasons
-                    .iter()
-                    .map(|r| crate::i18n::reason_message(s, r, lang))
-                    .collect();
-                ui.label(
-                    RichText::new(tr!(
-                        lang,
-                        "gui.excluded_because",
-                        reasons = reasons.join("; ")
-                    ))
-                    .weak()
-                    .italics(),
-                );
-                ui.end_row();
-            }
         });
+    // Below the grid, wrapped: a long reason would otherwise widen a
+    // column and push the other methods out of view.
+    for x in &main.excluded {
+        let reasons: Vec<String> = x
+            .reasons
+            .iter()
+            .map(|r| crate::i18n::reason_message(s, r, lang))
+            .collect();
+        ui.horizontal_wrapped(|ui| {
+            ui.label(
+                RichText::new(s.alternative_name(&x.alternative, lang))
+                    .weak()
+                    .strikethrough(),
+            );
+            ui.label(
+                RichText::new(tr!(
+                    lang,
+                    "gui.excluded_because",
+                    reasons = reasons.join("; ")
+                ))
+                .weak()
+                .italics(),
+            );
+        });
+    }
 }

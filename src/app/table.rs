@@ -52,6 +52,23 @@ pub fn scores_table(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
     let problems = cell_problems(state);
     let cell_width = 72.0;
     let height = ui.available_height().clamp(3.0 * ROW_HEIGHT, 260.0);
+    // The header is as tall as the longest wrapped name, plus the unit line.
+    let name_height = s
+        .criteria
+        .iter()
+        .map(|c| {
+            egui::WidgetText::from(display_text(&c.name, lang).strong())
+                .into_galley(
+                    ui,
+                    Some(egui::TextWrapMode::Wrap),
+                    cell_width,
+                    egui::TextStyle::Body,
+                )
+                .size()
+                .y
+        })
+        .fold(0.0_f32, f32::max);
+    let header_height = name_height + 18.0;
     egui::ScrollArea::horizontal()
         .id_salt("scores-scroll")
         .show(ui, |ui| {
@@ -67,7 +84,7 @@ pub fn scores_table(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
                     egui_extras::Column::exact(cell_width + 6.0),
                     s.criteria.len(),
                 )
-                .header(44.0, |mut header| {
+                .header(header_height, |mut header| {
                     header.col(|_| {});
                     for c in &s.criteria {
                         header.col(|ui| criterion_header(ui, c, lang, cell_width));
@@ -224,11 +241,12 @@ fn score_cell(
         .cell_note
         .as_ref()
         .filter(|n| n.cell.alternative == alternative && n.cell.criterion == criterion);
+    let invalid = !problems.is_empty();
     if let Some(n) = note {
         problems.push(n.text.clone());
     }
     let visuals = ui.visuals().clone();
-    let stroke = if note.is_some_and(|n| n.refused) || (score.is_some() && !problems.is_empty()) {
+    let stroke = if note.is_some_and(|n| n.refused) || invalid {
         Stroke::new(2.0, PROBLEM)
     } else if score.is_none() || note.is_some() {
         // Not yet scored (or a note to read): marked, but not an error.
