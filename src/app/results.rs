@@ -123,16 +123,28 @@ fn results_table(ui: &mut Ui, state: &AppState) {
                 ui.label(text).on_hover_text(method_tip(m, lang));
             }
             ui.end_row();
+            // Each method's results by option, looked up once (not per row).
+            let by_method: Vec<std::collections::HashMap<&str, &crate::analysis::Ranked>> =
+                Method::ALL
+                    .iter()
+                    .map(|m| {
+                        state.evaluation(*m).map_or_else(Default::default, |e| {
+                            e.ranking
+                                .iter()
+                                .map(|x| (x.alternative.as_str(), x))
+                                .collect()
+                        })
+                    })
+                    .collect();
             for r in &main.ranking {
                 let name = s.alternative(&r.alternative).map_or_else(
                     || RichText::new(&r.alternative),
                     |a| display_text(&a.name, lang),
                 );
                 ui.label(name);
-                for m in Method::ALL {
-                    let cell = state
-                        .evaluation(m)
-                        .and_then(|e| e.ranking.iter().find(|x| x.alternative == r.alternative))
+                for ranked in &by_method {
+                    let cell = ranked
+                        .get(r.alternative.as_str())
                         .map_or_else(String::new, |x| {
                             tr!(
                                 lang,

@@ -6,7 +6,7 @@ use super::edit::Edit;
 use super::history::Document;
 use super::settings::Settings;
 use crate::analysis::{self, Evaluation, Method};
-use crate::model::{Lang, Problem, Scenario, Text, validate};
+use crate::model::{Lang, Problem, Scenario, Score, Text, validate};
 use crate::tr;
 use std::path::{Path, PathBuf};
 
@@ -244,6 +244,42 @@ pub struct AppState {
     /// Counts documents opened, so caches keyed by revision tell them apart.
     pub opened: u64,
     analysis: Analysis,
+    /// Where each (alternative, criterion) score sits in `scores`, so the
+    /// table's cells find theirs without scanning every score.
+    score_positions: ScorePositions,
+}
+
+/// Positions of scores by (alternative id, criterion id). A hint: a lookup
+/// checks the score it points at and falls back to a scan when the list
+/// moved, so a stale map is slow, never wrong. Rebuilt when the number of
+/// scores changes (an option, criterion or cell added or removed).
+#[derive(Debug, Default)]
+struct ScorePositions {
+    len: usize,
+    map: std::collections::HashMap<(String, String), usize>,
+}
+
+impl ScorePositions {
+    fn refresh(&mut self, s: &Scenario) {
+        if self.len == s.scores.len() && !self.map.is_empty() {
+            return;
+        }
+        self.len = s.scores.len();
+        self.map = s
+            .scores
+            .iter()
+            .enumerate()
+            .map(|(i, x)| ((x.alternative.clone(), x.criterion.clone()), i))
+            .collect();
+    }
+
+    fn get<'a>(&self, s: &'a Scenario, alternative: &str, criterion: &str) -> Option<&'a Score> {
+        let key = (alternative.to_string(), criterion.to_string());
+        match self.map.get(&key).and_then(|i| s.scores.get(*i)) {
+            Some(x) if x.alternative == alternative && x.criterion == criterion => Some(x),
+            _ => s.score(alternative, criterion),
+        }
+    }
 }
 
 impl AppState {
@@ -251,6 +287,8 @@ impl AppState {
     pub fn new(scenario: Scenario, path: Option<PathBuf>, lang: Lang) -> Self {
         let doc = Document::new(scenario, path.is_some());
         let analysis = analyse(&doc);
+        let mut score_positions = ScorePositions::default();
+        score_positions.refresh(doc.scenario());
         AppState {
             doc,
             path,
@@ -274,6 +312,7 @@ impl AppState {
             save_conflict: None,
             opened: 0,
             analysis,
+            score_positions,
         }
     }
 
@@ -324,6 +363,12 @@ impl AppState {
     /// documents too (revisions restart at 0 for each opened file).
     pub fn content_key(&self) -> u64 {
         (self.opened << 40) ^ self.doc.revision()
+    }
+
+    /// The score of a cell (None: not yet scored), found through an index.
+    pub fn score(&self, alternative: &str, criterion: &str) -> Option<&Score> {
+        self.score_positions
+            .get(self.doc.scenario(), alternative, criterion)
     }
 
     /// Analysis of the current revision.
@@ -528,6 +573,7 @@ impl AppState {
         if self.analysis.revision != self.doc.revision() {
             self.analysis = analyse(&self.doc);
         }
+        self.score_positions.refresh(self.doc.scenario());
         // Selections may point at deleted items after an edit or undo.
         let s = self.doc.scenario();
         if let Some(c) = &self.cell
@@ -584,6 +630,8 @@ impl AppState {
         self.doc = Document::new(self.doc.scenario().clone(), false);
         self.ask_before_overwrite = self.path.is_some();
         self.analysis = analyse(&self.doc);
+        self.score_positions = ScorePositions::default();
+        self.score_positions.refresh(self.doc.scenario());
         self.info(tr!(self.lang, "present.restored"));
     }
 
@@ -655,6 +703,8 @@ impl AppState {
         self.selected_alternative = None;
         self.selected_criterion = None;
         self.analysis = analyse(&self.doc);
+        self.score_positions = ScorePositions::default();
+        self.score_positions.refresh(self.doc.scenario());
     }
 
     fn save_to(&mut self, path: &Path) -> bool {

@@ -232,7 +232,7 @@ fn score_cell(
         mut problems,
     } = cell;
     let lang = state.lang;
-    let score = state.scenario().score(alternative, criterion);
+    let score = state.score(alternative, criterion);
     let selected = state
         .cell
         .as_ref()
