@@ -112,7 +112,7 @@ fn options_list(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
             egui::Frame::group(ui.style()).show(ui, |ui| {
                 ui.horizontal(|ui| {
                     ui.label(tr!(lang, "gui.name"));
-                    let (_, changed) = text_field(
+                    let (response, changed) = text_field(
                         ui,
                         Id::unique(("alt-name", &a.id)),
                         &a.name,
@@ -127,6 +127,10 @@ fn options_list(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
                             lang,
                             name,
                         }));
+                    }
+                    // One rename, one undo step: typing ends when the field is left.
+                    if response.lost_focus() {
+                        out.push(Command::EndGroup);
                     }
                 });
                 ui.label(
@@ -228,7 +232,7 @@ fn criterion_editor(ui: &mut Ui, state: &AppState, i: usize, out: &mut Vec<Comma
         .spacing([8.0, 4.0])
         .show(ui, |ui| {
             ui.label(tr!(lang, "gui.name"));
-            let (_, changed) = text_field(
+            let (response, changed) = text_field(
                 ui,
                 Id::unique(("crit-name", &id)),
                 &c.name,
@@ -243,6 +247,9 @@ fn criterion_editor(ui: &mut Ui, state: &AppState, i: usize, out: &mut Vec<Comma
                     lang,
                     name,
                 }));
+            }
+            if response.lost_focus() {
+                out.push(Command::EndGroup);
             }
             ui.end_row();
 

@@ -142,7 +142,8 @@ pub fn weights_panel(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
                         weight: w,
                     }));
                 }
-                if r.drag_stopped() || r.lost_focus() {
+                // A click is a step of its own; a drag is one step until released.
+                if r.drag_stopped() || r.lost_focus() || r.clicked() {
                     out.push(Command::EndGroup);
                 }
                 let share = shares.get(j).copied().unwrap_or(0.0);
