@@ -396,7 +396,7 @@ fn big(n: usize, m: usize) -> Scenario {
 }
 
 #[test]
-fn the_scores_table_draws_only_its_visible_rows() {
+fn the_scores_table_and_options_list_draw_only_their_visible_rows() {
     let (n, m) = (1000, 20);
     let h = harness_with(AppState::new(big(n, m), None, Lang::En));
     let cells = h
@@ -409,4 +409,13 @@ fn the_scores_table_draws_only_its_visible_rows() {
         .count();
     assert!(cells >= m, "the first row is drawn ({cells} cells)");
     assert!(cells < 30 * m, "{cells} cells drawn for {n} rows");
+    // The options list on the left (buttons) is drawn the same way; the
+    // results below still list every option as text.
+    let listed = |label: &str| {
+        h.query_all_by_label(label)
+            .filter(|node| node.accesskit_node().role() != Role::Label)
+            .count()
+    };
+    assert_eq!(listed("Option 0"), 1);
+    assert_eq!(listed("Option 999"), 0);
 }
