@@ -136,6 +136,33 @@ fn a_score_not_yet_given_is_a_warning_in_check_and_an_exclusion_in_rank() {
 }
 
 #[test]
+fn rank_says_which_criteria_nobody_has_scored_yet() {
+    let text = std::fs::read_to_string(fixture("good", "not_yet_scored.ron")).expect("reads");
+    let text = text.replacen(
+        "    ],\n    alternatives",
+        "        (id: \"language\", name: (en: \"Language fit\", fr: \"Adéquation linguistique\"), direction: Maximize),\n    ],\n    alternatives",
+        1,
+    );
+    assert!(text.contains("Language fit"));
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("new_criterion.ron");
+    std::fs::write(&file, text).expect("writes");
+    let out = tradeoff()
+        .args(["--lang", "fr", "rank"])
+        .arg(&file)
+        .output()
+        .expect("runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    assert!(
+        stdout.contains("encore noté pour aucune option : Adéquation linguistique"),
+        "{stdout}"
+    );
+    // Left out, so only DR Congo (missing its cost) is excluded.
+    assert_eq!(stdout.matches("exclue").count(), 1, "{stdout}");
+}
+
+#[test]
 fn check_on_a_missing_file_says_so() {
     let out = tradeoff()
         .args(["check", "no/such/file.ron"])
