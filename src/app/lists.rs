@@ -121,7 +121,18 @@ fn option_row(
     let Some(a) = s.alternatives.get(i) else {
         return;
     };
-    let problems = problems_at(state, &Location::Alternative(i));
+    // Cells not yet scored are marked in the table, and the option is struck
+    // through when that excludes it: they are not problems of the option.
+    let problems: Vec<String> = state
+        .analysis()
+        .problems
+        .iter()
+        .filter(|p| {
+            p.location == Location::Alternative(i)
+                && !matches!(p.kind, crate::model::ProblemKind::MissingScore { .. })
+        })
+        .map(|p| crate::i18n::problem_message(s, p, lang))
+        .collect();
     let exclusion = excluded.iter().find(|x| x.alternative == a.id);
     ui.horizontal(|ui| {
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {

@@ -155,7 +155,7 @@ fn rank_says_which_criteria_nobody_has_scored_yet() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(0), "{stdout}");
     assert!(
-        stdout.contains("encore noté pour aucune option : Adéquation linguistique"),
+        stdout.contains("aucune option n'y a encore de note) : Adéquation linguistique"),
         "{stdout}"
     );
     // Left out, so only DR Congo (missing its cost) is excluded.

@@ -174,7 +174,7 @@ fn a_new_criterion_is_left_out_and_said_so() {
         .expect("still ranks");
     assert_eq!(e.ranking, before);
     assert!(
-        h.query_by_label_contains(&format!("left out of the results until scored: {name}"))
+        h.query_by_label_contains(&format!("no option has a score on it yet): {name}"))
             .is_some()
     );
 }
