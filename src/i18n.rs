@@ -244,7 +244,12 @@ pub fn reason_message(scenario: &Scenario, reason: &Reason, lang: Lang) -> Strin
                 resource = name
             )
         }
-        Reason::NotYetScored { criteria } if criteria.len() == scenario.criteria.len() => {
+        // Every criterion in use (those nobody scored are left out) is missing.
+        Reason::NotYetScored { criteria }
+            if scenario.criteria.iter().all(|c| {
+                criteria.contains(&c.id) || !scenario.scores.iter().any(|s| s.criterion == c.id)
+            }) =>
+        {
             tr!(lang, "reason.not_yet_scored_at_all")
         }
         Reason::NotYetScored { criteria } => {

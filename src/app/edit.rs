@@ -935,6 +935,21 @@ mod tests {
         assert_eq!(e.ranking, before.ranking);
         assert!(e.excluded.is_empty());
         assert!(!e.matrix.criteria.contains(&"language_fit".to_string()));
+        // A new option then misses every criterion in use: said in short.
+        Edit::AddAlternative {
+            name: Text::new("Late"),
+        }
+        .apply(&mut s)
+        .expect("applies");
+        let e = crate::analysis::evaluate(&s, None, crate::analysis::Method::Wsm).expect("ranks");
+        let x = e.excluded.first().expect("the new option");
+        assert_eq!(
+            crate::i18n::reason_message(&s, &x.reasons[0], Lang::En),
+            "not yet scored on any criterion"
+        );
+        Edit::DeleteAlternative { id: "late".into() }
+            .apply(&mut s)
+            .expect("applies");
         // Scored for Mali only: the others wait for their score.
         Edit::SetScore {
             alternative: "mali".into(),
