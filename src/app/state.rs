@@ -514,8 +514,9 @@ impl AppState {
         let range_before = cell.as_ref().and_then(|c| {
             self.scenario()
                 .score(&c.alternative, &c.criterion)
-                .map(|x| (x.low, x.high))
+                .map(|x| (x.low, x.high, x.value))
         });
+        // A new edit replaces the note; a weight drag leaves it to be read.
         if cell.is_some() || !matches!(edit, Edit::SetWeight { .. }) {
             self.cell_note = None;
         }
@@ -526,11 +527,17 @@ impl AppState {
                 let Some(score) = s.score(&cell.alternative, &cell.criterion) else {
                     return;
                 };
+                // Only a stated end moves (an end left out follows the value).
                 if matches!(edit, Edit::SetScore { .. })
-                    && let Some((low, high)) = range_before
+                    && let Some((low, high, old_value)) = range_before
                     && (low, high) != (score.low, score.high)
                 {
-                    let v = |x: Option<f64>| crate::i18n::value(x.unwrap_or(score.value), 6, lang);
+                    let v = |x: f64| crate::i18n::value(x, 6, lang);
+                    let (low, high) = (low.unwrap_or(old_value), high.unwrap_or(old_value));
+                    let (new_low, new_high) = (
+                        score.low.unwrap_or(score.value),
+                        score.high.unwrap_or(score.value),
+                    );
                     let text = tr!(
                         lang,
                         "gui.range_widened",
@@ -539,11 +546,11 @@ impl AppState {
                             s.alternative_name(&cell.alternative, lang),
                             s.criterion_name(&cell.criterion, lang)
                         ),
-                        value = v(Some(score.value)),
+                        value = v(score.value),
                         old_low = v(low),
                         old_high = v(high),
-                        low = v(score.low),
-                        high = v(score.high)
+                        low = v(new_low),
+                        high = v(new_high)
                     );
                     self.cell_note = Some(CellNote {
                         cell,
