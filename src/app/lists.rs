@@ -235,6 +235,7 @@ fn criteria_list(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
     heading(ui, tr!(lang, "gui.criteria"));
     ui.label(RichText::new(tr!(lang, "gui.criteria_help")).weak().small());
     let n = s.criteria.len();
+    let unscored = s.unscored_criteria();
     for (i, c) in s.criteria.iter().enumerate() {
         let problems = problems_at(state, &Location::Criterion(i));
         ui.horizontal(|ui| {
@@ -252,11 +253,22 @@ fn criteria_list(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
                     .on_hover_text(tr!(lang, "gui.direction_tip"));
                 ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
                     let mut label = display_text(&c.name, lang);
+                    let left_out = unscored.contains(&c.id.as_str());
+                    if left_out {
+                        label = label.weak().italics();
+                    }
                     if !problems.is_empty() {
                         label = label.color(PROBLEM);
                     }
                     let selected = state.selected_criterion.as_deref() == Some(c.id.as_str());
                     let mut r = ui.add(egui::Button::selectable(selected, label).truncate());
+                    if left_out {
+                        r = r.on_hover_text(tr!(
+                            lang,
+                            "gui.criteria_not_yet_scored",
+                            criteria = c.name.get(lang)
+                        ));
+                    }
                     if !problems.is_empty() {
                         r = r.on_hover_text(problems.join("\n"));
                     }
