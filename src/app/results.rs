@@ -108,40 +108,58 @@ fn results_table(ui: &mut Ui, state: &AppState) {
     let Some(main) = state.evaluation(state.method) else {
         return;
     };
-    egui::Grid::new("results-table")
-        .striped(true)
-        .spacing([18.0, 4.0])
-        .show(ui, |ui| {
-            ui.label(RichText::new(tr!(lang, "gui.option")).strong());
-            for m in Method::ALL {
-                let text = RichText::new(method_label(m, lang)).strong();
-                let text = if m == state.method {
-                    text.underline()
-                } else {
-                    text
-                };
-                ui.label(text).on_hover_text(method_tip(m, lang));
-            }
-            ui.end_row();
-            // Each method's results by option, looked up once (not per row).
-            let by_method: Vec<std::collections::HashMap<&str, &crate::analysis::Ranked>> =
-                Method::ALL
+    // Each method's results by option, looked up once (not per row).
+    let by_method: Vec<std::collections::HashMap<&str, &crate::analysis::Ranked>> = Method::ALL
+        .iter()
+        .map(|m| {
+            state.evaluation(*m).map_or_else(Default::default, |e| {
+                e.ranking
                     .iter()
-                    .map(|m| {
-                        state.evaluation(*m).map_or_else(Default::default, |e| {
-                            e.ranking
-                                .iter()
-                                .map(|x| (x.alternative.as_str(), x))
-                                .collect()
-                        })
-                    })
-                    .collect();
-            for r in &main.ranking {
-                let name = s.alternative(&r.alternative).map_or_else(
-                    || RichText::new(&r.alternative),
-                    |a| display_text(&a.name, lang),
-                );
-                ui.label(name);
+                    .map(|x| (x.alternative.as_str(), x))
+                    .collect()
+            })
+        })
+        .collect();
+    // Rows outside the view are skipped (egui_extras uses the enclosing
+    // scroll area's clip), so a long ranking stays cheap to draw.
+    egui_extras::TableBuilder::new(ui)
+        .id_salt("results-table")
+        .striped(true)
+        .vscroll(false)
+        .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+        .column(egui_extras::Column::auto().at_least(160.0))
+        .columns(
+            egui_extras::Column::auto().at_least(90.0),
+            Method::ALL.len(),
+        )
+        .header(22.0, |mut header| {
+            header.col(|ui| {
+                ui.label(RichText::new(tr!(lang, "gui.option")).strong());
+            });
+            for m in Method::ALL {
+                header.col(|ui| {
+                    let text = RichText::new(method_label(m, lang)).strong();
+                    let text = if m == state.method {
+                        text.underline()
+                    } else {
+                        text
+                    };
+                    ui.label(text).on_hover_text(method_tip(m, lang));
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(22.0, main.ranking.len(), |mut row| {
+                let Some(r) = main.ranking.get(row.index()) else {
+                    return;
+                };
+                row.col(|ui| {
+                    let name = s.alternative(&r.alternative).map_or_else(
+                        || RichText::new(&r.alternative),
+                        |a| display_text(&a.name, lang),
+                    );
+                    ui.label(name);
+                });
                 for ranked in &by_method {
                     let cell = ranked
                         .get(r.alternative.as_str())
@@ -153,12 +171,13 @@ fn results_table(ui: &mut Ui, state: &AppState) {
                                 score = crate::i18n::num(x.score, 3, lang)
                             )
                         });
-                    ui.label(RichText::new(cell).monospace());
+                    row.col(|ui| {
+                        ui.label(RichText::new(cell).monospace());
+                    });
                 }
-                ui.end_row();
-            }
+            });
         });
-    // Below the grid, wrapped: a long reason would otherwise widen a
+    // Below the table, wrapped: a long reason would otherwise widen a
     // column and push the other methods out of view.
     for x in &main.excluded {
         let reasons: Vec<String> = x
