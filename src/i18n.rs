@@ -76,9 +76,13 @@ pub fn system_lang() -> Lang {
         .unwrap_or_default()
 }
 
-/// A plain-language message for one validation problem.
-pub fn problem_message(problem: &Problem, lang: Lang) -> String {
+/// A plain-language message for one validation problem, naming options and
+/// criteria by their display names in `scenario` (ids it does not define
+/// are quoted as written).
+pub fn problem_message(scenario: &Scenario, problem: &Problem, lang: Lang) -> String {
     use ProblemKind as K;
+    let alternative = |id: &str| scenario.alternative_name(id, lang);
+    let criterion = |id: &str| scenario.criterion_name(id, lang);
     match &problem.kind {
         K::NoCriteria => tr!(lang, "problem.no_criteria"),
         K::NoAlternatives => tr!(lang, "problem.no_alternatives"),
@@ -93,22 +97,22 @@ pub fn problem_message(problem: &Problem, lang: Lang) -> String {
         }
         K::ScoreUnknownCriterion(id) => tr!(lang, "problem.score_unknown_criterion", id = id),
         K::DuplicateScore {
-            alternative,
-            criterion,
+            alternative: a,
+            criterion: c,
         } => tr!(
             lang,
             "problem.duplicate_score",
-            alternative = alternative,
-            criterion = criterion
+            alternative = alternative(a),
+            criterion = criterion(c)
         ),
         K::MissingScore {
-            alternative,
-            criterion,
+            alternative: a,
+            criterion: c,
         } => tr!(
             lang,
             "problem.missing_score",
-            alternative = alternative,
-            criterion = criterion
+            alternative = alternative(a),
+            criterion = criterion(c)
         ),
         K::NotFinite { field } => tr!(lang, "problem.not_finite", field = field),
         K::BadUncertainty { low, value, high } => tr!(
@@ -123,45 +127,67 @@ pub fn problem_message(problem: &Problem, lang: Lang) -> String {
         K::BadPreference => tr!(lang, "problem.bad_preference"),
         K::NoProfiles => tr!(lang, "problem.no_profiles"),
         K::UnknownActiveProfile(id) => tr!(lang, "problem.unknown_active_profile", id = id),
-        K::NegativeWeight { criterion, weight } => tr!(
+        K::NegativeWeight {
+            criterion: c,
+            weight,
+        } => tr!(
             lang,
             "problem.negative_weight",
-            criterion = criterion,
+            criterion = criterion(c),
             weight = self::value(*weight, 6, lang)
         ),
         K::AllZeroWeights => tr!(lang, "problem.all_zero_weights"),
         K::WeightUnknownCriterion(id) => tr!(lang, "problem.weight_unknown_criterion", id = id),
         K::BadBounds(id) if id.is_empty() => tr!(lang, "problem.bounds_unsatisfiable"),
-        K::BadBounds(id) => tr!(lang, "problem.bad_bounds", id = id),
+        K::BadBounds(id) => tr!(lang, "problem.bad_bounds", id = criterion(id)),
         K::UnknownResource(id) => tr!(lang, "problem.unknown_resource", id = id),
-        K::NegativeResource(id) => tr!(lang, "problem.negative_resource", id = id),
+        K::NegativeResource(id) => tr!(
+            lang,
+            "problem.negative_resource",
+            id = scenario
+                .resources
+                .iter()
+                .find(|r| &r.id == id)
+                .map_or(id.as_str(), |r| r.name.get(lang))
+        ),
     }
 }
 
-/// Names the item a problem concerns ("criterion 'risk'", "score 3").
+/// Names the item a problem concerns by its display name ("criterion
+/// 'Risk to personnel'", "Mali × Risk to personnel").
 pub fn location_label(scenario: &Scenario, location: &Location, lang: Lang) -> String {
     match location {
         Location::Scenario => tr!(lang, "location.scenario"),
         Location::Criterion(i) => tr!(
             lang,
             "location.criterion",
-            id = scenario.criteria.get(*i).map_or("?", |c| c.id.as_str())
+            id = scenario.criteria.get(*i).map_or("?", |c| c.name.get(lang))
         ),
         Location::Alternative(i) => tr!(
             lang,
             "location.alternative",
-            id = scenario.alternatives.get(*i).map_or("?", |a| a.id.as_str())
+            id = scenario
+                .alternatives
+                .get(*i)
+                .map_or("?", |a| a.name.get(lang))
         ),
-        Location::Score(i) => tr!(lang, "location.score", n = i + 1),
+        Location::Score(i) => match scenario.scores.get(*i) {
+            Some(x) => format!(
+                "{} × {}",
+                scenario.alternative_name(&x.alternative, lang),
+                scenario.criterion_name(&x.criterion, lang)
+            ),
+            None => tr!(lang, "location.score", n = i + 1),
+        },
         Location::Profile(i) => tr!(
             lang,
             "location.profile",
-            id = scenario.profiles.get(*i).map_or("?", |p| p.id.as_str())
+            id = scenario.profiles.get(*i).map_or("?", |p| p.name.get(lang))
         ),
         Location::Resource(i) => tr!(
             lang,
             "location.resource",
-            id = scenario.resources.get(*i).map_or("?", |r| r.id.as_str())
+            id = scenario.resources.get(*i).map_or("?", |r| r.name.get(lang))
         ),
         Location::Source(i) => tr!(
             lang,
@@ -218,6 +244,21 @@ pub fn reason_message(scenario: &Scenario, reason: &Reason, lang: Lang) -> Strin
                 cap = self::value(*cap, 2, lang),
                 resource = name
             )
+        }
+        // Every criterion in use (those nobody scored are left out) is missing.
+        Reason::NotYetScored { criteria }
+            if scenario.criteria.iter().all(|c| {
+                criteria.contains(&c.id) || !scenario.scores.iter().any(|s| s.criterion == c.id)
+            }) =>
+        {
+            tr!(lang, "reason.not_yet_scored_at_all")
+        }
+        Reason::NotYetScored { criteria } => {
+            let names: Vec<String> = criteria
+                .iter()
+                .map(|c| scenario.criterion_name(c, lang))
+                .collect();
+            tr!(lang, "reason.not_yet_scored", criteria = names.join(", "))
         }
     }
 }

@@ -29,6 +29,13 @@ pub enum Reason {
         /// The cap.
         cap: f64,
     },
+    /// The option has no score yet on these criteria (ids), which other
+    /// options are scored on (a criterion nobody has scored is left out
+    /// of the analysis instead).
+    NotYetScored {
+        /// Criterion ids, in criterion order.
+        criteria: Vec<String>,
+    },
 }
 
 /// An excluded option with every reason.
@@ -52,8 +59,12 @@ fn breaks(direction: Direction, value: f64, limit: f64) -> bool {
 /// Criterion vetoes and the profile's own vetoes both apply.
 pub fn reasons_for(scenario: &Scenario, profile: Option<&WeightProfile>, id: &str) -> Vec<Reason> {
     let mut reasons = Vec::new();
+    let mut unscored = Vec::new();
     for c in &scenario.criteria {
         let Some(score) = scenario.score(id, &c.id) else {
+            if scenario.scores.iter().any(|s| s.criterion == c.id) {
+                unscored.push(c.id.clone());
+            }
             continue;
         };
         let limits = c
@@ -72,6 +83,9 @@ pub fn reasons_for(scenario: &Scenario, profile: Option<&WeightProfile>, id: &st
                 });
             }
         }
+    }
+    if !unscored.is_empty() {
+        reasons.push(Reason::NotYetScored { criteria: unscored });
     }
     if let Some(alternative) = scenario.alternative(id) {
         for r in &scenario.resources {

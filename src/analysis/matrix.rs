@@ -71,13 +71,21 @@ impl DecisionMatrix {
 
     /// Builds the matrix of `alternatives` (ids, in this order) under `profile`.
     /// Missing scores read as NaN; validate the scenario first.
+    /// Criteria nobody has scored yet are left out (see
+    /// [`Scenario::unscored_criteria`]).
     pub fn build(scenario: &Scenario, profile: &WeightProfile, alternatives: &[String]) -> Self {
-        let m = scenario.criteria.len();
+        let unscored = scenario.unscored_criteria();
+        let criteria: Vec<&crate::model::Criterion> = scenario
+            .criteria
+            .iter()
+            .filter(|c| !unscored.contains(&c.id.as_str()))
+            .collect();
+        let m = criteria.len();
         let mut values = Vec::with_capacity(alternatives.len() * m);
         let mut lows = Vec::with_capacity(alternatives.len() * m);
         let mut highs = Vec::with_capacity(alternatives.len() * m);
         for a in alternatives {
-            for c in &scenario.criteria {
+            for c in &criteria {
                 let s = scenario.score(a, &c.id);
                 let v = s.map_or(f64::NAN, |s| s.value);
                 values.push(v);
@@ -85,17 +93,13 @@ impl DecisionMatrix {
                 highs.push(s.and_then(|s| s.high).unwrap_or(v));
             }
         }
-        let raw: Vec<f64> = scenario
-            .criteria
-            .iter()
-            .map(|c| profile.weight(&c.id))
-            .collect();
+        let raw: Vec<f64> = criteria.iter().map(|c| profile.weight(&c.id)).collect();
         DecisionMatrix {
             alternatives: alternatives.to_vec(),
-            criteria: scenario.criteria.iter().map(|c| c.id.clone()).collect(),
-            directions: scenario.criteria.iter().map(|c| c.direction).collect(),
-            scales: scenario.criteria.iter().map(|c| c.scale).collect(),
-            preferences: scenario.criteria.iter().map(|c| c.preference).collect(),
+            criteria: criteria.iter().map(|c| c.id.clone()).collect(),
+            directions: criteria.iter().map(|c| c.direction).collect(),
+            scales: criteria.iter().map(|c| c.scale).collect(),
+            preferences: criteria.iter().map(|c| c.preference).collect(),
             weights: normalise(&raw),
             values,
             lows,

@@ -49,6 +49,7 @@ impl AnalyseUi {
                     egui::Button::new(tr!(lang, "analyse.elicit.swing_button")),
                 )
                 .on_hover_text(tr!(lang, "analyse.elicit.swing_tip"))
+                .on_disabled_hover_text(tr!(lang, "gui.why.no_criteria"))
                 .clicked()
             {
                 self.close_dialogs();
@@ -60,6 +61,7 @@ impl AnalyseUi {
                     egui::Button::new(tr!(lang, "analyse.elicit.ahp_button")),
                 )
                 .on_hover_text(tr!(lang, "analyse.elicit.ahp_tip"))
+                .on_disabled_hover_text(tr!(lang, "gui.why.two_criteria"))
                 .clicked()
             {
                 self.close_dialogs();
@@ -71,6 +73,7 @@ impl AnalyseUi {
                     egui::Button::new(tr!(lang, "analyse.elicit.rank_button")),
                 )
                 .on_hover_text(tr!(lang, "analyse.elicit.rank_tip"))
+                .on_disabled_hover_text(tr!(lang, "gui.why.no_criteria"))
                 .clicked()
             {
                 self.close_dialogs();

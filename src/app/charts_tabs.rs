@@ -211,17 +211,35 @@ impl ChartsTabs {
             }
         });
         ui.horizontal(|ui| {
+            // With validation errors there is no chart to copy or export.
+            let results = state.analysis().evaluations.is_some();
+            let why = tr!(lang, "gui.why.no_results");
             if ui
-                .button(tr!(lang, "present.copy_chart"))
+                .add_enabled(results, egui::Button::new(tr!(lang, "present.copy_chart")))
                 .on_hover_text(tr!(lang, "present.copy_chart_tip"))
+                .on_disabled_hover_text(&why)
                 .clicked()
             {
                 out.push(Command::CopyChart);
             }
-            if ui.button(tr!(lang, "present.export_chart")).clicked() {
+            if ui
+                .add_enabled(
+                    results,
+                    egui::Button::new(tr!(lang, "present.export_chart")),
+                )
+                .on_disabled_hover_text(&why)
+                .clicked()
+            {
                 out.push(Command::ExportChart(None));
             }
-            if ui.button(tr!(lang, "present.export_brief")).clicked() {
+            if ui
+                .add_enabled(
+                    results,
+                    egui::Button::new(tr!(lang, "present.export_brief")),
+                )
+                .on_disabled_hover_text(&why)
+                .clicked()
+            {
                 out.push(Command::ExportBrief(None));
             }
             if ui

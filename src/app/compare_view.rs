@@ -208,9 +208,14 @@ pub fn compare_view(ui: &mut Ui, state: &AppState, ana: &mut AnalyseUi, native_d
                     )
                     .accessible_name(tr!(lang, "analyse.compare.path"));
                 let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-                if (ui.button(tr!(lang, "analyse.compare.load")).clicked() || enter)
-                    && !st.path_text.trim().is_empty()
-                {
+                let empty = st.path_text.trim().is_empty();
+                let load = ui
+                    .add_enabled(!empty, egui::Button::new(tr!(lang, "analyse.compare.load")))
+                    .on_disabled_hover_text(tr!(lang, "analyse.compare.path_empty"))
+                    .clicked();
+                if (load || enter) && empty {
+                    st.error = Some(tr!(lang, "analyse.compare.path_empty"));
+                } else if load || enter {
                     let p = PathBuf::from(st.path_text.trim());
                     st.load_other(p, lang);
                 }
@@ -257,7 +262,14 @@ pub fn compare_view(ui: &mut Ui, state: &AppState, ana: &mut AnalyseUi, native_d
         }
         Source::Saved => {
             let unread = st.saved.is_none() && st.error.is_none() && state.path.is_some();
-            if ui.button(tr!(lang, "analyse.compare.reload")).clicked() || unread {
+            let reload = ui
+                .add_enabled(
+                    state.path.is_some(),
+                    egui::Button::new(tr!(lang, "analyse.compare.reload")),
+                )
+                .on_disabled_hover_text(tr!(lang, "analyse.compare.never_saved"))
+                .clicked();
+            if reload || unread {
                 st.load_saved(state);
             }
         }

@@ -61,6 +61,9 @@ pub fn details_panel(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
                 }
             });
             ui.end_row();
+            if score.is_none() {
+                return;
+            }
 
             ui.label(tr!(lang, "gui.range"))
                 .on_hover_text(tr!(lang, "gui.range_tip"));
@@ -113,6 +116,11 @@ pub fn details_panel(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
             ui.end_row();
         });
 
+    if score.is_none() {
+        // Evidence is about a value: there is none yet.
+        ui.label(RichText::new(tr!(lang, "gui.not_scored_tip")).weak());
+        return;
+    }
     ui.add_space(4.0);
     ui.label(tr!(lang, "gui.rationale"))
         .on_hover_text(tr!(lang, "gui.rationale_tip"));

@@ -138,7 +138,12 @@ impl FileDialogs {
                 r.request_focus();
             }
             ui.horizontal(|ui| {
-                if (ui.button(tr!(lang, "gui.ok")).clicked() || enter) && !text.trim().is_empty() {
+                let empty = text.trim().is_empty();
+                let ok = ui
+                    .add_enabled(!empty, egui::Button::new(tr!(lang, "gui.ok")))
+                    .on_disabled_hover_text(tr!(lang, "gui.why.no_path"))
+                    .clicked();
+                if (ok || enter) && !empty {
                     out.push(command_for(purpose, expand_home(text.trim())));
                     close = true;
                 }

@@ -2,7 +2,7 @@
 //! [`Edit`], applied in one place so undo/redo and the unsaved flag follow.
 
 use crate::model::{
-    Alternative, Criterion, Direction, Lang, Preference, Scale, Scenario, Score, Text,
+    Alternative, Criterion, Direction, Lang, Preference, Resource, Scale, Scenario, Score, Text,
     WeightProfile,
 };
 
@@ -59,7 +59,7 @@ pub enum Edit {
         /// Source ids.
         sources: Vec<String>,
     },
-    /// Add an option (scores start at the column's first value, or 0).
+    /// Add an option, not yet scored on any criterion (no scores, no needs).
     AddAlternative {
         /// Display name (English and French).
         name: Text,
@@ -85,7 +85,8 @@ pub enum Edit {
         /// Alternative id.
         id: String,
     },
-    /// Add a criterion (maximise, every score 0, weight 0 in every profile).
+    /// Add a criterion (maximise, weight 0 in every profile), not yet scored
+    /// for any option: it is left out of the results until scored.
     AddCriterion {
         /// Display name.
         name: Text,
@@ -195,9 +196,59 @@ pub enum Edit {
         /// New title.
         title: String,
     },
+    /// Add a capped resource (cap 0 until set).
+    AddResource {
+        /// Display name.
+        name: Text,
+    },
+    /// Rename a resource in one language.
+    RenameResource {
+        /// Resource id.
+        id: String,
+        /// Language.
+        lang: Lang,
+        /// New name.
+        name: String,
+    },
+    /// Change a resource's unit.
+    SetResourceUnit {
+        /// Resource id.
+        id: String,
+        /// Language.
+        lang: Lang,
+        /// New unit.
+        unit: String,
+    },
+    /// Change a resource's cap.
+    SetCap {
+        /// Resource id.
+        id: String,
+        /// New cap (not negative).
+        cap: f64,
+    },
+    /// Delete a resource and every option's need of it.
+    DeleteResource {
+        /// Resource id.
+        id: String,
+    },
+    /// Set or clear what an option needs of a resource.
+    SetNeed {
+        /// Alternative id.
+        alternative: String,
+        /// Resource id.
+        resource: String,
+        /// The amount (None: needs none).
+        need: Option<f64>,
+    },
+    /// Whether several options may be chosen together (a package).
+    SetCombinable {
+        /// New flag.
+        combinable: bool,
+    },
 }
 
 /// Why an edit could not be applied (the scenario is left unchanged).
+/// [`EditError::message`] says it to the user with display names.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum EditError {
     /// The item named by the edit is not in the scenario.
@@ -209,6 +260,101 @@ pub enum EditError {
     /// The last profile cannot be deleted.
     #[error("a scenario needs at least one weight profile")]
     LastProfile,
+    /// A score outside its criterion's fixed scale.
+    #[error("{value} is outside the fixed scale {worst}..{best} of '{criterion}'")]
+    OutsideScale {
+        /// Alternative id.
+        alternative: String,
+        /// Criterion id.
+        criterion: String,
+        /// The value refused.
+        value: f64,
+        /// The scale's worst end.
+        worst: f64,
+        /// The scale's best end.
+        best: f64,
+    },
+    /// An uncertainty range that would not hold the score's value.
+    #[error("the range {low:?}..{high:?} does not hold the value {value}")]
+    RangeExcludesValue {
+        /// Alternative id.
+        alternative: String,
+        /// Criterion id.
+        criterion: String,
+        /// Lower end asked for.
+        low: Option<f64>,
+        /// Upper end asked for.
+        high: Option<f64>,
+        /// The score's value.
+        value: f64,
+    },
+    /// Evidence for a score that has no value yet.
+    #[error("'{alternative}' is not yet scored on '{criterion}'")]
+    NotYetScored {
+        /// Alternative id.
+        alternative: String,
+        /// Criterion id.
+        criterion: String,
+    },
+    /// A cap or a need below zero.
+    #[error("a resource amount cannot be negative")]
+    Negative,
+}
+
+impl EditError {
+    /// The reason in `lang`, naming options and criteria by their display names.
+    pub fn message(&self, s: &Scenario, lang: Lang) -> String {
+        let v = |x: f64| crate::i18n::value(x, 6, lang);
+        let cell = |a: &str, c: &str| {
+            format!(
+                "{} × {}",
+                s.alternative_name(a, lang),
+                s.criterion_name(c, lang)
+            )
+        };
+        match self {
+            EditError::NotFound(id) => crate::tr!(lang, "gui.edit.not_found", id = id),
+            EditError::NotFinite => crate::tr!(lang, "gui.edit.not_finite"),
+            EditError::LastProfile => crate::tr!(lang, "gui.edit.last_profile"),
+            EditError::OutsideScale {
+                alternative,
+                criterion,
+                value,
+                worst,
+                best,
+            } => crate::tr!(
+                lang,
+                "gui.edit.outside_scale",
+                cell = cell(alternative, criterion),
+                value = v(*value),
+                worst = v(*worst),
+                best = v(*best)
+            ),
+            EditError::RangeExcludesValue {
+                alternative,
+                criterion,
+                low,
+                high,
+                value,
+            } => crate::tr!(
+                lang,
+                "gui.edit.range_excludes_value",
+                cell = cell(alternative, criterion),
+                low = low.map_or_else(|| v(*value), v),
+                high = high.map_or_else(|| v(*value), v),
+                value = v(*value)
+            ),
+            EditError::NotYetScored {
+                alternative,
+                criterion,
+            } => crate::tr!(
+                lang,
+                "gui.edit.not_yet_scored",
+                cell = cell(alternative, criterion)
+            ),
+            EditError::Negative => crate::tr!(lang, "gui.edit.negative"),
+        }
+    }
 }
 
 impl Edit {
@@ -238,6 +384,12 @@ impl Edit {
                 Some(format!("profile-name/{id}/{}", lang.code()))
             }
             Edit::SetUnit { id, lang, .. } => Some(format!("unit/{id}/{}", lang.code())),
+            Edit::RenameResource { id, lang, .. } => {
+                Some(format!("resource-name/{id}/{}", lang.code()))
+            }
+            Edit::SetResourceUnit { id, lang, .. } => {
+                Some(format!("resource-unit/{id}/{}", lang.code()))
+            }
             Edit::SetTitle { lang, .. } => Some(format!("title/{}", lang.code())),
             _ => None,
         }
@@ -252,7 +404,33 @@ impl Edit {
                 value,
             } => {
                 finite(*value)?;
-                score_entry(s, alternative, criterion)?.value = *value;
+                if let Some(scale) = s.criterion(criterion).and_then(|c| c.scale) {
+                    let (lo, hi) = (scale.worst.min(scale.best), scale.worst.max(scale.best));
+                    if *value < lo || *value > hi {
+                        return Err(EditError::OutsideScale {
+                            alternative: alternative.clone(),
+                            criterion: criterion.clone(),
+                            value: *value,
+                            worst: scale.worst,
+                            best: scale.best,
+                        });
+                    }
+                }
+                let score = score_entry(s, alternative, criterion, true)?;
+                score.value = *value;
+                // A what-if value outside the stated uncertainty widens the
+                // range to hold it (the state tells the user), so the
+                // scenario stays valid and the results stay on screen.
+                if let Some(low) = score.low
+                    && *value < low
+                {
+                    score.low = Some(*value);
+                }
+                if let Some(high) = score.high
+                    && *value > high
+                {
+                    score.high = Some(*value);
+                }
             }
             Edit::SetRange {
                 alternative,
@@ -263,7 +441,17 @@ impl Edit {
                 for v in [low, high].into_iter().flatten() {
                     finite(*v)?;
                 }
-                let score = score_entry(s, alternative, criterion)?;
+                let score = score_entry(s, alternative, criterion, false)?;
+                let value = score.value;
+                if low.is_some_and(|l| l > value) || high.is_some_and(|h| h < value) {
+                    return Err(EditError::RangeExcludesValue {
+                        alternative: alternative.clone(),
+                        criterion: criterion.clone(),
+                        low: *low,
+                        high: *high,
+                        value,
+                    });
+                }
                 score.low = *low;
                 score.high = *high;
             }
@@ -272,32 +460,26 @@ impl Edit {
                 criterion,
                 lang,
                 text,
-            } => score_entry(s, alternative, criterion)?
+            } => score_entry(s, alternative, criterion, false)?
                 .rationale
                 .set(*lang, text.clone()),
             Edit::SetIllustrative {
                 alternative,
                 criterion,
                 illustrative,
-            } => score_entry(s, alternative, criterion)?.illustrative = *illustrative,
+            } => score_entry(s, alternative, criterion, false)?.illustrative = *illustrative,
             Edit::SetScoreSources {
                 alternative,
                 criterion,
                 sources,
-            } => score_entry(s, alternative, criterion)?.sources = sources.clone(),
+            } => score_entry(s, alternative, criterion, false)?.sources = sources.clone(),
             Edit::AddAlternative { name } => {
                 let id = fresh_id(
                     &slug(&name.en, "option"),
                     s.alternatives.iter().map(|a| a.id.as_str()),
                 );
-                for c in &s.criteria {
-                    let first = s
-                        .scores
-                        .iter()
-                        .find(|x| x.criterion == c.id)
-                        .map_or(0.0, |x| x.value);
-                    s.scores.push(blank_score(&id, &c.id, first));
-                }
+                // No scores: the option is "not yet scored" and stays out of
+                // the results until every scored criterion has its value.
                 s.alternatives.push(Alternative {
                     id,
                     name: name.clone(),
@@ -311,7 +493,7 @@ impl Edit {
                     .iter_mut()
                     .find(|a| &a.id == id)
                     .ok_or_else(|| EditError::NotFound(id.clone()))?;
-                a.name.set(*lang, name.clone());
+                rename(&mut a.name, *lang, name, Some("gui.new_option_name"));
             }
             Edit::MoveAlternative { id, delta } => {
                 let i = index_of(s.alternatives.iter().map(|a| &a.id), id)?;
@@ -327,9 +509,6 @@ impl Edit {
                     &slug(&name.en, "criterion"),
                     s.criteria.iter().map(|c| c.id.as_str()),
                 );
-                for a in &s.alternatives {
-                    s.scores.push(blank_score(&a.id, &id, 0.0));
-                }
                 for p in &mut s.profiles {
                     p.weights.insert(id.clone(), 0.0);
                 }
@@ -345,7 +524,12 @@ impl Edit {
                 });
             }
             Edit::RenameCriterion { id, lang, name } => {
-                criterion_mut(s, id)?.name.set(*lang, name.clone());
+                rename(
+                    &mut criterion_mut(s, id)?.name,
+                    *lang,
+                    name,
+                    Some("gui.new_criterion_name"),
+                );
             }
             Edit::MoveCriterion { id, delta } => {
                 let i = index_of(s.criteria.iter().map(|c| &c.id), id)?;
@@ -362,7 +546,9 @@ impl Edit {
                 }
             }
             Edit::SetDirection { id, direction } => criterion_mut(s, id)?.direction = *direction,
-            Edit::SetUnit { id, lang, unit } => criterion_mut(s, id)?.unit.set(*lang, unit.clone()),
+            Edit::SetUnit { id, lang, unit } => {
+                rename(&mut criterion_mut(s, id)?.unit, *lang, unit, None)
+            }
             Edit::SetScale { id, scale } => {
                 if let Some(sc) = scale {
                     finite(sc.worst)?;
@@ -431,7 +617,12 @@ impl Edit {
                 s.profiles.push(copy);
             }
             Edit::RenameProfile { id, lang, name } => {
-                profile_mut(s, id)?.name.set(*lang, name.clone());
+                rename(
+                    &mut profile_mut(s, id)?.name,
+                    *lang,
+                    name,
+                    Some("gui.new_profile_name"),
+                );
             }
             Edit::DeleteProfile { id } => {
                 if s.profiles.len() <= 1 {
@@ -444,6 +635,60 @@ impl Edit {
                 }
             }
             Edit::SetTitle { lang, title } => s.title.set(*lang, title.clone()),
+            Edit::AddResource { name } => {
+                let id = fresh_id(
+                    &slug(&name.en, "resource"),
+                    s.resources.iter().map(|r| r.id.as_str()),
+                );
+                s.resources.push(Resource {
+                    id,
+                    name: name.clone(),
+                    unit: Text::default(),
+                    cap: 0.0,
+                });
+            }
+            Edit::RenameResource { id, lang, name } => {
+                rename(
+                    &mut resource_mut(s, id)?.name,
+                    *lang,
+                    name,
+                    Some("gui.new_resource_name"),
+                );
+            }
+            Edit::SetResourceUnit { id, lang, unit } => {
+                rename(&mut resource_mut(s, id)?.unit, *lang, unit, None)
+            }
+            Edit::SetCap { id, cap } => {
+                amount(*cap)?;
+                resource_mut(s, id)?.cap = *cap;
+            }
+            Edit::DeleteResource { id } => {
+                let i = index_of(s.resources.iter().map(|r| &r.id), id)?;
+                s.resources.remove(i);
+                for a in &mut s.alternatives {
+                    a.needs.remove(id);
+                }
+            }
+            Edit::SetNeed {
+                alternative,
+                resource,
+                need,
+            } => {
+                if let Some(x) = need {
+                    amount(*x)?;
+                }
+                resource_mut(s, resource)?;
+                let a = s
+                    .alternatives
+                    .iter_mut()
+                    .find(|a| &a.id == alternative)
+                    .ok_or_else(|| EditError::NotFound(alternative.clone()))?;
+                match need {
+                    Some(x) => a.needs.insert(resource.clone(), *x),
+                    None => a.needs.remove(resource),
+                };
+            }
+            Edit::SetCombinable { combinable } => s.combinable = *combinable,
         }
         Ok(())
     }
@@ -455,6 +700,64 @@ fn finite(x: f64) -> Result<(), EditError> {
     } else {
         Err(EditError::NotFinite)
     }
+}
+
+fn amount(x: f64) -> Result<(), EditError> {
+    finite(x)?;
+    if x < 0.0 {
+        Err(EditError::Negative)
+    } else {
+        Ok(())
+    }
+}
+
+/// Sets the `lang` version of a name. The other language follows (French
+/// then falls back to English, with the fallback mark) unless it was
+/// translated separately: present, and neither a copy of this language's
+/// text nor the name Tradeoff generated for a new item (`generated_key` in
+/// the catalogue). Typing where this language had no text of its own adds a
+/// translation and leaves the other alone.
+fn rename(text: &mut Text, lang: Lang, name: &str, generated_key: Option<&str>) {
+    let own = |t: &Text, l: Lang| -> Option<String> {
+        match l {
+            Lang::En => Some(t.en.clone()),
+            Lang::Fr => t.fr.clone(),
+        }
+        .filter(|x| !x.is_empty())
+    };
+    let other = match lang {
+        Lang::En => Lang::Fr,
+        Lang::Fr => Lang::En,
+    };
+    let follows = match (own(text, lang), own(text, other)) {
+        (None, _) => false,
+        (Some(_), None) => true,
+        (Some(mine), Some(theirs)) => {
+            theirs == mine
+                || generated_key.is_some_and(|key| is_generated_name(&theirs, other, key))
+        }
+    };
+    text.set(lang, name.to_string());
+    if follows {
+        match other {
+            Lang::Fr => text.fr = None,
+            // English is the reference text and must hold a name.
+            Lang::En => text.en = name.to_string(),
+        }
+    }
+}
+
+/// True when `text` is what the catalogue entry `key` ("Option %{n}") gives
+/// in `lang` for some number n.
+fn is_generated_name(text: &str, lang: Lang, key: &str) -> bool {
+    const MARK: char = '\u{1}';
+    let template = crate::tr!(lang, key, n = MARK);
+    let Some((prefix, suffix)) = template.split_once(MARK) else {
+        return false;
+    };
+    text.strip_prefix(prefix)
+        .and_then(|rest| rest.strip_suffix(suffix))
+        .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
 }
 
 fn blank_score(alternative: &str, criterion: &str, value: f64) -> Score {
@@ -470,10 +773,13 @@ fn blank_score(alternative: &str, criterion: &str, value: f64) -> Score {
     }
 }
 
+/// The score of a cell; `create` makes a not-yet-scored cell's score (only
+/// typing a value does: evidence needs a value to be about).
 fn score_entry<'a>(
     s: &'a mut Scenario,
     alternative: &str,
     criterion: &str,
+    create: bool,
 ) -> Result<&'a mut Score, EditError> {
     if s.alternative(alternative).is_none() {
         return Err(EditError::NotFound(alternative.to_string()));
@@ -481,8 +787,13 @@ fn score_entry<'a>(
     if s.criterion(criterion).is_none() {
         return Err(EditError::NotFound(criterion.to_string()));
     }
-    // A missing score (a validation problem) is created by editing its cell.
     if s.score(alternative, criterion).is_none() {
+        if !create {
+            return Err(EditError::NotYetScored {
+                alternative: alternative.to_string(),
+                criterion: criterion.to_string(),
+            });
+        }
         s.scores.push(blank_score(alternative, criterion, 0.0));
     }
     s.score_mut(alternative, criterion)
@@ -493,6 +804,13 @@ fn criterion_mut<'a>(s: &'a mut Scenario, id: &str) -> Result<&'a mut Criterion,
     s.criteria
         .iter_mut()
         .find(|c| c.id == id)
+        .ok_or_else(|| EditError::NotFound(id.to_string()))
+}
+
+fn resource_mut<'a>(s: &'a mut Scenario, id: &str) -> Result<&'a mut Resource, EditError> {
+    s.resources
+        .iter_mut()
+        .find(|r| r.id == id)
         .ok_or_else(|| EditError::NotFound(id.to_string()))
 }
 
@@ -558,7 +876,7 @@ mod tests {
     }
 
     #[test]
-    fn adding_an_option_keeps_the_scenario_valid() {
+    fn a_new_option_is_not_yet_scored_and_left_out_with_that_reason() {
         let mut s = default();
         Edit::AddAlternative {
             name: Text::new("New option"),
@@ -567,25 +885,295 @@ mod tests {
         .expect("applies");
         assert_eq!(s.alternatives.len(), 5);
         assert_eq!(s.alternatives[4].id, "new_option");
+        assert!(s.scores.iter().all(|x| x.alternative != "new_option"));
+        let problems = validate(&s);
+        assert!(!crate::model::has_errors(&problems), "{problems:?}");
+        assert_eq!(problems.len(), 3, "one warning per criterion: {problems:?}");
+        let e = crate::analysis::evaluate(&s, None, crate::analysis::Method::Wsm).expect("ranks");
+        assert!(e.ranking.iter().all(|r| r.alternative != "new_option"));
+        let x = e
+            .excluded
+            .iter()
+            .find(|x| x.alternative == "new_option")
+            .expect("excluded");
+        assert_eq!(
+            x.reasons,
+            vec![crate::analysis::Reason::NotYetScored {
+                criteria: vec!["risk".into(), "cost".into(), "impact".into()]
+            }]
+        );
+        assert_eq!(
+            crate::i18n::reason_message(&s, &x.reasons[0], Lang::En),
+            "not yet scored on any criterion"
+        );
+        // Scored on one criterion: the message lists the other two.
+        Edit::SetScore {
+            alternative: "new_option".into(),
+            criterion: "cost".into(),
+            value: 100.0,
+        }
+        .apply(&mut s)
+        .expect("applies");
+        let e = crate::analysis::evaluate(&s, None, crate::analysis::Method::Wsm).expect("ranks");
+        let x = e.excluded.first().expect("still excluded");
+        assert_eq!(
+            crate::i18n::reason_message(&s, &x.reasons[0], Lang::Fr),
+            "pas encore noté sur Risque pour le personnel, Impact local"
+        );
+    }
+
+    #[test]
+    fn a_new_criterion_is_left_out_until_scored_then_options_without_it_are() {
+        let mut s = default();
+        let before =
+            crate::analysis::evaluate(&s, None, crate::analysis::Method::Wsm).expect("ranks");
+        Edit::AddCriterion {
+            name: Text::new("Language fit"),
+        }
+        .apply(&mut s)
+        .expect("applies");
+        Edit::SetWeight {
+            profile: "whole_of_government".into(),
+            criterion: "language_fit".into(),
+            weight: 0.5,
+        }
+        .apply(&mut s)
+        .expect("applies");
+        assert!(!crate::model::has_errors(&validate(&s)));
+        assert_eq!(s.unscored_criteria(), vec!["language_fit"]);
+        // Nobody scored it: left out, so the ranking is the one before.
+        let e = crate::analysis::evaluate(&s, None, crate::analysis::Method::Wsm).expect("ranks");
+        assert_eq!(e.ranking, before.ranking);
+        assert!(e.excluded.is_empty());
+        assert!(!e.matrix.criteria.contains(&"language_fit".to_string()));
+        // A new option then misses every criterion in use: said in short.
+        Edit::AddAlternative {
+            name: Text::new("Late"),
+        }
+        .apply(&mut s)
+        .expect("applies");
+        let e = crate::analysis::evaluate(&s, None, crate::analysis::Method::Wsm).expect("ranks");
+        let x = e.excluded.first().expect("the new option");
+        assert_eq!(
+            crate::i18n::reason_message(&s, &x.reasons[0], Lang::En),
+            "not yet scored on any criterion"
+        );
+        Edit::DeleteAlternative { id: "late".into() }
+            .apply(&mut s)
+            .expect("applies");
+        // Scored for Mali only: the others wait for their score.
+        Edit::SetScore {
+            alternative: "mali".into(),
+            criterion: "language_fit".into(),
+            value: 4.0,
+        }
+        .apply(&mut s)
+        .expect("applies");
+        let e = crate::analysis::evaluate(&s, None, crate::analysis::Method::Wsm).expect("ranks");
+        assert_eq!(e.ranking.len(), 1);
+        assert_eq!(e.excluded.len(), 3);
+        Edit::DeleteCriterion {
+            id: "language_fit".into(),
+        }
+        .apply(&mut s)
+        .expect("applies");
+        assert!(s.scores.iter().all(|x| x.criterion != "language_fit"));
         assert!(validate(&s).is_empty(), "{:?}", validate(&s));
     }
 
     #[test]
-    fn adding_and_deleting_a_criterion_keeps_the_scenario_valid() {
+    fn a_what_if_value_outside_the_range_widens_it_and_the_scale_refuses() {
         let mut s = default();
-        Edit::AddCriterion {
-            name: Text::new("Risk to personnel"),
+        Edit::SetRange {
+            alternative: "mali".into(),
+            criterion: "risk".into(),
+            low: Some(7.0),
+            high: Some(9.0),
+        }
+        .apply(&mut s)
+        .expect("holds 8");
+        let set = |v: f64| Edit::SetScore {
+            alternative: "mali".into(),
+            criterion: "risk".into(),
+            value: v,
+        };
+        set(3.0).apply(&mut s).expect("applies");
+        let x = s.score("mali", "risk").expect("score");
+        assert_eq!((x.low, x.value, x.high), (Some(3.0), 3.0, Some(9.0)));
+        set(9.5).apply(&mut s).expect("applies");
+        let x = s.score("mali", "risk").expect("score");
+        assert_eq!((x.low, x.value, x.high), (Some(3.0), 9.5, Some(9.5)));
+        assert!(validate(&s).is_empty());
+        // A range that leaves the value out is refused, naming the cell.
+        let before = s.clone();
+        let e = Edit::SetRange {
+            alternative: "mali".into(),
+            criterion: "risk".into(),
+            low: Some(1.0),
+            high: Some(2.0),
+        }
+        .apply(&mut s)
+        .expect_err("refused");
+        assert_eq!(s, before);
+        assert!(
+            e.message(&s, Lang::En)
+                .starts_with("Mali (MINUSMA) × Risk to personnel:"),
+            "{}",
+            e.message(&s, Lang::En)
+        );
+        // On a fixed 0–10 scale, 15 is refused and the value stays; the ends are accepted.
+        s.criteria[0].scale = Some(Scale {
+            worst: 10.0,
+            best: 0.0,
+        });
+        let before = s.clone();
+        let e = set(15.0).apply(&mut s).expect_err("outside the scale");
+        assert_eq!(s, before);
+        let fr = e.message(&s, Lang::Fr);
+        assert!(
+            fr.contains("Mali (MINUSMA) × Risque pour le personnel"),
+            "{fr}"
+        );
+        assert!(fr.contains("15"), "{fr}");
+        set(10.0)
+            .apply(&mut s)
+            .expect("the worst end is on the scale");
+        set(0.0)
+            .apply(&mut s)
+            .expect("the best end is on the scale");
+    }
+
+    #[test]
+    fn evidence_needs_a_value_first() {
+        let mut s = default();
+        Edit::AddAlternative {
+            name: Text::new("New"),
         }
         .apply(&mut s)
         .expect("applies");
-        let id = s.criteria[3].id.clone();
-        assert_eq!(id, "risk_to_personnel");
-        assert!(validate(&s).is_empty());
-        Edit::DeleteCriterion { id: "risk".into() }
+        let before = s.clone();
+        let e = Edit::SetRationale {
+            alternative: "new".into(),
+            criterion: "risk".into(),
+            lang: Lang::En,
+            text: "why".into(),
+        };
+        assert!(matches!(
+            e.apply(&mut s),
+            Err(EditError::NotYetScored { .. })
+        ));
+        assert_eq!(s, before);
+    }
+
+    #[test]
+    fn a_rename_carries_to_the_other_language_unless_translated_separately() {
+        let mut s = default();
+        // A generated name in both languages follows the edited one.
+        Edit::AddAlternative {
+            name: Text::bilingual("Option 5", "Option 5"),
+        }
+        .apply(&mut s)
+        .expect("applies");
+        Edit::RenameAlternative {
+            id: "option_5".into(),
+            lang: Lang::En,
+            name: "Air task force".into(),
+        }
+        .apply(&mut s)
+        .expect("applies");
+        let name = &s.alternative("option_5").expect("there").name;
+        assert_eq!(name.get_with_fallback(Lang::Fr), ("Air task force", true));
+        // Typing French where it fell back adds a translation; English stays.
+        Edit::RenameAlternative {
+            id: "option_5".into(),
+            lang: Lang::Fr,
+            name: "Force aérienne".into(),
+        }
+        .apply(&mut s)
+        .expect("applies");
+        let name = &s.alternative("option_5").expect("there").name;
+        assert_eq!(name.get(Lang::En), "Air task force");
+        assert_eq!(name.get_with_fallback(Lang::Fr), ("Force aérienne", false));
+        // Generated names that differ per language ("Criterion 4" /
+        // "Critère 4") follow too, from either language.
+        Edit::AddCriterion {
+            name: Text::bilingual("Criterion 4", "Critère 4"),
+        }
+        .apply(&mut s)
+        .expect("applies");
+        Edit::RenameCriterion {
+            id: "criterion_4".into(),
+            lang: Lang::Fr,
+            name: "Langue".into(),
+        }
+        .apply(&mut s)
+        .expect("applies");
+        let name = &s.criterion("criterion_4").expect("there").name;
+        assert_eq!(name.get(Lang::En), "Langue");
+        assert_eq!(name.get(Lang::Fr), "Langue");
+        // A separate translation stays.
+        Edit::RenameAlternative {
+            id: "mali".into(),
+            lang: Lang::En,
+            name: "Mali".into(),
+        }
+        .apply(&mut s)
+        .expect("applies");
+        Edit::RenameCriterion {
+            id: "cost".into(),
+            lang: Lang::En,
+            name: "Cost to Canada".into(),
+        }
+        .apply(&mut s)
+        .expect("applies");
+        let cost = &s.criterion("cost").expect("there").name;
+        assert_eq!(cost.get_with_fallback(Lang::Fr), ("Coût", false));
+        // "Mali (MINUSMA)" was the same in both: a copy, so it follows.
+        let mali = &s.alternative("mali").expect("there").name;
+        assert_eq!(mali.get_with_fallback(Lang::Fr), ("Mali", true));
+    }
+
+    #[test]
+    fn resources_caps_needs_and_the_package_flag_are_edits() {
+        let mut s = default();
+        Edit::AddResource {
+            name: Text::bilingual("Resource 1", "Ressource 1"),
+        }
+        .apply(&mut s)
+        .expect("applies");
+        let id = s.resources[0].id.clone();
+        Edit::SetCap {
+            id: id.clone(),
+            cap: 100.0,
+        }
+        .apply(&mut s)
+        .expect("applies");
+        Edit::SetNeed {
+            alternative: "mali".into(),
+            resource: id.clone(),
+            need: Some(150.0),
+        }
+        .apply(&mut s)
+        .expect("applies");
+        let e = crate::analysis::evaluate(&s, None, crate::analysis::Method::Wsm).expect("ranks");
+        assert_eq!(e.excluded.len(), 1);
+        assert_eq!(e.excluded[0].alternative, "mali");
+        assert_eq!(
+            Edit::SetCap {
+                id: id.clone(),
+                cap: -1.0
+            }
+            .apply(&mut s),
+            Err(EditError::Negative)
+        );
+        Edit::SetCombinable { combinable: true }
             .apply(&mut s)
             .expect("applies");
-        assert!(s.scores.iter().all(|x| x.criterion != "risk"));
-        assert!(validate(&s).is_empty(), "{:?}", validate(&s));
+        assert!(s.combinable);
+        Edit::DeleteResource { id }.apply(&mut s).expect("applies");
+        assert!(s.resources.is_empty());
+        assert!(s.alternatives.iter().all(|a| a.needs.is_empty()));
+        assert!(validate(&s).is_empty());
     }
 
     #[test]

@@ -216,6 +216,7 @@ impl AhpDialog {
                             result.is_some(),
                             egui::Button::new(tr!(lang, "analyse.apply")),
                         )
+                        .on_disabled_hover_text(tr!(lang, "analyse.ahp.no_result"))
                         .clicked()
                     {
                         if let Some(edit) = self.edit(s) {

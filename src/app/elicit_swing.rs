@@ -204,6 +204,7 @@ impl SwingDialog {
                         if ui
                             .add_enabled(k > 0, egui::Button::new("▲").small())
                             .on_hover_text(tr!(lang, "analyse.move_up"))
+                            .on_disabled_hover_text(tr!(lang, "gui.why.already_first"))
                             .clicked()
                         {
                             moved = Some((k, k - 1));
@@ -211,6 +212,7 @@ impl SwingDialog {
                         if ui
                             .add_enabled(k + 1 < n, egui::Button::new("▼").small())
                             .on_hover_text(tr!(lang, "analyse.move_down"))
+                            .on_disabled_hover_text(tr!(lang, "gui.why.already_last"))
                             .clicked()
                         {
                             moved = Some((k, k + 1));

@@ -1,6 +1,8 @@
 //! Undo/redo for one open scenario: every applied [`Edit`] pushes a snapshot
 //! of the scenario before it; runs of edits with the same coalescing key (a
-//! slider drag) share one step. The unsaved flag compares revisions.
+//! slider drag) share one step, and a run that ends where it started leaves
+//! no step. The unsaved flag compares the scenario with the saved one, so it
+//! holds exactly when they differ, whatever the order of edits and undos.
 
 use super::edit::{Edit, EditError};
 use crate::model::Scenario;
@@ -17,7 +19,10 @@ pub struct Document {
     scenario: Scenario,
     revision: u64,
     next_revision: u64,
-    saved_revision: Option<u64>,
+    /// The scenario as last saved or opened (None: never saved).
+    saved: Option<Scenario>,
+    /// Cached `saved != Some(scenario)`, updated on every change.
+    dirty: bool,
     undo: Vec<Step>,
     redo: Vec<Step>,
     open_group: Option<String>,
@@ -27,10 +32,11 @@ impl Document {
     /// A document for a scenario as it is on disk (`saved`) or new.
     pub fn new(scenario: Scenario, saved: bool) -> Self {
         Document {
+            saved: saved.then(|| scenario.clone()),
+            dirty: !saved,
             scenario,
             revision: 0,
             next_revision: 1,
-            saved_revision: saved.then_some(0),
             undo: Vec::new(),
             redo: Vec::new(),
             open_group: None,
@@ -49,13 +55,18 @@ impl Document {
 
     /// True when the scenario differs from what was last saved or opened.
     pub fn is_dirty(&self) -> bool {
-        self.saved_revision != Some(self.revision)
+        self.dirty
     }
 
     /// Records that the current scenario is what is on disk.
     pub fn mark_saved(&mut self) {
-        self.saved_revision = Some(self.revision);
+        self.saved = Some(self.scenario.clone());
+        self.dirty = false;
         self.seal();
+    }
+
+    fn update_dirty(&mut self) {
+        self.dirty = self.saved.as_ref() != Some(&self.scenario);
     }
 
     /// Applies `edit`; an edit that fails leaves everything as it was.
@@ -67,6 +78,19 @@ impl Document {
         }
         let key = edit.coalesce_key();
         let joins = key.is_some() && key == self.open_group && !self.undo.is_empty();
+        self.redo.clear();
+        self.open_group = key;
+        if joins && self.undo.last().is_some_and(|step| step.before == next) {
+            // The run came back to where it started (a drag returned to its
+            // first value): nothing is left to undo from it.
+            if let Some(step) = self.undo.pop() {
+                self.scenario = step.before;
+                self.revision = step.revision;
+            }
+            self.open_group = None;
+            self.update_dirty();
+            return Ok(());
+        }
         if !joins {
             self.undo.push(Step {
                 before: std::mem::replace(&mut self.scenario, next),
@@ -75,10 +99,9 @@ impl Document {
         } else {
             self.scenario = next;
         }
-        self.open_group = key;
-        self.redo.clear();
         self.revision = self.next_revision;
         self.next_revision += 1;
+        self.update_dirty();
         Ok(())
     }
 
@@ -108,6 +131,8 @@ impl Document {
     }
 
     fn step(&mut self, back: bool) -> bool {
+        // Whatever happens, a run of coalescing edits ends here.
+        self.open_group = None;
         let (from, to) = if back {
             (&mut self.undo, &mut self.redo)
         } else {
@@ -122,6 +147,7 @@ impl Document {
         });
         self.revision = step.revision;
         self.open_group = None;
+        self.update_dirty();
         true
     }
 

@@ -15,7 +15,7 @@ pub fn problems_at(state: &AppState, location: &Location) -> Vec<String> {
         .problems
         .iter()
         .filter(|p| &p.location == location)
-        .map(|p| crate::i18n::problem_message(p, state.lang))
+        .map(|p| crate::i18n::problem_message(state.scenario(), p, state.lang))
         .collect()
 }
 
@@ -26,6 +26,9 @@ pub fn lists_panel(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
         ui.add_space(12.0);
         ui.separator();
         criteria_list(ui, state, out);
+        ui.add_space(12.0);
+        ui.separator();
+        super::resources::resources_section(ui, state, out);
     });
 }
 
@@ -38,13 +41,19 @@ fn row_buttons(ui: &mut Ui, lang: Lang, first: bool, last: bool) -> (bool, bool,
     let down = ui
         .add_enabled(!last, egui::Button::new("▼").small())
         .on_hover_text(tr!(lang, "gui.move_down"))
+        .on_disabled_hover_text(tr!(lang, "gui.why.already_last"))
         .clicked();
     let up = ui
         .add_enabled(!first, egui::Button::new("▲").small())
         .on_hover_text(tr!(lang, "gui.move_up"))
+        .on_disabled_hover_text(tr!(lang, "gui.why.already_first"))
         .clicked();
     (up, down, delete)
 }
+
+/// From this many options on, the list scrolls on its own and draws only
+/// the rows in view; the selected option's editor then shows below it.
+const LONG_LIST: usize = 40;
 
 fn options_list(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
     let lang = state.lang;
@@ -56,80 +65,30 @@ fn options_list(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
         .map(|e| e.excluded.clone())
         .unwrap_or_default();
     let n = s.alternatives.len();
-    for (i, a) in s.alternatives.iter().enumerate() {
-        let problems = problems_at(state, &Location::Alternative(i));
-        let exclusion = excluded.iter().find(|x| x.alternative == a.id);
-        ui.horizontal(|ui| {
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                let (up, down, delete) = row_buttons(ui, lang, i == 0, i + 1 == n);
-                if delete {
-                    out.push(Command::Edit(Edit::DeleteAlternative { id: a.id.clone() }));
-                } else if up || down {
-                    out.push(Command::Edit(Edit::MoveAlternative {
-                        id: a.id.clone(),
-                        delta: if up { -1 } else { 1 },
-                    }));
+    let selected = state
+        .selected_alternative
+        .as_deref()
+        .and_then(|id| s.alternative(id));
+    if n < LONG_LIST {
+        for (i, a) in s.alternatives.iter().enumerate() {
+            option_row(ui, state, i, &excluded, out);
+            if selected.is_some_and(|x| x.id == a.id) {
+                option_editor(ui, state, a, out);
+            }
+        }
+    } else {
+        let row_height = ui.spacing().interact_size.y + ui.spacing().item_spacing.y;
+        egui::ScrollArea::vertical()
+            .id_salt("options-rows")
+            .max_height(320.0)
+            .auto_shrink([false, true])
+            .show_rows(ui, row_height, n, |ui, rows| {
+                for i in rows {
+                    option_row(ui, state, i, &excluded, out);
                 }
-                ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
-                    let mut label = display_text(&a.name, lang);
-                    if exclusion.is_some() {
-                        label = label.weak().strikethrough();
-                    }
-                    if !problems.is_empty() {
-                        label = label.color(PROBLEM);
-                    }
-                    let selected = state.selected_alternative.as_deref() == Some(a.id.as_str());
-                    let mut r = ui.add(egui::Button::selectable(selected, label).truncate());
-                    if let Some(x) = exclusion {
-                        let reasons: Vec<String> = x
-                            .reasons
-                            .iter()
-                            .map(|r| crate::i18n::reason_message(s, r, lang))
-                            .collect();
-                        r = r.on_hover_text(tr!(
-                            lang,
-                            "gui.excluded_because",
-                            reasons = reasons.join("; ")
-                        ));
-                    }
-                    if !problems.is_empty() {
-                        r = r.on_hover_text(problems.join("\n"));
-                    }
-                    if r.clicked() {
-                        out.push(Command::SelectAlternative(
-                            (!selected).then(|| a.id.clone()),
-                        ));
-                    }
-                });
             });
-        });
-        if state.selected_alternative.as_deref() == Some(a.id.as_str()) {
-            egui::Frame::group(ui.style()).show(ui, |ui| {
-                ui.horizontal(|ui| {
-                    ui.label(tr!(lang, "gui.name"));
-                    let (_, changed) = text_field(
-                        ui,
-                        Id::unique(("alt-name", &a.id)),
-                        &a.name,
-                        lang,
-                        170.0,
-                        false,
-                        &tr!(lang, "gui.name"),
-                    );
-                    if let Some(name) = changed {
-                        out.push(Command::Edit(Edit::RenameAlternative {
-                            id: a.id.clone(),
-                            lang,
-                            name,
-                        }));
-                    }
-                });
-                ui.label(
-                    RichText::new(tr!(lang, "gui.id_note", id = &a.id))
-                        .weak()
-                        .small(),
-                );
-            });
+        if let Some(a) = selected {
+            option_editor(ui, state, a, out);
         }
     }
     if ui
@@ -147,6 +106,121 @@ fn options_list(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
     }
 }
 
+/// One row of the options list: name (greyed with the reasons when
+/// excluded), move and delete buttons.
+fn option_row(
+    ui: &mut Ui,
+    state: &AppState,
+    i: usize,
+    excluded: &[crate::analysis::Exclusion],
+    out: &mut Vec<Command>,
+) {
+    let lang = state.lang;
+    let s = state.scenario();
+    let n = s.alternatives.len();
+    let Some(a) = s.alternatives.get(i) else {
+        return;
+    };
+    // Cells not yet scored are marked in the table, and the option is struck
+    // through when that excludes it: they are not problems of the option.
+    let problems: Vec<String> = state
+        .analysis()
+        .problems
+        .iter()
+        .filter(|p| {
+            p.location == Location::Alternative(i)
+                && !matches!(p.kind, crate::model::ProblemKind::MissingScore { .. })
+        })
+        .map(|p| crate::i18n::problem_message(s, p, lang))
+        .collect();
+    let exclusion = excluded.iter().find(|x| x.alternative == a.id);
+    ui.horizontal(|ui| {
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            let (up, down, delete) = row_buttons(ui, lang, i == 0, i + 1 == n);
+            if delete {
+                out.push(Command::Edit(Edit::DeleteAlternative { id: a.id.clone() }));
+            } else if up || down {
+                out.push(Command::Edit(Edit::MoveAlternative {
+                    id: a.id.clone(),
+                    delta: if up { -1 } else { 1 },
+                }));
+            }
+            ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                let mut label = display_text(&a.name, lang);
+                if exclusion.is_some() {
+                    label = label.weak().strikethrough();
+                }
+                if !problems.is_empty() {
+                    label = label.color(PROBLEM);
+                }
+                let selected = state.selected_alternative.as_deref() == Some(a.id.as_str());
+                let mut r = ui.add(egui::Button::selectable(selected, label).truncate());
+                if let Some(x) = exclusion {
+                    let reasons: Vec<String> = x
+                        .reasons
+                        .iter()
+                        .map(|r| crate::i18n::reason_message(s, r, lang))
+                        .collect();
+                    r = r.on_hover_text(tr!(
+                        lang,
+                        "gui.excluded_because",
+                        reasons = reasons.join("; ")
+                    ));
+                }
+                if !problems.is_empty() {
+                    r = r.on_hover_text(problems.join("\n"));
+                }
+                if r.clicked() {
+                    out.push(Command::SelectAlternative(
+                        (!selected).then(|| a.id.clone()),
+                    ));
+                }
+            });
+        });
+    });
+}
+
+/// The selected option's editor: its name, id and needs.
+fn option_editor(
+    ui: &mut Ui,
+    state: &AppState,
+    a: &crate::model::Alternative,
+    out: &mut Vec<Command>,
+) {
+    let lang = state.lang;
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.horizontal(|ui| {
+            ui.label(tr!(lang, "gui.name"));
+            let (response, changed) = text_field(
+                ui,
+                Id::unique(("alt-name", &a.id)),
+                &a.name,
+                lang,
+                170.0,
+                false,
+                &tr!(lang, "gui.name"),
+            );
+            if let Some(name) = changed {
+                out.push(Command::Edit(Edit::RenameAlternative {
+                    id: a.id.clone(),
+                    lang,
+                    name,
+                }));
+            }
+            // One rename, one undo step: typing ends when the field is left.
+            if response.lost_focus() {
+                out.push(Command::EndGroup);
+            }
+        });
+        ui.label(
+            RichText::new(tr!(lang, "gui.id_note", id = &a.id))
+                .weak()
+                .small(),
+        );
+        super::resources::needs_editor(ui, state, a, out);
+    });
+}
+
 /// "↓ min" or "↑ max" in `lang`.
 pub fn direction_label(direction: Direction, lang: Lang) -> String {
     match direction {
@@ -161,6 +235,7 @@ fn criteria_list(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
     heading(ui, tr!(lang, "gui.criteria"));
     ui.label(RichText::new(tr!(lang, "gui.criteria_help")).weak().small());
     let n = s.criteria.len();
+    let unscored = s.unscored_criteria();
     for (i, c) in s.criteria.iter().enumerate() {
         let problems = problems_at(state, &Location::Criterion(i));
         ui.horizontal(|ui| {
@@ -178,11 +253,22 @@ fn criteria_list(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
                     .on_hover_text(tr!(lang, "gui.direction_tip"));
                 ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
                     let mut label = display_text(&c.name, lang);
+                    let left_out = unscored.contains(&c.id.as_str());
+                    if left_out {
+                        label = label.weak().italics();
+                    }
                     if !problems.is_empty() {
                         label = label.color(PROBLEM);
                     }
                     let selected = state.selected_criterion.as_deref() == Some(c.id.as_str());
                     let mut r = ui.add(egui::Button::selectable(selected, label).truncate());
+                    if left_out {
+                        r = r.on_hover_text(tr!(
+                            lang,
+                            "gui.criteria_not_yet_scored",
+                            criteria = c.name.get(lang)
+                        ));
+                    }
                     if !problems.is_empty() {
                         r = r.on_hover_text(problems.join("\n"));
                     }
@@ -222,7 +308,7 @@ fn criterion_editor(ui: &mut Ui, state: &AppState, i: usize, out: &mut Vec<Comma
         .spacing([8.0, 4.0])
         .show(ui, |ui| {
             ui.label(tr!(lang, "gui.name"));
-            let (_, changed) = text_field(
+            let (response, changed) = text_field(
                 ui,
                 Id::unique(("crit-name", &id)),
                 &c.name,
@@ -237,6 +323,9 @@ fn criterion_editor(ui: &mut Ui, state: &AppState, i: usize, out: &mut Vec<Comma
                     lang,
                     name,
                 }));
+            }
+            if response.lost_focus() {
+                out.push(Command::EndGroup);
             }
             ui.end_row();
 

@@ -58,10 +58,19 @@ pub fn menu_bar(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
                 out.push(Command::SetView(View::Compare));
             }
             ui.separator();
-            if ui.button(tr!(lang, "present.export_chart")).clicked() {
+            let results = state.analysis().evaluations.is_some();
+            if ui
+                .add_enabled(results, Button::new(tr!(lang, "present.export_chart")))
+                .on_disabled_hover_text(tr!(lang, "gui.why.no_results"))
+                .clicked()
+            {
                 out.push(Command::ExportChart(None));
             }
-            if ui.button(tr!(lang, "present.export_brief")).clicked() {
+            if ui
+                .add_enabled(results, Button::new(tr!(lang, "present.export_brief")))
+                .on_disabled_hover_text(tr!(lang, "gui.why.no_results"))
+                .clicked()
+            {
                 out.push(Command::ExportBrief(None));
             }
             ui.separator();
@@ -75,6 +84,7 @@ pub fn menu_bar(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
                     state.doc.can_undo(),
                     Button::new(tr!(lang, "gui.menu.undo")).shortcut_text("Ctrl+Z"),
                 )
+                .on_disabled_hover_text(tr!(lang, "gui.why.nothing_to_undo"))
                 .clicked()
             {
                 out.push(Command::Undo);
@@ -84,6 +94,7 @@ pub fn menu_bar(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
                     state.doc.can_redo(),
                     Button::new(tr!(lang, "gui.menu.redo")).shortcut_text("Ctrl+Shift+Z"),
                 )
+                .on_disabled_hover_text(tr!(lang, "gui.why.nothing_to_redo"))
                 .clicked()
             {
                 out.push(Command::Redo);

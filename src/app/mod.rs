@@ -24,6 +24,7 @@ pub mod lists;
 pub mod menu;
 pub mod package_view;
 pub mod present;
+pub mod resources;
 pub mod results;
 pub mod robustness;
 pub mod settings;
@@ -31,6 +32,8 @@ pub mod smaa_worker;
 pub mod stakeholders;
 pub mod state;
 pub mod table;
+#[cfg(test)]
+mod undo_props;
 pub mod weights;
 pub mod widgets;
 pub mod window_size;

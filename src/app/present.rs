@@ -145,6 +145,7 @@ impl TradeoffApp {
                                 egui::Button::new(RichText::new("▶").size(22.0)),
                             )
                             .on_hover_text(tr!(lang, "present.next"))
+                            .on_disabled_hover_text(tr!(lang, "gui.why.last_slide"))
                             .clicked()
                         {
                             self.present.slide += 1;
@@ -165,6 +166,7 @@ impl TradeoffApp {
                                 egui::Button::new(RichText::new("◀").size(22.0)),
                             )
                             .on_hover_text(tr!(lang, "present.previous"))
+                            .on_disabled_hover_text(tr!(lang, "gui.why.first_slide"))
                             .clicked()
                         {
                             self.present.slide = self.present.slide.saturating_sub(1);

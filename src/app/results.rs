@@ -5,7 +5,7 @@ use super::charts_view::ChartCache;
 use super::state::{AppState, Command};
 use super::widgets::{PROBLEM, display_text, heading};
 use crate::analysis::Method;
-use crate::model::{Lang, Severity};
+use crate::model::{Lang, ProblemKind, Severity};
 use crate::tr;
 use egui::{RichText, Ui};
 
@@ -74,18 +74,25 @@ pub fn results_area(
                 RichText::new(format!(
                     "• {} — {}",
                     crate::i18n::location_label(state.scenario(), &p.location, lang),
-                    crate::i18n::problem_message(p, lang)
+                    crate::i18n::problem_message(state.scenario(), p, lang)
                 ))
                 .color(PROBLEM),
             );
         }
         return;
     }
-    for p in problems
-        .iter()
-        .filter(|p| p.severity() == Severity::Warning)
-    {
-        ui.label(RichText::new(format!("⚠ {}", crate::i18n::problem_message(p, lang))).weak());
+    // Cells not yet scored are marked in the table and their options listed
+    // as excluded below, so they get no line each here.
+    for p in problems.iter().filter(|p| {
+        p.severity() == Severity::Warning && !matches!(p.kind, ProblemKind::MissingScore { .. })
+    }) {
+        ui.label(
+            RichText::new(format!(
+                "⚠ {}",
+                crate::i18n::problem_message(state.scenario(), p, lang)
+            ))
+            .weak(),
+        );
     }
     ui.label(RichText::new(top_line(state)).size(16.0).strong());
     let table_height = 30.0 + 22.0 * state.scenario().alternatives.len() as f32;
@@ -101,31 +108,61 @@ fn results_table(ui: &mut Ui, state: &AppState) {
     let Some(main) = state.evaluation(state.method) else {
         return;
     };
-    egui::Grid::new("results-table")
+    // Each method's results by option, looked up once (not per row).
+    let by_method: Vec<std::collections::HashMap<&str, &crate::analysis::Ranked>> = Method::ALL
+        .iter()
+        .map(|m| {
+            state.evaluation(*m).map_or_else(Default::default, |e| {
+                e.ranking
+                    .iter()
+                    .map(|x| (x.alternative.as_str(), x))
+                    .collect()
+            })
+        })
+        .collect();
+    // Rows outside the view are skipped (egui_extras uses the enclosing
+    // scroll area's clip), so a long ranking stays cheap to draw.
+    egui_extras::TableBuilder::new(ui)
+        .id_salt("results-table")
         .striped(true)
-        .spacing([18.0, 4.0])
-        .show(ui, |ui| {
-            ui.label(RichText::new(tr!(lang, "gui.option")).strong());
+        .vscroll(false)
+        .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+        .column(egui_extras::Column::auto().at_least(160.0))
+        .columns(
+            egui_extras::Column::auto().at_least(90.0),
+            Method::ALL.len(),
+        )
+        .header(22.0, |mut header| {
+            header.col(|ui| {
+                ui.label(RichText::new(tr!(lang, "gui.option")).strong());
+            });
             for m in Method::ALL {
-                let text = RichText::new(method_label(m, lang)).strong();
-                let text = if m == state.method {
-                    text.underline()
-                } else {
-                    text
-                };
-                ui.label(text).on_hover_text(method_tip(m, lang));
+                header.col(|ui| {
+                    let text = RichText::new(method_label(m, lang)).strong();
+                    let text = if m == state.method {
+                        text.underline()
+                    } else {
+                        text
+                    };
+                    ui.label(text).on_hover_text(method_tip(m, lang));
+                });
             }
-            ui.end_row();
-            for r in &main.ranking {
-                let name = s.alternative(&r.alternative).map_or_else(
-                    || RichText::new(&r.alternative),
-                    |a| display_text(&a.name, lang),
-                );
-                ui.label(name);
-                for m in Method::ALL {
-                    let cell = state
-                        .evaluation(m)
-                        .and_then(|e| e.ranking.iter().find(|x| x.alternative == r.alternative))
+        })
+        .body(|body| {
+            body.rows(22.0, main.ranking.len(), |mut row| {
+                let Some(r) = main.ranking.get(row.index()) else {
+                    return;
+                };
+                row.col(|ui| {
+                    let name = s.alternative(&r.alternative).map_or_else(
+                        || RichText::new(&r.alternative),
+                        |a| display_text(&a.name, lang),
+                    );
+                    ui.label(name);
+                });
+                for ranked in &by_method {
+                    let cell = ranked
+                        .get(r.alternative.as_str())
                         .map_or_else(String::new, |x| {
                             tr!(
                                 lang,
@@ -134,31 +171,35 @@ fn results_table(ui: &mut Ui, state: &AppState) {
                                 score = crate::i18n::num(x.score, 3, lang)
                             )
                         });
-                    ui.label(RichText::new(cell).monospace());
+                    row.col(|ui| {
+                        ui.label(RichText::new(cell).monospace());
+                    });
                 }
-                ui.end_row();
-            }
-            for x in &main.excluded {
-                ui.label(
-                    RichText::new(s.alternative_name(&x.alternative, lang))
-                        .weak()
-                        .strikethrough(),
-                );
-                let reasons: Vec<String> = x
-                    .reasons
-                    .iter()
-                    .map(|r| crate::i18n::reason_message(s, r, lang))
-                    .collect();
-                ui.label(
-                    RichText::new(tr!(
-                        lang,
-                        "gui.excluded_because",
-                        reasons = reasons.join("; ")
-                    ))
-                    .weak()
-                    .italics(),
-                );
-                ui.end_row();
-            }
+            });
         });
+    // Below the table, wrapped: a long reason would otherwise widen a
+    // column and push the other methods out of view.
+    for x in &main.excluded {
+        let reasons: Vec<String> = x
+            .reasons
+            .iter()
+            .map(|r| crate::i18n::reason_message(s, r, lang))
+            .collect();
+        ui.horizontal_wrapped(|ui| {
+            ui.label(
+                RichText::new(s.alternative_name(&x.alternative, lang))
+                    .weak()
+                    .strikethrough(),
+            );
+            ui.label(
+                RichText::new(tr!(
+                    lang,
+                    "gui.excluded_because",
+                    reasons = reasons.join("; ")
+                ))
+                .weak()
+                .italics(),
+            );
+        });
+    }
 }

@@ -8,7 +8,8 @@ use super::chart_image::key_of;
 use super::edit::{Edit, fresh_id};
 use super::state::{AppState, Command};
 use super::widgets::heading;
-use crate::analysis::feasibility::feasible_ids;
+use crate::analysis::Exclusion;
+use crate::analysis::feasibility::reasons_for;
 use crate::analysis::matrix::normalise;
 use crate::analysis::weighting::{ProfilePath, combine, path_winners, profile_weights};
 use crate::analysis::{DecisionMatrix, Method, evaluate_profile};
@@ -18,7 +19,7 @@ use crate::tr;
 use egui::{Color32, RichText, Ui};
 
 /// What a path depends on: revision, method, from and to profile ids.
-type PathKey = (u64, Method, String, String);
+type PathKey = (u64, Method, String, String, Lang);
 
 /// What the stakeholder view remembers.
 #[derive(Debug, Clone, Default)]
@@ -35,7 +36,7 @@ pub struct StakeholderState {
     pub read_from: Option<String>,
     /// The last path computed, with what it depends on (revision, method,
     /// from, to): the scan runs only when one of them changes.
-    path_cache: Option<(PathKey, Option<ProfilePath>)>,
+    path_cache: Option<(PathKey, Option<PathView>)>,
 }
 
 /// The winner's id under each profile (None: no feasible option), in profile order.
@@ -153,20 +154,49 @@ pub fn combine_edit(s: &Scenario, ids: &[String], geometric: bool) -> Option<Edi
     })
 }
 
+/// The winner along the path between two profiles, and the options left
+/// out of it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PathView {
+    /// Winners along the path, on the options feasible under both profiles.
+    pub path: ProfilePath,
+    /// Options excluded under either profile, with every reason under
+    /// either (each reason once), in scenario order.
+    pub left_out: Vec<Exclusion>,
+}
+
 /// The winner along the path between profiles `from` and `to`, on the
-/// options feasible under both.
-pub fn profile_path(s: &Scenario, from: &str, to: &str, method: Method) -> Option<ProfilePath> {
+/// options feasible under both (the same feasibility the table and charts
+/// use), and the options that this leaves out.
+pub fn profile_path(s: &Scenario, from: &str, to: &str, method: Method) -> Option<PathView> {
     let a = s.profiles.iter().find(|p| p.id == from)?;
     let b = s.profiles.iter().find(|p| p.id == to)?;
-    let under_b = feasible_ids(s, Some(b));
-    let ids: Vec<String> = feasible_ids(s, Some(a))
-        .into_iter()
-        .filter(|id| under_b.contains(id))
-        .collect();
+    let mut ids = Vec::new();
+    let mut left_out = Vec::new();
+    for alternative in &s.alternatives {
+        let mut reasons = reasons_for(s, Some(a), &alternative.id);
+        for r in reasons_for(s, Some(b), &alternative.id) {
+            if !reasons.contains(&r) {
+                reasons.push(r);
+            }
+        }
+        if reasons.is_empty() {
+            ids.push(alternative.id.clone());
+        } else {
+            left_out.push(Exclusion {
+                alternative: alternative.id.clone(),
+                reasons,
+            });
+        }
+    }
     let matrix = DecisionMatrix::build(s, a, &ids);
-    let criteria: Vec<String> = s.criteria.iter().map(|c| c.id.clone()).collect();
-    let (wa, wb) = (profile_weights(&criteria, a), profile_weights(&criteria, b));
-    path_winners(&matrix, method, &wa, &wb, 400).ok()
+    // The matrix's criteria: a criterion nobody has scored yet is left out.
+    let (wa, wb) = (
+        profile_weights(&matrix.criteria, a),
+        profile_weights(&matrix.criteria, b),
+    );
+    let path = path_winners(&matrix, method, &wa, &wb, 400).ok()?;
+    Some(PathView { path, left_out })
 }
 
 /// Draws the stakeholder view.
@@ -252,6 +282,41 @@ fn weights_table(ui: &mut Ui, s: &Scenario, winners: &[(String, Option<String>)]
                     .as_deref()
                     .map_or_else(|| "—".to_string(), |w| s.alternative_name(w, lang));
                 narrow(ui, RichText::new(text).strong());
+            }
+            ui.end_row();
+            // The winners above are among the options feasible under each
+            // profile; say which are not, as the path below does.
+            ui.label(RichText::new(tr!(lang, "analyse.stake.excluded")).weak());
+            for p in &s.profiles {
+                let excluded = crate::analysis::exclusions(s, Some(p));
+                let names: Vec<String> = excluded
+                    .iter()
+                    .map(|x| s.alternative_name(&x.alternative, lang))
+                    .collect();
+                let text = if names.is_empty() {
+                    "—".to_string()
+                } else {
+                    names.join(", ")
+                };
+                let reasons: Vec<String> = excluded
+                    .iter()
+                    .map(|x| {
+                        let why: Vec<String> = x
+                            .reasons
+                            .iter()
+                            .map(|r| crate::i18n::reason_message(s, r, lang))
+                            .collect();
+                        format!(
+                            "{}: {}",
+                            s.alternative_name(&x.alternative, lang),
+                            why.join("; ")
+                        )
+                    })
+                    .collect();
+                let r = ui.label(RichText::new(text).weak().small());
+                if !reasons.is_empty() {
+                    r.on_hover_text(reasons.join("\n"));
+                }
             }
             ui.end_row();
             ui.label(RichText::new(tr!(lang, "analyse.stake.elicited")).weak());
@@ -396,6 +461,7 @@ fn combine_section(
     };
     if ui
         .add_enabled(edit.is_some(), egui::Button::new(label))
+        .on_disabled_hover_text(tr!(lang, "gui.why.nothing_to_combine"))
         .clicked()
         && let Some(edit) = edit
     {
@@ -434,6 +500,7 @@ fn path_section(ui: &mut Ui, state: &AppState, st: &mut StakeholderState, method
         method,
         from_sel.clone(),
         to_sel.clone(),
+        lang,
     );
     let path = match &st.path_cache {
         Some((k, path)) if *k == key => path.clone(),
@@ -443,11 +510,38 @@ fn path_section(ui: &mut Ui, state: &AppState, st: &mut StakeholderState, method
             path
         }
     };
-    let Some(path) = path else {
+    let Some(view) = path else {
         return;
     };
-    path_bar(ui, s, &path, lang);
-    ui.label(path_sentence(s, &path, &from_sel, &to_sel, lang));
+    path_bar(ui, s, &view.path, lang);
+    ui.label(path_sentence(s, &view.path, &from_sel, &to_sel, lang));
+    if !view.left_out.is_empty() {
+        ui.label(
+            RichText::new(tr!(
+                lang,
+                "analyse.path.left_out",
+                from = super::analyse::profile_name(s, &from_sel, lang),
+                to = super::analyse::profile_name(s, &to_sel, lang)
+            ))
+            .weak(),
+        );
+        for x in &view.left_out {
+            let reasons: Vec<String> = x
+                .reasons
+                .iter()
+                .map(|r| crate::i18n::reason_message(s, r, lang))
+                .collect();
+            ui.label(
+                RichText::new(format!(
+                    "• {} — {}",
+                    s.alternative_name(&x.alternative, lang),
+                    reasons.join("; ")
+                ))
+                .weak()
+                .italics(),
+            );
+        }
+    }
 }
 
 /// The first two profiles whose winners differ (else the first two).
@@ -657,8 +751,10 @@ mod tests {
     #[test]
     fn the_path_switches_winner_between_profiles() {
         let s = two_profiles();
-        let path =
+        let view =
             profile_path(&s, "whole_of_government", "impact_first", Method::Wsm).expect("path");
+        assert!(view.left_out.is_empty());
+        let path = view.path;
         assert_eq!(path.end.as_deref(), Some("mali"));
         assert_ne!(path.start, path.end);
         assert!(!path.switches.is_empty());

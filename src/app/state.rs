@@ -6,7 +6,7 @@ use super::edit::Edit;
 use super::history::Document;
 use super::settings::Settings;
 use crate::analysis::{self, Evaluation, Method};
-use crate::model::{Lang, Problem, Scenario, Text, validate};
+use crate::model::{Lang, Problem, Scenario, Score, Text, validate};
 use crate::tr;
 use std::path::{Path, PathBuf};
 
@@ -98,6 +98,18 @@ pub struct Banner {
     /// True for errors (red), false for information.
     pub error: bool,
     /// The text, already translated.
+    pub text: String,
+}
+
+/// A message attached to one score cell, shown next to it: an edit refused
+/// there, or a range widened to hold a what-if value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CellNote {
+    /// The cell.
+    pub cell: Cell,
+    /// True when the edit was refused (red), false for information.
+    pub refused: bool,
+    /// The text, already translated, naming the option and criterion.
     pub text: String,
 }
 
@@ -206,6 +218,8 @@ pub struct AppState {
     pub selected_criterion: Option<String>,
     /// Message under the menu bar.
     pub banner: Option<Banner>,
+    /// Message next to a score cell (refused edit, widened range).
+    pub cell_note: Option<CellNote>,
     /// Action waiting for Save / Discard / Cancel.
     pub confirm: Option<Pending>,
     /// Action to run once a Save As started by the confirmation dialog ends.
@@ -233,6 +247,42 @@ pub struct AppState {
     /// writes into it so the user's comments survive (None: none to keep).
     pub loaded_text: Option<String>,
     analysis: Analysis,
+    /// Where each (alternative, criterion) score sits in `scores`, so the
+    /// table's cells find theirs without scanning every score.
+    score_positions: ScorePositions,
+}
+
+/// Positions of scores by (alternative id, criterion id). A hint: a lookup
+/// checks the score it points at and falls back to a scan when the list
+/// moved, so a stale map is slow, never wrong. Rebuilt when the number of
+/// scores changes (an option, criterion or cell added or removed).
+#[derive(Debug, Default)]
+struct ScorePositions {
+    len: usize,
+    map: std::collections::HashMap<(String, String), usize>,
+}
+
+impl ScorePositions {
+    fn refresh(&mut self, s: &Scenario) {
+        if self.len == s.scores.len() && !self.map.is_empty() {
+            return;
+        }
+        self.len = s.scores.len();
+        self.map = s
+            .scores
+            .iter()
+            .enumerate()
+            .map(|(i, x)| ((x.alternative.clone(), x.criterion.clone()), i))
+            .collect();
+    }
+
+    fn get<'a>(&self, s: &'a Scenario, alternative: &str, criterion: &str) -> Option<&'a Score> {
+        let key = (alternative.to_string(), criterion.to_string());
+        match self.map.get(&key).and_then(|i| s.scores.get(*i)) {
+            Some(x) if x.alternative == alternative && x.criterion == criterion => Some(x),
+            _ => s.score(alternative, criterion),
+        }
+    }
 }
 
 impl AppState {
@@ -240,6 +290,8 @@ impl AppState {
     pub fn new(scenario: Scenario, path: Option<PathBuf>, lang: Lang) -> Self {
         let doc = Document::new(scenario, path.is_some());
         let analysis = analyse(&doc);
+        let mut score_positions = ScorePositions::default();
+        score_positions.refresh(doc.scenario());
         AppState {
             doc,
             path,
@@ -250,6 +302,7 @@ impl AppState {
             selected_alternative: None,
             selected_criterion: None,
             banner: None,
+            cell_note: None,
             confirm: None,
             after_save: None,
             dialog: None,
@@ -263,6 +316,7 @@ impl AppState {
             opened: 0,
             loaded_text: None,
             analysis,
+            score_positions,
         }
     }
 
@@ -316,6 +370,12 @@ impl AppState {
         (self.opened << 40) ^ self.doc.revision()
     }
 
+    /// The score of a cell (None: not yet scored), found through an index.
+    pub fn score(&self, alternative: &str, criterion: &str) -> Option<&Score> {
+        self.score_positions
+            .get(self.doc.scenario(), alternative, criterion)
+    }
+
     /// Analysis of the current revision.
     pub fn analysis(&self) -> &Analysis {
         &self.analysis
@@ -358,16 +418,14 @@ impl AppState {
     pub fn apply(&mut self, command: Command) {
         let lang = self.lang;
         match command {
-            Command::Edit(edit) => {
-                if let Err(e) = self.doc.apply(&edit) {
-                    self.error(tr!(lang, "gui.edit_refused", reason = e.to_string()));
-                }
-            }
+            Command::Edit(edit) => self.apply_edit(&edit),
             Command::EndGroup => self.doc.seal(),
             Command::Undo => {
+                self.cell_note = None;
                 self.doc.undo();
             }
             Command::Redo => {
+                self.cell_note = None;
                 self.doc.redo();
             }
             Command::SelectCell(cell) => {
@@ -453,11 +511,81 @@ impl AppState {
         self.refresh();
     }
 
+    /// Applies one edit; a refused edit is said next to its cell (or in the
+    /// banner), and a what-if value that widened its uncertainty range says so.
+    fn apply_edit(&mut self, edit: &Edit) {
+        let lang = self.lang;
+        let cell = edit_cell(edit);
+        let range_before = cell.as_ref().and_then(|c| {
+            self.scenario()
+                .score(&c.alternative, &c.criterion)
+                .map(|x| (x.low, x.high, x.value))
+        });
+        // A new edit replaces the note; a weight drag leaves it to be read.
+        if cell.is_some() || !matches!(edit, Edit::SetWeight { .. }) {
+            self.cell_note = None;
+        }
+        match self.doc.apply(edit) {
+            Ok(()) => {
+                let Some(cell) = cell else { return };
+                let s = self.doc.scenario();
+                let Some(score) = s.score(&cell.alternative, &cell.criterion) else {
+                    return;
+                };
+                // Only a stated end moves (an end left out follows the value).
+                if matches!(edit, Edit::SetScore { .. })
+                    && let Some((low, high, old_value)) = range_before
+                    && (low, high) != (score.low, score.high)
+                {
+                    let v = |x: f64| crate::i18n::value(x, 6, lang);
+                    let (low, high) = (low.unwrap_or(old_value), high.unwrap_or(old_value));
+                    let (new_low, new_high) = (
+                        score.low.unwrap_or(score.value),
+                        score.high.unwrap_or(score.value),
+                    );
+                    let text = tr!(
+                        lang,
+                        "gui.range_widened",
+                        cell = format!(
+                            "{} × {}",
+                            s.alternative_name(&cell.alternative, lang),
+                            s.criterion_name(&cell.criterion, lang)
+                        ),
+                        value = v(score.value),
+                        old_low = v(low),
+                        old_high = v(high),
+                        low = v(new_low),
+                        high = v(new_high)
+                    );
+                    self.cell_note = Some(CellNote {
+                        cell,
+                        refused: false,
+                        text,
+                    });
+                }
+            }
+            Err(e) => {
+                let text = e.message(self.doc.scenario(), lang);
+                match cell {
+                    Some(cell) => {
+                        self.cell_note = Some(CellNote {
+                            cell,
+                            refused: true,
+                            text,
+                        })
+                    }
+                    None => self.error(tr!(lang, "gui.edit_refused", reason = text)),
+                }
+            }
+        }
+    }
+
     /// Recomputes the analysis when the scenario changed since last time.
     pub fn refresh(&mut self) {
         if self.analysis.revision != self.doc.revision() {
             self.analysis = analyse(&self.doc);
         }
+        self.score_positions.refresh(self.doc.scenario());
         // Selections may point at deleted items after an edit or undo.
         let s = self.doc.scenario();
         if let Some(c) = &self.cell
@@ -520,6 +648,8 @@ impl AppState {
         self.doc = Document::new(self.doc.scenario().clone(), false);
         self.ask_before_overwrite = self.path.is_some();
         self.analysis = analyse(&self.doc);
+        self.score_positions = ScorePositions::default();
+        self.score_positions.refresh(self.doc.scenario());
         self.info(tr!(self.lang, "present.restored"));
     }
 
@@ -590,9 +720,12 @@ impl AppState {
         self.origin_name = None;
         self.loaded_text = None;
         self.cell = None;
+        self.cell_note = None;
         self.selected_alternative = None;
         self.selected_criterion = None;
         self.analysis = analyse(&self.doc);
+        self.score_positions = ScorePositions::default();
+        self.score_positions.refresh(self.doc.scenario());
     }
 
     fn save_to(&mut self, path: &Path) -> bool {
@@ -673,6 +806,41 @@ impl AppState {
 
     fn info(&mut self, text: String) {
         self.banner = Some(Banner { error: false, text });
+    }
+}
+
+/// The score cell an edit is about, if any.
+fn edit_cell(edit: &Edit) -> Option<Cell> {
+    match edit {
+        Edit::SetScore {
+            alternative,
+            criterion,
+            ..
+        }
+        | Edit::SetRange {
+            alternative,
+            criterion,
+            ..
+        }
+        | Edit::SetRationale {
+            alternative,
+            criterion,
+            ..
+        }
+        | Edit::SetIllustrative {
+            alternative,
+            criterion,
+            ..
+        }
+        | Edit::SetScoreSources {
+            alternative,
+            criterion,
+            ..
+        } => Some(Cell {
+            alternative: alternative.clone(),
+            criterion: criterion.clone(),
+        }),
+        _ => None,
     }
 }
 
@@ -841,6 +1009,93 @@ mod tests {
                 .and_then(Result::ok),
             std::fs::canonicalize(&file).ok()
         );
+    }
+
+    fn set_mali_risk(s: &mut AppState, value: f64) {
+        s.apply(Command::Edit(Edit::SetScore {
+            alternative: "mali".into(),
+            criterion: "risk".into(),
+            value,
+        }));
+    }
+
+    #[test]
+    fn a_what_if_outside_the_range_keeps_results_and_says_so_in_one_undo_step() {
+        let mut s = state();
+        s.apply(Command::Edit(Edit::SetRange {
+            alternative: "mali".into(),
+            criterion: "risk".into(),
+            low: Some(8.0),
+            high: Some(10.0),
+        }));
+        s.doc.mark_saved();
+        let steps = s.doc.undo_len();
+        set_mali_risk(&mut s, 3.0);
+        assert!(s.evaluation(Method::Wsm).is_some(), "results stay");
+        assert!(
+            s.analysis().problems.is_empty(),
+            "{:?}",
+            s.analysis().problems
+        );
+        let note = s.cell_note.clone().expect("a note next to the cell");
+        assert!(!note.refused);
+        assert_eq!(note.cell.alternative, "mali");
+        assert!(
+            note.text
+                .starts_with("Mali (MINUSMA) × Risk to personnel: 3 was outside"),
+            "{}",
+            note.text
+        );
+        assert!(
+            note.text.contains("8 – 10") && note.text.contains("3 – 10"),
+            "{}",
+            note.text
+        );
+        assert_eq!(s.doc.undo_len(), steps + 1, "value and range are one step");
+        s.apply(Command::Undo);
+        let x = s.scenario().score("mali", "risk").expect("score");
+        assert_eq!((x.low, x.value, x.high), (Some(8.0), 8.0, Some(10.0)));
+        assert!(s.cell_note.is_none());
+        assert!(!s.doc.is_dirty());
+    }
+
+    #[test]
+    fn a_value_off_the_fixed_scale_is_refused_in_its_cell() {
+        let mut s = state();
+        s.apply(Command::Edit(Edit::SetScale {
+            id: "risk".into(),
+            scale: Some(crate::model::Scale {
+                worst: 10.0,
+                best: 0.0,
+            }),
+        }));
+        let before = s.scenario().clone();
+        set_mali_risk(&mut s, 15.0);
+        assert_eq!(s.scenario(), &before);
+        assert!(s.evaluation(Method::Wsm).is_some());
+        let note = s.cell_note.clone().expect("a note next to the cell");
+        assert!(note.refused);
+        assert!(
+            note.text.contains("Mali (MINUSMA) × Risk to personnel"),
+            "{}",
+            note.text
+        );
+        assert!(s.banner.is_none(), "said in the cell, not the banner");
+        // The next good edit clears it.
+        set_mali_risk(&mut s, 9.0);
+        assert!(s.cell_note.is_none());
+    }
+
+    #[test]
+    fn problems_name_the_option_and_criterion() {
+        let mut sc = crate::app::fixture::fixture();
+        sc.scores[0].low = Some(9.0);
+        let s = AppState::new(sc, None, Lang::En);
+        let p = s.analysis().problems.first().expect("a problem");
+        let at = crate::i18n::location_label(s.scenario(), &p.location, Lang::En);
+        assert_eq!(at, "Mali (MINUSMA) × Risk to personnel");
+        let at = crate::i18n::location_label(s.scenario(), &p.location, Lang::Fr);
+        assert_eq!(at, "Mali (MINUSMA) × Risque pour le personnel");
     }
 
     #[test]

@@ -1,39 +1,41 @@
 //! The scores table: options × criteria, editable cells, unit and
-//! direction in the headers, the selected cell highlighted, problems in red.
+//! direction in the headers, the selected cell highlighted, problems in red,
+//! cells not yet scored marked; only visible rows are drawn.
 
 use super::edit::Edit;
-use super::lists::{direction_label, problems_at};
+use super::lists::direction_label;
 use super::state::{AppState, Cell, Command};
 use super::widgets::{NumberInput, PROBLEM, display_text, heading, number_field};
-use crate::model::{Location, ProblemKind};
+use crate::model::Location;
 use crate::tr;
 use egui::{Id, RichText, Stroke, Ui};
+use std::collections::HashMap;
 
-/// Validation messages for one cell (its score's problems and a missing score).
-fn cell_problems(state: &AppState, alternative: &str, criterion: &str) -> Vec<String> {
+/// Validation messages by score cell (alternative id, criterion id), built
+/// once per frame from the problems alone, so the cost does not grow with
+/// the number of scores. A cell not yet scored is marked on its own.
+type CellProblems = HashMap<(String, String), Vec<String>>;
+
+fn cell_problems(state: &AppState) -> CellProblems {
     let s = state.scenario();
-    let mut out: Vec<String> = s
-        .scores
-        .iter()
-        .enumerate()
-        .filter(|(_, x)| x.alternative == alternative && x.criterion == criterion)
-        .flat_map(|(i, _)| problems_at(state, &Location::Score(i)))
-        .collect();
+    let mut out = CellProblems::new();
     for p in &state.analysis().problems {
-        if let ProblemKind::MissingScore {
-            alternative: a,
-            criterion: c,
-        } = &p.kind
-            && a == alternative
-            && c == criterion
+        if let Location::Score(i) = p.location
+            && let Some(x) = s.scores.get(i)
         {
-            out.push(crate::i18n::problem_message(p, state.lang));
+            out.entry((x.alternative.clone(), x.criterion.clone()))
+                .or_default()
+                .push(crate::i18n::problem_message(s, p, state.lang));
         }
     }
     out
 }
 
-/// Draws the scores table.
+/// Height of one row of the scores table.
+const ROW_HEIGHT: f32 = 26.0;
+
+/// Draws the scores table. Only the rows in view are laid out (egui_extras
+/// virtualises the body), so a file with thousands of options stays live.
 pub fn scores_table(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
     let lang = state.lang;
     let s = state.scenario();
@@ -47,81 +49,186 @@ pub fn scores_table(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
         .evaluation(state.method)
         .map(|e| e.excluded.clone())
         .unwrap_or_default();
+    let problems = cell_problems(state);
     let cell_width = 72.0;
-    egui::ScrollArea::both()
+    // Each column is wide enough for its header's longest word, so headers
+    // wrap between words and never inside one.
+    let widths: Vec<f32> = s
+        .criteria
+        .iter()
+        .map(|c| header_width(ui, c.name.get(lang), cell_width))
+        .collect();
+    let height = ui.available_height().clamp(3.0 * ROW_HEIGHT, 260.0);
+    // The header is as tall as the longest wrapped name, plus the unit line.
+    let name_height = s
+        .criteria
+        .iter()
+        .zip(&widths)
+        .map(|(c, &width)| {
+            egui::WidgetText::from(display_text(&c.name, lang).strong())
+                .into_galley(
+                    ui,
+                    Some(egui::TextWrapMode::Wrap),
+                    width,
+                    egui::TextStyle::Body,
+                )
+                .size()
+                .y
+        })
+        .fold(0.0_f32, f32::max);
+    let header_height = name_height + 18.0;
+    egui::ScrollArea::horizontal()
         .id_salt("scores-scroll")
-        // Tall enough for wrapped headers and a few rows; the view scrolls.
-        .max_height((ui.available_height() * 0.85).max(300.0))
         .show(ui, |ui| {
-            egui::Grid::new("scores")
+            let table = egui_extras::TableBuilder::new(ui)
+                .id_salt("scores")
                 .striped(true)
-                .spacing([6.0, 4.0])
-                .min_col_width(cell_width)
-                .show(ui, |ui| {
-                    ui.label("");
-                    for c in &s.criteria {
-                        let name = display_text(&c.name, lang).strong();
-                        // Wide enough for the longest word, so headers wrap
-                        // between words and never inside one.
-                        let width = header_width(ui, c.name.get(lang), cell_width);
-                        ui.vertical(|ui| {
-                            ui.set_min_width(width);
-                            ui.set_max_width(width);
-                            ui.add(egui::Label::new(name).wrap());
-                            let unit = if c.unit.is_empty() {
-                                direction_label(c.direction, lang)
-                            } else {
-                                format!(
-                                    "{} · {}",
-                                    direction_label(c.direction, lang),
-                                    c.unit.get(lang)
-                                )
-                            };
-                            ui.label(RichText::new(unit).weak().small())
-                                .on_hover_text(tr!(lang, "gui.direction_tip"));
-                        });
+                .vscroll(true)
+                .max_scroll_height(height)
+                .auto_shrink([true, true])
+                .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+                .column(egui_extras::Column::exact(190.0));
+            let table = widths.iter().fold(table, |table, w| {
+                table.column(egui_extras::Column::exact(w + 6.0))
+            });
+            table
+                .header(header_height, |mut header| {
+                    header.col(|_| {});
+                    for (c, &width) in s.criteria.iter().zip(&widths) {
+                        header.col(|ui| criterion_header(ui, c, lang, width));
                     }
-                    ui.end_row();
-                    for a in &s.alternatives {
+                })
+                .body(|body| {
+                    body.rows(ROW_HEIGHT, s.alternatives.len(), |mut row| {
+                        let Some(a) = s.alternatives.get(row.index()) else {
+                            return;
+                        };
                         let exclusion = excluded.iter().find(|x| x.alternative == a.id);
-                        let mut name = display_text(&a.name, lang);
-                        if exclusion.is_some() {
-                            name = name.weak();
+                        row.col(|ui| option_label(ui, state, a, exclusion));
+                        for (c, &width) in s.criteria.iter().zip(&widths) {
+                            row.col(|ui| {
+                                let key = (a.id.clone(), c.id.clone());
+                                let cell = CellView {
+                                    alternative: &a.id,
+                                    criterion: &c.id,
+                                    excluded: exclusion.is_some(),
+                                    problems: problems.get(&key).cloned().unwrap_or_default(),
+                                };
+                                score_cell(ui, state, cell, width, out);
+                            });
                         }
-                        let r = ui
-                            .allocate_ui_with_layout(
-                                egui::vec2(190.0, 18.0),
-                                egui::Layout::left_to_right(egui::Align::Center),
-                                |ui| ui.add(egui::Label::new(name).truncate()),
-                            )
-                            .inner;
-                        if let Some(x) = exclusion {
-                            let reasons: Vec<String> = x
-                                .reasons
-                                .iter()
-                                .map(|r| crate::i18n::reason_message(s, r, lang))
-                                .collect();
-                            r.on_hover_text(tr!(
-                                lang,
-                                "gui.excluded_because",
-                                reasons = reasons.join("; ")
-                            ));
-                        }
-                        for c in &s.criteria {
-                            score_cell(
-                                ui,
-                                state,
-                                &a.id,
-                                &c.id,
-                                exclusion.is_some(),
-                                cell_width,
-                                out,
-                            );
-                        }
-                        ui.end_row();
-                    }
+                    });
                 });
         });
+    cell_note_line(ui, state);
+    unscored_criteria_line(ui, state);
+}
+
+/// A criterion's column header: name, direction and unit.
+fn criterion_header(
+    ui: &mut Ui,
+    c: &crate::model::Criterion,
+    lang: crate::model::Lang,
+    width: f32,
+) {
+    ui.vertical(|ui| {
+        ui.set_min_width(width);
+        ui.set_max_width(width);
+        ui.add(egui::Label::new(display_text(&c.name, lang).strong()).wrap());
+        let unit = if c.unit.is_empty() {
+            direction_label(c.direction, lang)
+        } else {
+            format!(
+                "{} · {}",
+                direction_label(c.direction, lang),
+                c.unit.get(lang)
+            )
+        };
+        ui.label(RichText::new(unit).weak().small())
+            .on_hover_text(tr!(lang, "gui.direction_tip"));
+    });
+}
+
+/// An option's row label, greyed with the reasons when it is excluded.
+fn option_label(
+    ui: &mut Ui,
+    state: &AppState,
+    a: &crate::model::Alternative,
+    exclusion: Option<&crate::analysis::Exclusion>,
+) {
+    let lang = state.lang;
+    let mut name = display_text(&a.name, lang);
+    if exclusion.is_some() {
+        name = name.weak();
+    }
+    let r = ui.add(egui::Label::new(name).truncate());
+    if let Some(x) = exclusion {
+        let reasons: Vec<String> = x
+            .reasons
+            .iter()
+            .map(|r| crate::i18n::reason_message(state.scenario(), r, lang))
+            .collect();
+        r.on_hover_text(tr!(
+            lang,
+            "gui.excluded_because",
+            reasons = reasons.join("; ")
+        ));
+    }
+}
+
+/// The message attached to a cell (a refused edit or a widened range),
+/// under the table where it cannot be missed.
+fn cell_note_line(ui: &mut Ui, state: &AppState) {
+    let Some(note) = &state.cell_note else {
+        return;
+    };
+    let text = RichText::new(format!(
+        "{} {}",
+        if note.refused { "✕" } else { "ℹ" },
+        note.text
+    ));
+    let text = if note.refused {
+        text.color(PROBLEM)
+    } else {
+        text.color(NOTE)
+    };
+    ui.add(egui::Label::new(text).wrap());
+}
+
+/// Says which criteria nobody has scored yet (left out of the results).
+fn unscored_criteria_line(ui: &mut Ui, state: &AppState) {
+    let s = state.scenario();
+    let unscored = s.unscored_criteria();
+    if unscored.is_empty() || s.alternatives.is_empty() {
+        return;
+    }
+    let names: Vec<String> = unscored
+        .iter()
+        .map(|c| s.criterion_name(c, state.lang))
+        .collect();
+    ui.add(
+        egui::Label::new(
+            RichText::new(tr!(
+                state.lang,
+                "gui.criteria_not_yet_scored",
+                criteria = names.join(", ")
+            ))
+            .color(NOTE),
+        )
+        .wrap(),
+    );
+}
+
+/// Colour of notes that inform rather than refuse (a widened range, a
+/// criterion not yet scored).
+const NOTE: egui::Color32 = egui::Color32::from_rgb(150, 95, 0);
+
+/// What one cell shows besides its value.
+struct CellView<'a> {
+    alternative: &'a str,
+    criterion: &'a str,
+    excluded: bool,
+    problems: Vec<String>,
 }
 
 /// Widest a header grows to hold a long word, points.
@@ -147,22 +254,36 @@ pub fn header_width(ui: &Ui, text: &str, min: f32) -> f32 {
 fn score_cell(
     ui: &mut Ui,
     state: &AppState,
-    alternative: &str,
-    criterion: &str,
-    excluded: bool,
+    cell: CellView<'_>,
     width: f32,
     out: &mut Vec<Command>,
 ) {
+    let CellView {
+        alternative,
+        criterion,
+        excluded,
+        mut problems,
+    } = cell;
     let lang = state.lang;
-    let score = state.scenario().score(alternative, criterion);
+    let score = state.score(alternative, criterion);
     let selected = state
         .cell
         .as_ref()
         .is_some_and(|c| c.alternative == alternative && c.criterion == criterion);
-    let problems = cell_problems(state, alternative, criterion);
+    let note = state
+        .cell_note
+        .as_ref()
+        .filter(|n| n.cell.alternative == alternative && n.cell.criterion == criterion);
+    let invalid = !problems.is_empty();
+    if let Some(n) = note {
+        problems.push(n.text.clone());
+    }
     let visuals = ui.visuals().clone();
-    let stroke = if !problems.is_empty() {
+    let stroke = if note.is_some_and(|n| n.refused) || invalid {
         Stroke::new(2.0, PROBLEM)
+    } else if score.is_none() || note.is_some() {
+        // Not yet scored (or a note to read): marked, but not an error.
+        Stroke::new(1.5, NOTE)
     } else if selected {
         Stroke::new(2.0, visuals.selection.stroke.color)
     } else {
@@ -201,6 +322,16 @@ fn score_cell(
                     alternative: alternative.to_string(),
                     criterion: criterion.to_string(),
                 }));
+            }
+            if score.is_none() && !response.has_focus() {
+                ui.painter().text(
+                    response.rect.center(),
+                    egui::Align2::CENTER_CENTER,
+                    tr!(lang, "gui.not_scored_short"),
+                    egui::FontId::proportional(11.0),
+                    NOTE,
+                );
+                response = response.on_hover_text(tr!(lang, "gui.not_scored_tip"));
             }
             if score.is_some_and(|x| x.illustrative) {
                 response = response.on_hover_text(tr!(lang, "gui.illustrative_tip"));

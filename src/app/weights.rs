@@ -76,6 +76,7 @@ pub fn weights_panel(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
                 egui::Button::new(tr!(lang, "gui.profile_delete")),
             )
             .on_hover_text(tr!(lang, "gui.profile_delete_tip"))
+            .on_disabled_hover_text(tr!(lang, "gui.why.last_profile"))
             .clicked()
         {
             out.push(Command::Edit(Edit::DeleteProfile {
@@ -146,7 +147,8 @@ pub fn weights_panel(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
                         weight: w,
                     }));
                 }
-                if r.drag_stopped() || r.lost_focus() {
+                // A click is a step of its own; a drag is one step until released.
+                if r.drag_stopped() || r.lost_focus() || r.clicked() {
                     out.push(Command::EndGroup);
                 }
                 let share = shares.get(j).copied().unwrap_or(0.0);

@@ -59,7 +59,12 @@ pub fn diff(args: &DiffArgs, lang: Lang) -> Result<(), String> {
             ),
             CompareError::Invalid { side, problems } => {
                 let mut lines = vec![tr!(lang, "compare.cli.invalid", file = file_of(side))];
-                lines.extend(problems.iter().map(|p| problem_message(p, lang)));
+                let scenario = if side == crate::analysis::compare::Side::A {
+                    &a
+                } else {
+                    &b
+                };
+                lines.extend(problems.iter().map(|p| problem_message(scenario, p, lang)));
                 lines.join("\n")
             }
         })?;

@@ -53,7 +53,12 @@ pub fn load_valid(path: &Path, lang: Lang) -> Result<Scenario, String> {
         let located = io::locate_problems(&scenario, &problems, path);
         return Err(located
             .iter()
-            .map(|(p, line, col)| format!("{label}:{line}:{col}: {}", problem_message(p, lang)))
+            .map(|(p, line, col)| {
+                format!(
+                    "{label}:{line}:{col}: {}",
+                    problem_message(&scenario, p, lang)
+                )
+            })
             .collect::<Vec<_>>()
             .join("\n"));
     }
@@ -73,7 +78,7 @@ pub fn evaluate_or_message(
         }
         crate::analysis::AnalysisError::Invalid(problems) => problems
             .iter()
-            .map(|p| problem_message(p, lang))
+            .map(|p| problem_message(scenario, p, lang))
             .collect::<Vec<_>>()
             .join("\n"),
     })
@@ -156,6 +161,22 @@ pub fn ranking_text(scenario: &Scenario, evaluation: &Evaluation, lang: Lang) ->
     if evaluation.ranking.is_empty() {
         let _ = writeln!(out, "{}", tr!(lang, "cli.all_excluded"));
     }
+    let unscored: Vec<String> = scenario
+        .unscored_criteria()
+        .iter()
+        .map(|c| scenario.criterion_name(c, lang))
+        .collect();
+    if !unscored.is_empty() {
+        let _ = writeln!(
+            out,
+            "{}",
+            tr!(
+                lang,
+                "cli.left_out_criteria",
+                criteria = unscored.join(", ")
+            )
+        );
+    }
     for x in &evaluation.excluded {
         let _ = writeln!(
             out,
@@ -196,7 +217,7 @@ pub fn check(args: &CheckArgs, lang: Lang) -> Result<(), String> {
         };
         eprintln!(
             "{label}:{line}:{col}: {severity}: {}",
-            problem_message(p, lang)
+            problem_message(&scenario, p, lang)
         );
     }
     if crate::model::has_errors(&problems) {

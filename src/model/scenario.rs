@@ -330,6 +330,18 @@ impl Scenario {
             .find(|s| s.alternative == alternative && s.criterion == criterion)
     }
 
+    /// Ids of the criteria that no option has a score on yet, in criterion
+    /// order: the analysis leaves them out until one is scored.
+    pub fn unscored_criteria(&self) -> Vec<&str> {
+        let scored: std::collections::HashSet<&str> =
+            self.scores.iter().map(|s| s.criterion.as_str()).collect();
+        self.criteria
+            .iter()
+            .map(|c| c.id.as_str())
+            .filter(|c| !scored.contains(c))
+            .collect()
+    }
+
     /// The source with this id.
     pub fn source(&self, id: &str) -> Option<&Source> {
         self.sources.iter().find(|s| s.id == id)

@@ -52,7 +52,9 @@ pub enum ProblemKind {
         /// Criterion id.
         criterion: String,
     },
-    /// A pair has no score.
+    /// A pair has no score yet ("not yet scored"): a warning, since a
+    /// scenario being edited may hold one. The option is left out of the
+    /// results until scored (a criterion nobody has scored is left out).
     MissingScore {
         /// Alternative id.
         alternative: String,
@@ -134,7 +136,7 @@ impl Problem {
     /// How serious the problem is.
     pub fn severity(&self) -> Severity {
         match self.kind {
-            ProblemKind::UnknownSource(_) => Severity::Warning,
+            ProblemKind::UnknownSource(_) | ProblemKind::MissingScore { .. } => Severity::Warning,
             _ => Severity::Error,
         }
     }

@@ -57,7 +57,7 @@ fn check_prints_every_validation_problem_at_once() {
         "{stderr}"
     );
     assert!(
-        stderr.contains(":16:9: error: Option 'south_sudan' has no score"),
+        stderr.contains(":16:9: warning: South Sudan (UNMISS) is not yet scored on Local impact"),
         "{stderr}"
     );
     assert!(stderr.contains("2 problem(s) found"), "{stderr}");
@@ -99,6 +99,67 @@ fn check_accepts_good_files() {
         );
         assert!(String::from_utf8_lossy(&out.stdout).contains("OK"));
     }
+}
+
+#[test]
+fn a_score_not_yet_given_is_a_warning_in_check_and_an_exclusion_in_rank() {
+    let file = fixture("good", "not_yet_scored.ron");
+    let out = tradeoff().arg("check").arg(&file).output().expect("runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    // Located at the option, named by its display names.
+    let expected = format!(
+        "{}:15:9: warning: DR Congo (MONUSCO) is not yet scored on Cost",
+        file.display()
+    );
+    assert!(stderr.contains(&expected), "{stderr}");
+    let out = tradeoff().arg("rank").arg(&file).output().expect("runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0));
+    let line = stdout
+        .lines()
+        .find(|l| l.contains("DR Congo (MONUSCO)"))
+        .expect("listed");
+    assert!(
+        line.contains("excluded: not yet scored on Cost"),
+        "{stdout}"
+    );
+    let out = tradeoff()
+        .args(["rank", "--json"])
+        .arg(&file)
+        .output()
+        .expect("runs");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(json["ranking"].as_array().map(Vec::len), Some(3));
+    assert_eq!(json["excluded"][0]["id"], "drc");
+    assert_eq!(json["excluded"][0]["reasons"][0], "not yet scored on Cost");
+}
+
+#[test]
+fn rank_says_which_criteria_nobody_has_scored_yet() {
+    let text = std::fs::read_to_string(fixture("good", "not_yet_scored.ron")).expect("reads");
+    let text = text.replacen(
+        "    ],\n    alternatives",
+        "        (id: \"language\", name: (en: \"Language fit\", fr: \"Adéquation linguistique\"), direction: Maximize),\n    ],\n    alternatives",
+        1,
+    );
+    assert!(text.contains("Language fit"));
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("new_criterion.ron");
+    std::fs::write(&file, text).expect("writes");
+    let out = tradeoff()
+        .args(["--lang", "fr", "rank"])
+        .arg(&file)
+        .output()
+        .expect("runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    assert!(
+        stdout.contains("aucune option n'y a encore de note) : Adéquation linguistique"),
+        "{stdout}"
+    );
+    // Left out, so only DR Congo (missing its cost) is excluded.
+    assert_eq!(stdout.matches("exclue").count(), 1, "{stdout}");
 }
 
 #[test]

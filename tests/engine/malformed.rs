@@ -23,7 +23,13 @@ fn messages(path: &Path, lang: Lang) -> Vec<(usize, usize, String)> {
             let problems = validate(&scenario);
             io::locate_problems(&scenario, &problems, path)
                 .into_iter()
-                .map(|(p, line, column)| (line, column, tradeoff::i18n::problem_message(p, lang)))
+                .map(|(p, line, column)| {
+                    (
+                        line,
+                        column,
+                        tradeoff::i18n::problem_message(&scenario, p, lang),
+                    )
+                })
                 .collect()
         }
     }
@@ -62,12 +68,6 @@ const CORPUS: &[(&str, &str, usize, usize)] = &[
         "Every weight in this profile is zero",
         33,
         106,
-    ),
-    (
-        "missing_score.ron",
-        "Option 'drc' has no score on criterion 'cost'",
-        15,
-        9,
     ),
     (
         "unknown_score_id.ron",

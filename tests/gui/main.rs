@@ -5,5 +5,6 @@ mod gui_analyse;
 mod gui_app;
 mod gui_layout;
 mod gui_present;
+mod gui_semantics;
 mod gui_snapshots;
 mod soft_render;
