@@ -44,7 +44,8 @@ impl ChartImages {
         if !fresh {
             self.renders += 1;
             let previous = self.entries.remove(slot).and_then(|e| e.texture);
-            let entry = match render_rgb(kind, input, w, h, ppp) {
+            let (w, h, scale) = super::chart_tex::fit_texture(ui.ctx(), w, h, ppp);
+            let entry = match render_rgb(kind, input, w, h, scale) {
                 Ok(rgb) => {
                     let image = ColorImage::from_rgb([w as usize, h as usize], &rgb);
                     let texture = match previous {

@@ -63,6 +63,25 @@ impl TexKey {
     }
 }
 
+/// The pixel size and type scale to render a `width_px` × `height_px` chart
+/// at so its texture fits the graphics driver's largest side: a very tall
+/// chart is drawn at a lower resolution (same layout, shown at the same size)
+/// rather than refused by the driver.
+pub fn fit_texture(
+    ctx: &egui::Context,
+    width_px: u32,
+    height_px: u32,
+    scale: f32,
+) -> (u32, u32, f32) {
+    let max_side = ctx.input(|i| i.max_texture_side).max(16) as f32;
+    let factor = (max_side / width_px.max(height_px) as f32).min(1.0);
+    if factor >= 1.0 {
+        return (width_px, height_px, scale);
+    }
+    let shrink = |px: u32| ((px as f32 * factor).floor() as u32).clamp(1, max_side as u32);
+    (shrink(width_px), shrink(height_px), scale * factor)
+}
+
 /// The readable size of charts already measured, by what they show and
 /// their width, so a view asks the chart engine only when something changed.
 #[derive(Default)]
@@ -170,13 +189,13 @@ impl TexCache {
             return;
         }
         let started = Instant::now();
-        let result = render_rgb(key.kind, input, key.width_px, key.height_px, key.scale);
+        let (width_px, height_px, scale) = fit_texture(ctx, key.width_px, key.height_px, key.scale);
+        let result = render_rgb(key.kind, input, width_px, height_px, scale);
         self.renders += 1;
         let previous = self.entries.remove(slot).and_then(|e| e.texture);
         let (texture, error) = match result {
             Ok(rgb) => {
-                let image =
-                    ColorImage::from_rgb([key.width_px as usize, key.height_px as usize], &rgb);
+                let image = ColorImage::from_rgb([width_px as usize, height_px as usize], &rgb);
                 let texture = match previous {
                     Some(mut t) => {
                         t.set(image, TextureOptions::LINEAR);

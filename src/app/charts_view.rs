@@ -7,7 +7,7 @@
 //! budget; the crisp full-resolution render follows when the drag ends.
 
 use super::chart_image::key_of;
-use super::chart_tex::ReadableHeights;
+use super::chart_tex::{ReadableHeights, fit_texture};
 use super::state::AppState;
 use crate::analysis::Method;
 use crate::charts::{ChartInput, ChartKind, READABLE_WIDTH_PT, render_rgb};
@@ -149,10 +149,10 @@ impl ChartCache {
             .par_iter()
             .map(|&i| {
                 let k = keys[i];
-                (
-                    i,
-                    render_rgb(k.kind, &input, k.width_px, k.height_px, k.pixels_per_point),
-                )
+                let (width_px, height_px, scale) =
+                    fit_texture(ctx, k.width_px, k.height_px, k.pixels_per_point);
+                let rgb = render_rgb(k.kind, &input, width_px, height_px, scale);
+                (i, rgb.map(|rgb| (width_px, height_px, rgb)))
             })
             .collect();
         for (i, result) in rendered {
@@ -160,9 +160,8 @@ impl ChartCache {
             self.renders += 1;
             let previous = self.entries[i].take().and_then(|e| e.texture);
             let (texture, error) = match result {
-                Ok(rgb) => {
-                    let image =
-                        ColorImage::from_rgb([key.width_px as usize, key.height_px as usize], &rgb);
+                Ok((width_px, height_px, rgb)) => {
+                    let image = ColorImage::from_rgb([width_px as usize, height_px as usize], &rgb);
                     let texture = match previous {
                         Some(mut t) => {
                             t.set(image, TextureOptions::LINEAR);
