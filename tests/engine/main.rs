@@ -1,9 +1,9 @@
 //! Engine, file, command-line and chart tests, one binary so the suite links once.
 
-mod charts_support;
 mod brief_pack;
 mod charts_render;
 mod charts_snapshots;
+mod charts_support;
 mod compare_canada;
 mod compare_cli;
 mod compare_edge;
@@ -19,10 +19,13 @@ mod malformed;
 mod methods_edge;
 mod methods_sensitivity;
 mod methods_weighting;
+mod number_input;
 mod package_cli;
 mod package_search;
+mod promethee_thresholds;
 mod reference;
 mod scenarios;
 mod smaa_cli;
 mod smaa_engine;
+mod smaa_exact_tails;
 mod smaa_sampler;
