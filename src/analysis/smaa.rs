@@ -101,8 +101,9 @@ pub struct SmaaResult {
     pub central_weights: Vec<Vec<f64>>,
     /// Share of value samples in which i is first under its central weights.
     pub confidence: Vec<f64>,
-    /// False when the weight bounds had too many binding caps for exact
-    /// sampling and the (approximate) Gibbs fallback was used.
+    /// False when the weight bounds needed more inclusion–exclusion terms
+    /// than exact sampling allows and the (approximate) Gibbs fallback was
+    /// used; true means every sample is exactly uniform on the bounded simplex.
     pub exact_weights: bool,
 }
 

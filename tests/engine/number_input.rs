@@ -11,7 +11,7 @@ fn grouped(n: u64, sep: &str) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (k, c) in digits.chars().enumerate() {
-        if k > 0 && (digits.len() - k) % 3 == 0 {
+        if k > 0 && (digits.len() - k).is_multiple_of(3) {
             out.push_str(sep);
         }
         out.push(c);

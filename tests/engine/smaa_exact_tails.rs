@@ -127,3 +127,13 @@ fn mixed_tight_and_loose_caps_match_the_exact_tail() {
     // One very tight cap among loose ones.
     check(1000, &[30, 400, 400, 400, 1000], 20);
 }
+
+#[test]
+fn caps_binding_in_both_forms_with_heavy_cancellation_match_the_exact_tail() {
+    // Ten equal caps of 0.095 and a free criterion: ten caps bind in both
+    // forms and the volume terms cancel by a factor of about a million, so
+    // the sampler must fall back to double-double values.
+    let mut caps = vec![19; 10];
+    caps.push(200);
+    check(200, &caps, 15);
+}

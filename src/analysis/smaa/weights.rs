@@ -24,15 +24,19 @@
 //!   uncapped rest is then a scaled Dirichlet(1, ..., 1). The terms cancel,
 //!   so every draw bounds its own rounding error (subset sums in
 //!   double-double, compensated sums) and, when that bound is not below
-//!   [`CDF_PRECISION`] of the CDF's range, redraws the coordinate in exact
-//!   integer arithmetic ([`exact`]). So no draw is ever off by more than
-//!   1e-9 in probability, far below the Monte Carlo error of any run.
+//!   [`CDF_PRECISION`] of the CDF's range, solves again with double-double
+//!   values ([`double`], about 106 bits), and in exact integer arithmetic
+//!   ([`exact`]) if even that is not enough. So no draw's conditional CDF is
+//!   ever off by more than 1e-9, far below the Monte Carlo error of any run.
 //! - More terms: a Gibbs sampler on pairs of coordinates (uniform is its
 //!   invariant law; burn-in per chunk, then `2m` pair moves per sample). This
 //!   is approximate (successive samples are correlated) and is reported
 //!   through [`WeightSampler::is_exact`].
 
+mod double;
 mod exact;
+
+use double::{Double, two_sum};
 
 use crate::model::WeightBounds;
 use rand::{Rng, RngExt};
@@ -76,7 +80,9 @@ pub enum BoundsError {
     },
 }
 
-/// One inclusion–exclusion term: `sign * (x - e_S)_+^r`, with the subset sum
+/// Inclusion–exclusion terms with one subset sum: `sign * (x - e_S)_+^r`,
+/// where `sign` adds up the ±1 of every subset with that same sum (equal
+/// caps give many: twelve equal caps, 13 sums for 4,096 subsets). The subset sum
 /// `e_S = hi + lo` kept in double-double so that `x - e_S` is accurate.
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct Term {
@@ -138,16 +144,9 @@ pub struct WeightSampler {
     kind: Kind,
 }
 
-/// `a + b` as an exact (sum, rounding error) pair (Knuth's TwoSum).
-fn two_sum(a: f64, b: f64) -> (f64, f64) {
-    let s = a + b;
-    let bb = s - a;
-    (s, (a - (s - bb)) + (b - bb))
-}
-
-/// Terms over subsets of `caps` whose sum stays below 1, or None when there
-/// would be more than `budget`.
-fn subset_terms(caps: &[f64], budget: usize) -> Option<Vec<Term>> {
+/// Terms over subsets of `caps` whose sum stays below 1 and the number of
+/// such subsets, or None when there would be more than `budget` subsets.
+fn subset_terms(caps: &[f64], budget: usize) -> Option<(Vec<Term>, usize)> {
     let mut terms = vec![Term {
         sign: 1.0,
         hi: 0.0,
@@ -173,7 +172,19 @@ fn subset_terms(caps: &[f64], budget: usize) -> Option<Vec<Term>> {
             return None;
         }
     }
-    Some(terms)
+    let subsets = terms.len();
+    // Smallest subset sums first, so that evaluation stops at the first
+    // term that vanishes; subsets with the very same sum share one term.
+    terms.sort_by(|a, b| a.hi.total_cmp(&b.hi).then(a.lo.total_cmp(&b.lo)));
+    let mut merged: Vec<Term> = Vec::with_capacity(terms.len());
+    for t in terms {
+        match merged.last_mut() {
+            Some(last) if last.hi == t.hi && last.lo == t.lo => last.sign += t.sign,
+            _ => merged.push(t),
+        }
+    }
+    merged.retain(|t| t.sign != 0.0);
+    Some((merged, subsets))
 }
 
 /// `H(x) = sum sign * (x - e_S)_+^r` (the CDF antiderivative, without 1/r!),
@@ -182,6 +193,10 @@ fn antiderivative(terms: &[Term], r: i32, x: f64) -> (f64, f64, f64) {
     let (mut sum, mut comp, mut slope, mut abs) = (0.0f64, 0.0f64, 0.0f64, 0.0f64);
     let mut active = 0.0;
     for t in terms {
+        if t.hi > x {
+            // hi + lo > x for this term and every later one (sorted sums).
+            break;
+        }
         let d = (x - t.hi) - t.lo;
         if d > 0.0 {
             let p = d.powi(r - 1);
@@ -207,6 +222,35 @@ fn antiderivative(terms: &[Term], r: i32, x: f64) -> (f64, f64, f64) {
     let bound = eps * ((5.0 * r + 6.0) * abs + 2.0 * h.abs())
         + 4.0 * r * active * eps * eps * x.abs().max(1.0).powf(r);
     (h, r * slope, bound)
+}
+
+/// `H(x)` of [`antiderivative`] in double-double, with a bound on its
+/// rounding error (every operation within a few units of 2^-104; the subset
+/// sums are exact to about `k` such units).
+fn antiderivative_double(terms: &[Term], r: i32, x: f64, k: usize) -> (Double, f64, f64) {
+    let mut sum = Double::ZERO;
+    let (mut slope, mut abs, mut active) = (0.0f64, 0.0f64, 0.0f64);
+    for t in terms {
+        if t.hi > x {
+            break;
+        }
+        let d = Double::from(x)
+            .sub(Double::from(t.hi))
+            .sub(Double::from(t.lo));
+        if d.hi > 0.0 {
+            let p = d.powi(r);
+            // sign is a small integer, so the product is exact to dd precision.
+            sum = sum.add(p.mul(Double::from(t.sign)));
+            slope += t.sign * d.hi.powi(r - 1);
+            abs += (t.sign * p.hi).abs();
+            active += 1.0;
+        }
+    }
+    let (r, k) = (f64::from(r), k as f64);
+    let eps2 = f64::EPSILON * f64::EPSILON;
+    let bound = eps2 * (8.0 * (2.0 * r + active) * abs)
+        + 2.0 * r * (k + 2.0) * active * eps2 * x.abs().max(1.0).powf(r);
+    (sum, r * slope, bound)
 }
 
 impl WeightSampler {
@@ -343,8 +387,9 @@ impl WeightSampler {
             } else {
                 f64::INFINITY
             };
-            let terms = subset_terms(&rest_caps, EXACT_MAX_TERMS - cost)?;
-            cost += terms.len();
+            // The budget counts subsets: the exact redraw enumerates them.
+            let (terms, subsets) = subset_terms(&rest_caps, EXACT_MAX_TERMS - cost)?;
+            cost += subsets;
             steps.push(Step {
                 coord,
                 cap: e[coord],
@@ -480,26 +525,59 @@ fn conditional_draw(step: &Step, left: f64, u: f64) -> f64 {
     let span = h_b - h_a;
     // Errors shrink with x (every term does), so err_b bounds them all.
     if !(span > 0.0 && span.is_finite() && 2.0 * err_b <= CDF_PRECISION * span) {
+        return conditional_draw_double(step, left, (lo, hi), u);
+    }
+    let target = h_b - u * span;
+    let x = newton(xa, xb, xa + (1.0 - u) * (xb - xa), |x| {
+        let (hx, slope, _) = h(x);
+        (hx - target, slope)
+    });
+    (left - x).clamp(lo, hi)
+}
+
+/// [`conditional_draw`] when f64 cancels too much: the same equation with
+/// double-double values (starting from the f64 root, so a few steps), and
+/// in exact integers when even that is not accurate enough.
+fn conditional_draw_double(step: &Step, left: f64, (lo, hi): (f64, f64), u: f64) -> f64 {
+    let (xa, xb) = (left - hi, left - lo);
+    let k = step.rest_caps.len();
+    let h = |x: f64| antiderivative_double(&step.terms, step.rest, x, k);
+    let (h_a, _, _) = h(xa);
+    let (h_b, _, err_b) = h(xb);
+    let span = h_b.sub(h_a);
+    if !(span.hi > 0.0 && span.hi.is_finite() && 2.0 * err_b <= CDF_PRECISION * span.hi) {
         let x = exact::invert(&step.rest_caps, step.rest, xa, xb, u);
         return (left - x).clamp(lo, hi);
     }
-    let target = h_b - u * span;
-    // Safeguarded Newton: Newton steps inside the bracket, else bisection.
-    let (mut a, mut b) = (xa, xb);
-    let mut x = xa + (1.0 - u) * (xb - xa);
-    for _ in 0..100 {
+    let target = h_b.sub(span.mul(Double::from(u)));
+    let rough = newton(xa, xb, xa + (1.0 - u) * (xb - xa), |x| {
+        let (hx, slope, _) = antiderivative(&step.terms, step.rest, x);
+        (hx - target.to_f64(), slope)
+    });
+    let x = newton(xa, xb, rough, |x| {
         let (hx, slope, _) = h(x);
-        if hx == target {
+        (hx.sub(target).to_f64(), slope)
+    });
+    (left - x).clamp(lo, hi)
+}
+
+/// Solves `residual(x) = 0` for x in [a, b], where the residual increases
+/// and returns (value, derivative): Newton steps inside the bracket, else
+/// bisection, until the step is below a few ulps.
+fn newton(mut a: f64, mut b: f64, mut x: f64, residual: impl Fn(f64) -> (f64, f64)) -> f64 {
+    for _ in 0..100 {
+        let (value, slope) = residual(x);
+        if value == 0.0 {
             break;
         }
-        if hx < target {
+        if value < 0.0 {
             a = x;
         } else {
             b = x;
         }
-        let newton = x - (hx - target) / slope;
-        let next = if slope > 0.0 && newton > a && newton < b {
-            newton
+        let step = x - value / slope;
+        let next = if slope > 0.0 && step > a && step < b {
+            step
         } else {
             0.5 * (a + b)
         };
@@ -509,7 +587,7 @@ fn conditional_draw(step: &Step, left: f64, u: f64) -> f64 {
             break;
         }
     }
-    (left - x).clamp(lo, hi)
+    x
 }
 
 fn gibbs_move<R: Rng + ?Sized>(y: &mut [f64], caps: &[f64], rng: &mut R) {
@@ -558,7 +636,8 @@ mod tests {
 
     #[test]
     fn subset_terms_skip_sums_of_one_or_more() {
-        let t = subset_terms(&[0.5, 0.6], 100).expect("within budget");
+        let (t, subsets) = subset_terms(&[0.5, 0.6], 100).expect("within budget");
+        assert_eq!(subsets, 3);
         let sums: Vec<(f64, f64)> = t.iter().map(|t| (t.sign, t.hi + t.lo)).collect();
         assert_eq!(sums, vec![(1.0, 0.0), (-1.0, 0.5), (-1.0, 0.6)]);
         assert_eq!(subset_terms(&[0.1; 12], 100), None);
@@ -585,7 +664,7 @@ mod tests {
             rest: 4,
             rest_capacity: f64::INFINITY,
             rest_caps: caps.to_vec(),
-            terms: subset_terms(&caps, 100).expect("within budget"),
+            terms: subset_terms(&caps, 100).expect("within budget").0,
         };
         for u in [0.0, 0.1, 0.5, 0.9, 0.999] {
             let float = conditional_draw(&step, 1.0, u);
