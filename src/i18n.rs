@@ -65,6 +65,15 @@ pub fn value(x: f64, max_decimals: usize, lang: Lang) -> String {
     }
 }
 
+/// Why typed `text` was refused as a number, in `lang`.
+pub fn number_error(error: crate::model::number::NumberError, text: &str, lang: Lang) -> String {
+    use crate::model::number::NumberError;
+    match error {
+        NumberError::NotANumber => tr!(lang, "gui.not_a_number", text = text),
+        NumberError::Ambiguous => tr!(lang, "gui.ambiguous_number", text = text),
+    }
+}
+
 /// The language of the platform's locale, English if none is English or French.
 ///
 /// sys-locale reads LANGUAGE, LC_ALL, LC_MESSAGES and LANG on Linux and the
@@ -123,7 +132,33 @@ pub fn problem_message(scenario: &Scenario, problem: &Problem, lang: Lang) -> St
             high = self::value(*high, 6, lang)
         ),
         K::UnknownSource(id) => tr!(lang, "problem.unknown_source", id = id),
+        K::MissingWeight(id) => tr!(lang, "problem.missing_weight", criterion = id),
         K::DegenerateScale => tr!(lang, "problem.degenerate_scale"),
+        K::ScaleAgainstDirection {
+            direction,
+            worst,
+            best,
+        } => {
+            let (worst, best) = (self::value(*worst, 6, lang), self::value(*best, 6, lang));
+            match direction {
+                Direction::Maximize => {
+                    tr!(
+                        lang,
+                        "problem.scale_against_max",
+                        worst = worst,
+                        best = best
+                    )
+                }
+                Direction::Minimize => {
+                    tr!(
+                        lang,
+                        "problem.scale_against_min",
+                        worst = worst,
+                        best = best
+                    )
+                }
+            }
+        }
         K::BadPreference => tr!(lang, "problem.bad_preference"),
         K::NoProfiles => tr!(lang, "problem.no_profiles"),
         K::UnknownActiveProfile(id) => tr!(lang, "problem.unknown_active_profile", id = id),

@@ -208,9 +208,11 @@ fn preference_degree(pref: Preference, d: f64) -> f64 {
     match pref {
         Preference::Usual => f64::from(u8::from(d > 0.0)),
         Preference::Linear { q, p } => {
+            // design.md §4 literally: 0 up to q, 1 beyond p, linear between
+            // (q == p is a step at q).
             if d <= q {
                 0.0
-            } else if d >= p {
+            } else if d > p {
                 1.0
             } else {
                 (d - q) / (p - q)
@@ -219,7 +221,7 @@ fn preference_degree(pref: Preference, d: f64) -> f64 {
         Preference::VShape { p } => {
             if d <= 0.0 {
                 0.0
-            } else if d >= p {
+            } else if d > p {
                 1.0
             } else {
                 d / p
@@ -300,18 +302,23 @@ fn banded_flows(pref: Preference, sorted: &[f64], order: &[usize], w: f64, net: 
         Preference::Usual => (0.0, 0.0),
     };
     let n = sorted.len();
+    // The bands are found with the very comparisons the definition makes on
+    // the computed difference (d > q, d > p, with d = ya - yb or yb - ya as
+    // floats), never on rearranged forms such as yb < ya - q, which round
+    // differently. A rounded difference is monotone in each operand, so each
+    // comparison splits the sorted values once.
     for (pos, &a) in order.iter().enumerate() {
         let ya = sorted[pos];
-        // Leaving flow: options b with ya − yb > q prefer a; those with ya − yb >= p fully.
-        let worse_end = sorted.partition_point(|&yb| yb < ya - q);
-        let full_end = sorted.partition_point(|&yb| yb <= ya - p).min(worse_end);
+        // Leaving flow: options b with ya − yb > q prefer a; those with ya − yb > p fully.
+        let worse_end = sorted.partition_point(|&yb| ya - yb > q);
+        let full_end = sorted.partition_point(|&yb| ya - yb > p).min(worse_end);
         let mut leaving = full_end as f64;
         for &yb in &sorted[full_end..worse_end] {
             leaving += preference_degree(pref, ya - yb);
         }
-        // Entering flow: options b with yb − ya > q; fully from yb − ya >= p.
-        let better_start = sorted.partition_point(|&yb| yb <= ya + q);
-        let full_start = sorted.partition_point(|&yb| yb < ya + p).max(better_start);
+        // Entering flow: options b with yb − ya > q; fully from yb − ya > p.
+        let better_start = sorted.partition_point(|&yb| yb - ya <= q);
+        let full_start = sorted.partition_point(|&yb| yb - ya <= p).max(better_start);
         let mut entering = (n - full_start) as f64;
         for &yb in &sorted[better_start..full_start] {
             entering += preference_degree(pref, yb - ya);

@@ -34,11 +34,11 @@
 
 pub mod weights;
 
-pub use weights::{BoundsError, EXACT_MAX_BINDING, WeightSampler};
+pub use weights::{BoundsError, EXACT_MAX_TERMS, WeightSampler};
 
 use super::matrix::DecisionMatrix;
 use super::methods::{Method, scaled_values, scores_with_weights};
-use super::ranking::{competition_ranks, is_tie};
+use super::ranking::{competition_ranks, is_tie, ranks_from_order};
 use crate::model::{Direction, WeightBounds, WeightProfile};
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
@@ -101,8 +101,9 @@ pub struct SmaaResult {
     pub central_weights: Vec<Vec<f64>>,
     /// Share of value samples in which i is first under its central weights.
     pub confidence: Vec<f64>,
-    /// False when the weight bounds had too many binding caps for exact
-    /// sampling and the (approximate) Gibbs fallback was used.
+    /// False when the weight bounds needed more inclusion–exclusion terms
+    /// than exact sampling allows and the (approximate) Gibbs fallback was
+    /// used; true means every sample is exactly uniform on the bounded simplex.
     pub exact_weights: bool,
 }
 
@@ -505,22 +506,8 @@ impl<'a> Engine<'a> {
             .iter()
             .copied()
             .fold(f64::NEG_INFINITY, f64::max);
-        let s = work.scores[i];
-        if is_tie(top, s) {
-            return true;
-        }
-        // A chain of ties can only reach i when it is close to the top.
-        let reach = work.scores.len() as f64 * 1e-9 * 1f64.max(top.abs());
-        if top - s > reach {
-            return false;
-        }
-        rank_into(
-            &work.scores,
-            &mut work.keys,
-            &mut work.ranks,
-            self.index_bits,
-        );
-        work.ranks[i] == 1
+        // Rank 1 is the tie group headed by the top score (ties do not chain).
+        is_tie(top, work.scores[i])
     }
 }
 
@@ -545,10 +532,12 @@ fn order_bits(x: f64) -> u64 {
 ///
 /// Sorts u64 keys (score order bits, best first, with the row index in the
 /// lowest `index_bits` bits) instead of indices by comparator: several times
-/// faster. Truncating the score's last `index_bits` bits can only swap
-/// scores within a relative 2^(index_bits-52) of each other, far inside the
-/// tie tolerance, so ranks equal [`competition_ranks`]. Beyond 2^20 rows it
-/// falls back to [`competition_ranks`].
+/// faster. Truncating the score's last `index_bits` bits can only misorder
+/// scores whose keys share every other bit, which sit next to each other; an
+/// insertion pass on the exact scores puts those back in order (linear when
+/// nothing is misordered), so the tie groups, which are measured from their
+/// highest score, equal [`competition_ranks`]. Beyond 2^20 rows it falls
+/// back to [`competition_ranks`].
 fn rank_into(scores: &[f64], keys: &mut [u64], ranks: &mut [usize], index_bits: u32) {
     if index_bits > 20 {
         ranks.copy_from_slice(&competition_ranks(scores));
@@ -559,29 +548,66 @@ fn rank_into(scores: &[f64], keys: &mut [u64], ranks: &mut [usize], index_bits: 
         *k = (!order_bits(s) & !mask) | i as u64;
     }
     keys.sort_unstable();
-    let mut prev = usize::MAX;
-    for (pos, &k) in keys.iter().enumerate() {
-        let i = (k & mask) as usize;
-        ranks[i] = if pos > 0 && is_tie(scores[prev], scores[i]) {
-            ranks[prev]
-        } else {
-            pos + 1
-        };
-        prev = i;
+    let score = |k: u64| scores[(k & mask) as usize];
+    for pos in 1..keys.len() {
+        let mut j = pos;
+        while j > 0 && score(keys[j - 1]) < score(keys[j]) {
+            keys.swap(j - 1, j);
+            j -= 1;
+        }
     }
+    ranks_from_order(scores, keys.iter().map(|&k| (k & mask) as usize), ranks);
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    use proptest::prelude::*;
+
+    fn packed(scores: &[f64], index_bits: u32) -> Vec<usize> {
+        let mut keys = vec![0; scores.len()];
+        let mut ranks = vec![0; scores.len()];
+        rank_into(scores, &mut keys, &mut ranks, index_bits);
+        ranks
+    }
+
     #[test]
     fn packed_ranks_equal_competition_ranks() {
         let scores = [0.5, 0.9, 0.5, 0.1, -0.3, -0.39999999999999986, -0.4, 0.9];
-        let mut keys = vec![0; scores.len()];
-        let mut ranks = vec![0; scores.len()];
-        rank_into(&scores, &mut keys, &mut ranks, 3);
-        assert_eq!(ranks, competition_ranks(&scores));
+        assert_eq!(packed(&scores, 3), competition_ranks(&scores));
+    }
+
+    #[test]
+    fn packed_ranks_measure_ties_from_the_true_head() {
+        // 0.9 + 2e-10 and 0.9 share their key once 20 low bits are dropped,
+        // and the lower one has the smaller index; the third score is tied
+        // with 0.9 but not with the true head.
+        let top = 0.9 + 2e-10;
+        let scores = [0.9, top, top - 1.05e-9];
+        assert_eq!(packed(&scores, 20), competition_ranks(&scores));
+        assert_eq!(competition_ranks(&scores), vec![1, 1, 3]);
+    }
+
+    proptest! {
+        #[test]
+        fn packed_ranks_equal_competition_ranks_on_chains(
+            start in -2.0..2.0f64,
+            steps in prop::collection::vec(0usize..5, 1..40),
+            bits in 6u32..21,
+        ) {
+            // Steps of a fraction of the tolerance make long chains of near-ties.
+            let mut x = start;
+            let scores: Vec<f64> = steps
+                .iter()
+                .map(|&k| {
+                    x -= k as f64 * 0.3e-9;
+                    x
+                })
+                .rev()
+                .collect();
+            prop_assert_eq!(packed(&scores, bits), competition_ranks(&scores));
+        }
     }
 
     #[test]

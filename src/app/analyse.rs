@@ -146,12 +146,18 @@ pub fn put_weights(
     })
 }
 
-/// The worst and best value of a criterion: its fixed scale, else the
-/// data's range oriented by the direction. None without any score.
+/// The worst and best value of a criterion: its fixed scale's range, else
+/// the data's range, oriented by the direction (so the labels read worst →
+/// best even while a scale written against the direction awaits its fix).
+/// None without any score.
 pub fn swing_range(s: &Scenario, criterion: &str) -> Option<(f64, f64)> {
     let c = s.criterion(criterion)?;
     if let Some(scale) = c.scale {
-        return Some((scale.worst, scale.best));
+        let (lo, hi) = (scale.worst.min(scale.best), scale.worst.max(scale.best));
+        return Some(match c.direction {
+            Direction::Maximize => (lo, hi),
+            Direction::Minimize => (hi, lo),
+        });
     }
     let values = s
         .scores

@@ -545,7 +545,19 @@ impl Edit {
                     p.vetoes.remove(id);
                 }
             }
-            Edit::SetDirection { id, direction } => criterion_mut(s, id)?.direction = *direction,
+            Edit::SetDirection { id, direction } => {
+                // A fixed scale keeps its range: worst and best trade places
+                // so that best stays the better end (one undoable step).
+                let c = criterion_mut(s, id)?;
+                c.direction = *direction;
+                c.scale = c.scale.map(|sc| {
+                    if sc.agrees_with(*direction) {
+                        sc
+                    } else {
+                        sc.flipped()
+                    }
+                });
+            }
             Edit::SetUnit { id, lang, unit } => {
                 rename(&mut criterion_mut(s, id)?.unit, *lang, unit, None)
             }
@@ -554,7 +566,19 @@ impl Edit {
                     finite(sc.worst)?;
                     finite(sc.best)?;
                 }
-                criterion_mut(s, id)?.scale = *scale;
+                let c = criterion_mut(s, id)?;
+                c.scale = *scale;
+                // Best above worst means more is better: the direction
+                // follows the scale (in the same step), so they never disagree.
+                if let Some(sc) = scale
+                    && sc.worst != sc.best
+                    && !sc.agrees_with(c.direction)
+                {
+                    c.direction = match c.direction {
+                        Direction::Maximize => Direction::Minimize,
+                        Direction::Minimize => Direction::Maximize,
+                    };
+                }
             }
             Edit::SetVeto { id, veto } => {
                 if let Some(v) = veto {

@@ -125,12 +125,18 @@ impl RankDialog {
                                 for j in 0..m {
                                     let name = s.criterion_name(&self.criteria[j], lang);
                                     ui.label(&name);
-                                    ui.add(egui::DragValue::new(&mut self.ranks[j]).range(1..=m))
-                                        .accessible_name(tr!(
-                                            lang,
-                                            "analyse.rank.rank_name",
-                                            criterion = name
-                                        ));
+                                    ui.add(
+                                        egui::DragValue::new(&mut self.ranks[j])
+                                            .range(1..=m)
+                                            .custom_parser(|t| {
+                                                super::state::parse_number(t, lang).ok()
+                                            }),
+                                    )
+                                    .accessible_name(tr!(
+                                        lang,
+                                        "analyse.rank.rank_name",
+                                        criterion = name
+                                    ));
                                     let w = shares.get(j).copied().unwrap_or(0.0);
                                     ui.add(
                                         egui::ProgressBar::new(w as f32)

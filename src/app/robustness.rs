@@ -197,7 +197,11 @@ impl Robustness {
                 }
             });
         ui.label(tr!(lang, "present.seed"));
-        ui.add(egui::DragValue::new(&mut self.seed).range(0..=u32::MAX));
+        ui.add(
+            egui::DragValue::new(&mut self.seed)
+                .range(0..=u32::MAX)
+                .custom_parser(|t| super::state::parse_number(t, lang).ok()),
+        );
     }
 
     fn sensitivity_column(&mut self, ui: &mut Ui, state: &AppState) {

@@ -869,19 +869,11 @@ fn analyse(doc: &Document) -> Analysis {
     }
 }
 
-/// Parses a number typed by the user: decimal point or (French) comma,
-/// spaces as thousands separators. Refuses empty text, NaN and infinities.
+/// Parses a number typed by the user in `lang`, with the rule of
+/// [`crate::model::number`]; the error is the message to show.
 pub fn parse_number(text: &str, lang: Lang) -> Result<f64, String> {
-    let cleaned: String = text
-        .trim()
-        .chars()
-        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}'))
-        .map(|c| if c == ',' { '.' } else { c })
-        .collect();
-    match cleaned.parse::<f64>() {
-        Ok(x) if x.is_finite() => Ok(x),
-        _ => Err(tr!(lang, "gui.not_a_number", text = text.trim())),
-    }
+    crate::model::number::parse_number(text, lang)
+        .map_err(|e| crate::i18n::number_error(e, text.trim(), lang))
 }
 
 #[cfg(test)]
@@ -1175,11 +1167,80 @@ mod tests {
     }
 
     #[test]
+    fn flipping_direction_keeps_the_fixed_scale_consistent_in_one_step() {
+        use crate::model::{Direction, Scale};
+        let mut s = state();
+        let risk = |s: &AppState| s.scenario().criterion("risk").cloned().expect("risk");
+        s.apply(Command::Edit(Edit::SetScale {
+            id: "risk".into(),
+            scale: Some(Scale {
+                worst: 10.0,
+                best: 0.0,
+            }),
+        }));
+        assert_eq!(risk(&s).direction, Direction::Minimize);
+        assert_eq!(
+            super::super::analyse::swing_text(s.scenario(), "risk", Lang::En),
+            "10 → 0 (0-10)"
+        );
+        let before = s.scenario().clone();
+        s.apply(Command::Edit(Edit::SetDirection {
+            id: "risk".into(),
+            direction: Direction::Maximize,
+        }));
+        let c = risk(&s);
+        assert_eq!(c.direction, Direction::Maximize);
+        assert_eq!(
+            c.scale,
+            Some(Scale {
+                worst: 0.0,
+                best: 10.0
+            })
+        );
+        assert_eq!(
+            super::super::analyse::swing_text(s.scenario(), "risk", Lang::En),
+            "0 → 10 (0-10)"
+        );
+        assert!(
+            validate(s.scenario()).is_empty(),
+            "{:?}",
+            validate(s.scenario())
+        );
+        s.apply(Command::Undo);
+        assert_eq!(
+            s.scenario(),
+            &before,
+            "one undo restores direction and scale"
+        );
+    }
+
+    #[test]
+    fn a_scale_typed_against_the_direction_turns_the_direction() {
+        use crate::model::{Direction, Scale};
+        let mut s = state();
+        // Risk is minimised; a scale whose best (10) is above its worst (0)
+        // says more is better, so the direction follows in the same edit.
+        s.apply(Command::Edit(Edit::SetScale {
+            id: "risk".into(),
+            scale: Some(Scale {
+                worst: 0.0,
+                best: 10.0,
+            }),
+        }));
+        let c = s.scenario().criterion("risk").cloned().expect("risk");
+        assert_eq!(c.direction, Direction::Maximize);
+        assert!(validate(s.scenario()).is_empty());
+    }
+
+    #[test]
     fn numbers_parse_in_both_languages_and_garbage_is_refused() {
         assert_eq!(parse_number(" 0,5 ", Lang::Fr), Ok(0.5));
         assert_eq!(parse_number("1 200.5", Lang::En), Ok(1200.5));
         assert!(parse_number("abc", Lang::En).is_err());
         assert!(parse_number("", Lang::En).is_err());
         assert!(parse_number("inf", Lang::En).is_err());
+        assert_eq!(parse_number("1,250", Lang::En), Ok(1250.0));
+        let refused = parse_number("1,25", Lang::En).expect_err("ambiguous");
+        assert!(refused.contains("1,25") && refused.contains("previous value is kept"));
     }
 }

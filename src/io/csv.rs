@@ -1,8 +1,18 @@
 //! CSV decision matrices (design.md §3): import and export.
 //!
 //! Accepts what spreadsheets write: a UTF-8 byte-order mark, CRLF line
-//! ends, and semicolon-separated files with decimal commas (French-locale
-//! exports; the separator is detected from the header line).
+//! ends, and semicolon- or tab-separated files (the separator is detected
+//! from the header line).
+//!
+//! Decimal mark. A comma-separated file uses the decimal point. In a
+//! semicolon or tab file the mark is decided from every number cell of the
+//! file (see [`decimal_mark`]): a cell with a comma votes for the decimal
+//! comma, one with a point for the decimal point; spaces (also no-break and
+//! narrow no-break) group thousands. "1.250" or "1,250" alone (one to three
+//! digits, the mark, three digits) could be a thousands group, so it only
+//! counts when another cell settles the mark. Cells that disagree, or a file
+//! whose only evidence is such a cell, are refused with the cell named: a
+//! number is never read as another.
 
 use super::error::{Counted, CsvProblem, LoadError, LoadErrorKind};
 use super::limits::{MAX_CRITERIA, MAX_OPTIONS, MAX_SCORES};
@@ -157,22 +167,173 @@ fn detect_delimiter(text: &str) -> u8 {
     }
 }
 
-/// Reads a number as spreadsheets write it; `decimal_comma` also accepts
-/// "0,4" and digit groups separated by spaces ("1 250,5").
-fn number(cell: &str, decimal_comma: bool) -> Result<f64, CsvProblem> {
+/// The decimal mark of a file's numbers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Decimal {
+    /// Comma-separated file: decimal point, no grouping.
+    Point,
+    /// Semicolon or tab file read with a decimal point; spaces group digits.
+    GroupedPoint,
+    /// Semicolon or tab file read with a decimal comma; spaces group digits.
+    Comma,
+}
+
+/// Reads a number as spreadsheets write it, with the file's decimal mark.
+fn number(cell: &str, decimal: Decimal) -> Result<f64, CsvProblem> {
     let s = cell.trim();
-    let cleaned: String = if decimal_comma {
-        s.chars()
-            .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}'))
+    let is_space = |c: &char| matches!(c, ' ' | '\u{a0}' | '\u{202f}');
+    let cleaned: String = match decimal {
+        Decimal::Point => s.to_string(),
+        Decimal::GroupedPoint if s.contains(',') => return Err(CsvProblem::BadNumber(s.into())),
+        Decimal::GroupedPoint => s.chars().filter(|c| !is_space(c)).collect(),
+        Decimal::Comma if s.contains('.') => return Err(CsvProblem::BadNumber(s.into())),
+        Decimal::Comma => s
+            .chars()
+            .filter(|c| !is_space(c))
             .map(|c| if c == ',' { '.' } else { c })
-            .collect()
-    } else {
-        s.to_string()
+            .collect(),
     };
     match cleaned.parse::<f64>() {
         Ok(v) if v.is_finite() => Ok(v),
         Ok(_) => Err(CsvProblem::NotFinite(s.to_string())),
         Err(_) => Err(CsvProblem::BadNumber(s.to_string())),
+    }
+}
+
+/// What one number cell says about the decimal mark.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Vote {
+    /// A single mark that can only be decimal (b',' or b'.').
+    Decimal(u8),
+    /// A single mark between a group of 1–3 digits (not starting with 0) and
+    /// exactly three digits: a decimal or a thousands separator.
+    Either(u8),
+}
+
+/// The vote of a cell, or None when it has no mark (or is not a number at
+/// all: that error is reported when the cell is read).
+fn vote(cell: &str) -> Option<Vote> {
+    let s = cell
+        .trim()
+        .trim_start_matches(['-', '+'])
+        .replace([' ', '\u{a0}', '\u{202f}'], "");
+    let mark = match (s.matches(',').count(), s.matches('.').count()) {
+        (1, 0) => b',',
+        (0, 1) => b'.',
+        _ => return None,
+    };
+    let (int, frac) = s.split_once(char::from(mark))?;
+    let grouped = (1..=3).contains(&int.len())
+        && !int.starts_with('0')
+        && int.chars().all(|c| c.is_ascii_digit())
+        && frac.len() == 3
+        && frac.chars().all(|c| c.is_ascii_digit());
+    Some(if grouped {
+        Vote::Either(mark)
+    } else {
+        Vote::Decimal(mark)
+    })
+}
+
+/// A number cell as written and where it is.
+type Seen = (String, Pos);
+
+/// Decides the decimal mark of a semicolon or tab file from all its number
+/// cells (every row after the header but `#direction`, every column after
+/// the first). The error names the cell that cannot be read safely.
+fn decimal_mark(text: &str, delimiter: u8, label: &str) -> Result<Decimal, LoadError> {
+    let mut reader = ::csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(text.as_bytes());
+    let mut seen_header = false;
+    // First cell of each kind, for the comma [0] and the point [1].
+    let mut decimal: [Option<Seen>; 2] = [None, None];
+    let mut either: [Option<Seen>; 2] = [None, None];
+    let mut record = ::csv::StringRecord::new();
+    // Reader errors are reported by the main pass.
+    while let Ok(true) = reader.read_record(&mut record) {
+        if record.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        if !seen_header {
+            seen_header = true;
+            continue;
+        }
+        if record
+            .get(0)
+            .is_some_and(|c| c.trim().eq_ignore_ascii_case("#direction"))
+        {
+            continue;
+        }
+        let Some(position) = record.position() else {
+            continue;
+        };
+        let at = record_start(text, position.byte() as usize, position.line() as usize);
+        let mut raw: Option<Vec<RawCell>> = None;
+        for (j, cell) in record.iter().enumerate().skip(1) {
+            let Some(v) = vote(cell) else { continue };
+            let (mark, slot) = match v {
+                Vote::Decimal(mark) => (mark, &mut decimal),
+                Vote::Either(mark) => (mark, &mut either),
+            };
+            let slot = &mut slot[usize::from(mark == b'.')];
+            if slot.is_none() {
+                let pos = raw
+                    .get_or_insert_with(|| raw_cells(text, at, delimiter))
+                    .get(j)
+                    .map_or(
+                        Pos {
+                            line: at.line,
+                            column: 1,
+                        },
+                        |c| c.pos,
+                    );
+                *slot = Some((cell.trim().to_string(), pos));
+            }
+        }
+    }
+    let csv_error = |(_, pos): &Seen, problem| {
+        LoadError::at(label, pos.line, pos.column, LoadErrorKind::Csv(problem))
+    };
+    let mixed = |a: &Seen, b: &Seen| {
+        // Point at the later cell; name the earlier one.
+        let (first, later) = if (a.1.line, a.1.column) <= (b.1.line, b.1.column) {
+            (a, b)
+        } else {
+            (b, a)
+        };
+        csv_error(
+            later,
+            CsvProblem::MixedDecimal {
+                cell: later.0.clone(),
+                other: first.0.clone(),
+                other_at: (first.1.line, first.1.column),
+            },
+        )
+    };
+    let [comma, point] = &decimal;
+    let [comma_either, point_either] = &either;
+    match (comma, point) {
+        (Some(c), Some(p)) => Err(mixed(c, p)),
+        (Some(c), None) => match point_either {
+            Some(p) => Err(mixed(c, p)),
+            None => Ok(Decimal::Comma),
+        },
+        (None, Some(p)) => match comma_either {
+            Some(c) => Err(mixed(p, c)),
+            None => Ok(Decimal::GroupedPoint),
+        },
+        (None, None) => match (comma_either, point_either) {
+            (Some(c), Some(p)) => Err(mixed(c, p)),
+            (Some(cell), None) | (None, Some(cell)) => Err(csv_error(
+                cell,
+                CsvProblem::AmbiguousDecimal(cell.0.clone()),
+            )),
+            // No mark anywhere: both readings give the same numbers.
+            (None, None) => Ok(Decimal::Comma),
+        },
     }
 }
 
@@ -232,7 +393,11 @@ fn parse_with_layout<'a>(
     }
     let mut errors: Vec<LoadError> = Vec::new();
     let delimiter = detect_delimiter(text);
-    let decimal_comma = delimiter != b',';
+    let decimal = if delimiter == b',' {
+        Decimal::Point
+    } else {
+        decimal_mark(text, delimiter, label).map_err(|e| vec![e])?
+    };
     let mut reader = ::csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -337,7 +502,7 @@ fn parse_with_layout<'a>(
         let values = &cells[1..n];
         // Reads a number cell, noting the error and going on with 0.
         let read = |j: usize, cell: &str, errors: &mut Vec<LoadError>| {
-            number(cell, decimal_comma).unwrap_or_else(|p| {
+            number(cell, decimal).unwrap_or_else(|p| {
                 errors.push(csv_fail(cell_pos(j), p));
                 0.0
             })

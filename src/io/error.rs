@@ -162,6 +162,19 @@ pub enum CsvProblem {
     UnknownRow(String),
     /// The CSV reader itself failed (in its words).
     Reader(String),
+    /// A semicolon or tab file whose numbers use a decimal comma in one cell
+    /// and a decimal point in another (this cell disagrees with `other`).
+    MixedDecimal {
+        /// This cell as written.
+        cell: String,
+        /// The first cell that set the other decimal mark, as written.
+        other: String,
+        /// Where that cell is (line, column).
+        other_at: (usize, usize),
+    },
+    /// A semicolon or tab file where every number with a mark could be read
+    /// with a decimal comma or a decimal point (e.g. only "1.250").
+    AmbiguousDecimal(String),
 }
 
 /// What went wrong while loading.
@@ -373,6 +386,19 @@ fn csv_message(p: &CsvProblem, lang: Lang) -> String {
         C::DuplicateRow(row) => tr!(lang, "load.csv.duplicate_row", row = row),
         C::UnknownRow(row) => tr!(lang, "load.csv.unknown_row", row = row),
         C::Reader(e) => tr!(lang, "load.csv.reader", error = e),
+        C::MixedDecimal {
+            cell,
+            other,
+            other_at: (line, column),
+        } => tr!(
+            lang,
+            "load.csv.mixed_decimal",
+            cell = cell,
+            other = other,
+            line = line,
+            column = column
+        ),
+        C::AmbiguousDecimal(cell) => tr!(lang, "load.csv.ambiguous_decimal", cell = cell),
     }
 }
 

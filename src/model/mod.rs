@@ -1,6 +1,7 @@
 //! The decision problem as data: criteria, options, evidenced scores, weight
 //! profiles and resource caps. No I/O and no GUI live here.
 
+pub mod number;
 mod scenario;
 mod text;
 mod validate;

@@ -84,6 +84,23 @@ pub struct Scale {
     pub best: f64,
 }
 
+impl Scale {
+    /// True when best is better than worst in `direction` (above it for
+    /// Maximize, below it for Minimize). A scale written against its
+    /// direction is a validation error, never silently reinterpreted.
+    pub fn agrees_with(self, direction: Direction) -> bool {
+        direction.better(self.best, self.worst)
+    }
+
+    /// The same range with worst and best swapped.
+    pub fn flipped(self) -> Scale {
+        Scale {
+            worst: self.best,
+            best: self.worst,
+        }
+    }
+}
+
 /// PROMETHEE preference function of a criterion (design.md §4).
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
 pub enum Preference {
@@ -250,7 +267,8 @@ pub struct WeightProfile {
     /// Display name ("Defence" / "Défense").
     pub name: Text,
     /// Non-negative weights by criterion id; normalised to sum 1 when used.
-    /// A criterion missing here has weight 0.
+    /// A criterion missing here counts as 0 and validation warns about it
+    /// (`ProblemKind::MissingWeight`).
     pub weights: BTreeMap<String, f64>,
     /// Optional bounds on normalised weights, by criterion id (SMAA).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]

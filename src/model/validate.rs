@@ -79,6 +79,16 @@ pub enum ProblemKind {
     UnknownSource(String),
     /// A fixed scale with worst == best.
     DegenerateScale,
+    /// A fixed scale whose best is not better than its worst in the
+    /// criterion's direction (e.g. maximise with worst 10, best 0).
+    ScaleAgainstDirection {
+        /// The criterion's direction.
+        direction: super::scenario::Direction,
+        /// Worst value as written.
+        worst: f64,
+        /// Best value as written.
+        best: f64,
+    },
     /// A PROMETHEE threshold is negative or q > p.
     BadPreference,
     /// No weight profiles.
@@ -96,6 +106,8 @@ pub enum ProblemKind {
     AllZeroWeights,
     /// A profile mentions a criterion that does not exist.
     WeightUnknownCriterion(String),
+    /// A profile gives no weight to a criterion (it would count as 0).
+    MissingWeight(String),
     /// Weight bounds outside 0..=1, min > max, or not satisfiable together.
     BadBounds(String),
     /// A need names a resource that does not exist.
@@ -136,7 +148,9 @@ impl Problem {
     /// How serious the problem is.
     pub fn severity(&self) -> Severity {
         match self.kind {
-            ProblemKind::UnknownSource(_) | ProblemKind::MissingScore { .. } => Severity::Warning,
+            ProblemKind::UnknownSource(_)
+            | ProblemKind::MissingScore { .. }
+            | ProblemKind::MissingWeight(_) => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -178,6 +192,16 @@ pub fn validate(scenario: &Scenario) -> Vec<Problem> {
                 );
             } else if scale.worst == scale.best {
                 push(K::DegenerateScale, L::Criterion(i), Some("scale"));
+            } else if !scale.agrees_with(c.direction) {
+                push(
+                    K::ScaleAgainstDirection {
+                        direction: c.direction,
+                        worst: scale.worst,
+                        best: scale.best,
+                    },
+                    L::Criterion(i),
+                    Some("scale"),
+                );
             }
         }
         if let Some(v) = c.veto
@@ -363,6 +387,15 @@ pub fn validate(scenario: &Scenario) -> Vec<Problem> {
                 all_zero = false;
             } else if *w > 0.0 && criterion_ids.contains(criterion.as_str()) {
                 all_zero = false;
+            }
+        }
+        for c in &scenario.criteria {
+            if !p.weights.contains_key(&c.id) {
+                push(
+                    K::MissingWeight(c.id.clone()),
+                    L::Profile(i),
+                    Some("weights"),
+                );
             }
         }
         if all_zero && !scenario.criteria.is_empty() {

@@ -162,9 +162,14 @@ fn scenarios(p: &Pair) -> (Scenario, Scenario) {
         values(&b_options[i], &b_criteria[j].0)
     });
     if p.flags & 16 != 0 {
-        b.criteria[0].scale = Some(Scale {
+        // A fixed 0..10 scale, written worst to best in the criterion's direction.
+        let scale = Scale {
             worst: 0.0,
             best: 10.0,
+        };
+        b.criteria[0].scale = Some(match b.criteria[0].direction {
+            Direction::Maximize => scale,
+            Direction::Minimize => scale.flipped(),
         });
     }
     (a, b)

@@ -92,6 +92,12 @@ const CORPUS: &[(&str, &str, usize, usize)] = &[
         19,
         36,
     ),
+    (
+        "scale_against_direction.ron",
+        "This criterion is maximised (more is better), but its fixed scale puts the worst value at 10 and the best at 0",
+        10,
+        114,
+    ),
     ("bad_number.csv", "`3OO` is not a number", 5, 7),
     (
         "cell_count.csv",
@@ -130,6 +136,18 @@ const CORPUS: &[(&str, &str, usize, usize)] = &[
         16,
     ),
     ("empty.csv", "the file is empty", 1, 1),
+    (
+        "semicolon_mixed_decimal.csv",
+        "`1.250` and `0,4` (line 3, column 9) use different decimal marks",
+        4,
+        8,
+    ),
+    (
+        "semicolon_ambiguous_decimal.csv",
+        "`1.250` could be a decimal or a thousands group",
+        4,
+        8,
+    ),
     ("not_utf8.csv", "not UTF-8", 5, 2),
 ];
 
@@ -258,6 +276,39 @@ fn french_semicolon_export_with_decimal_commas_loads() {
     );
     assert_eq!(s.score("RCA", "Impact local").map(|x| x.value), Some(6.25));
     assert_eq!(s.profiles[0].weight("Risque"), 0.4);
+    assert!(validate(&s).is_empty());
+}
+
+#[test]
+fn a_criterion_missing_from_a_profile_is_a_located_warning_not_a_silent_zero() {
+    let path = fixture("warnings", "missing_weight.ron");
+    let s = io::load(&path).expect("loads: a warning does not block");
+    let problems = validate(&s);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0].severity(), tradeoff::model::Severity::Warning);
+    assert_eq!(
+        messages(&path, Lang::En),
+        [(
+            33,
+            106,
+            "This profile gives no weight to criterion 'cost', so it counts as 0; write its weight (0 if that is intended).".to_string()
+        )]
+    );
+    assert!(
+        messages(&path, Lang::Fr)[0]
+            .2
+            .contains("aucun poids au critère « cost »")
+    );
+}
+
+#[test]
+fn semicolon_file_with_decimal_points_is_read_with_points() {
+    // "1.250" alone could be 1250, but 300.5 and 6.25 settle the mark.
+    let s = io::load(&fixture("good", "semicolon_decimal_point.csv")).expect("loads");
+    assert_eq!(s.score("Mali", "Cost").map(|x| x.value), Some(1.25));
+    assert_eq!(s.score("CAR", "Cost").map(|x| x.value), Some(300.5));
+    assert_eq!(s.score("CAR", "Impact").map(|x| x.value), Some(6.25));
+    assert_eq!(s.profiles[0].weight("Risk"), 0.4);
     assert!(validate(&s).is_empty());
 }
 

@@ -112,13 +112,29 @@ fn very_tight_bounds_do_not_hang_and_stay_inside() {
 }
 
 #[test]
-fn many_tight_caps_use_the_fallback_and_still_respect_bounds() {
+fn twenty_tight_caps_are_sampled_exactly_and_respect_bounds() {
+    // Caps summing to 1.2: in the slack form each cap binds at 0.3 of the
+    // slack total, so only subsets of up to three caps enter the volumes.
     let bounds = vec![b(0.0, 0.06); 20];
     let s = WeightSampler::new(20, Some(&bounds)).expect("feasible");
-    assert!(!s.is_exact());
-    for w in draw(&s, 2_000, 4) {
+    assert!(s.is_exact());
+    let samples = draw(&s, 2_000, 4);
+    for w in &samples {
         assert!((w.iter().sum::<f64>() - 1.0).abs() < 1e-9);
         assert!(w.iter().all(|x| *x >= -1e-12 && *x <= 0.06 + 1e-12));
+    }
+    let (mean, _) = moments(&samples);
+    assert!(mean.iter().all(|m| (m - 0.05).abs() < 0.002), "{mean:?}");
+}
+
+#[test]
+fn many_tight_caps_in_both_forms_use_the_fallback_and_still_respect_bounds() {
+    let bounds = vec![b(0.0, 0.05); 40];
+    let s = WeightSampler::new(40, Some(&bounds)).expect("feasible");
+    assert!(!s.is_exact());
+    for w in draw(&s, 1_000, 4) {
+        assert!((w.iter().sum::<f64>() - 1.0).abs() < 1e-9);
+        assert!(w.iter().all(|x| *x >= -1e-12 && *x <= 0.05 + 1e-12));
     }
 }
 

@@ -6,29 +6,50 @@
 //! with caps `y_j <= c_j = (max_j - min_j) / free`. The shift is affine, so
 //! `w` is uniform when `y` is. A cap of 1 or more can never bind.
 //!
-//! - No binding cap: `y` is Dirichlet(1, ..., 1) (normalised standard
-//!   exponentials). Exact.
-//! - Up to [`EXACT_MAX_BINDING`] binding caps: exact sequential conditional
-//!   sampling. The (m-1)-volume of `{y >= 0, sum y = s, y_j <= c_j}` is the
-//!   piecewise polynomial `sum_S (-1)^|S| (s - c_S)_+^(m-1) / (m-1)!` over
-//!   subsets S of the binding caps (inclusion–exclusion). Each capped
-//!   coordinate is drawn in turn from its exact conditional law given the
-//!   remaining sum, by inverting its CDF (an antiderivative of the same form)
-//!   with bisection to machine precision; the uncapped rest is then a scaled
-//!   Dirichlet(1, ..., 1). Cost per sample: k * 64 * (number of subsets with
-//!   `c_S < 1`), so it never hangs however tight the bounds.
-//! - More binding caps: a Gibbs sampler on pairs of coordinates (uniform is
-//!   its invariant law; burn-in per chunk, then `2m` pair moves per sample).
-//!   This is approximate (successive samples are correlated) and is reported
+//! Two equivalent forms. The slack `z_j = c_j - y_j` is uniform on the
+//! simplex of total `t = sum(c) - 1` with the same caps `z_j <= c_j`. When
+//! caps are tight, `t` is small and few or no z-caps bind (12 caps of 0.0875:
+//! `t = 0.05`, no z-cap binds, so `z` is a scaled Dirichlet draw). The
+//! sampler works on whichever form, scaled to total 1, needs fewer
+//! inclusion–exclusion terms.
+//!
+//! - No binding cap: Dirichlet(1, ..., 1) (normalised standard exponentials).
+//! - A few binding caps (at most [`EXACT_MAX_TERMS`] volume terms in all):
+//!   exact sequential conditional sampling. The (m-1)-volume of
+//!   `{u >= 0, sum u = s, u_j <= e_j}` is the piecewise polynomial
+//!   `sum_S (-1)^|S| (s - e_S)_+^(m-1) / (m-1)!` over subsets S of the binding
+//!   caps (inclusion–exclusion). Each capped coordinate is drawn in turn from
+//!   its exact conditional law given the remaining sum, by inverting its CDF
+//!   (an antiderivative of the same form) with safeguarded Newton steps; the
+//!   uncapped rest is then a scaled Dirichlet(1, ..., 1). The terms cancel,
+//!   so every draw bounds its own rounding error (subset sums in
+//!   double-double, compensated sums) and, when that bound is not below
+//!   [`CDF_PRECISION`] of the CDF's range, solves again with double-double
+//!   values ([`double`], about 106 bits), and in exact integer arithmetic
+//!   ([`exact`]) if even that is not enough. So no draw's conditional CDF is
+//!   ever off by more than 1e-9, far below the Monte Carlo error of any run.
+//! - More terms: a Gibbs sampler on pairs of coordinates (uniform is its
+//!   invariant law; burn-in per chunk, then `2m` pair moves per sample). This
+//!   is approximate (successive samples are correlated) and is reported
 //!   through [`WeightSampler::is_exact`].
+
+mod double;
+mod exact;
+
+use double::{Double, two_sum};
 
 use crate::model::WeightBounds;
 use rand::{Rng, RngExt};
 use rand_distr::{Distribution, Exp1};
 
-/// Most binding upper bounds handled by exact inclusion–exclusion
-/// (at most 2^12 = 4,096 volume terms per step).
-pub const EXACT_MAX_BINDING: usize = 12;
+/// Most inclusion–exclusion terms (summed over the sequential steps) the
+/// exact scheme accepts; 12 binding caps with every subset below the total
+/// need about 8,190. Beyond it the Gibbs fallback is used.
+pub const EXACT_MAX_TERMS: usize = 8_192;
+
+/// Largest error allowed on a conditional CDF before a draw switches to
+/// exact arithmetic.
+pub const CDF_PRECISION: f64 = 1e-9;
 
 /// Tolerance on bound sums (bounds are typed by people, in decimals).
 const BOUND_EPS: f64 = 1e-9;
@@ -59,29 +80,51 @@ pub enum BoundsError {
     },
 }
 
+/// Inclusion–exclusion terms with one subset sum: `sign * (x - e_S)_+^r`,
+/// where `sign` adds up the ±1 of every subset with that same sum (equal
+/// caps give many: twelve equal caps, 13 sums for 4,096 subsets). The subset sum
+/// `e_S = hi + lo` kept in double-double so that `x - e_S` is accurate.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Term {
+    sign: f64,
+    hi: f64,
+    lo: f64,
+}
+
 /// One capped coordinate in the exact sequential scheme.
 #[derive(Debug, Clone)]
 struct Step {
     /// Coordinate index.
     coord: usize,
-    /// Its cap on `y`.
+    /// Its cap.
     cap: f64,
     /// How many coordinates remain after it (power of the volume terms).
     rest: i32,
     /// Largest total the remaining coordinates can take (infinite if any is uncapped).
     rest_capacity: f64,
-    /// (sign, c_S) for each subset S of the remaining capped coordinates with c_S < 1.
-    terms: Vec<(f64, f64)>,
+    /// Caps of the remaining binding coordinates (for the exact redraw).
+    rest_caps: Vec<f64>,
+    /// One term per subset S of the remaining binding caps with e_S < 1.
+    terms: Vec<Term>,
+}
+
+/// How the sampled unit-simplex point maps back to `y`.
+#[derive(Debug, Clone)]
+enum Form {
+    /// `y = u`.
+    Direct,
+    /// `y_j = caps_j - total * u_j` (the slack form).
+    Slack { caps: Vec<f64>, total: f64 },
 }
 
 #[derive(Debug, Clone)]
 enum Kind {
     /// Every weight fixed at its lower bound (they sum to 1).
     Fixed,
-    /// Dirichlet(1..1) on the free part.
-    Simplex,
-    /// Exact sequential conditional sampling of the capped coordinates.
+    /// Exact sampling of `u` on the unit simplex with caps, then `form`.
     Exact {
+        form: Form,
+        /// Capped coordinates in drawing order (empty: plain Dirichlet).
         steps: Vec<Step>,
         /// Uncapped coordinates, filled last with a scaled Dirichlet.
         uncapped: Vec<usize>,
@@ -101,30 +144,113 @@ pub struct WeightSampler {
     kind: Kind,
 }
 
-fn pos_pow(x: f64, r: i32) -> f64 {
-    if x > 0.0 { x.powi(r) } else { 0.0 }
-}
-
-/// `H(x) = sum sign * (x - c_S)_+^r` (the CDF antiderivative, without 1/r!).
-fn antiderivative(terms: &[(f64, f64)], r: i32, x: f64) -> f64 {
-    terms
-        .iter()
-        .map(|&(sign, c)| sign * pos_pow(x - c, r))
-        .sum()
-}
-
-/// (sign, sum) over subsets of `caps` whose sum stays below 1.
-fn subset_terms(caps: &[f64]) -> Vec<(f64, f64)> {
-    let mut terms = vec![(1.0, 0.0)];
+/// Terms over subsets of `caps` whose sum stays below 1 and the number of
+/// such subsets, or None when there would be more than `budget` subsets.
+fn subset_terms(caps: &[f64], budget: usize) -> Option<(Vec<Term>, usize)> {
+    let mut terms = vec![Term {
+        sign: 1.0,
+        hi: 0.0,
+        lo: 0.0,
+    }];
     for &c in caps {
-        let extra: Vec<(f64, f64)> = terms
-            .iter()
-            .filter(|&&(_, sum)| sum + c < 1.0)
-            .map(|&(sign, sum)| (-sign, sum + c))
-            .collect();
+        let mut extra = Vec::new();
+        for t in &terms {
+            let (hi, err) = two_sum(t.hi, c);
+            let (hi, lo) = two_sum(hi, t.lo + err);
+            // hi + lo < 1, decided on the double-double (exact enough to
+            // keep every term that can be nonzero for x <= 1).
+            if hi < 1.0 || (hi == 1.0 && lo < 0.0) {
+                extra.push(Term {
+                    sign: -t.sign,
+                    hi,
+                    lo,
+                });
+            }
+        }
         terms.extend(extra);
+        if terms.len() > budget {
+            return None;
+        }
     }
-    terms
+    let subsets = terms.len();
+    // Smallest subset sums first, so that evaluation stops at the first
+    // term that vanishes; subsets with the very same sum share one term.
+    terms.sort_by(|a, b| a.hi.total_cmp(&b.hi).then(a.lo.total_cmp(&b.lo)));
+    let mut merged: Vec<Term> = Vec::with_capacity(terms.len());
+    for t in terms {
+        match merged.last_mut() {
+            Some(last) if last.hi == t.hi && last.lo == t.lo => last.sign += t.sign,
+            _ => merged.push(t),
+        }
+    }
+    merged.retain(|t| t.sign != 0.0);
+    Some((merged, subsets))
+}
+
+/// `H(x) = sum sign * (x - e_S)_+^r` (the CDF antiderivative, without 1/r!),
+/// its derivative, and a bound on the rounding error of `H`.
+fn antiderivative(terms: &[Term], r: i32, x: f64) -> (f64, f64, f64) {
+    let (mut sum, mut comp, mut slope, mut abs) = (0.0f64, 0.0f64, 0.0f64, 0.0f64);
+    let mut active = 0.0;
+    for t in terms {
+        if t.hi > x {
+            // hi + lo > x for this term and every later one (sorted sums).
+            break;
+        }
+        let d = (x - t.hi) - t.lo;
+        if d > 0.0 {
+            let p = d.powi(r - 1);
+            let v = t.sign * p * d;
+            // Neumaier's compensated sum: the terms cancel heavily.
+            let s = sum + v;
+            comp += if sum.abs() >= v.abs() {
+                (sum - s) + v
+            } else {
+                (v - s) + sum
+            };
+            sum = s;
+            slope += t.sign * p;
+            abs += v.abs();
+            active += 1.0;
+        }
+    }
+    let h = sum + comp;
+    let r = f64::from(r);
+    let eps = f64::EPSILON;
+    // Each term: x - e_S to 2 eps relative, its power to r eps more; the
+    // compensated sum adds 2 eps |H| and second-order terms.
+    let bound = eps * ((5.0 * r + 6.0) * abs + 2.0 * h.abs())
+        + 4.0 * r * active * eps * eps * x.abs().max(1.0).powf(r);
+    (h, r * slope, bound)
+}
+
+/// `H(x)` of [`antiderivative`] in double-double, with a bound on its
+/// rounding error (every operation within a few units of 2^-104; the subset
+/// sums are exact to about `k` such units).
+fn antiderivative_double(terms: &[Term], r: i32, x: f64, k: usize) -> (Double, f64, f64) {
+    let mut sum = Double::ZERO;
+    let (mut slope, mut abs, mut active) = (0.0f64, 0.0f64, 0.0f64);
+    for t in terms {
+        if t.hi > x {
+            break;
+        }
+        let d = Double::from(x)
+            .sub(Double::from(t.hi))
+            .sub(Double::from(t.lo));
+        if d.hi > 0.0 {
+            let p = d.powi(r);
+            // sign is a small integer, so the product is exact to dd precision.
+            sum = sum.add(p.mul(Double::from(t.sign)));
+            slope += t.sign * d.hi.powi(r - 1);
+            abs += (t.sign * p.hi).abs();
+            active += 1.0;
+        }
+    }
+    let (r, k) = (f64::from(r), k as f64);
+    let eps2 = f64::EPSILON * f64::EPSILON;
+    let bound = eps2 * (8.0 * (2.0 * r + active) * abs)
+        + 2.0 * r * (k + 2.0) * active * eps2 * x.abs().max(1.0).powf(r);
+    (sum, r * slope, bound)
 }
 
 impl WeightSampler {
@@ -136,7 +262,7 @@ impl WeightSampler {
                 m,
                 lower: vec![0.0; m],
                 free: 1.0,
-                kind: Kind::Simplex,
+                kind: Self::plain(m),
             });
         };
         if bounds.len() != m {
@@ -186,58 +312,110 @@ impl WeightSampler {
             .zip(&lower)
             .map(|(u, l)| ((u - l) / free).min(1.0))
             .collect();
-        let capped: Vec<usize> = (0..m).filter(|&j| caps[j] < 1.0).collect();
-        let kind = if capped.is_empty() {
-            Kind::Simplex
-        } else if capped.len() <= EXACT_MAX_BINDING {
-            Self::exact_plan(m, &caps, &capped)
-        } else {
-            Kind::Gibbs { caps }
-        };
         Ok(WeightSampler {
             m,
             lower,
             free,
-            kind,
+            kind: Self::plan(&caps),
         })
     }
 
-    fn exact_plan(m: usize, caps: &[f64], capped: &[usize]) -> Kind {
-        let uncapped: Vec<usize> = (0..m).filter(|j| !capped.contains(j)).collect();
+    /// Dirichlet(1, ..., 1) on the whole simplex.
+    fn plain(m: usize) -> Kind {
+        Kind::Exact {
+            form: Form::Direct,
+            steps: Vec::new(),
+            uncapped: (0..m).collect(),
+            last: None,
+        }
+    }
+
+    /// The cheaper of the direct and slack forms, or Gibbs when both would
+    /// need more than [`EXACT_MAX_TERMS`] terms.
+    fn plan(caps: &[f64]) -> Kind {
+        // t = sum(c) - 1, summed with compensation: it is small when caps are tight.
+        let (mut sum, mut comp) = (0.0, 0.0);
+        for &c in caps {
+            let (s, e) = two_sum(sum, c);
+            sum = s;
+            comp += e;
+        }
+        let total = ((sum - 1.0) + comp).max(0.0);
+        let direct = Self::exact_plan(caps, Form::Direct);
+        let slack_caps: Vec<f64> = caps
+            .iter()
+            .map(|&c| if c >= total { 1.0 } else { c / total })
+            .collect();
+        let slack = Self::exact_plan(
+            &slack_caps,
+            Form::Slack {
+                caps: caps.to_vec(),
+                total,
+            },
+        );
+        let cost = |k: &Option<(Kind, usize)>| k.as_ref().map_or(usize::MAX, |(_, c)| *c);
+        let best = if cost(&slack) < cost(&direct) {
+            slack
+        } else {
+            direct
+        };
+        best.map_or(
+            Kind::Gibbs {
+                caps: caps.to_vec(),
+            },
+            |(kind, _)| kind,
+        )
+    }
+
+    /// The sequential plan for unit caps `e` (1 = unbound), with its number
+    /// of terms, or None beyond [`EXACT_MAX_TERMS`].
+    fn exact_plan(e: &[f64], form: Form) -> Option<(Kind, usize)> {
+        let m = e.len();
+        let capped: Vec<usize> = (0..m).filter(|&j| e[j] < 1.0).collect();
+        let uncapped: Vec<usize> = (0..m).filter(|&j| e[j] >= 1.0).collect();
         let mut steps = Vec::with_capacity(capped.len());
+        let mut cost = 0;
         for (i, &coord) in capped.iter().enumerate() {
-            let rest_caps: Vec<f64> = capped[i + 1..].iter().map(|&j| caps[j]).collect();
             let rest = (m - 1 - i) as i32;
             if rest == 0 {
                 // The last coordinate takes what is left; no step needed.
                 break;
             }
+            let rest_caps: Vec<f64> = capped[i + 1..].iter().map(|&j| e[j]).collect();
             let rest_capacity = if uncapped.is_empty() {
                 rest_caps.iter().sum()
             } else {
                 f64::INFINITY
             };
+            // The budget counts subsets: the exact redraw enumerates them.
+            let (terms, subsets) = subset_terms(&rest_caps, EXACT_MAX_TERMS - cost)?;
+            cost += subsets;
             steps.push(Step {
                 coord,
-                cap: caps[coord],
+                cap: e[coord],
                 rest,
                 rest_capacity,
-                terms: subset_terms(&rest_caps),
+                rest_caps,
+                terms,
             });
         }
         let last = uncapped
             .is_empty()
             .then(|| capped.last().copied())
             .flatten();
-        Kind::Exact {
-            steps,
-            uncapped,
-            last,
-        }
+        Some((
+            Kind::Exact {
+                form,
+                steps,
+                uncapped,
+                last,
+            },
+            cost,
+        ))
     }
 
     /// True when samples are exactly uniform and independent (false for the
-    /// Gibbs fallback used with more than [`EXACT_MAX_BINDING`] binding caps).
+    /// Gibbs fallback used beyond [`EXACT_MAX_TERMS`]).
     pub fn is_exact(&self) -> bool {
         !matches!(self.kind, Kind::Gibbs { .. })
     }
@@ -284,33 +462,27 @@ impl WeightStream<'_> {
         let s = self.sampler;
         match &s.kind {
             Kind::Fixed => out.copy_from_slice(&s.lower),
-            Kind::Simplex => {
-                let mut sum = 0.0;
-                for o in out.iter_mut() {
-                    let e: f64 = Exp1.sample(rng);
-                    *o = e;
-                    sum += e;
-                }
-                let scale = s.free / sum;
-                for (o, l) in out.iter_mut().zip(&s.lower) {
-                    *o = l + *o * scale;
-                }
-            }
             Kind::Exact {
+                form,
                 steps,
                 uncapped,
                 last,
             } => {
                 let mut left = 1.0;
                 for step in steps {
-                    let y = conditional_draw(step, left, rng.random::<f64>());
-                    out[step.coord] = y;
-                    left = (left - y).max(0.0);
+                    let u = conditional_draw(step, left, rng.random::<f64>());
+                    out[step.coord] = u;
+                    left = (left - u).max(0.0);
                 }
                 if let Some(last) = *last {
                     out[last] = left;
                 } else {
                     dirichlet_into(rng, uncapped, left, out);
+                }
+                if let Form::Slack { caps, total } = form {
+                    for (o, c) in out.iter_mut().zip(caps) {
+                        *o = (c - total * *o).max(0.0);
+                    }
                 }
                 for (o, l) in out.iter_mut().zip(&s.lower) {
                     *o = l + s.free * *o;
@@ -344,31 +516,78 @@ fn conditional_draw(step: &Step, left: f64, u: f64) -> f64 {
     if hi <= lo {
         return lo;
     }
-    // CDF(t) ∝ H(left) - H(left - t); H is increasing, so it is enough to
-    // solve H(left - t) = target for t.
+    // With x = left - t the rest's total, CDF(t) ∝ H(left - lo) - H(x); H
+    // increases, so solve H(x) = target for x in [left - hi, left - lo].
+    let (xa, xb) = (left - hi, left - lo);
     let h = |x: f64| antiderivative(&step.terms, step.rest, x);
-    let h_lo = h(left - lo);
-    let h_hi = h(left - hi);
-    let span = h_lo - h_hi;
-    if !(span > 0.0 && span.is_finite()) {
-        // Rounding has eaten the volume (extremely tight caps): the range is
-        // tiny anyway, so a uniform draw within it is within rounding of exact.
-        return lo + u * (hi - lo);
+    let (h_a, _, _) = h(xa);
+    let (h_b, _, err_b) = h(xb);
+    let span = h_b - h_a;
+    // Errors shrink with x (every term does), so err_b bounds them all.
+    if !(span > 0.0 && span.is_finite() && 2.0 * err_b <= CDF_PRECISION * span) {
+        return conditional_draw_double(step, left, (lo, hi), u);
     }
-    let target = h_lo - u * span;
-    let (mut a, mut b) = (lo, hi);
-    for _ in 0..64 {
-        let mid = 0.5 * (a + b);
-        if mid <= a || mid >= b {
+    let target = h_b - u * span;
+    let x = newton(xa, xb, xa + (1.0 - u) * (xb - xa), |x| {
+        let (hx, slope, _) = h(x);
+        (hx - target, slope)
+    });
+    (left - x).clamp(lo, hi)
+}
+
+/// [`conditional_draw`] when f64 cancels too much: the same equation with
+/// double-double values (starting from the f64 root, so a few steps), and
+/// in exact integers when even that is not accurate enough.
+fn conditional_draw_double(step: &Step, left: f64, (lo, hi): (f64, f64), u: f64) -> f64 {
+    let (xa, xb) = (left - hi, left - lo);
+    let k = step.rest_caps.len();
+    let h = |x: f64| antiderivative_double(&step.terms, step.rest, x, k);
+    let (h_a, _, _) = h(xa);
+    let (h_b, _, err_b) = h(xb);
+    let span = h_b.sub(h_a);
+    if !(span.hi > 0.0 && span.hi.is_finite() && 2.0 * err_b <= CDF_PRECISION * span.hi) {
+        let x = exact::invert(&step.rest_caps, step.rest, xa, xb, u);
+        return (left - x).clamp(lo, hi);
+    }
+    let target = h_b.sub(span.mul(Double::from(u)));
+    let rough = newton(xa, xb, xa + (1.0 - u) * (xb - xa), |x| {
+        let (hx, slope, _) = antiderivative(&step.terms, step.rest, x);
+        (hx - target.to_f64(), slope)
+    });
+    let x = newton(xa, xb, rough, |x| {
+        let (hx, slope, _) = h(x);
+        (hx.sub(target).to_f64(), slope)
+    });
+    (left - x).clamp(lo, hi)
+}
+
+/// Solves `residual(x) = 0` for x in [a, b], where the residual increases
+/// and returns (value, derivative): Newton steps inside the bracket, else
+/// bisection, until the step is below a few ulps.
+fn newton(mut a: f64, mut b: f64, mut x: f64, residual: impl Fn(f64) -> (f64, f64)) -> f64 {
+    for _ in 0..100 {
+        let (value, slope) = residual(x);
+        if value == 0.0 {
             break;
         }
-        if h(left - mid) > target {
-            a = mid;
+        if value < 0.0 {
+            a = x;
         } else {
-            b = mid;
+            b = x;
+        }
+        let step = x - value / slope;
+        let next = if slope > 0.0 && step > a && step < b {
+            step
+        } else {
+            0.5 * (a + b)
+        };
+        let settled = (next - x).abs() <= 4.0 * f64::EPSILON * x.abs();
+        x = next;
+        if settled || b - a <= 4.0 * f64::EPSILON * b.abs() {
+            break;
         }
     }
-    0.5 * (a + b)
+    x
 }
 
 fn gibbs_move<R: Rng + ?Sized>(y: &mut [f64], caps: &[f64], rng: &mut R) {
@@ -417,8 +636,42 @@ mod tests {
 
     #[test]
     fn subset_terms_skip_sums_of_one_or_more() {
-        let t = subset_terms(&[0.5, 0.6]);
-        assert_eq!(t, vec![(1.0, 0.0), (-1.0, 0.5), (-1.0, 0.6)]);
+        let (t, subsets) = subset_terms(&[0.5, 0.6], 100).expect("within budget");
+        assert_eq!(subsets, 3);
+        let sums: Vec<(f64, f64)> = t.iter().map(|t| (t.sign, t.hi + t.lo)).collect();
+        assert_eq!(sums, vec![(1.0, 0.0), (-1.0, 0.5), (-1.0, 0.6)]);
+        assert_eq!(subset_terms(&[0.1; 12], 100), None);
+    }
+
+    #[test]
+    fn tight_caps_use_the_slack_form_with_no_binding_cap() {
+        // 12 caps of 0.0875: the slack total is 0.05, below every cap.
+        let s = WeightSampler::new(12, Some(&[b(0.0, 0.0875); 12])).expect("feasible");
+        let Kind::Exact { form, steps, .. } = &s.kind else {
+            panic!("expected the exact scheme, got {:?}", s.kind);
+        };
+        assert!(matches!(form, Form::Slack { .. }));
+        assert!(steps.is_empty());
+    }
+
+    #[test]
+    fn newton_and_exact_inversion_agree() {
+        // The float path and the exact redraw solve the same equation.
+        let caps = [0.3, 0.25, 0.2];
+        let step = Step {
+            coord: 0,
+            cap: 0.35,
+            rest: 4,
+            rest_capacity: f64::INFINITY,
+            rest_caps: caps.to_vec(),
+            terms: subset_terms(&caps, 100).expect("within budget").0,
+        };
+        for u in [0.0, 0.1, 0.5, 0.9, 0.999] {
+            let float = conditional_draw(&step, 1.0, u);
+            let (xa, xb) = (1.0 - 0.35, 1.0);
+            let exact = 1.0 - exact::invert(&caps, 4, xa, xb, u);
+            assert!((float - exact).abs() < 1e-12, "u = {u}: {float} vs {exact}");
+        }
     }
 
     #[test]
@@ -442,13 +695,15 @@ mod tests {
     }
 
     #[test]
-    fn too_many_caps_use_the_reported_fallback() {
-        let bounds = vec![b(0.0, 0.1); EXACT_MAX_BINDING + 1];
+    fn too_many_terms_use_the_reported_fallback() {
+        // 40 caps of 0.05: the slack total is 1, so both forms have 40 caps
+        // of 0.05 and millions of subsets below the total.
+        let bounds = vec![b(0.0, 0.05); 40];
         let s = WeightSampler::new(bounds.len(), Some(&bounds)).expect("feasible");
         assert!(!s.is_exact());
-        let m = means(&s, 5_000);
+        let m = means(&s, 2_000);
         for x in m {
-            assert!((x - 1.0 / 13.0).abs() < 0.01);
+            assert!((x - 1.0 / 40.0).abs() < 0.005);
         }
     }
 
