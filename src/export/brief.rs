@@ -93,10 +93,9 @@ pub struct Progress {
     pub total: usize,
 }
 
-/// Scale of the print-quality chart images: a 1200-pixel-wide chart
-/// becomes 2,560 pixels, over 300 dpi across a 16 cm column or an
-/// 8.5-inch slide picture.
-const PRINT_WIDTH_PX: u32 = 2560;
+/// Width of the print-quality chart images: over 300 dpi across a 16 cm
+/// column (Word) or a slide picture up to 9.5 inches wide (PowerPoint).
+const PRINT_WIDTH_PX: u32 = 3000;
 
 /// One chart of the pack: kind, criterion (sensitivity) and file stem.
 #[derive(Debug, Clone, PartialEq)]

@@ -189,7 +189,10 @@ fn considerations(scenario: &Scenario, evaluation: &Evaluation, lang: Lang) -> V
             .find(|c| &c.id == criterion)
             .map_or("", |c| c.unit.as_str());
         let mut shown = value(matrix.values[i * m + j], 4, lang);
-        if !unit.is_empty() {
+        // A unit that is a scale ("0–10") reads better after a comma.
+        if unit.chars().any(|c| c.is_ascii_digit()) {
+            shown = format!("{shown}, {unit}");
+        } else if !unit.is_empty() {
             shown = format!("{shown} {unit}");
         }
         let sources = scenario

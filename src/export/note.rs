@@ -95,8 +95,18 @@ fn background(scenario: &Scenario, options: &BriefOptions<'_>) -> Vec<Block> {
         criteria = scenario.criteria.len(),
         method = method_name(options.method, lang)
     ))));
+    // Names and needs only: the descriptions are in annex A.
     if let Some(Block::List(items)) = super::brief::options_section(scenario, lang).pop() {
-        blocks.push(Block::List(items));
+        let short = items
+            .into_iter()
+            .map(|spans| {
+                spans
+                    .into_iter()
+                    .filter(|s| !matches!(s, Span::Text(t) if t.starts_with(" — ")))
+                    .collect()
+            })
+            .collect();
+        blocks.push(Block::List(short));
     }
     if !scenario.resources.is_empty() {
         let list: Vec<String> = scenario
@@ -183,10 +193,17 @@ pub fn note_page(
     )]));
     blocks.push(Block::PageBreak);
 
-    blocks.extend(retitled(
+    blocks.push(Block::Heading(2, tr!(lang, "note.annex_criteria")));
+    for section in [
+        super::brief::options_section(scenario, lang),
         criteria_section(scenario, lang),
-        tr!(lang, "note.annex_criteria"),
-    ));
+    ] {
+        // Each section's own heading becomes a sub-heading of the annex.
+        blocks.extend(section.into_iter().map(|b| match b {
+            Block::Heading(_, t) => Block::Heading(3, t),
+            other => other,
+        }));
+    }
     let results = results_section(scenario, options)?;
     let excluded_heading = tr!(lang, "brief.excluded");
     let cut = results
@@ -363,21 +380,29 @@ pub fn deck(
             ));
         }
         notes.extend(sensitivity_sentences.iter().cloned());
-        let chart = if options.smaa.is_some() {
-            Some(png("acceptability"))
-        } else {
-            findings.switch.as_ref().map(|s| {
-                png(&format!(
+        let (chart, caption) = match (options.smaa, &findings.switch) {
+            (Some(_), _) => (
+                Some(png("acceptability")),
+                crate::charts::ChartKind::Acceptability.title(lang),
+            ),
+            (None, Some(s)) => (
+                Some(png(&format!(
                     "sensitivity-{}",
                     super::brief::file_safe(&s.criterion)
-                ))
-            })
+                ))),
+                tr!(
+                    lang,
+                    "chart.sensitivity.title_for",
+                    criterion = scenario.criterion_name(&s.criterion, lang)
+                ),
+            ),
+            (None, None) => (None, String::new()),
         };
         slides.push(Slide {
             headline: findings.robustness.clone(),
             lines: Vec::new(),
             chart,
-            caption: crate::charts::ChartKind::Acceptability.title(lang),
+            caption,
             notes: with_file(notes),
         });
     }
@@ -418,8 +443,13 @@ pub fn deck(
     if let (Some(comparison), Some(other)) = (options.comparison, options.other) {
         let summary =
             crate::analysis::compare::describe::summary(scenario, other, comparison, lang);
+        // The first sentence states the finding; the whole summary goes to the notes.
+        let headline = match summary.split_once(". ") {
+            Some((first, _)) => format!("{first}."),
+            None => summary.clone(),
+        };
         slides.push(Slide {
-            headline: summary.clone(),
+            headline,
             lines: Vec::new(),
             chart: options.explanation.map(|_| png("waterfall")),
             caption: crate::charts::ChartKind::Waterfall.title(lang),

@@ -141,7 +141,7 @@ fn wrap(metrics: &Metrics, runs: &[Run], size: f32, width: f32) -> Vec<Vec<(f32,
             let mut word = word.to_string();
             loop {
                 let w = metrics.width(word.trim_end(), run.bold, size);
-                if x + w <= width || x == 0.0 && w <= width {
+                if x + w <= width {
                     let full = metrics.width(&word, run.bold, size);
                     if let Some(line) = lines.last_mut() {
                         line.push((

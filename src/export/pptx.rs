@@ -47,6 +47,8 @@ const SLIDE_W: i64 = 12_192_000;
 const SLIDE_H: i64 = 6_858_000;
 const MARGIN: i64 = EMU_PER_INCH / 2;
 const FONT: &str = "Arial";
+/// Widest a chart may be on a slide, so its print image stays over 300 dpi.
+const CHART_MAX_W: i64 = EMU_PER_INCH * 19 / 2;
 
 const NS: &str = r#"xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main""#;
 const XML: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#;
@@ -162,7 +164,7 @@ fn slide_xml(deck: &Deck, k: usize, image: Option<&PrintImage>) -> String {
         if let Some(image) = image {
             let avail_h = SLIDE_H - top - MARGIN / 2;
             let aspect = image.height_px as f64 / image.width_px.max(1) as f64;
-            let mut w = width;
+            let mut w = width.min(CHART_MAX_W);
             let mut h = (w as f64 * aspect) as i64;
             if h > avail_h {
                 h = avail_h;
@@ -371,12 +373,9 @@ pub fn to_pptx(deck: &Deck, images: &HashMap<String, PrintImage>) -> Result<Vec<
         "ppt/notesMasters/_rels/notesMaster1.xml.rels".into(),
         rels(&[("rId1", &format!("{REL}/theme"), "../theme/theme2.xml")]).into_bytes(),
     ));
-    for k in 0..n {
+    for (k, slide) in deck.slides.iter().enumerate() {
         let number = k + 1;
-        let image = deck.slides[k]
-            .chart
-            .as_ref()
-            .and_then(|key| images.get(key));
+        let image = slide.chart.as_ref().and_then(|key| images.get(key));
         parts.push((
             format!("ppt/slides/slide{number}.xml"),
             slide_xml(deck, k, image).into_bytes(),
