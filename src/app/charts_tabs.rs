@@ -9,12 +9,13 @@ use crate::analysis::Method;
 use crate::analysis::compare::Explanation;
 use crate::analysis::smaa::SmaaResult;
 use crate::charts::{ChartInput, ChartKind};
-use crate::export::brief::{BriefOptions, write_brief};
+use crate::export::brief::{BriefOptions, Progress, write_brief_with_progress};
 use crate::model::{Lang, Scenario};
 use crate::tr;
 use egui::{Color32, RichText, Ui};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use std::time::Instant;
 
@@ -77,9 +78,16 @@ type WaterfallKey = (
     Option<String>,
 );
 
+/// Steps done and steps in all of a running briefing export.
+type Steps = Arc<(AtomicUsize, AtomicUsize)>;
+
 struct Running {
     started: Instant,
     answer: Receiver<Result<String, String>>,
+    /// A briefing pack's progress (None for a single chart).
+    steps: Option<Steps>,
+    /// The folder a briefing pack is written into.
+    folder: Option<PathBuf>,
 }
 
 /// The Charts view's state.
@@ -93,6 +101,8 @@ pub struct ChartsTabs {
     running: Vec<Running>,
     clipboard: Option<arboard::Clipboard>,
     waterfall: Option<(WaterfallKey, Option<Arc<Waterfall>>)>,
+    /// The folder of the last briefing pack written, offered to open.
+    written_folder: Option<PathBuf>,
 }
 
 impl Default for ChartsTabs {
@@ -104,6 +114,7 @@ impl Default for ChartsTabs {
             running: Vec::new(),
             clipboard: None,
             waterfall: None,
+            written_folder: None,
         }
     }
 }
@@ -409,7 +420,28 @@ impl ChartsTabs {
         let scenario = state.scenario().clone();
         let (lang, method) = (state.lang, state.method);
         let source = state.display_name();
-        self.spawn(move || export_brief(&scenario, lang, method, smaa.as_ref(), &source, &dir));
+        let steps: Steps = Arc::new((AtomicUsize::new(0), AtomicUsize::new(0)));
+        let shared = Arc::clone(&steps);
+        let folder = dir.clone();
+        self.spawn(move || {
+            let report = |p: Progress| {
+                shared.1.store(p.total, Ordering::Relaxed);
+                shared.0.store(p.done, Ordering::Relaxed);
+            };
+            export_brief(
+                &scenario,
+                lang,
+                method,
+                smaa.as_ref(),
+                &source,
+                &dir,
+                &report,
+            )
+        });
+        if let Some(job) = self.running.last_mut() {
+            job.steps = Some(steps);
+            job.folder = Some(folder);
+        }
     }
 
     fn spawn(&mut self, job: impl FnOnce() -> Result<String, String> + Send + 'static) {
@@ -420,6 +452,8 @@ impl ChartsTabs {
         self.running.push(Running {
             started: Instant::now(),
             answer: rx,
+            steps: None,
+            folder: None,
         });
     }
 
@@ -428,30 +462,71 @@ impl ChartsTabs {
         !self.running.is_empty()
     }
 
-    /// A small "Exporting…" note in the window's corner while an export
-    /// runs, whichever view started it.
-    pub fn busy_note(&self, ctx: &egui::Context, lang: Lang) {
-        if self.running.is_empty() {
+    /// A small note in the window's corner, whichever view started the
+    /// export: "Exporting… 3/12" while it runs, then, for a briefing pack,
+    /// a button that opens its folder.
+    pub fn busy_note(&mut self, ctx: &egui::Context, lang: Lang) {
+        if self.running.is_empty() && self.written_folder.is_none() {
             return;
         }
+        let mut open = false;
+        let mut dismiss = false;
         egui::Area::new(egui::Id::unique("export-busy"))
             .anchor(egui::Align2::RIGHT_BOTTOM, egui::vec2(-12.0, -12.0))
             .order(egui::Order::Foreground)
             .show(ctx, |ui| {
                 egui::Frame::popup(ui.style()).show(ui, |ui| {
-                    ui.horizontal(|ui| {
-                        ui.spinner();
-                        ui.label(tr!(lang, "present.exporting"));
-                    });
+                    if !self.running.is_empty() {
+                        ui.horizontal(|ui| {
+                            ui.spinner();
+                            let steps = self.running.iter().find_map(|r| r.steps.as_ref());
+                            match steps
+                                .map(|s| (s.0.load(Ordering::Relaxed), s.1.load(Ordering::Relaxed)))
+                            {
+                                Some((done, total)) if total > 0 => ui.label(tr!(
+                                    lang,
+                                    "note.gui_progress",
+                                    done = done,
+                                    total = total
+                                )),
+                                _ => ui.label(tr!(lang, "present.exporting")),
+                            };
+                        });
+                    } else if let Some(folder) = &self.written_folder {
+                        ui.horizontal(|ui| {
+                            ui.label(tr!(
+                                lang,
+                                "note.gui_written",
+                                folder = folder.display().to_string()
+                            ));
+                            open = ui.button(tr!(lang, "note.gui_open_folder")).clicked();
+                            dismiss = ui.button("×").clicked();
+                        });
+                    }
                 });
             });
+        if open {
+            if let Some(folder) = &self.written_folder
+                && let Err(e) = open_folder(folder)
+            {
+                log_open_error(folder, &e);
+            }
+            self.written_folder = None;
+        }
+        if dismiss {
+            self.written_folder = None;
+        }
     }
 
     /// Collects finished exports as banners (newest last).
     pub fn poll(&mut self, lang: Lang) -> Vec<Banner> {
         let mut banners = Vec::new();
+        let mut written = None;
         self.running.retain(|r| match r.answer.try_recv() {
             Ok(Ok(text)) => {
+                if r.folder.is_some() {
+                    written.clone_from(&r.folder);
+                }
                 let ms = r.started.elapsed().as_secs_f64() * 1000.0;
                 banners.push(Banner {
                     error: false,
@@ -474,8 +549,32 @@ impl ChartsTabs {
                 false
             }
         });
+        if written.is_some() {
+            self.written_folder = written;
+        }
         banners
     }
+}
+
+/// Opens `folder` in the platform's file manager.
+fn open_folder(folder: &Path) -> std::io::Result<()> {
+    let program = if cfg!(target_os = "windows") {
+        "explorer"
+    } else if cfg!(target_os = "macos") {
+        "open"
+    } else {
+        "xdg-open"
+    };
+    std::process::Command::new(program)
+        .arg(folder)
+        .spawn()
+        .map(|_| ())
+}
+
+/// A file manager that cannot start is not worth an error banner: the
+/// folder's path is on screen; say why on the terminal.
+fn log_open_error(folder: &Path, e: &std::io::Error) {
+    eprintln!("{}: {e}", folder.display());
 }
 
 fn error(text: String) -> Banner {
@@ -504,7 +603,7 @@ fn export_chart(
         .map_err(|e| e.message(lang))
 }
 
-/// Writes the briefing pack into `dir`.
+/// Writes the briefing pack into `dir`, reporting each step.
 fn export_brief(
     scenario: &Scenario,
     lang: Lang,
@@ -512,6 +611,7 @@ fn export_brief(
     smaa: Option<&SmaaResult>,
     source: &str,
     dir: &Path,
+    progress: &dyn Fn(Progress),
 ) -> Result<String, String> {
     let options = BriefOptions {
         method,
@@ -519,7 +619,7 @@ fn export_brief(
         source_file: Some(source),
         ..BriefOptions::new(lang)
     };
-    write_brief(scenario, dir, &options)
+    write_brief_with_progress(scenario, dir, &options, progress)
         .map(|files| files.html.display().to_string())
         .map_err(|e| e.message(lang))
 }
@@ -569,6 +669,7 @@ mod tests {
             None,
             "a.ron",
             &dir.path().join("pack"),
+            &|_| {},
         )
         .expect("pack written");
         assert!(Path::new(&brief).exists(), "{brief}");

@@ -1,4 +1,5 @@
-//! `tradeoff brief`: the briefing pack (charts, HTML page, Markdown copy).
+//! `tradeoff brief`: the briefing pack (charts, HTML page, Markdown copy,
+//! Word and PDF note, PowerPoint deck).
 
 use super::rank::load_valid;
 use crate::analysis::Method;
@@ -103,13 +104,11 @@ pub fn brief(args: &BriefArgs, lang: Lang) -> Result<(), String> {
         ..BriefOptions::new(lang)
     };
     let files = write_brief(&scenario, &args.out, &options).map_err(|e| e.message(lang))?;
-    eprintln!(
-        "{}",
-        tr!(
-            lang,
-            "export.wrote",
-            file = files.html.display().to_string()
-        )
-    );
+    for file in [&files.html, &files.docx, &files.pdf, &files.pptx] {
+        eprintln!(
+            "{}",
+            tr!(lang, "export.wrote", file = file.display().to_string())
+        );
+    }
     Ok(())
 }

@@ -5,8 +5,11 @@
 //!
 //! The page is a list of blocks built by one function per section, so a
 //! comparison page (`--compare`) can reuse the sections and add its own.
+//! The same pack holds the briefing note (Word and PDF) and the slide deck
+//! (`export::note`), all from one set of [`Findings`].
 
-use super::document::{Block, Inline, Page, Span, text};
+use super::document::{Block, Inline, Page, PrintImage, Span, text};
+use super::findings::{Findings, findings};
 use super::{ExportError, ImageFormat, chart_bytes, write_file};
 use crate::analysis::compare::{Comparison, Explanation};
 use crate::analysis::smaa::SmaaResult;
@@ -72,7 +75,27 @@ pub struct BriefFiles {
     pub markdown: PathBuf,
     /// Every chart image (PNG and SVG).
     pub images: Vec<PathBuf>,
+    /// The briefing note in Word.
+    pub docx: PathBuf,
+    /// The same note as PDF.
+    pub pdf: PathBuf,
+    /// The slide deck.
+    pub pptx: PathBuf,
 }
+
+/// How far a pack has got: `done` of `total` steps (one per chart, then
+/// the page, the note in Word and PDF, and the deck).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    /// Steps finished.
+    pub done: usize,
+    /// Steps in all.
+    pub total: usize,
+}
+
+/// Width of the print-quality chart images: over 300 dpi across a 16 cm
+/// column (Word) or a slide picture up to 9.5 inches wide (PowerPoint).
+const PRINT_WIDTH_PX: u32 = 3000;
 
 /// One chart of the pack: kind, criterion (sensitivity) and file stem.
 #[derive(Debug, Clone, PartialEq)]
@@ -86,7 +109,7 @@ pub struct PlannedChart {
 }
 
 /// A file-name-safe version of an id.
-fn file_safe(id: &str) -> String {
+pub(crate) fn file_safe(id: &str) -> String {
     id.chars()
         .map(|c| {
             if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
@@ -132,6 +155,16 @@ pub fn write_brief(
     dir: &Path,
     options: &BriefOptions<'_>,
 ) -> Result<BriefFiles, ExportError> {
+    write_brief_with_progress(scenario, dir, options, &|_| {})
+}
+
+/// [`write_brief`], calling `progress` after each step.
+pub fn write_brief_with_progress(
+    scenario: &Scenario,
+    dir: &Path,
+    options: &BriefOptions<'_>,
+    progress: &dyn Fn(Progress),
+) -> Result<BriefFiles, ExportError> {
     std::fs::create_dir_all(dir).map_err(|e| ExportError::Write {
         file: dir.display().to_string(),
         message: e.to_string(),
@@ -139,7 +172,15 @@ pub fn write_brief(
     let lang = options.lang;
     let mut images = Vec::new();
     let mut figures = Vec::new();
-    for chart in planned_charts(scenario, options) {
+    let mut print = std::collections::HashMap::new();
+    let planned = planned_charts(scenario, options);
+    let total = planned.len() + 4;
+    let mut done = 0;
+    let mut step = || {
+        done += 1;
+        progress(Progress { done, total });
+    };
+    for chart in planned {
         let input = ChartInput {
             profile: options.profile,
             method: options.method,
@@ -165,6 +206,19 @@ pub fn write_brief(
             }
             images.push(path);
         }
+        let print_height = PRINT_WIDTH_PX * options.height_px / options.width_px.max(1);
+        let scale = PRINT_WIDTH_PX as f32 / options.width_px.max(1) as f32;
+        let png =
+            crate::charts::render_png(chart.kind, &input, PRINT_WIDTH_PX, print_height, scale)?;
+        print.insert(
+            format!("{}.png", chart.stem),
+            PrintImage {
+                png,
+                width_px: PRINT_WIDTH_PX,
+                height_px: print_height,
+            },
+        );
+        step();
         let caption = match &chart.criterion {
             Some(c) => tr!(
                 lang,
@@ -180,15 +234,40 @@ pub fn write_brief(
             caption,
         });
     }
-    let page = build_page(scenario, options, figures)?;
-    let html = dir.join(tr!(lang, "brief.file_stem") + ".html");
-    let markdown = dir.join(tr!(lang, "brief.file_stem") + ".md");
+    let stem = tr!(lang, "brief.file_stem");
+    let found = findings(
+        scenario,
+        options.profile,
+        options.method,
+        options.smaa,
+        lang,
+    );
+    let page = build_page(scenario, options, figures.clone())?;
+    let html = dir.join(format!("{stem}.html"));
+    let markdown = dir.join(format!("{stem}.md"));
     write_file(&html, super::document::to_html(&page).as_bytes())?;
     write_file(&markdown, super::document::to_markdown(&page).as_bytes())?;
+    step();
+    let note = super::note::note_page(scenario, options, &found, &figures)?;
+    let docx = dir.join(format!("{stem}.docx"));
+    write_file(&docx, &super::docx::to_docx(&note, &print)?)?;
+    step();
+    let pdf = dir.join(format!("{stem}.pdf"));
+    let label = |page: usize, pages: usize| tr!(lang, "note.page", page = page, pages = pages);
+    write_file(&pdf, &super::pdf::to_pdf(&note, &label)?)?;
+    step();
+    let sentences = sensitivity_sentences(scenario, options)?;
+    let deck = super::note::deck(scenario, options, &found, &sentences);
+    let pptx = dir.join(format!("{stem}.pptx"));
+    write_file(&pptx, &super::pptx::to_pptx(&deck, &print)?)?;
+    step();
     Ok(BriefFiles {
         html,
         markdown,
         images,
+        docx,
+        pdf,
+        pptx,
     })
 }
 
@@ -199,7 +278,15 @@ pub fn build_page(
     figures: Vec<Block>,
 ) -> Result<Page, ExportError> {
     let lang = options.lang;
+    let found = findings(
+        scenario,
+        options.profile,
+        options.method,
+        options.smaa,
+        lang,
+    );
     let mut blocks = question_section(scenario, lang);
+    blocks.extend(summary_section(&found, lang));
     blocks.extend(options_section(scenario, lang));
     blocks.extend(criteria_section(scenario, lang));
     blocks.extend(results_section(scenario, options)?);
@@ -448,17 +535,39 @@ pub fn results_section(
     Ok(blocks)
 }
 
+/// The answer first: the top option, how robust it is, and the
+/// recommendation (the same sentences as the note and the deck).
+pub fn summary_section(found: &Findings, lang: Lang) -> Vec<Block> {
+    let mut blocks = vec![
+        Block::Heading(2, tr!(lang, "note.recommendation")),
+        Block::Paragraph(vec![Span::Strong(found.recommendation.clone())]),
+        Block::Paragraph(text(found.headline.clone())),
+    ];
+    if !found.robustness.is_empty() {
+        blocks.push(Block::Paragraph(text(found.robustness.clone())));
+    }
+    blocks
+}
+
 /// One plain sentence per criterion on when the top option changes.
-pub fn sensitivity_section(
+fn sensitivity_sentences(
     scenario: &Scenario,
     options: &BriefOptions<'_>,
-) -> Result<Vec<Block>, ExportError> {
+) -> Result<Vec<String>, ExportError> {
     let input = ChartInput {
         profile: options.profile,
         method: options.method,
         ..ChartInput::new(scenario, options.lang)
     };
-    let sentences = crate::charts::sensitivity_findings(&input)?;
+    Ok(crate::charts::sensitivity_findings(&input)?)
+}
+
+/// One plain sentence per criterion on when the top option changes.
+pub fn sensitivity_section(
+    scenario: &Scenario,
+    options: &BriefOptions<'_>,
+) -> Result<Vec<Block>, ExportError> {
+    let sentences = sensitivity_sentences(scenario, options)?;
     Ok(vec![
         Block::Heading(2, tr!(options.lang, "brief.sensitivity")),
         Block::List(sentences.into_iter().map(text).collect()),

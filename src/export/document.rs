@@ -58,6 +58,20 @@ pub enum Block {
         /// Caption and alternative text.
         caption: String,
     },
+    /// The next block starts a new printed page (the note's annexes).
+    PageBreak,
+}
+
+/// A chart at print quality for the Word note and the slide deck (PNG at
+/// 300 dpi or better where it is placed).
+#[derive(Debug, Clone, PartialEq)]
+pub struct PrintImage {
+    /// PNG file bytes.
+    pub png: Vec<u8>,
+    /// Width in pixels.
+    pub width_px: u32,
+    /// Height in pixels.
+    pub height_px: u32,
 }
 
 /// A whole page.
@@ -259,6 +273,7 @@ pub fn to_html(page: &Page) -> String {
                     escape_html(svg_file)
                 );
             }
+            Block::PageBreak => out.push_str("<div style=\"break-after: page\"></div>\n"),
         }
     }
     let _ = write!(
@@ -312,6 +327,7 @@ pub fn to_markdown(page: &Page) -> String {
                     escape_markdown(caption)
                 );
             }
+            Block::PageBreak => {}
         }
     }
     let _ = writeln!(out, "---\n\n{}", escape_markdown(&page.footer));

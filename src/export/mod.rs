@@ -1,8 +1,14 @@
 //! Writing charts and briefing packs to files: PNG and SVG images (written
-//! atomically) and the HTML/Markdown briefing pack. Depends on `charts` and `io`.
+//! atomically) and the briefing pack (HTML/Markdown page, Word and PDF note,
+//! PowerPoint deck). Depends on `charts` and `io`.
 
 pub mod brief;
 pub mod document;
+pub mod docx;
+pub mod findings;
+pub mod note;
+pub mod pdf;
+pub mod pptx;
 
 use crate::charts::{self, ChartError, ChartInput, ChartKind};
 use crate::model::Lang;

@@ -1,5 +1,6 @@
 //! Engine, file, command-line and chart tests, one binary so the suite links once.
 
+mod brief_formats;
 mod brief_pack;
 mod charts_readable;
 mod charts_render;
