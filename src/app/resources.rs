@@ -128,7 +128,7 @@ pub fn needs_editor(ui: &mut Ui, state: &AppState, a: &Alternative, out: &mut Ve
                 let label = if r.unit.is_empty() {
                     name.to_string()
                 } else {
-                    format!("{name} ({})", r.unit)
+                    format!("{name} ({})", r.unit.get(lang))
                 };
                 // The field first: resource names are long and the panel narrow.
                 let (_, need) = number_field(

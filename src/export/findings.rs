@@ -187,7 +187,7 @@ fn considerations(scenario: &Scenario, evaluation: &Evaluation, lang: Lang) -> V
             .criteria
             .iter()
             .find(|c| &c.id == criterion)
-            .map_or("", |c| c.unit.as_str());
+            .map_or("", |c| c.unit.get(lang));
         let mut shown = value(matrix.values[i * m + j], 4, lang);
         // A unit that is a scale ("0–10") reads better after a comma.
         if unit.chars().any(|c| c.is_ascii_digit()) {

@@ -117,7 +117,7 @@ fn background(scenario: &Scenario, options: &BriefOptions<'_>) -> Vec<Block> {
                     "{} ({} {})",
                     r.name.get(lang),
                     value(r.cap, 2, lang),
-                    r.unit
+                    r.unit.get(lang)
                 )
                 .replace(" )", ")")
             })
