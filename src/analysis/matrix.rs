@@ -1,6 +1,6 @@
 //! The numeric view of a scenario that the methods work on.
 
-use crate::model::{Direction, Preference, Scale, Scenario, WeightProfile};
+use crate::model::{Direction, Preference, Scale, Scenario, ScenarioIndex, WeightProfile};
 
 /// Options × criteria values with directions, scales and normalised weights.
 /// Rows are the options that survived feasibility, in scenario order.
@@ -72,13 +72,25 @@ impl DecisionMatrix {
     /// Builds the matrix of `alternatives` (ids, in this order) under `profile`.
     /// Missing scores read as NaN; validate the scenario first.
     pub fn build(scenario: &Scenario, profile: &WeightProfile, alternatives: &[String]) -> Self {
+        Self::build_indexed(&ScenarioIndex::new(scenario), profile, alternatives)
+    }
+
+    /// [`DecisionMatrix::build`] from an index already built, in time
+    /// linear in the number of cells.
+    pub fn build_indexed(
+        index: &ScenarioIndex<'_>,
+        profile: &WeightProfile,
+        alternatives: &[String],
+    ) -> Self {
+        let scenario = index.scenario();
         let m = scenario.criteria.len();
         let mut values = Vec::with_capacity(alternatives.len() * m);
         let mut lows = Vec::with_capacity(alternatives.len() * m);
         let mut highs = Vec::with_capacity(alternatives.len() * m);
         for a in alternatives {
-            for c in &scenario.criteria {
-                let s = scenario.score(a, &c.id);
+            let row = index.alternative_index(a);
+            for j in 0..m {
+                let s = row.and_then(|i| index.score_at(i, j));
                 let v = s.map_or(f64::NAN, |s| s.value);
                 values.push(v);
                 lows.push(s.and_then(|s| s.low).unwrap_or(v));

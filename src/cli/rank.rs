@@ -3,7 +3,7 @@
 use crate::analysis::{Evaluation, Exclusion, Method, evaluate};
 use crate::i18n::{problem_message, reason_message};
 use crate::io::{self, LoadError};
-use crate::model::{Lang, Scenario, validate};
+use crate::model::{Lang, Scenario, ScenarioIndex, validate};
 use crate::tr;
 use clap::Args;
 use serde_json::json;
@@ -81,17 +81,18 @@ pub fn evaluate_or_message(
 
 /// The `rank --json` document of design.md §5.
 pub fn ranking_json(scenario: &Scenario, evaluation: &Evaluation, lang: Lang) -> serde_json::Value {
+    let index = ScenarioIndex::new(scenario);
     json!({
         "method": evaluation.method.as_str(),
         "profile": evaluation.profile,
         "ranking": evaluation.ranking.iter().map(|r| json!({
-            "alternative": scenario.alternative_name(&r.alternative, Lang::En),
+            "alternative": index.alternative_name(&r.alternative, Lang::En),
             "id": r.alternative,
             "score": r.score,
             "rank": r.rank,
         })).collect::<Vec<_>>(),
         "excluded": evaluation.excluded.iter().map(|x| json!({
-            "alternative": scenario.alternative_name(&x.alternative, Lang::En),
+            "alternative": index.alternative_name(&x.alternative, Lang::En),
             "id": x.alternative,
             "reasons": x.reasons.iter().map(|r| reason_message(scenario, r, lang)).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
@@ -123,6 +124,7 @@ pub(super) fn excluded_because(scenario: &Scenario, exclusion: &Exclusion, lang:
 /// The readable ranking table printed by `rank`.
 pub fn ranking_text(scenario: &Scenario, evaluation: &Evaluation, lang: Lang) -> String {
     use std::fmt::Write;
+    let index = ScenarioIndex::new(scenario);
     let mut out = String::new();
     let _ = writeln!(out, "{}", scenario.title.get(lang));
     let _ = writeln!(
@@ -149,7 +151,7 @@ pub fn ranking_text(scenario: &Scenario, evaluation: &Evaluation, lang: Lang) ->
             out,
             "{:>4}  {:<width$}  {:>8}",
             r.rank,
-            scenario.alternative_name(&r.alternative, lang),
+            index.alternative_name(&r.alternative, lang),
             crate::i18n::num(r.score, 4, lang)
         );
     }
@@ -161,7 +163,7 @@ pub fn ranking_text(scenario: &Scenario, evaluation: &Evaluation, lang: Lang) ->
             out,
             "{:>4}  {:<width$}  {}",
             "—",
-            scenario.alternative_name(&x.alternative, lang),
+            index.alternative_name(&x.alternative, lang),
             excluded_because(scenario, x, lang)
         );
     }

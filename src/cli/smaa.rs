@@ -9,7 +9,7 @@ use super::rank::load_valid;
 use crate::analysis::smaa::{BoundsError, SmaaOptions, SmaaResult, profile_bounds, smaa};
 use crate::analysis::{Evaluation, Method, evaluate_profile, select_profile};
 use crate::i18n::{pct, reason_message};
-use crate::model::{Lang, Scenario};
+use crate::model::{Lang, Scenario, ScenarioIndex};
 use crate::tr;
 use clap::Args;
 use serde_json::{Map, Value, json};
@@ -86,7 +86,8 @@ pub fn run_smaa(
 /// The `smaa --json` document (design.md §5), keyed by English display names.
 pub fn smaa_json(scenario: &Scenario, run: &SmaaRun, seed: u64, lang: Lang) -> Value {
     let r = &run.result;
-    let name = |id: &str| scenario.alternative_name(id, Lang::En);
+    let index = ScenarioIndex::new(scenario);
+    let name = |id: &str| index.alternative_name(id, Lang::En);
     let mut acceptability = Map::new();
     let mut central = Map::new();
     let mut confidence = Map::new();
@@ -121,6 +122,7 @@ pub fn smaa_json(scenario: &Scenario, run: &SmaaRun, seed: u64, lang: Lang) -> V
 /// The readable tables printed by `smaa`.
 pub fn smaa_text(scenario: &Scenario, run: &SmaaRun, seed: u64, lang: Lang) -> String {
     let r = &run.result;
+    let index = ScenarioIndex::new(scenario);
     let mut out = String::new();
     let _ = writeln!(out, "{}", scenario.title.get(lang));
     let _ = writeln!(
@@ -141,7 +143,7 @@ pub fn smaa_text(scenario: &Scenario, run: &SmaaRun, seed: u64, lang: Lang) -> S
         let names: Vec<String> = r
             .alternatives
             .iter()
-            .map(|a| scenario.alternative_name(a, lang))
+            .map(|a| index.alternative_name(a, lang))
             .collect();
         let width = names
             .iter()
@@ -195,7 +197,7 @@ pub fn smaa_text(scenario: &Scenario, run: &SmaaRun, seed: u64, lang: Lang) -> S
         let _ = writeln!(
             out,
             "{} — {}",
-            scenario.alternative_name(&x.alternative, lang),
+            index.alternative_name(&x.alternative, lang),
             super::rank::excluded_because(scenario, x, lang)
         );
     }

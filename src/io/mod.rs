@@ -12,6 +12,8 @@ pub mod migrate;
 pub mod outline;
 pub mod ron_file;
 pub mod save;
+#[doc(hidden)]
+pub mod synthetic;
 
 pub use error::{LoadError, LoadErrorKind, SaveError, SaveErrorKind};
 pub use fingerprint::{DiskChange, Fingerprint, disk_change, fingerprint};

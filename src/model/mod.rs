@@ -1,10 +1,12 @@
 //! The decision problem as data: criteria, options, evidenced scores, weight
 //! profiles and resource caps. No I/O and no GUI live here.
 
+mod index;
 mod scenario;
 mod text;
 mod validate;
 
+pub use index::ScenarioIndex;
 pub use scenario::*;
 pub use text::{Lang, Text};
 pub use validate::{Location, Problem, ProblemKind, Severity, has_errors, repeated_ids, validate};

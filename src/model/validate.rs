@@ -296,14 +296,15 @@ pub fn validate(scenario: &Scenario) -> Vec<Problem> {
             }
         }
     }
+    // The first option with each id, as a lookup by id would find it.
+    let mut first_of: std::collections::HashMap<&str, usize> = Default::default();
+    for (i, a) in scenario.alternatives.iter().enumerate() {
+        first_of.entry(a.id.as_str()).or_insert(i);
+    }
     for a in &scenario.alternatives {
         for c in &scenario.criteria {
             if !scored.contains(&(a.id.as_str(), c.id.as_str())) {
-                let index = scenario
-                    .alternatives
-                    .iter()
-                    .position(|x| x.id == a.id)
-                    .unwrap_or(0);
+                let index = first_of.get(a.id.as_str()).copied().unwrap_or(0);
                 push(
                     K::MissingScore {
                         alternative: a.id.clone(),

@@ -1,9 +1,9 @@
 //! Engine, file, command-line and chart tests, one binary so the suite links once.
 
-mod charts_support;
 mod brief_pack;
 mod charts_render;
 mod charts_snapshots;
+mod charts_support;
 mod compare_canada;
 mod compare_cli;
 mod compare_edge;

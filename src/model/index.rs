@@ -1,0 +1,127 @@
+//! A lookup index over a scenario, built once in time linear in its size:
+//! ids to positions and a dense options × criteria table of its scores, so
+//! callers never scan the score list once per cell.
+
+use super::scenario::{Alternative, Criterion, Scenario, Score};
+use super::text::Lang;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// Positions of a scenario's options, criteria and scores, borrowed from it.
+///
+/// Lookups agree with the scanning accessors of [`Scenario`] (`alternative`,
+/// `criterion`, `score`): when an id or an (option, criterion) pair is
+/// repeated, the first one in file order is the one found.
+#[derive(Debug, Clone)]
+pub struct ScenarioIndex<'a> {
+    scenario: &'a Scenario,
+    alternatives: HashMap<&'a str, usize>,
+    criteria: HashMap<&'a str, usize>,
+    /// `cells[i * m + j]`: position in `scenario.scores` of the score of
+    /// option i on criterion j (`NO_SCORE` when there is none). Built on the
+    /// first score lookup, so an index used for names only costs O(n + m).
+    cells: OnceLock<Vec<u32>>,
+}
+
+/// Marks a cell without a score.
+const NO_SCORE: u32 = u32::MAX;
+
+/// The first position of each id (later repeats are ignored, as `find` would).
+fn first_positions<'a>(ids: impl Iterator<Item = &'a str>) -> HashMap<&'a str, usize> {
+    let mut map = HashMap::new();
+    for (i, id) in ids.enumerate() {
+        map.entry(id).or_insert(i);
+    }
+    map
+}
+
+impl<'a> ScenarioIndex<'a> {
+    /// Indexes the ids of `scenario`'s options and criteria; its scores are
+    /// indexed, in one pass, on the first score lookup.
+    pub fn new(scenario: &'a Scenario) -> Self {
+        ScenarioIndex {
+            scenario,
+            alternatives: first_positions(scenario.alternatives.iter().map(|a| a.id.as_str())),
+            criteria: first_positions(scenario.criteria.iter().map(|c| c.id.as_str())),
+            cells: OnceLock::new(),
+        }
+    }
+
+    fn cells(&self) -> &[u32] {
+        self.cells.get_or_init(|| {
+            let m = self.scenario.criteria.len();
+            let mut cells = vec![NO_SCORE; self.scenario.alternatives.len() * m];
+            for (k, s) in self.scenario.scores.iter().enumerate() {
+                let (Some(&i), Some(&j)) = (
+                    self.alternatives.get(s.alternative.as_str()),
+                    self.criteria.get(s.criterion.as_str()),
+                ) else {
+                    continue;
+                };
+                let cell = &mut cells[i * m + j];
+                // The first score of a pair wins; positions past u32 cannot
+                // occur under the loader's limits, and would read as missing.
+                if *cell == NO_SCORE {
+                    *cell = u32::try_from(k).unwrap_or(NO_SCORE);
+                }
+            }
+            cells
+        })
+    }
+
+    /// The scenario indexed.
+    pub fn scenario(&self) -> &'a Scenario {
+        self.scenario
+    }
+
+    /// Position of the option with this id.
+    pub fn alternative_index(&self, id: &str) -> Option<usize> {
+        self.alternatives.get(id).copied()
+    }
+
+    /// Position of the criterion with this id.
+    pub fn criterion_index(&self, id: &str) -> Option<usize> {
+        self.criteria.get(id).copied()
+    }
+
+    /// The option with this id.
+    pub fn alternative(&self, id: &str) -> Option<&'a Alternative> {
+        self.alternative_index(id)
+            .map(|i| &self.scenario.alternatives[i])
+    }
+
+    /// The criterion with this id.
+    pub fn criterion(&self, id: &str) -> Option<&'a Criterion> {
+        self.criterion_index(id).map(|j| &self.scenario.criteria[j])
+    }
+
+    /// The score of option `i` on criterion `j` (positions in the scenario).
+    pub fn score_at(&self, i: usize, j: usize) -> Option<&'a Score> {
+        let m = self.scenario.criteria.len();
+        if j >= m {
+            return None;
+        }
+        let k = *self.cells().get(i * m + j)?;
+        self.scenario.scores.get(k as usize)
+    }
+
+    /// The score of `alternative` on `criterion` (ids).
+    pub fn score(&self, alternative: &str, criterion: &str) -> Option<&'a Score> {
+        self.score_at(
+            self.alternative_index(alternative)?,
+            self.criterion_index(criterion)?,
+        )
+    }
+
+    /// Display name of an option id in `lang` (the id itself if unknown).
+    pub fn alternative_name(&self, id: &str, lang: Lang) -> String {
+        self.alternative(id)
+            .map_or_else(|| id.to_string(), |a| a.name.get(lang).to_string())
+    }
+
+    /// Display name of a criterion id in `lang` (the id itself if unknown).
+    pub fn criterion_name(&self, id: &str, lang: Lang) -> String {
+        self.criterion(id)
+            .map_or_else(|| id.to_string(), |c| c.name.get(lang).to_string())
+    }
+}
