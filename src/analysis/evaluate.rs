@@ -7,6 +7,7 @@ use super::methods::{Method, scores};
 use super::ranking::competition_ranks;
 use crate::model::{Problem, Scenario, ScenarioIndex, WeightProfile, has_errors, validate};
 use serde::Serialize;
+use std::collections::HashMap;
 
 /// Why a scenario could not be evaluated.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -49,6 +50,16 @@ impl Evaluation {
     /// The top-ranked option, if any option is feasible.
     pub fn winner(&self) -> Option<&Ranked> {
         self.ranking.first()
+    }
+
+    /// Each ranked option by id, for lookups in loops (a repeated id maps
+    /// to its first entry, as [`Evaluation::score_of`] would find it).
+    pub fn ranked_by_id(&self) -> HashMap<&str, &Ranked> {
+        let mut map = HashMap::with_capacity(self.ranking.len());
+        for r in &self.ranking {
+            map.entry(r.alternative.as_str()).or_insert(r);
+        }
+        map
     }
 
     /// Score of an alternative id, when it was ranked.

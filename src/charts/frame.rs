@@ -80,10 +80,10 @@ impl Chrome {
     }
 }
 
-/// One line swatch per ranked option, best first, in the option's own colour.
+/// One line swatch per listed option, best first, in the option's own colour.
 pub(crate) fn ranked_option_lines(ctx: &Ctx<'_>) -> Vec<LegendItem> {
-    ctx.eval
-        .ranking
+    ctx.listed_ranking()
+        .0
         .iter()
         .map(|r| {
             LegendItem::new(

@@ -8,6 +8,7 @@ mod bars;
 mod contributions;
 mod frame;
 mod heatmap;
+mod listing;
 mod radar;
 mod ranking;
 mod sensitivity;
@@ -21,8 +22,8 @@ mod waterfall;
 use crate::analysis::compare::Explanation;
 use crate::analysis::sensitivity::SensitivityCurve;
 use crate::analysis::smaa::SmaaResult;
-use crate::analysis::{AnalysisError, Evaluation, Method, evaluate_profile, select_profile};
-use crate::model::{Lang, Scenario, WeightProfile, has_errors, validate};
+use crate::analysis::{AnalysisError, Evaluation, Method, evaluate_indexed, select_profile};
+use crate::model::{Lang, Scenario, ScenarioIndex, WeightProfile, has_errors, validate};
 use crate::tr;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -222,6 +223,8 @@ pub(crate) struct Ctx<'a> {
     pub eval: Evaluation,
     /// Sizes for this drawing.
     pub theme: Theme,
+    /// Positions of the scenario's ids, so per-option lookups do not scan.
+    pub index: ScenarioIndex<'a>,
 }
 
 impl<'a> Ctx<'a> {
@@ -231,12 +234,14 @@ impl<'a> Ctx<'a> {
             return Err(ChartError::Invalid(problems.len()));
         }
         let profile = select_profile(input.scenario, input.profile)?;
-        let eval = evaluate_profile(input.scenario, profile, input.method);
+        let index = ScenarioIndex::new(input.scenario);
+        let eval = evaluate_indexed(&index, profile, input.method);
         Ok(Ctx {
             input,
             profile,
             eval,
             theme: Theme::new(width_px, height_px, f64::from(input.scale)),
+            index,
         })
     }
 
@@ -247,7 +252,7 @@ impl<'a> Ctx<'a> {
 
     /// Display name of an option id.
     pub fn option_name(&self, id: &str) -> String {
-        match self.input.scenario.alternative(id) {
+        match self.index.alternative(id) {
             Some(a) => a.name.get(self.lang()).to_string(),
             None => self
                 .input
@@ -258,7 +263,7 @@ impl<'a> Ctx<'a> {
 
     /// Display name of a criterion id (looked up in the other scenario too).
     pub fn criterion_name(&self, id: &str) -> String {
-        match self.input.scenario.criterion(id) {
+        match self.index.criterion(id) {
             Some(c) => c.name.get(self.lang()).to_string(),
             None => self
                 .input
@@ -269,25 +274,13 @@ impl<'a> Ctx<'a> {
 
     /// Position of an option in the scenario: its colour stays the same in every chart.
     pub fn option_colour(&self, id: &str) -> RGBColor {
-        let i = self
-            .input
-            .scenario
-            .alternatives
-            .iter()
-            .position(|a| a.id == id)
-            .unwrap_or(0);
+        let i = self.index.alternative_index(id).unwrap_or(0);
         style::series_colour(i)
     }
 
     /// Position of a criterion in the scenario, for its colour.
     pub fn criterion_colour(&self, id: &str) -> RGBColor {
-        let i = self
-            .input
-            .scenario
-            .criteria
-            .iter()
-            .position(|c| c.id == id)
-            .unwrap_or(0);
+        let i = self.index.criterion_index(id).unwrap_or(0);
         style::series_colour(i)
     }
 
@@ -302,10 +295,22 @@ impl<'a> Ctx<'a> {
         )
     }
 
-    /// One footnote per excluded option, with every reason.
+    /// The ranked options a chart lists, best first (at most
+    /// [`listing::MAX_LISTED`]), and the note for those left out.
+    pub fn listed_ranking(&self) -> (&[crate::analysis::Ranked], Option<String>) {
+        listing::top(&self.eval.ranking, listing::MAX_LISTED, self.lang())
+    }
+
+    /// One footnote per excluded option, with every reason (the first
+    /// [`listing::MAX_EXCLUSION_NOTES`], then how many more).
     pub fn exclusion_notes(&self) -> Vec<String> {
-        self.eval
-            .excluded
+        let (named, _) = listing::top(
+            &self.eval.excluded,
+            listing::MAX_EXCLUSION_NOTES,
+            self.lang(),
+        );
+        let hidden = self.eval.excluded.len() - named.len();
+        named
             .iter()
             .map(|x| {
                 let reasons: Vec<String> = x
@@ -320,6 +325,9 @@ impl<'a> Ctx<'a> {
                     reasons = reasons.join("; ")
                 )
             })
+            .chain(
+                (hidden > 0).then(|| tr!(self.lang(), "chart.note.more_excluded", count = hidden)),
+            )
             .collect()
     }
 
