@@ -5,6 +5,7 @@ use super::charts_view::ChartCache;
 use super::state::{AppState, Command};
 use super::widgets::{PROBLEM, display_text, heading};
 use crate::analysis::Method;
+use crate::charts::listing::{MAX_LISTED, more_note, top};
 use crate::model::{Lang, Severity};
 use crate::tr;
 use egui::{RichText, Ui};
@@ -88,7 +89,8 @@ pub fn results_area(
         ui.label(RichText::new(format!("⚠ {}", crate::i18n::problem_message(p, lang))).weak());
     }
     ui.label(RichText::new(top_line(state)).size(16.0).strong());
-    let table_height = 30.0 + 22.0 * state.scenario().alternatives.len() as f32;
+    let rows = state.scenario().alternatives.len().min(MAX_LISTED + 1);
+    let table_height = 30.0 + 22.0 * rows as f32;
     let chart_height = (ui.available_height() - table_height - 16.0).max(160.0);
     charts.show(ui, state, chart_height);
     ui.add_space(6.0);
@@ -116,7 +118,11 @@ fn results_table(ui: &mut Ui, state: &AppState) {
                 ui.label(text).on_hover_text(method_tip(m, lang));
             }
             ui.end_row();
-            for r in &main.ranking {
+            // The best options, then excluded ones while there is room.
+            let (ranked, _) = top(&main.ranking, MAX_LISTED, lang);
+            let (excluded, _) = top(&main.excluded, MAX_LISTED - ranked.len(), lang);
+            let hidden = main.ranking.len() + main.excluded.len() - ranked.len() - excluded.len();
+            for r in ranked {
                 let name = s.alternative(&r.alternative).map_or_else(
                     || RichText::new(&r.alternative),
                     |a| display_text(&a.name, lang),
@@ -138,7 +144,7 @@ fn results_table(ui: &mut Ui, state: &AppState) {
                 }
                 ui.end_row();
             }
-            for x in &main.excluded {
+            for x in excluded {
                 ui.label(
                     RichText::new(s.alternative_name(&x.alternative, lang))
                         .weak()
@@ -158,6 +164,10 @@ fn results_table(ui: &mut Ui, state: &AppState) {
                     .weak()
                     .italics(),
                 );
+                ui.end_row();
+            }
+            if let Some(note) = more_note(hidden, lang) {
+                ui.label(RichText::new(note).weak().italics());
                 ui.end_row();
             }
         });

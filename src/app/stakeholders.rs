@@ -8,12 +8,12 @@ use super::chart_image::key_of;
 use super::edit::{Edit, fresh_id};
 use super::state::{AppState, Command};
 use super::widgets::heading;
-use crate::analysis::feasibility::feasible_ids;
+use crate::analysis::feasibility::split_feasible;
 use crate::analysis::matrix::normalise;
 use crate::analysis::weighting::{ProfilePath, combine, path_winners, profile_weights};
-use crate::analysis::{DecisionMatrix, Method, evaluate_profile};
+use crate::analysis::{DecisionMatrix, Method, evaluate_indexed};
 use crate::charts::{ChartInput, ChartKind};
-use crate::model::{Elicitation, Lang, Scenario, Text, WeightProfile};
+use crate::model::{Elicitation, Lang, Scenario, ScenarioIndex, Text, WeightProfile};
 use crate::tr;
 use egui::{Color32, RichText, Ui};
 
@@ -40,10 +40,11 @@ pub struct StakeholderState {
 
 /// The winner's id under each profile (None: no feasible option), in profile order.
 pub fn winners(s: &Scenario, method: Method) -> Vec<(String, Option<String>)> {
+    let index = ScenarioIndex::new(s);
     s.profiles
         .iter()
         .map(|p| {
-            let e = evaluate_profile(s, p, method);
+            let e = evaluate_indexed(&index, p, method);
             (p.id.clone(), e.winner().map(|w| w.alternative.clone()))
         })
         .collect()
@@ -158,12 +159,15 @@ pub fn combine_edit(s: &Scenario, ids: &[String], geometric: bool) -> Option<Edi
 pub fn profile_path(s: &Scenario, from: &str, to: &str, method: Method) -> Option<ProfilePath> {
     let a = s.profiles.iter().find(|p| p.id == from)?;
     let b = s.profiles.iter().find(|p| p.id == to)?;
-    let under_b = feasible_ids(s, Some(b));
-    let ids: Vec<String> = feasible_ids(s, Some(a))
+    let index = ScenarioIndex::new(s);
+    let (under_b, _) = split_feasible(&index, Some(b));
+    let under_b: std::collections::HashSet<&str> = under_b.iter().map(String::as_str).collect();
+    let ids: Vec<String> = split_feasible(&index, Some(a))
+        .0
         .into_iter()
-        .filter(|id| under_b.contains(id))
+        .filter(|id| under_b.contains(id.as_str()))
         .collect();
-    let matrix = DecisionMatrix::build(s, a, &ids);
+    let matrix = DecisionMatrix::build_indexed(&index, a, &ids);
     let criteria: Vec<String> = s.criteria.iter().map(|c| c.id.clone()).collect();
     let (wa, wb) = (profile_weights(&criteria, a), profile_weights(&criteria, b));
     path_winners(&matrix, method, &wa, &wb, 400).ok()

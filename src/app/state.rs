@@ -637,7 +637,17 @@ pub fn default_scenario() -> Scenario {
 fn analyse(doc: &Document) -> Analysis {
     let scenario = doc.scenario();
     let problems = validate(scenario);
-    let evaluations = analysis::evaluate_all_methods(scenario, None).ok();
+    // Validated once above; one index, feasibility pass and matrix for all three methods.
+    let evaluations = (!crate::model::has_errors(&problems))
+        .then(|| analysis::select_profile(scenario, None).ok())
+        .flatten()
+        .map(|profile| {
+            analysis::evaluate_methods(
+                &crate::model::ScenarioIndex::new(scenario),
+                profile,
+                &Method::ALL,
+            )
+        });
     Analysis {
         revision: doc.revision(),
         problems,

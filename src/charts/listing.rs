@@ -13,13 +13,13 @@ pub const MAX_EXCLUSION_NOTES: usize = 5;
 
 /// The first `limit` of `items` (already in the order they are listed) and,
 /// when some are left out, the note "… and K more options (not shown)".
-pub(crate) fn top<T>(items: &[T], limit: usize, lang: Lang) -> (&[T], Option<String>) {
+pub fn top<T>(items: &[T], limit: usize, lang: Lang) -> (&[T], Option<String>) {
     let shown = items.len().min(limit);
     (&items[..shown], more_note(items.len() - shown, lang))
 }
 
 /// The note for `hidden` options not listed (None when there are none).
-pub(crate) fn more_note(hidden: usize, lang: Lang) -> Option<String> {
+pub fn more_note(hidden: usize, lang: Lang) -> Option<String> {
     (hidden > 0).then(|| tr!(lang, "chart.note.more_options", count = hidden))
 }
 

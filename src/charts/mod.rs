@@ -8,7 +8,7 @@ mod bars;
 mod contributions;
 mod frame;
 mod heatmap;
-mod listing;
+pub mod listing;
 mod radar;
 mod ranking;
 mod sensitivity;

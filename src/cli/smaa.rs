@@ -6,7 +6,9 @@
 //! exits 0, since the input itself is valid.
 
 use super::rank::load_valid;
-use crate::analysis::smaa::{BoundsError, SmaaOptions, SmaaResult, profile_bounds, smaa};
+use crate::analysis::smaa::{
+    BoundsError, MAX_SAMPLES, SmaaOptions, SmaaResult, profile_bounds, smaa,
+};
 use crate::analysis::{Evaluation, Method, evaluate_profile, select_profile};
 use crate::i18n::{pct, reason_message};
 use crate::model::{Lang, Scenario, ScenarioIndex};
@@ -22,7 +24,7 @@ pub struct SmaaArgs {
     /// Scenario (.ron) or decision matrix (.csv).
     pub file: PathBuf,
     /// Number of Monte-Carlo samples.
-    #[arg(long, default_value_t = 10_000)]
+    #[arg(long, default_value_t = 10_000, value_parser = parse_samples)]
     pub samples: usize,
     /// Seed of the random generator (same seed, same output).
     #[arg(long, default_value_t = 1)]
@@ -36,6 +38,21 @@ pub struct SmaaArgs {
     /// Print JSON instead of tables.
     #[arg(long)]
     pub json: bool,
+}
+
+/// A sample count, refused above what one run can count.
+fn parse_samples(s: &str) -> Result<usize, String> {
+    let lang = crate::i18n::system_lang();
+    let n: usize = s.trim().parse().map_err(|e| format!("{e}"))?;
+    if n > MAX_SAMPLES {
+        return Err(tr!(
+            lang,
+            "smaa.too_many_samples",
+            max = MAX_SAMPLES,
+            found = n
+        ));
+    }
+    Ok(n)
 }
 
 /// A SMAA run on a scenario, with what was excluded before it.
@@ -111,6 +128,7 @@ pub fn smaa_json(scenario: &Scenario, run: &SmaaRun, seed: u64, lang: Lang) -> V
         "central_weights": central,
         "confidence": confidence,
         "exact_weights": r.exact_weights,
+        "ranks_counted": r.acceptability.first().map_or(0, Vec::len),
         "excluded": run.evaluation.excluded.iter().map(|x| json!({
             "alternative": name(&x.alternative),
             "id": x.alternative,
@@ -152,7 +170,7 @@ pub fn smaa_text(scenario: &Scenario, run: &SmaaRun, seed: u64, lang: Lang) -> S
             .unwrap_or(0)
             .max(6);
         let _ = write!(out, "{:<width$}", tr!(lang, "smaa.option"));
-        for k in 1..=r.alternatives.len() {
+        for k in 1..=r.acceptability.first().map_or(0, Vec::len) {
             let _ = write!(out, " {:>7}", tr!(lang, "smaa.rank_column", rank = k));
         }
         let _ = writeln!(out, " {:>11}", tr!(lang, "smaa.confidence"));
@@ -191,6 +209,10 @@ pub fn smaa_text(scenario: &Scenario, run: &SmaaRun, seed: u64, lang: Lang) -> S
         }
         if !r.exact_weights {
             let _ = writeln!(out, "{}", tr!(lang, "smaa.approximate_weights"));
+        }
+        let counted = r.acceptability.first().map_or(0, Vec::len);
+        if counted < r.alternatives.len() {
+            let _ = writeln!(out, "{}", tr!(lang, "smaa.ranks_counted", ranks = counted));
         }
     }
     for x in &run.evaluation.excluded {

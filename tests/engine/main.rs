@@ -25,4 +25,5 @@ mod reference;
 mod scenarios;
 mod smaa_cli;
 mod smaa_engine;
+mod smaa_layout;
 mod smaa_sampler;
