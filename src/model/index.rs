@@ -11,7 +11,10 @@ use std::sync::OnceLock;
 ///
 /// Lookups agree with the scanning accessors of [`Scenario`] (`alternative`,
 /// `criterion`, `score`): when an id or an (option, criterion) pair is
-/// repeated, the first one in file order is the one found.
+/// repeated, the first one in file order is the one found, and a repeated
+/// option or criterion reads the scores of its first occurrence. One
+/// difference: a score naming an option or criterion that the scenario does
+/// not have is not indexed (validation reports it).
 #[derive(Debug, Clone)]
 pub struct ScenarioIndex<'a> {
     scenario: &'a Scenario,
@@ -65,8 +68,39 @@ impl<'a> ScenarioIndex<'a> {
                     *cell = u32::try_from(k).unwrap_or(NO_SCORE);
                 }
             }
+            self.copy_to_repeats(&mut cells);
             cells
         })
+    }
+
+    /// Gives every repeated option or criterion the cells of its first
+    /// occurrence, as a lookup by id would read them.
+    fn copy_to_repeats(&self, cells: &mut [u32]) {
+        let s = self.scenario;
+        let m = s.criteria.len();
+        let first_row: Vec<usize> = s
+            .alternatives
+            .iter()
+            .map(|a| self.alternatives[a.id.as_str()])
+            .collect();
+        let first_col: Vec<usize> = s
+            .criteria
+            .iter()
+            .map(|c| self.criteria[c.id.as_str()])
+            .collect();
+        let repeats = first_row.iter().enumerate().any(|(i, &f)| f != i)
+            || first_col.iter().enumerate().any(|(j, &f)| f != j);
+        if !repeats {
+            return;
+        }
+        // A first occurrence comes earlier, so it is final when it is copied.
+        for (i, &fi) in first_row.iter().enumerate() {
+            for (j, &fj) in first_col.iter().enumerate() {
+                if (fi, fj) != (i, j) {
+                    cells[i * m + j] = cells[fi * m + fj];
+                }
+            }
+        }
     }
 
     /// The scenario indexed.

@@ -11,6 +11,7 @@ mod compare_hand;
 mod compare_props;
 mod compare_self;
 mod i18n_catalogue;
+mod index_lookups;
 mod io_cli;
 mod io_limits;
 mod io_roundtrip;
