@@ -54,13 +54,13 @@ pub fn scenario(n: usize, m: usize, seed: u64, uncertain: bool) -> Scenario {
     for i in 0..n {
         for j in 0..m {
             let value = (rng.random_range(0.0..100.0_f64) * 100.0).round() / 100.0;
-            let ranged = uncertain && (i * m + j) % 3 == 0;
+            let ranged = uncertain && (i * m + j).is_multiple_of(3);
             s.scores.push(Score {
                 alternative: format!("o{i}"),
                 criterion: format!("c{j}"),
                 value,
-                low: ranged.then(|| value - 5.0),
-                high: ranged.then(|| value + 5.0),
+                low: ranged.then_some(value - 5.0),
+                high: ranged.then_some(value + 5.0),
                 rationale: Text::default(),
                 sources: Vec::new(),
                 illustrative: true,
