@@ -184,6 +184,8 @@ pub struct Analysis {
     pub problems: Vec<Problem>,
     /// One evaluation per method in [`Method::ALL`] order, when the scenario is valid.
     pub evaluations: Option<Vec<Evaluation>>,
+    /// Where each score is, so drawing a cell does not scan every score.
+    pub cells: crate::model::ScoreCells,
 }
 
 /// The whole app state, testable without a window.
@@ -314,6 +316,14 @@ impl AppState {
     /// Analysis of the current revision.
     pub fn analysis(&self) -> &Analysis {
         &self.analysis
+    }
+
+    /// The score of `alternative` on `criterion`, found through the
+    /// revision's index (the scores table asks once per visible cell).
+    pub fn score(&self, alternative: &str, criterion: &str) -> Option<&crate::model::Score> {
+        self.analysis
+            .cells
+            .score(self.scenario(), alternative, criterion)
     }
 
     /// The evaluation under `method`, when the scenario is valid.
@@ -637,21 +647,17 @@ pub fn default_scenario() -> Scenario {
 fn analyse(doc: &Document) -> Analysis {
     let scenario = doc.scenario();
     let problems = validate(scenario);
+    let index = crate::model::ScenarioIndex::new(scenario);
     // Validated once above; one index, feasibility pass and matrix for all three methods.
     let evaluations = (!crate::model::has_errors(&problems))
         .then(|| analysis::select_profile(scenario, None).ok())
         .flatten()
-        .map(|profile| {
-            analysis::evaluate_methods(
-                &crate::model::ScenarioIndex::new(scenario),
-                profile,
-                &Method::ALL,
-            )
-        });
+        .map(|profile| analysis::evaluate_methods(&index, profile, &Method::ALL));
     Analysis {
         revision: doc.revision(),
         problems,
         evaluations,
+        cells: index.to_cells(),
     }
 }
 

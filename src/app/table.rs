@@ -124,7 +124,7 @@ fn score_cell(
     out: &mut Vec<Command>,
 ) {
     let lang = state.lang;
-    let score = state.scenario().score(alternative, criterion);
+    let score = state.score(alternative, criterion);
     let selected = state
         .cell
         .as_ref()

@@ -159,3 +159,56 @@ impl<'a> ScenarioIndex<'a> {
             .map_or_else(|| id.to_string(), |c| c.name.get(lang).to_string())
     }
 }
+
+/// An owned copy of an index's lookups, to keep beside a scenario between
+/// edits (the GUI keeps one per revision). Lookups check the score found
+/// against the ids asked for, so a stale copy answers None, never a wrong
+/// score.
+#[derive(Debug, Clone, Default)]
+pub struct ScoreCells {
+    alternatives: HashMap<String, usize>,
+    criteria: HashMap<String, usize>,
+    m: usize,
+    cells: Vec<u32>,
+}
+
+impl ScoreCells {
+    /// The score of `alternative` on `criterion` in `scenario`, the
+    /// scenario these cells were taken from.
+    pub fn score<'s>(
+        &self,
+        scenario: &'s Scenario,
+        alternative: &str,
+        criterion: &str,
+    ) -> Option<&'s Score> {
+        let (i, j) = (
+            self.alternatives.get(alternative)?,
+            self.criteria.get(criterion)?,
+        );
+        let k = *self.cells.get(i * self.m + j)?;
+        scenario
+            .scores
+            .get(k as usize)
+            .filter(|s| s.alternative == alternative && s.criterion == criterion)
+    }
+}
+
+impl ScenarioIndex<'_> {
+    /// The lookups as an owned [`ScoreCells`].
+    pub fn to_cells(&self) -> ScoreCells {
+        ScoreCells {
+            alternatives: self
+                .alternatives
+                .iter()
+                .map(|(k, v)| (k.to_string(), *v))
+                .collect(),
+            criteria: self
+                .criteria
+                .iter()
+                .map(|(k, v)| (k.to_string(), *v))
+                .collect(),
+            m: self.scenario.criteria.len(),
+            cells: self.cells().to_vec(),
+        }
+    }
+}

@@ -6,7 +6,7 @@ mod scenario;
 mod text;
 mod validate;
 
-pub use index::ScenarioIndex;
+pub use index::{ScenarioIndex, ScoreCells};
 pub use scenario::*;
 pub use text::{Lang, Text};
 pub use validate::{Location, Problem, ProblemKind, Severity, has_errors, repeated_ids, validate};
