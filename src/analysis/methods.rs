@@ -72,9 +72,12 @@ fn scaling_ranges(matrix: &DecisionMatrix) -> Vec<(f64, f64)> {
     let mut hi = vec![f64::NEG_INFINITY; m];
     if m > 0 {
         for row in matrix.values.chunks_exact(m) {
+            // Selects rather than f64::min/max or conditional stores, so
+            // the loop vectorises; the same result, NaN cells included
+            // (they never win a comparison).
             for ((l, h), &x) in lo.iter_mut().zip(hi.iter_mut()).zip(row) {
-                *l = l.min(x);
-                *h = h.max(x);
+                *l = if x < *l { x } else { *l };
+                *h = if x > *h { x } else { *h };
             }
         }
     }
@@ -213,12 +216,8 @@ pub fn topsis(matrix: &DecisionMatrix, weights: &[f64]) -> Vec<f64> {
     for row in matrix.values.chunks_exact(m) {
         for (((s, l), h), &x) in norms.iter_mut().zip(&mut low).zip(&mut high).zip(row) {
             *s += x * x;
-            if x < *l {
-                *l = x;
-            }
-            if x > *h {
-                *h = x;
-            }
+            *l = if x < *l { x } else { *l };
+            *h = if x > *h { x } else { *h };
         }
     }
     // v = factor · x, with a zero norm giving v = 0.
@@ -241,18 +240,33 @@ pub fn topsis(matrix: &DecisionMatrix, weights: &[f64]) -> Vec<f64> {
     let columns = || factor.iter().zip(&ideal).zip(&anti);
     let mut out = vec![0.0; n];
     for_row_blocks(&matrix.values, m, |first, rows| {
-        let mut plus = [0.0; ROW_BLOCK];
-        let mut minus = [0.0; ROW_BLOCK];
-        let block = rows.len() / m;
-        for (k, row) in rows.chunks_exact(m).enumerate() {
-            for (&x, ((f, i), a)) in row.iter().zip(columns()) {
-                let v = f * x;
-                plus[k] += (v - i) * (v - i);
-                minus[k] += (v - a) * (v - a);
+        if rows.len() == ROW_BLOCK * m {
+            // Four rows side by side: eight independent sums in flight.
+            let (r0, rest) = rows.split_at(m);
+            let (r1, rest) = rest.split_at(m);
+            let (r2, r3) = rest.split_at(m);
+            let mut plus = [0.0; ROW_BLOCK];
+            let mut minus = [0.0; ROW_BLOCK];
+            for ((((x0, x1), x2), x3), ((f, i), a)) in
+                r0.iter().zip(r1).zip(r2).zip(r3).zip(columns())
+            {
+                for (k, x) in [x0, x1, x2, x3].into_iter().enumerate() {
+                    let v = f * x;
+                    plus[k] += (v - i) * (v - i);
+                    minus[k] += (v - a) * (v - a);
+                }
             }
-        }
-        for k in 0..block {
-            out[first + k] = closeness(plus[k], minus[k]);
+            for (k, o) in out[first..first + ROW_BLOCK].iter_mut().enumerate() {
+                *o = closeness(plus[k], minus[k]);
+            }
+        } else {
+            let (mut plus, mut minus) = (0.0, 0.0);
+            for (&x, ((f, i), a)) in rows.iter().zip(columns()) {
+                let v = f * x;
+                plus += (v - i) * (v - i);
+                minus += (v - a) * (v - a);
+            }
+            out[first] = closeness(plus, minus);
         }
     });
     out

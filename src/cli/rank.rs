@@ -1,6 +1,6 @@
 //! `rank`, `check` and `convert`.
 
-use crate::analysis::{Evaluation, Exclusion, Method, evaluate};
+use crate::analysis::{Evaluation, Exclusion, Method, evaluate_profile, select_profile};
 use crate::i18n::{problem_message, reason_message};
 use crate::io::{self, LoadError};
 use crate::model::{Lang, Scenario, ScenarioIndex, validate};
@@ -60,23 +60,26 @@ pub fn load_valid(path: &Path, lang: Lang) -> Result<Scenario, String> {
     Ok(scenario)
 }
 
-/// Runs the engine on a loaded, valid scenario.
+/// Runs the engine on a scenario [`load_valid`] accepted (it is not
+/// validated a second time).
 pub fn evaluate_or_message(
     scenario: &Scenario,
     profile: Option<&str>,
     method: Method,
     lang: Lang,
 ) -> Result<Evaluation, String> {
-    evaluate(scenario, profile, method).map_err(|e| match e {
-        crate::analysis::AnalysisError::UnknownProfile(p) => {
-            tr!(lang, "cli.unknown_profile", profile = p)
-        }
-        crate::analysis::AnalysisError::Invalid(problems) => problems
-            .iter()
-            .map(|p| problem_message(p, lang))
-            .collect::<Vec<_>>()
-            .join("\n"),
-    })
+    select_profile(scenario, profile)
+        .map(|p| evaluate_profile(scenario, p, method))
+        .map_err(|e| match e {
+            crate::analysis::AnalysisError::UnknownProfile(p) => {
+                tr!(lang, "cli.unknown_profile", profile = p)
+            }
+            crate::analysis::AnalysisError::Invalid(problems) => problems
+                .iter()
+                .map(|p| problem_message(p, lang))
+                .collect::<Vec<_>>()
+                .join("\n"),
+        })
 }
 
 /// The `rank --json` document of design.md §5.

@@ -50,15 +50,40 @@ impl<'a> ScenarioIndex<'a> {
         }
     }
 
+    /// The (option, criterion) positions of each score, in score order
+    /// (None for an id the scenario does not have).
+    ///
+    /// Files list scores option by option and criterion by criterion, so
+    /// each score first tries the previous score's option and the criterion
+    /// after the previous one, and hashes an id only when that guess is
+    /// wrong. A guess is only taken when ids are not repeated, so the
+    /// answer is always the first position, as a hash lookup gives.
+    pub fn score_positions(&self) -> impl Iterator<Item = (Option<usize>, Option<usize>)> + '_ {
+        let s = self.scenario;
+        let unique_options = self.alternatives.len() == s.alternatives.len();
+        let unique_criteria = self.criteria.len() == s.criteria.len();
+        let mut previous: (Option<usize>, Option<usize>) = (None, None);
+        s.scores.iter().map(move |score| {
+            let guess_i = previous
+                .0
+                .filter(|&i| unique_options && s.alternatives[i].id == score.alternative);
+            let i = guess_i.or_else(|| self.alternative_index(&score.alternative));
+            let next_j = previous.1.map_or(0, |j| (j + 1) % s.criteria.len().max(1));
+            let guess_j = Some(next_j).filter(|&j| {
+                unique_criteria && s.criteria.get(j).is_some_and(|c| c.id == score.criterion)
+            });
+            let j = guess_j.or_else(|| self.criterion_index(&score.criterion));
+            previous = (i.or(previous.0), j.or(previous.1));
+            (i, j)
+        })
+    }
+
     fn cells(&self) -> &[u32] {
         self.cells.get_or_init(|| {
             let m = self.scenario.criteria.len();
             let mut cells = vec![NO_SCORE; self.scenario.alternatives.len() * m];
-            for (k, s) in self.scenario.scores.iter().enumerate() {
-                let (Some(&i), Some(&j)) = (
-                    self.alternatives.get(s.alternative.as_str()),
-                    self.criteria.get(s.criterion.as_str()),
-                ) else {
+            for (k, (i, j)) in self.score_positions().enumerate() {
+                let (Some(i), Some(j)) = (i, j) else {
                     continue;
                 };
                 let cell = &mut cells[i * m + j];
