@@ -132,53 +132,54 @@ fn for_row_blocks(values: &[f64], m: usize, mut block: impl FnMut(usize, &[f64])
 
 /// wsm scores straight from the values, without storing the scaled matrix.
 ///
-/// Each criterion's term is `(x - origin) · slope`, with origin the worst
-/// end of its range and slope `±w / (hi - lo)` (a constant column adds its
-/// whole weight), so a row's score is one multiply-add per cell; rows are
-/// summed [`ROW_BLOCK`] at a time. Equals [`wsm`] over [`scaled_values`] up
-/// to rounding (the division by the range is folded into the slope).
+/// Each cell's scaled value is `(x - origin) / span + lift`: origin the
+/// worst end of the range and span `±(hi - lo)` (the same quotient as
+/// [`scaled_values`], sign for sign), or `x / ∞ + 1` for a constant column.
+/// Rows are summed [`ROW_BLOCK`] at a time, each in criterion order from
+/// −0 as `Iterator::sum` does, so the scores equal [`wsm`] over
+/// [`scaled_values`] exactly.
 fn wsm_scores(matrix: &DecisionMatrix, weights: &[f64]) -> Vec<f64> {
     let (n, m) = (matrix.n(), matrix.m());
     if m == 0 {
         return vec![0.0; n];
     }
-    let mut origin = vec![0.0; m];
-    let mut slope = vec![0.0; m];
-    let mut constant = 0.0;
-    for (j, ((lo, hi), &w)) in scaling_ranges(matrix).into_iter().zip(weights).enumerate() {
-        if hi == lo {
-            constant += w;
-        } else {
-            (origin[j], slope[j]) = match matrix.directions[j] {
-                Direction::Maximize => (lo, w / (hi - lo)),
-                Direction::Minimize => (hi, -w / (hi - lo)),
-            };
-        }
-    }
-    let mut out = vec![constant; n];
-    let terms = origin.iter().zip(&slope);
+    // (origin, span, lift, weight) per criterion.
+    let terms: Vec<(f64, f64, f64, f64)> = scaling_ranges(matrix)
+        .into_iter()
+        .zip(&matrix.directions)
+        .zip(weights)
+        .map(|(((lo, hi), direction), &w)| {
+            if hi == lo {
+                (0.0, f64::INFINITY, 1.0, w)
+            } else {
+                match direction {
+                    Direction::Maximize => (lo, hi - lo, 0.0, w),
+                    // (x - hi) / -(hi - lo) is (hi - x) / (hi - lo) exactly.
+                    Direction::Minimize => (hi, -(hi - lo), 0.0, w),
+                }
+            }
+        })
+        .collect();
+    let term = |x: f64, &(o, span, lift, w): &(f64, f64, f64, f64)| ((x - o) / span + lift) * w;
+    let mut out = vec![0.0; n];
     for_row_blocks(&matrix.values, m, |first, rows| {
         if rows.len() == ROW_BLOCK * m {
             let (r0, rest) = rows.split_at(m);
             let (r1, rest) = rest.split_at(m);
             let (r2, r3) = rest.split_at(m);
-            let mut acc = [0.0; ROW_BLOCK];
-            for ((((a, b), c), d), (o, s)) in r0.iter().zip(r1).zip(r2).zip(r3).zip(terms.clone()) {
-                acc[0] += (a - o) * s;
-                acc[1] += (b - o) * s;
-                acc[2] += (c - o) * s;
-                acc[3] += (d - o) * s;
+            let mut acc = [-0.0; ROW_BLOCK];
+            for ((((&a, &b), &c), &d), t) in r0.iter().zip(r1).zip(r2).zip(r3).zip(&terms) {
+                acc[0] += term(a, t);
+                acc[1] += term(b, t);
+                acc[2] += term(c, t);
+                acc[3] += term(d, t);
             }
-            for (o, a) in out[first..first + ROW_BLOCK].iter_mut().zip(acc) {
-                *o += a;
-            }
+            out[first..first + ROW_BLOCK].copy_from_slice(&acc);
         } else {
-            let sum: f64 = rows
+            out[first] = rows
                 .iter()
-                .zip(terms.clone())
-                .map(|(x, (o, s))| (x - o) * s)
-                .sum();
-            out[first] += sum;
+                .zip(&terms)
+                .fold(-0.0, |acc, (&x, t)| acc + term(x, t));
         }
     });
     out
@@ -526,13 +527,9 @@ mod tests {
 
         #[test]
         fn fused_wsm_matches_the_scaled_matrix(mx in case()) {
-            // Up to rounding: the fused sum multiplies by w / (hi - lo).
             let fused = scores_with_weights(Method::Wsm, &mx, &mx.weights);
             let staged = wsm(&mx, &scaled_values(&mx), &mx.weights);
-            prop_assert_eq!(fused.len(), staged.len());
-            for (a, b) in fused.iter().zip(&staged) {
-                prop_assert!((a - b).abs() <= 1e-12, "{fused:?} vs {staged:?}");
-            }
+            prop_assert_eq!(fused, staged);
         }
 
         #[test]
