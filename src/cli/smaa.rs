@@ -137,6 +137,56 @@ pub fn smaa_json(scenario: &Scenario, run: &SmaaRun, seed: u64, lang: Lang) -> V
     })
 }
 
+/// Prints [`smaa_json`], writing the acceptability rows one by one rather
+/// than as one JSON value: at 10,000 options they are 20 million numbers,
+/// gigabytes as a value tree. The text is the same as `smaa_json` prints.
+fn print_smaa_json(scenario: &Scenario, mut run: SmaaRun, seed: u64, lang: Lang) {
+    use std::io::Write;
+    let rows = std::mem::take(&mut run.result.acceptability);
+    run.result.acceptability = vec![Vec::new(); rows.len()];
+    let mut rest = smaa_json(scenario, &run, seed, lang);
+    if let Some(counted) = rest.get_mut("ranks_counted") {
+        *counted = json!(rows.first().map_or(0, Vec::len));
+    }
+    if let Some(map) = rest.as_object_mut() {
+        map.remove("acceptability");
+    }
+    // Keys in the order a JSON map writes them (sorted; a repeated name keeps its last row).
+    let index = ScenarioIndex::new(scenario);
+    let by_name: std::collections::BTreeMap<String, usize> = run
+        .result
+        .alternatives
+        .iter()
+        .enumerate()
+        .map(|(i, id)| (index.alternative_name(id, Lang::En), i))
+        .collect();
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut write = || -> std::io::Result<()> {
+        out.write_all(b"{\"acceptability\":{")?;
+        for (k, (name, &i)) in by_name.iter().enumerate() {
+            if k > 0 {
+                out.write_all(b",")?;
+            }
+            serde_json::to_writer(&mut out, name)?;
+            out.write_all(b":")?;
+            serde_json::to_writer(&mut out, &rows[i])?;
+        }
+        out.write_all(b"}")?;
+        // The other keys all sort after "acceptability".
+        let tail = serde_json::to_string(&rest)?;
+        let tail = tail.strip_prefix('{').unwrap_or(&tail);
+        if tail != "}" {
+            out.write_all(b",")?;
+        }
+        out.write_all(tail.as_bytes())?;
+        out.write_all(b"\n")?;
+        out.flush()
+    };
+    if let Err(e) = write() {
+        eprintln!("{e}");
+    }
+}
+
 /// The readable tables printed by `smaa`.
 pub fn smaa_text(scenario: &Scenario, run: &SmaaRun, seed: u64, lang: Lang) -> String {
     let r = &run.result;
@@ -242,7 +292,7 @@ pub fn run(args: &SmaaArgs, lang: Lang) -> Result<(), String> {
         lang,
     )?;
     if args.json {
-        println!("{}", smaa_json(&scenario, &result, args.seed, lang));
+        print_smaa_json(&scenario, result, args.seed, lang);
     } else {
         print!("{}", smaa_text(&scenario, &result, args.seed, lang));
     }
