@@ -22,6 +22,7 @@ use super::evaluate::{Evaluation, evaluate_profile};
 use super::methods::Method;
 use crate::model::{Problem, Scenario, WeightProfile, has_errors, validate};
 use serde::Serialize;
+use std::collections::HashSet;
 
 /// One criterion's share of the change in the gap, split into weight and value effects.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -421,22 +422,18 @@ fn rank_moves(
     b: &Scenario,
     eval_b: &Evaluation,
 ) -> Vec<RankMove> {
-    let rank = |e: &Evaluation, id: &str| {
-        e.ranking
-            .iter()
-            .find(|r| r.alternative == id)
-            .map(|r| r.rank)
-    };
+    let (ranks_a, ranks_b) = (eval_a.ranked_by_id(), eval_b.ranked_by_id());
+    let in_a: HashSet<&str> = a.alternatives.iter().map(|x| x.id.as_str()).collect();
     let ids = a.alternatives.iter().map(|x| &x.id).chain(
         b.alternatives
             .iter()
             .map(|x| &x.id)
-            .filter(|id| a.alternative(id).is_none()),
+            .filter(|id| !in_a.contains(id.as_str())),
     );
     ids.map(|id| RankMove {
         alternative: id.clone(),
-        rank_a: rank(eval_a, id),
-        rank_b: rank(eval_b, id),
+        rank_a: ranks_a.get(id.as_str()).map(|r| r.rank),
+        rank_b: ranks_b.get(id.as_str()).map(|r| r.rank),
     })
     .collect()
 }

@@ -1,12 +1,13 @@
 //! One call from a scenario to a ranking: pick the profile, drop infeasible
 //! options, score, rank.
 
-use super::feasibility::{Exclusion, exclusions, feasible_ids};
+use super::feasibility::{Exclusion, split_feasible};
 use super::matrix::DecisionMatrix;
 use super::methods::{Method, scores};
 use super::ranking::competition_ranks;
-use crate::model::{Problem, Scenario, WeightProfile, has_errors, validate};
+use crate::model::{Problem, Scenario, ScenarioIndex, WeightProfile, has_errors, validate};
 use serde::Serialize;
+use std::collections::HashMap;
 
 /// Why a scenario could not be evaluated.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -49,6 +50,16 @@ impl Evaluation {
     /// The top-ranked option, if any option is feasible.
     pub fn winner(&self) -> Option<&Ranked> {
         self.ranking.first()
+    }
+
+    /// Each ranked option by id, for lookups in loops (a repeated id maps
+    /// to its first entry, as [`Evaluation::score_of`] would find it).
+    pub fn ranked_by_id(&self) -> HashMap<&str, &Ranked> {
+        let mut map = HashMap::with_capacity(self.ranking.len());
+        for r in &self.ranking {
+            map.entry(r.alternative.as_str()).or_insert(r);
+        }
+        map
     }
 
     /// Score of an alternative id, when it was ranked.
@@ -95,11 +106,49 @@ pub fn evaluate_profile(
     profile: &WeightProfile,
     method: Method,
 ) -> Evaluation {
-    let feasible = feasible_ids(scenario, Some(profile));
-    let matrix = DecisionMatrix::build(scenario, profile, &feasible);
+    evaluate_indexed(&ScenarioIndex::new(scenario), profile, method)
+}
+
+/// [`evaluate_profile`] on a scenario already indexed: feasibility, the
+/// matrix and the ranking in time linear in the number of scores (plus the
+/// method's own cost).
+pub fn evaluate_indexed(
+    index: &ScenarioIndex<'_>,
+    profile: &WeightProfile,
+    method: Method,
+) -> Evaluation {
+    let (feasible, excluded) = split_feasible(index, Some(profile));
+    let matrix = DecisionMatrix::build_indexed(index, profile, &feasible);
+    ranked(method, profile, &feasible, excluded, matrix)
+}
+
+/// One evaluation per method in `methods`, in that order, sharing one
+/// feasibility pass and one matrix.
+pub fn evaluate_methods(
+    index: &ScenarioIndex<'_>,
+    profile: &WeightProfile,
+    methods: &[Method],
+) -> Vec<Evaluation> {
+    let (feasible, excluded) = split_feasible(index, Some(profile));
+    let matrix = DecisionMatrix::build_indexed(index, profile, &feasible);
+    methods
+        .iter()
+        .map(|&method| ranked(method, profile, &feasible, excluded.clone(), matrix.clone()))
+        .collect()
+}
+
+/// Scores `matrix` (rows: the options `ids`) with `method` and sorts the
+/// options by competition rank (ties in row order).
+fn ranked(
+    method: Method,
+    profile: &WeightProfile,
+    ids: &[String],
+    excluded: Vec<Exclusion>,
+    matrix: DecisionMatrix,
+) -> Evaluation {
     let scores = scores(method, &matrix);
     let ranks = competition_ranks(&scores);
-    let mut ranking: Vec<Ranked> = feasible
+    let mut ranking: Vec<Ranked> = ids
         .iter()
         .zip(scores.iter().zip(&ranks))
         .map(|(id, (&score, &rank))| Ranked {
@@ -113,18 +162,25 @@ pub fn evaluate_profile(
         method,
         profile: profile.id.clone(),
         ranking,
-        excluded: exclusions(scenario, Some(profile)),
+        excluded,
         matrix,
     }
 }
 
-/// The same scenario and profile under every method, in [`Method::ALL`] order.
+/// The same scenario and profile under every method, in [`Method::ALL`]
+/// order: validated, indexed and checked for feasibility once.
 pub fn evaluate_all_methods(
     scenario: &Scenario,
     profile: Option<&str>,
 ) -> Result<Vec<Evaluation>, AnalysisError> {
-    Method::ALL
-        .into_iter()
-        .map(|m| evaluate(scenario, profile, m))
-        .collect()
+    let problems = validate(scenario);
+    if has_errors(&problems) {
+        return Err(AnalysisError::Invalid(problems));
+    }
+    let profile = select_profile(scenario, profile)?;
+    Ok(evaluate_methods(
+        &ScenarioIndex::new(scenario),
+        profile,
+        &Method::ALL,
+    ))
 }

@@ -1,6 +1,6 @@
 //! Which options are ruled out before ranking (vetoes and resource caps), and why.
 
-use crate::model::{Direction, Scenario, WeightProfile};
+use crate::model::{Direction, Scenario, ScenarioIndex, WeightProfile};
 use serde::Serialize;
 
 /// Why an option is excluded.
@@ -58,11 +58,25 @@ fn breaks(direction: Direction, value: f64, limit: f64) -> bool {
 /// Every rule that alternative `id` breaks under `profile` (empty: feasible).
 /// Criterion vetoes and the profile's own vetoes both apply.
 pub fn reasons_for(scenario: &Scenario, profile: Option<&WeightProfile>, id: &str) -> Vec<Reason> {
+    let index = ScenarioIndex::new(scenario);
+    index
+        .alternative_index(id)
+        .map_or_else(Vec::new, |i| reasons_at(&index, profile, i))
+}
+
+/// Every rule that the option at position `i` of the indexed scenario
+/// breaks under `profile` (empty: feasible), without scanning the scores.
+pub fn reasons_at(
+    index: &ScenarioIndex<'_>,
+    profile: Option<&WeightProfile>,
+    i: usize,
+) -> Vec<Reason> {
+    let scenario = index.scenario();
     let mut reasons = Vec::new();
     let mut unscored = Vec::new();
-    for c in &scenario.criteria {
-        let Some(score) = scenario.score(id, &c.id) else {
-            if scenario.scores.iter().any(|s| s.criterion == c.id) {
+    for (j, c) in scenario.criteria.iter().enumerate() {
+        let Some(score) = index.score_at(i, j) else {
+            if index.criterion_is_scored(j) {
                 unscored.push(c.id.clone());
             }
             continue;
@@ -87,7 +101,7 @@ pub fn reasons_for(scenario: &Scenario, profile: Option<&WeightProfile>, id: &st
     if !unscored.is_empty() {
         reasons.push(Reason::NotYetScored { criteria: unscored });
     }
-    if let Some(alternative) = scenario.alternative(id) {
+    if let Some(alternative) = scenario.alternatives.get(i) {
         for r in &scenario.resources {
             let need = alternative.needs.get(&r.id).copied().unwrap_or(0.0);
             if need > r.cap {
@@ -104,25 +118,35 @@ pub fn reasons_for(scenario: &Scenario, profile: Option<&WeightProfile>, id: &st
 
 /// The excluded options of `scenario` under `profile`, in scenario order.
 pub fn exclusions(scenario: &Scenario, profile: Option<&WeightProfile>) -> Vec<Exclusion> {
-    scenario
-        .alternatives
-        .iter()
-        .filter_map(|a| {
-            let reasons = reasons_for(scenario, profile, &a.id);
-            (!reasons.is_empty()).then(|| Exclusion {
-                alternative: a.id.clone(),
-                reasons,
-            })
-        })
-        .collect()
+    split_feasible(&ScenarioIndex::new(scenario), profile).1
 }
 
 /// Ids of the options that pass every rule, in scenario order.
 pub fn feasible_ids(scenario: &Scenario, profile: Option<&WeightProfile>) -> Vec<String> {
-    scenario
-        .alternatives
-        .iter()
-        .filter(|a| reasons_for(scenario, profile, &a.id).is_empty())
-        .map(|a| a.id.clone())
-        .collect()
+    split_feasible(&ScenarioIndex::new(scenario), profile).0
+}
+
+/// The ids of the feasible options and the excluded options with their
+/// reasons, both in scenario order, in one pass over the indexed scenario.
+pub fn split_feasible(
+    index: &ScenarioIndex<'_>,
+    profile: Option<&WeightProfile>,
+) -> (Vec<String>, Vec<Exclusion>) {
+    let mut feasible = Vec::new();
+    let mut excluded = Vec::new();
+    for a in &index.scenario().alternatives {
+        // By id, so a repeated id reads as its first occurrence (as a lookup would).
+        let reasons = index
+            .alternative_index(&a.id)
+            .map_or_else(Vec::new, |i| reasons_at(index, profile, i));
+        if reasons.is_empty() {
+            feasible.push(a.id.clone());
+        } else {
+            excluded.push(Exclusion {
+                alternative: a.id.clone(),
+                reasons,
+            });
+        }
+    }
+    (feasible, excluded)
 }

@@ -1,6 +1,6 @@
 //! The numeric view of a scenario that the methods work on.
 
-use crate::model::{Direction, Preference, Scale, Scenario, WeightProfile};
+use crate::model::{Direction, Preference, Scale, Scenario, ScenarioIndex, WeightProfile};
 
 /// Options × criteria values with directions, scales and normalised weights.
 /// Rows are the options that survived feasibility, in scenario order.
@@ -74,19 +74,31 @@ impl DecisionMatrix {
     /// Criteria nobody has scored yet are left out (see
     /// [`Scenario::unscored_criteria`]).
     pub fn build(scenario: &Scenario, profile: &WeightProfile, alternatives: &[String]) -> Self {
-        let unscored = scenario.unscored_criteria();
-        let criteria: Vec<&crate::model::Criterion> = scenario
-            .criteria
-            .iter()
-            .filter(|c| !unscored.contains(&c.id.as_str()))
+        Self::build_indexed(&ScenarioIndex::new(scenario), profile, alternatives)
+    }
+
+    /// [`DecisionMatrix::build`] from an index already built, in time
+    /// linear in the number of cells. A criterion nobody has scored yet is
+    /// left out (its column would be all missing).
+    pub fn build_indexed(
+        index: &ScenarioIndex<'_>,
+        profile: &WeightProfile,
+        alternatives: &[String],
+    ) -> Self {
+        let scenario = index.scenario();
+        let columns: Vec<usize> = (0..scenario.criteria.len())
+            .filter(|&j| index.criterion_is_scored(j))
             .collect();
+        let criteria: Vec<&crate::model::Criterion> =
+            columns.iter().map(|&j| &scenario.criteria[j]).collect();
         let m = criteria.len();
         let mut values = Vec::with_capacity(alternatives.len() * m);
         let mut lows = Vec::with_capacity(alternatives.len() * m);
         let mut highs = Vec::with_capacity(alternatives.len() * m);
         for a in alternatives {
-            for c in &criteria {
-                let s = scenario.score(a, &c.id);
+            let row = index.alternative_index(a);
+            for &j in &columns {
+                let s = row.and_then(|i| index.score_at(i, j));
                 let v = s.map_or(f64::NAN, |s| s.value);
                 values.push(v);
                 lows.push(s.and_then(|s| s.low).unwrap_or(v));

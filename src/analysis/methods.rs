@@ -72,9 +72,12 @@ fn scaling_ranges(matrix: &DecisionMatrix) -> Vec<(f64, f64)> {
     let mut hi = vec![f64::NEG_INFINITY; m];
     if m > 0 {
         for row in matrix.values.chunks_exact(m) {
+            // Selects rather than f64::min/max or conditional stores, so
+            // the loop vectorises; the same result, NaN cells included
+            // (they never win a comparison).
             for ((l, h), &x) in lo.iter_mut().zip(hi.iter_mut()).zip(row) {
-                *l = l.min(x);
-                *h = h.max(x);
+                *l = if x < *l { x } else { *l };
+                *h = if x > *h { x } else { *h };
             }
         }
     }
@@ -111,26 +114,75 @@ pub fn scaled_values(matrix: &DecisionMatrix) -> Vec<f64> {
         .collect()
 }
 
-/// wsm scores straight from the values, without storing the scaled matrix
-/// (the same sums, in the same order, as [`wsm`] over [`scaled_values`]).
-fn wsm_scores(matrix: &DecisionMatrix, weights: &[f64]) -> Vec<f64> {
-    let m = matrix.m();
-    if m == 0 {
-        return vec![0.0; matrix.n()];
+/// Rows scored together, so that several independent sums are in flight
+/// (one sum per row is a chain of dependent additions, slow on its own).
+const ROW_BLOCK: usize = 4;
+
+/// Calls `row(first_row, rows)` on blocks of [`ROW_BLOCK`] rows of a
+/// row-major `values` with `m` columns, then on each leftover row.
+fn for_row_blocks(values: &[f64], m: usize, mut block: impl FnMut(usize, &[f64])) {
+    let whole = values.len() / (ROW_BLOCK * m) * ROW_BLOCK;
+    for (b, rows) in values.chunks_exact(ROW_BLOCK * m).enumerate() {
+        block(b * ROW_BLOCK, rows);
     }
-    let ranges = scaling_ranges(matrix);
-    matrix
-        .values
-        .chunks_exact(m)
-        .map(|row| {
-            row.iter()
-                .zip(&ranges)
-                .zip(&matrix.directions)
-                .zip(weights)
-                .map(|(((&x, &range), &direction), w)| scale(x, range, direction) * w)
-                .sum()
+    for (k, row) in values[whole * m..].chunks_exact(m).enumerate() {
+        block(whole + k, row);
+    }
+}
+
+/// wsm scores straight from the values, without storing the scaled matrix.
+///
+/// Each cell's scaled value is `(x - origin) / span + lift`: origin the
+/// worst end of the range and span `±(hi - lo)` (the same quotient as
+/// [`scaled_values`], sign for sign), or `x / ∞ + 1` for a constant column.
+/// Rows are summed [`ROW_BLOCK`] at a time, each in criterion order from
+/// −0 as `Iterator::sum` does, so the scores equal [`wsm`] over
+/// [`scaled_values`] exactly.
+fn wsm_scores(matrix: &DecisionMatrix, weights: &[f64]) -> Vec<f64> {
+    let (n, m) = (matrix.n(), matrix.m());
+    if m == 0 {
+        return vec![0.0; n];
+    }
+    // (origin, span, lift, weight) per criterion.
+    let terms: Vec<(f64, f64, f64, f64)> = scaling_ranges(matrix)
+        .into_iter()
+        .zip(&matrix.directions)
+        .zip(weights)
+        .map(|(((lo, hi), direction), &w)| {
+            if hi == lo {
+                (0.0, f64::INFINITY, 1.0, w)
+            } else {
+                match direction {
+                    Direction::Maximize => (lo, hi - lo, 0.0, w),
+                    // (x - hi) / -(hi - lo) is (hi - x) / (hi - lo) exactly.
+                    Direction::Minimize => (hi, -(hi - lo), 0.0, w),
+                }
+            }
         })
-        .collect()
+        .collect();
+    let term = |x: f64, &(o, span, lift, w): &(f64, f64, f64, f64)| ((x - o) / span + lift) * w;
+    let mut out = vec![0.0; n];
+    for_row_blocks(&matrix.values, m, |first, rows| {
+        if rows.len() == ROW_BLOCK * m {
+            let (r0, rest) = rows.split_at(m);
+            let (r1, rest) = rest.split_at(m);
+            let (r2, r3) = rest.split_at(m);
+            let mut acc = [-0.0; ROW_BLOCK];
+            for ((((&a, &b), &c), &d), t) in r0.iter().zip(r1).zip(r2).zip(r3).zip(&terms) {
+                acc[0] += term(a, t);
+                acc[1] += term(b, t);
+                acc[2] += term(c, t);
+                acc[3] += term(d, t);
+            }
+            out[first..first + ROW_BLOCK].copy_from_slice(&acc);
+        } else {
+            out[first] = rows
+                .iter()
+                .zip(&terms)
+                .fold(-0.0, |acc, (&x, t)| acc + term(x, t));
+        }
+    });
+    out
 }
 
 /// Weighted sum of precomputed scaled values.
@@ -150,8 +202,9 @@ pub fn wsm(matrix: &DecisionMatrix, scaled: &[f64], weights: &[f64]) -> Vec<f64>
 /// TOPSIS closeness coefficient with vector normalisation, in two
 /// row-major passes. The weighted value `v = x · w / norm` is increasing in
 /// `x` (weights are non-negative), so the ideal and anti-ideal points are the
-/// weighted best and worst raw values, found in the same pass as the norms;
-/// the second pass computes the distances without storing `v`.
+/// weighted best and worst raw values, found in the same pass as the norms
+/// (as column minima and maxima); the second pass computes the distances
+/// [`ROW_BLOCK`] rows at a time without storing `v`.
 pub fn topsis(matrix: &DecisionMatrix, weights: &[f64]) -> Vec<f64> {
     let (n, m) = (matrix.n(), matrix.m());
     if m == 0 || n == 0 {
@@ -159,19 +212,13 @@ pub fn topsis(matrix: &DecisionMatrix, weights: &[f64]) -> Vec<f64> {
         return vec![0.5; n];
     }
     let mut norms = vec![0.0; m];
-    let mut best = matrix.values[..m].to_vec();
-    let mut worst = best.clone();
+    let mut low = matrix.values[..m].to_vec();
+    let mut high = low.clone();
     for row in matrix.values.chunks_exact(m) {
-        for j in 0..m {
-            let x = row[j];
-            norms[j] += x * x;
-            let direction = matrix.directions[j];
-            if direction.better(x, best[j]) {
-                best[j] = x;
-            }
-            if direction.better(worst[j], x) {
-                worst[j] = x;
-            }
+        for (((s, l), h), &x) in norms.iter_mut().zip(&mut low).zip(&mut high).zip(row) {
+            *s += x * x;
+            *l = if x < *l { x } else { *l };
+            *h = if x > *h { x } else { *h };
         }
     }
     // v = factor · x, with a zero norm giving v = 0.
@@ -180,27 +227,62 @@ pub fn topsis(matrix: &DecisionMatrix, weights: &[f64]) -> Vec<f64> {
         .zip(weights)
         .map(|(s, w)| if *s == 0.0 { 0.0 } else { w / s.sqrt() })
         .collect();
+    let (best, worst) = match_directions(&matrix.directions, &low, &high);
     let ideal: Vec<f64> = factor.iter().zip(&best).map(|(f, x)| f * x).collect();
     let anti: Vec<f64> = factor.iter().zip(&worst).map(|(f, x)| f * x).collect();
-    matrix
-        .values
-        .chunks_exact(m)
-        .map(|row| {
-            let mut plus = 0.0;
-            let mut minus = 0.0;
-            for j in 0..m {
-                let v = factor[j] * row[j];
-                plus += (v - ideal[j]) * (v - ideal[j]);
-                minus += (v - anti[j]) * (v - anti[j]);
+    let closeness = |plus: f64, minus: f64| {
+        let (d_plus, d_minus) = (plus.sqrt(), minus.sqrt());
+        if d_plus + d_minus == 0.0 {
+            0.5
+        } else {
+            d_minus / (d_plus + d_minus)
+        }
+    };
+    let columns = || factor.iter().zip(&ideal).zip(&anti);
+    let mut out = vec![0.0; n];
+    for_row_blocks(&matrix.values, m, |first, rows| {
+        if rows.len() == ROW_BLOCK * m {
+            // Four rows side by side: eight independent sums in flight.
+            let (r0, rest) = rows.split_at(m);
+            let (r1, rest) = rest.split_at(m);
+            let (r2, r3) = rest.split_at(m);
+            let mut plus = [0.0; ROW_BLOCK];
+            let mut minus = [0.0; ROW_BLOCK];
+            for ((((x0, x1), x2), x3), ((f, i), a)) in
+                r0.iter().zip(r1).zip(r2).zip(r3).zip(columns())
+            {
+                for (k, x) in [x0, x1, x2, x3].into_iter().enumerate() {
+                    let v = f * x;
+                    plus[k] += (v - i) * (v - i);
+                    minus[k] += (v - a) * (v - a);
+                }
             }
-            let (d_plus, d_minus) = (plus.sqrt(), minus.sqrt());
-            if d_plus + d_minus == 0.0 {
-                0.5
-            } else {
-                d_minus / (d_plus + d_minus)
+            for (k, o) in out[first..first + ROW_BLOCK].iter_mut().enumerate() {
+                *o = closeness(plus[k], minus[k]);
             }
+        } else {
+            let (mut plus, mut minus) = (0.0, 0.0);
+            for (&x, ((f, i), a)) in rows.iter().zip(columns()) {
+                let v = f * x;
+                plus += (v - i) * (v - i);
+                minus += (v - a) * (v - a);
+            }
+            out[first] = closeness(plus, minus);
+        }
+    });
+    out
+}
+
+/// Each column's best and worst raw value from its minimum and maximum.
+fn match_directions(directions: &[Direction], low: &[f64], high: &[f64]) -> (Vec<f64>, Vec<f64>) {
+    directions
+        .iter()
+        .zip(low.iter().zip(high))
+        .map(|(d, (&l, &h))| match d {
+            Direction::Maximize => (h, l),
+            Direction::Minimize => (l, h),
         })
-        .collect()
+        .unzip()
 }
 
 /// Preference degree of a difference `d` (a minus b, in the better direction).

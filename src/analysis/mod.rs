@@ -13,8 +13,8 @@ pub mod smaa;
 pub mod weighting;
 
 pub use evaluate::{
-    AnalysisError, Evaluation, Ranked, evaluate, evaluate_all_methods, evaluate_profile,
-    select_profile,
+    AnalysisError, Evaluation, Ranked, evaluate, evaluate_all_methods, evaluate_indexed,
+    evaluate_methods, evaluate_profile, select_profile,
 };
 pub use feasibility::{Exclusion, Reason, exclusions};
 pub use matrix::DecisionMatrix;

@@ -22,9 +22,10 @@
 //! and for each resource the fractional-knapsack bound) cannot beat the
 //! `top`-th package found so far. Exact; up to [`MAX_OPTIONS`] options.
 
-use super::evaluate::evaluate_profile;
+use super::evaluate::evaluate_indexed;
 use super::methods::Method;
-use crate::model::{Scenario, WeightProfile};
+use crate::model::{Scenario, ScenarioIndex, WeightProfile};
+use std::collections::HashMap;
 
 /// Most options the exact search accepts.
 pub const MAX_OPTIONS: usize = 30;
@@ -92,12 +93,18 @@ pub fn best_packages(
     if !scenario.combinable {
         return Err(PackageError::NotCombinable);
     }
-    let evaluation = evaluate_profile(scenario, profile, Method::Wsm);
+    let index = ScenarioIndex::new(scenario);
+    let evaluation = evaluate_indexed(&index, profile, Method::Wsm);
+    let scores: HashMap<&str, f64> = evaluation
+        .ranking
+        .iter()
+        .map(|r| (r.alternative.as_str(), r.score))
+        .collect();
     let values: Vec<(String, f64)> = evaluation
         .matrix
         .alternatives
         .iter()
-        .map(|id| (id.clone(), evaluation.score_of(id).unwrap_or(0.0)))
+        .map(|id| (id.clone(), scores.get(id.as_str()).copied().unwrap_or(0.0)))
         .collect();
     let candidates: Vec<&(String, f64)> = values.iter().filter(|(_, v)| *v > 0.0).collect();
     if candidates.len() > MAX_OPTIONS {
@@ -110,7 +117,7 @@ pub fn best_packages(
     let needs: Vec<Vec<f64>> = candidates
         .iter()
         .map(|(id, _)| {
-            let alternative = scenario.alternative(id);
+            let alternative = index.alternative(id);
             scenario
                 .resources
                 .iter()

@@ -31,6 +31,12 @@
 //! does not depend on the order in which chunks finish: the output is
 //! identical for any number of threads. Memory does not grow with the number
 //! of samples.
+//!
+//! Memory. Rank counts are counted for the first [`MAX_COUNTED_RANKS`] ranks
+//! only (every rank up to that many options), in one 32-bit table shared by
+//! all threads: at the 10,000-option limit that is 80 MB of counts and
+//! 160 MB of shares, whatever the number of threads, where a full n × n
+//! table per thread would take 800 MB each.
 
 pub mod weights;
 
@@ -43,9 +49,19 @@ use crate::model::{Direction, WeightBounds, WeightProfile};
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use rayon::prelude::*;
+use std::sync::atomic::{AtomicU32, Ordering};
 
 /// Samples per chunk; each chunk has its own random stream.
 pub const CHUNK_SAMPLES: usize = 1024;
+
+/// Ranks whose acceptability is counted: all of them up to this many
+/// options; beyond, ranks past this one are not counted (each row of
+/// [`SmaaResult::acceptability`] then sums to the share of samples giving
+/// the option one of these ranks).
+pub const MAX_COUNTED_RANKS: usize = 2_000;
+
+/// Most samples one run draws: rank counts are 32-bit.
+pub const MAX_SAMPLES: usize = u32::MAX as usize;
 
 /// Fixed-point scale of the weight sums (exact integer addition).
 const FIXED_ONE: f64 = (1u64 << 60) as f64;
@@ -94,7 +110,8 @@ pub struct SmaaResult {
     pub criteria: Vec<String>,
     /// Samples drawn.
     pub samples: usize,
-    /// `acceptability[i][r]`: share of samples giving alternative i rank r+1.
+    /// `acceptability[i][r]`: share of samples giving alternative i rank
+    /// r+1, for the first `min(n, MAX_COUNTED_RANKS)` ranks.
     pub acceptability: Vec<Vec<f64>>,
     /// `central_weights[i][j]`: mean weight vector of the samples where i is first
     /// (all zero when i is never first).
@@ -136,6 +153,7 @@ pub fn profile_bounds(
 /// `bounds`: per-criterion bounds on the normalised weights, in matrix
 /// column order (None: the whole simplex). The matrix's own weights are not
 /// used. Errors only when the bounds are invalid or cannot be met together.
+/// At most [`MAX_SAMPLES`] samples are drawn (`options.samples` is capped).
 pub fn smaa(
     matrix: &DecisionMatrix,
     method: Method,
@@ -146,24 +164,25 @@ pub fn smaa(
     let engine = Engine::new(matrix, method, &sampler, options);
     let tally = engine.acceptability_pass();
     let (n, m) = (matrix.n(), matrix.m());
-    let total = options.samples.max(1) as f64;
+    let total = engine.samples().max(1) as f64;
+    let ranks = tally.ranks;
     let acceptability: Vec<Vec<f64>> = (0..n)
         .map(|i| {
-            tally.counts[i * n..(i + 1) * n]
+            tally.counts[i * ranks..(i + 1) * ranks]
                 .iter()
-                .map(|&c| c as f64 / total)
+                .map(|c| f64::from(c.load(Ordering::Relaxed)) / total)
                 .collect()
         })
         .collect();
     let central_weights: Vec<Vec<f64>> = (0..n)
         .map(|i| {
-            let firsts = tally.counts[i * n];
+            let firsts = tally.firsts(i);
             (0..m)
                 .map(|j| {
                     if firsts == 0 {
                         0.0
                     } else {
-                        tally.weight_sums[i * m + j] as f64 / FIXED_ONE / firsts as f64
+                        tally.weight_sums[i * m + j] as f64 / FIXED_ONE / f64::from(firsts)
                     }
                 })
                 .collect()
@@ -173,7 +192,7 @@ pub fn smaa(
     Ok(SmaaResult {
         alternatives: matrix.alternatives.clone(),
         criteria: matrix.criteria.clone(),
-        samples: options.samples,
+        samples: engine.samples(),
         acceptability,
         central_weights,
         confidence,
@@ -195,27 +214,32 @@ struct UncertainColumn {
     direction: Direction,
 }
 
-/// Running integer tallies (order-independent sums).
+/// Integer tallies of a run (order-independent sums).
 struct Tally {
-    /// `counts[i * n + r]`: samples giving i rank r+1.
-    counts: Vec<u64>,
+    /// Ranks counted per option: `min(n, MAX_COUNTED_RANKS)`.
+    ranks: usize,
+    /// `counts[i * ranks + r]`: samples giving i rank r+1; one table that
+    /// every thread adds to, so memory does not grow with the threads.
+    counts: Vec<AtomicU32>,
     /// `weight_sums[i * m + j]`: sum of w_j over samples where i is first, fixed point.
     weight_sums: Vec<u128>,
 }
 
 impl Tally {
-    fn new(n: usize, m: usize) -> Self {
-        Tally {
-            counts: vec![0; n * n],
-            weight_sums: vec![0; n * m],
-        }
+    /// Samples that gave option i rank 1.
+    fn firsts(&self, i: usize) -> u32 {
+        self.counts
+            .get(i * self.ranks)
+            .map_or(0, |c| c.load(Ordering::Relaxed))
     }
+}
 
-    fn merge(mut self, other: Tally) -> Tally {
-        for (a, b) in self.counts.iter_mut().zip(other.counts) {
-            *a += b;
-        }
-        for (a, b) in self.weight_sums.iter_mut().zip(other.weight_sums) {
+/// One thread's share of the weight sums, merged at the end.
+struct WeightSums(Vec<u128>);
+
+impl WeightSums {
+    fn merge(mut self, other: WeightSums) -> WeightSums {
+        for (a, b) in self.0.iter_mut().zip(other.0) {
             *a += b;
         }
         self
@@ -314,12 +338,17 @@ impl<'a> Engine<'a> {
         }
     }
 
+    /// Samples drawn: as asked, up to [`MAX_SAMPLES`].
+    fn samples(&self) -> usize {
+        self.options.samples.min(MAX_SAMPLES)
+    }
+
     fn chunks(&self) -> usize {
-        self.options.samples.div_ceil(CHUNK_SAMPLES)
+        self.samples().div_ceil(CHUNK_SAMPLES)
     }
 
     fn chunk_len(&self, c: usize) -> usize {
-        CHUNK_SAMPLES.min(self.options.samples - c * CHUNK_SAMPLES)
+        CHUNK_SAMPLES.min(self.samples() - c * CHUNK_SAMPLES)
     }
 
     fn rng(&self, stream: u64) -> ChaCha8Rng {
@@ -409,11 +438,13 @@ impl<'a> Engine<'a> {
 
     fn acceptability_pass(&self) -> Tally {
         let (n, m) = (self.matrix.n(), self.matrix.m());
-        (0..self.chunks())
+        let ranks = n.min(MAX_COUNTED_RANKS);
+        let counts: Vec<AtomicU32> = (0..n * ranks).map(|_| AtomicU32::new(0)).collect();
+        let sums = (0..self.chunks())
             .into_par_iter()
             .fold(
-                || Tally::new(n, m),
-                |mut tally, c| {
+                || WeightSums(vec![0; n * m]),
+                |mut sums, c| {
                     let mut rng = self.rng(c as u64);
                     let mut work = self.work();
                     let mut stream = self.sampler.stream();
@@ -429,31 +460,35 @@ impl<'a> Engine<'a> {
                             self.index_bits,
                         );
                         for (i, &r) in work.ranks.iter().enumerate() {
-                            tally.counts[i * n + r - 1] += 1;
+                            if r <= ranks {
+                                counts[i * ranks + r - 1].fetch_add(1, Ordering::Relaxed);
+                            }
                             if r == 1 {
-                                for (s, &w) in tally.weight_sums[i * m..(i + 1) * m]
-                                    .iter_mut()
-                                    .zip(&weights)
-                                {
+                                for (s, &w) in sums.0[i * m..(i + 1) * m].iter_mut().zip(&weights) {
                                     *s += u128::from((w * FIXED_ONE).round() as u64);
                                 }
                             }
                         }
                         work.weights = weights;
                     }
-                    tally
+                    sums
                 },
             )
-            .reduce(|| Tally::new(n, m), Tally::merge)
+            .reduce(|| WeightSums(vec![0; n * m]), WeightSums::merge);
+        Tally {
+            ranks,
+            counts,
+            weight_sums: sums.0,
+        }
     }
 
     /// Confidence factors: share of value samples where each option with a
     /// nonzero first-rank acceptability is first under its central weights.
     fn confidence_pass(&self, central: &[Vec<f64>], tally: &Tally) -> Vec<f64> {
         let n = self.matrix.n();
-        let candidates: Vec<usize> = (0..n).filter(|&i| tally.counts[i * n] > 0).collect();
+        let candidates: Vec<usize> = (0..n).filter(|&i| tally.firsts(i) > 0).collect();
         let mut confidence = vec![0.0; n];
-        if candidates.is_empty() || self.options.samples == 0 {
+        if candidates.is_empty() || self.samples() == 0 {
             return confidence;
         }
         if self.uncertain.is_empty() {
@@ -494,7 +529,7 @@ impl<'a> Engine<'a> {
                 },
             );
         for (c, f) in confidence.iter_mut().zip(firsts) {
-            *c = f as f64 / self.options.samples as f64;
+            *c = f as f64 / self.samples() as f64;
         }
         confidence
     }

@@ -5,6 +5,7 @@ use super::charts_view::ChartCache;
 use super::state::{AppState, Command};
 use super::widgets::{PROBLEM, display_text, heading};
 use crate::analysis::Method;
+use crate::charts::listing::MAX_LISTED;
 use crate::model::{Lang, ProblemKind, Severity};
 use crate::tr;
 use egui::{RichText, Ui};
@@ -95,7 +96,8 @@ pub fn results_area(
         );
     }
     ui.label(RichText::new(top_line(state)).size(16.0).strong());
-    let table_height = 30.0 + 22.0 * state.scenario().alternatives.len() as f32;
+    let rows = state.scenario().alternatives.len().min(MAX_LISTED + 1);
+    let table_height = 30.0 + 22.0 * rows as f32;
     let chart_height = (ui.available_height() - table_height - 16.0).max(160.0);
     charts.show(ui, state, chart_height);
     ui.add_space(6.0);

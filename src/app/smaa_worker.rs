@@ -2,6 +2,11 @@
 //! takes the newest job (older queued jobs are skipped), and every result
 //! carries the generation of the job that made it, so the view can tell a
 //! fresh result from a stale one and draw the stale one dimmed.
+//!
+//! The runs use their own thread pool, not rayon's global one: the window
+//! renders its charts on the global pool, and would otherwise wait for SMAA
+//! chunks (each a few hundred milliseconds at 1,000+ options) to finish.
+//! Results do not depend on the number of threads.
 
 use crate::analysis::smaa::{SmaaOptions, SmaaResult, profile_bounds, smaa};
 use crate::analysis::{Method, evaluate_profile, select_profile};
@@ -159,14 +164,29 @@ fn unreachable_key() -> JobKey {
     }
 }
 
+/// A pool for SMAA runs, leaving a core to the window where there are several.
+fn smaa_pool() -> Option<rayon::ThreadPool> {
+    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(cores.saturating_sub(1).max(1))
+        .thread_name(|i| format!("smaa-{i}"))
+        .build()
+        .map_err(|e| eprintln!("tradeoff: SMAA thread pool not started: {e}"))
+        .ok()
+}
+
 fn worker_loop(jobs: &Receiver<Job>, results: &Sender<Finished>, on_done: &dyn Fn()) {
+    let pool = smaa_pool();
     while let Ok(mut job) = jobs.recv() {
         // Only the newest job matters: a slider drag queues many.
         while let Ok(newer) = jobs.try_recv() {
             job = newer;
         }
         let started = Instant::now();
-        let outcome = run(&job.scenario, &job.key);
+        let outcome = match &pool {
+            Some(pool) => pool.install(|| run(&job.scenario, &job.key)),
+            None => run(&job.scenario, &job.key),
+        };
         let done = Finished {
             generation: job.generation,
             key: job.key,

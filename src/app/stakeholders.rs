@@ -9,12 +9,12 @@ use super::edit::{Edit, fresh_id};
 use super::state::{AppState, Command};
 use super::widgets::heading;
 use crate::analysis::Exclusion;
-use crate::analysis::feasibility::reasons_for;
+use crate::analysis::feasibility::reasons_at;
 use crate::analysis::matrix::normalise;
 use crate::analysis::weighting::{ProfilePath, combine, path_winners, profile_weights};
-use crate::analysis::{DecisionMatrix, Method, evaluate_profile};
+use crate::analysis::{DecisionMatrix, Method, evaluate_indexed};
 use crate::charts::{ChartInput, ChartKind};
-use crate::model::{Elicitation, Lang, Scenario, Text, WeightProfile};
+use crate::model::{Elicitation, Lang, Scenario, ScenarioIndex, Text, WeightProfile};
 use crate::tr;
 use egui::{Color32, RichText, Ui};
 
@@ -41,10 +41,11 @@ pub struct StakeholderState {
 
 /// The winner's id under each profile (None: no feasible option), in profile order.
 pub fn winners(s: &Scenario, method: Method) -> Vec<(String, Option<String>)> {
+    let index = ScenarioIndex::new(s);
     s.profiles
         .iter()
         .map(|p| {
-            let e = evaluate_profile(s, p, method);
+            let e = evaluate_indexed(&index, p, method);
             (p.id.clone(), e.winner().map(|w| w.alternative.clone()))
         })
         .collect()
@@ -171,11 +172,12 @@ pub struct PathView {
 pub fn profile_path(s: &Scenario, from: &str, to: &str, method: Method) -> Option<PathView> {
     let a = s.profiles.iter().find(|p| p.id == from)?;
     let b = s.profiles.iter().find(|p| p.id == to)?;
+    let index = ScenarioIndex::new(s);
     let mut ids = Vec::new();
     let mut left_out = Vec::new();
-    for alternative in &s.alternatives {
-        let mut reasons = reasons_for(s, Some(a), &alternative.id);
-        for r in reasons_for(s, Some(b), &alternative.id) {
+    for (i, alternative) in s.alternatives.iter().enumerate() {
+        let mut reasons = reasons_at(&index, Some(a), i);
+        for r in reasons_at(&index, Some(b), i) {
             if !reasons.contains(&r) {
                 reasons.push(r);
             }
@@ -189,7 +191,7 @@ pub fn profile_path(s: &Scenario, from: &str, to: &str, method: Method) -> Optio
             });
         }
     }
-    let matrix = DecisionMatrix::build(s, a, &ids);
+    let matrix = DecisionMatrix::build_indexed(&index, a, &ids);
     // The matrix's criteria: a criterion nobody has scored yet is left out.
     let (wa, wb) = (
         profile_weights(&matrix.criteria, a),

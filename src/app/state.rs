@@ -6,7 +6,7 @@ use super::edit::Edit;
 use super::history::Document;
 use super::settings::Settings;
 use crate::analysis::{self, Evaluation, Method};
-use crate::model::{Lang, Problem, Scenario, Score, Text, validate};
+use crate::model::{Lang, Problem, Scenario, Text, validate};
 use crate::tr;
 use std::path::{Path, PathBuf};
 
@@ -196,6 +196,8 @@ pub struct Analysis {
     pub problems: Vec<Problem>,
     /// One evaluation per method in [`Method::ALL`] order, when the scenario is valid.
     pub evaluations: Option<Vec<Evaluation>>,
+    /// Where each score is, so drawing a cell does not scan every score.
+    pub cells: crate::model::ScoreCells,
 }
 
 /// The whole app state, testable without a window.
@@ -247,42 +249,6 @@ pub struct AppState {
     /// writes into it so the user's comments survive (None: none to keep).
     pub loaded_text: Option<String>,
     analysis: Analysis,
-    /// Where each (alternative, criterion) score sits in `scores`, so the
-    /// table's cells find theirs without scanning every score.
-    score_positions: ScorePositions,
-}
-
-/// Positions of scores by (alternative id, criterion id). A hint: a lookup
-/// checks the score it points at and falls back to a scan when the list
-/// moved, so a stale map is slow, never wrong. Rebuilt when the number of
-/// scores changes (an option, criterion or cell added or removed).
-#[derive(Debug, Default)]
-struct ScorePositions {
-    len: usize,
-    map: std::collections::HashMap<(String, String), usize>,
-}
-
-impl ScorePositions {
-    fn refresh(&mut self, s: &Scenario) {
-        if self.len == s.scores.len() && !self.map.is_empty() {
-            return;
-        }
-        self.len = s.scores.len();
-        self.map = s
-            .scores
-            .iter()
-            .enumerate()
-            .map(|(i, x)| ((x.alternative.clone(), x.criterion.clone()), i))
-            .collect();
-    }
-
-    fn get<'a>(&self, s: &'a Scenario, alternative: &str, criterion: &str) -> Option<&'a Score> {
-        let key = (alternative.to_string(), criterion.to_string());
-        match self.map.get(&key).and_then(|i| s.scores.get(*i)) {
-            Some(x) if x.alternative == alternative && x.criterion == criterion => Some(x),
-            _ => s.score(alternative, criterion),
-        }
-    }
 }
 
 impl AppState {
@@ -290,8 +256,6 @@ impl AppState {
     pub fn new(scenario: Scenario, path: Option<PathBuf>, lang: Lang) -> Self {
         let doc = Document::new(scenario, path.is_some());
         let analysis = analyse(&doc);
-        let mut score_positions = ScorePositions::default();
-        score_positions.refresh(doc.scenario());
         AppState {
             doc,
             path,
@@ -316,7 +280,6 @@ impl AppState {
             opened: 0,
             loaded_text: None,
             analysis,
-            score_positions,
         }
     }
 
@@ -370,15 +333,17 @@ impl AppState {
         (self.opened << 40) ^ self.doc.revision()
     }
 
-    /// The score of a cell (None: not yet scored), found through an index.
-    pub fn score(&self, alternative: &str, criterion: &str) -> Option<&Score> {
-        self.score_positions
-            .get(self.doc.scenario(), alternative, criterion)
-    }
-
     /// Analysis of the current revision.
     pub fn analysis(&self) -> &Analysis {
         &self.analysis
+    }
+
+    /// The score of `alternative` on `criterion`, found through the
+    /// revision's index (the scores table asks once per visible cell).
+    pub fn score(&self, alternative: &str, criterion: &str) -> Option<&crate::model::Score> {
+        self.analysis
+            .cells
+            .score(self.scenario(), alternative, criterion)
     }
 
     /// The evaluation under `method`, when the scenario is valid.
@@ -585,7 +550,6 @@ impl AppState {
         if self.analysis.revision != self.doc.revision() {
             self.analysis = analyse(&self.doc);
         }
-        self.score_positions.refresh(self.doc.scenario());
         // Selections may point at deleted items after an edit or undo.
         let s = self.doc.scenario();
         if let Some(c) = &self.cell
@@ -648,8 +612,6 @@ impl AppState {
         self.doc = Document::new(self.doc.scenario().clone(), false);
         self.ask_before_overwrite = self.path.is_some();
         self.analysis = analyse(&self.doc);
-        self.score_positions = ScorePositions::default();
-        self.score_positions.refresh(self.doc.scenario());
         self.info(tr!(self.lang, "present.restored"));
     }
 
@@ -724,8 +686,6 @@ impl AppState {
         self.selected_alternative = None;
         self.selected_criterion = None;
         self.analysis = analyse(&self.doc);
-        self.score_positions = ScorePositions::default();
-        self.score_positions.refresh(self.doc.scenario());
     }
 
     fn save_to(&mut self, path: &Path) -> bool {
@@ -861,11 +821,17 @@ pub fn default_scenario() -> Scenario {
 fn analyse(doc: &Document) -> Analysis {
     let scenario = doc.scenario();
     let problems = validate(scenario);
-    let evaluations = analysis::evaluate_all_methods(scenario, None).ok();
+    let index = crate::model::ScenarioIndex::new(scenario);
+    // Validated once above; one index, feasibility pass and matrix for all three methods.
+    let evaluations = (!crate::model::has_errors(&problems))
+        .then(|| analysis::select_profile(scenario, None).ok())
+        .flatten()
+        .map(|profile| analysis::evaluate_methods(&index, profile, &Method::ALL));
     Analysis {
         revision: doc.revision(),
         problems,
         evaluations,
+        cells: index.to_cells(),
     }
 }
 

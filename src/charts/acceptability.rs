@@ -3,6 +3,7 @@
 
 use super::bars::{RowLabel, hbar_chart, stacked_segment};
 use super::frame::{Chrome, LegendItem, Swatch, frame, message};
+use super::listing::{MAX_LISTED, more_note, top};
 use super::style::{INK, OKABE_ITO, tint};
 use super::{ChartError, ChartKind, Ctx};
 use crate::tr;
@@ -26,7 +27,9 @@ pub(super) fn draw<DB: DrawingBackend>(
     let theme = &ctx.theme;
     let smaa = ctx.input.smaa;
     let ranks = smaa.map_or(0, |s| s.alternatives.len());
-    let legend = (0..ranks)
+    // Ranks past the listed ones share one lightest segment.
+    let listed_ranks = ranks.min(MAX_LISTED);
+    let mut legend: Vec<LegendItem> = (0..listed_ranks)
         .map(|r| {
             LegendItem::new(
                 tr!(lang, "chart.acceptability.rank", rank = r + 1),
@@ -35,7 +38,17 @@ pub(super) fn draw<DB: DrawingBackend>(
             )
         })
         .collect();
-    let mut notes = Vec::new();
+    if ranks > listed_ranks {
+        legend.push(LegendItem::new(
+            tr!(lang, "chart.acceptability.later", rank = listed_ranks + 1),
+            rank_colour(ranks - 1, ranks),
+            Swatch::Block,
+        ));
+    }
+    let options = smaa.map_or(0, |s| s.alternatives.len());
+    let mut notes: Vec<String> = more_note(options.saturating_sub(MAX_LISTED), lang)
+        .into_iter()
+        .collect();
     if let Some(s) = smaa {
         notes.push(tr!(lang, "chart.acceptability.note", samples = s.samples));
     }
@@ -58,6 +71,7 @@ pub(super) fn draw<DB: DrawingBackend>(
             .find(|o| o.is_ne())
             .unwrap_or(std::cmp::Ordering::Equal)
     });
+    let (order, _) = top(&order, MAX_LISTED, lang);
     let labels: Vec<RowLabel> = order
         .iter()
         .map(|i| RowLabel {
@@ -76,7 +90,16 @@ pub(super) fn draw<DB: DrawingBackend>(
     )?;
     for (r, i) in order.iter().enumerate() {
         let mut start = 0.0;
-        for (rank, share) in smaa.acceptability[*i].iter().enumerate() {
+        let row = &smaa.acceptability[*i];
+        let later: f64 = row.iter().skip(listed_ranks).sum();
+        let segments = row
+            .iter()
+            .copied()
+            .take(listed_ranks)
+            .enumerate()
+            .chain((later > 0.0).then_some((ranks - 1, later)));
+        for (rank, share) in segments {
+            let share = &share;
             if *share <= 0.0 {
                 continue;
             }

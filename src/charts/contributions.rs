@@ -3,6 +3,7 @@
 
 use super::bars::{RowLabel, end_label, hbar_chart, stacked_segment};
 use super::frame::{Chrome, LegendItem, Swatch, frame, message};
+use super::listing::{MAX_LISTED, top};
 use super::style::INK;
 use super::{ChartError, ChartKind, Ctx};
 use crate::analysis::{Method, scaled_values};
@@ -57,7 +58,7 @@ pub(super) fn draw<DB: DrawingBackend>(
             .hatched(ctx.criterion_hatched(c))
         })
         .collect();
-    let mut notes = Vec::new();
+    let mut notes: Vec<String> = ctx.listed_ranking().1.into_iter().collect();
     if ctx.input.method != Method::Wsm {
         notes.push(tr!(lang, "chart.contributions.wsm_note"));
     }
@@ -68,6 +69,7 @@ pub(super) fn draw<DB: DrawingBackend>(
         return message(theme, &plot, &ctx.nothing_to_show());
     }
     let rows = contributions(ctx);
+    let (rows, _) = top(&rows, MAX_LISTED, lang);
     let labels: Vec<RowLabel> = rows
         .iter()
         .map(|(id, _)| RowLabel {

@@ -117,11 +117,11 @@ impl Chrome {
     }
 }
 
-/// One line swatch per ranked option, best first, in the option's own
+/// One line swatch per listed option, best first, in the option's own
 /// colour (dashed for an option whose colour repeats an earlier one's).
 pub(crate) fn ranked_option_lines(ctx: &Ctx<'_>) -> Vec<LegendItem> {
-    ctx.eval
-        .ranking
+    ctx.listed_ranking()
+        .0
         .iter()
         .map(|r| {
             let swatch = if ctx.option_hatched(&r.alternative) {

@@ -31,9 +31,12 @@ pub(super) fn draw<DB: DrawingBackend>(
         LegendItem::new(crate::i18n::value(0.5, 1, lang), ramp(0.5), Swatch::Block),
         LegendItem::new(tr!(lang, "chart.heatmap.best"), ramp(1.0), Swatch::Block),
     ];
-    let chrome = Chrome::new(ChartKind::Heatmap.title(lang), legend, ctx.notes());
+    let (listed, more) = ctx.listed_ranking();
+    let mut notes: Vec<String> = more.into_iter().collect();
+    notes.extend(ctx.notes());
+    let chrome = Chrome::new(ChartKind::Heatmap.title(lang), legend, notes);
     let plot = frame(ctx, area, &chrome)?;
-    let (n, m) = (ctx.eval.ranking.len(), matrix.m());
+    let (n, m) = (listed.len(), matrix.m());
     if n == 0 || m == 0 {
         return message(theme, &plot, &ctx.nothing_to_show());
     }
@@ -42,7 +45,7 @@ pub(super) fn draw<DB: DrawingBackend>(
     let label_style = theme.text(0.95);
     let mut labels = Vec::with_capacity(n);
     let mut label_w = 0;
-    for r in &ctx.eval.ranking {
+    for r in listed {
         let t = fit(
             &plot,
             &ctx.option_name(&r.alternative),
@@ -135,7 +138,7 @@ pub(super) fn draw<DB: DrawingBackend>(
     let value_style = theme.bold(1.0);
     let raw_style = theme.text(0.75);
     let two_lines = cell_h >= lh(1.0) + lh(0.75) + theme.px(0.4);
-    for (r, ranked) in ctx.eval.ranking.iter().enumerate() {
+    for (r, ranked) in listed.iter().enumerate() {
         let Some(i) = matrix
             .alternatives
             .iter()

@@ -9,6 +9,7 @@ mod contributions;
 mod fit;
 mod frame;
 mod heatmap;
+pub mod listing;
 mod radar;
 mod ranking;
 mod sensitivity;
@@ -23,8 +24,8 @@ mod waterfall;
 use crate::analysis::compare::Explanation;
 use crate::analysis::sensitivity::SensitivityCurve;
 use crate::analysis::smaa::SmaaResult;
-use crate::analysis::{AnalysisError, Evaluation, Method, evaluate_profile, select_profile};
-use crate::model::{Lang, Scenario, WeightProfile, has_errors, validate};
+use crate::analysis::{AnalysisError, Evaluation, Method, evaluate_indexed, select_profile};
+use crate::model::{Lang, Scenario, ScenarioIndex, WeightProfile, has_errors, validate};
 use crate::tr;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -226,6 +227,8 @@ pub(crate) struct Ctx<'a> {
     pub theme: Theme,
     /// Room the drawing needs to stay readable, recorded while drawing.
     pub need: std::cell::Cell<fit::Need>,
+    /// Positions of the scenario's ids, so per-option lookups do not scan.
+    pub index: ScenarioIndex<'a>,
 }
 
 impl<'a> Ctx<'a> {
@@ -235,13 +238,15 @@ impl<'a> Ctx<'a> {
             return Err(ChartError::Invalid(problems.len()));
         }
         let profile = select_profile(input.scenario, input.profile)?;
-        let eval = evaluate_profile(input.scenario, profile, input.method);
+        let index = ScenarioIndex::new(input.scenario);
+        let eval = evaluate_indexed(&index, profile, input.method);
         Ok(Ctx {
             input,
             profile,
             eval,
             theme: Theme::new(width_px, height_px, f64::from(input.scale)),
             need: std::cell::Cell::default(),
+            index,
         })
     }
 
@@ -252,7 +257,7 @@ impl<'a> Ctx<'a> {
 
     /// Display name of an option id.
     pub fn option_name(&self, id: &str) -> String {
-        match self.input.scenario.alternative(id) {
+        match self.index.alternative(id) {
             Some(a) => a.name.get(self.lang()).to_string(),
             None => self
                 .input
@@ -263,7 +268,7 @@ impl<'a> Ctx<'a> {
 
     /// Display name of a criterion id (looked up in the other scenario too).
     pub fn criterion_name(&self, id: &str) -> String {
-        match self.input.scenario.criterion(id) {
+        match self.index.criterion(id) {
             Some(c) => c.name.get(self.lang()).to_string(),
             None => self
                 .input
@@ -274,12 +279,7 @@ impl<'a> Ctx<'a> {
 
     /// Position of an option in the scenario.
     fn option_index(&self, id: &str) -> usize {
-        self.input
-            .scenario
-            .alternatives
-            .iter()
-            .position(|a| a.id == id)
-            .unwrap_or(0)
+        self.index.alternative_index(id).unwrap_or(0)
     }
 
     /// An option's colour, from its position: the same in every chart.
@@ -295,12 +295,7 @@ impl<'a> Ctx<'a> {
 
     /// Position of a criterion in the scenario, for its colour.
     fn criterion_index(&self, id: &str) -> usize {
-        self.input
-            .scenario
-            .criteria
-            .iter()
-            .position(|c| c.id == id)
-            .unwrap_or(0)
+        self.index.criterion_index(id).unwrap_or(0)
     }
 
     /// The colour of a criterion, from its position in the scenario.
@@ -325,10 +320,22 @@ impl<'a> Ctx<'a> {
         )
     }
 
-    /// One footnote per excluded option, with every reason.
+    /// The ranked options a chart lists, best first (at most
+    /// [`listing::MAX_LISTED`]), and the note for those left out.
+    pub fn listed_ranking(&self) -> (&[crate::analysis::Ranked], Option<String>) {
+        listing::top(&self.eval.ranking, listing::MAX_LISTED, self.lang())
+    }
+
+    /// One footnote per excluded option, with every reason (the first
+    /// [`listing::MAX_EXCLUSION_NOTES`], then how many more).
     pub fn exclusion_notes(&self) -> Vec<String> {
-        self.eval
-            .excluded
+        let (named, _) = listing::top(
+            &self.eval.excluded,
+            listing::MAX_EXCLUSION_NOTES,
+            self.lang(),
+        );
+        let hidden = self.eval.excluded.len() - named.len();
+        named
             .iter()
             .map(|x| {
                 let reasons: Vec<String> = x
@@ -343,6 +350,9 @@ impl<'a> Ctx<'a> {
                     reasons = reasons.join("; ")
                 )
             })
+            .chain(
+                (hidden > 0).then(|| tr!(self.lang(), "chart.note.more_excluded", count = hidden)),
+            )
             .collect()
     }
 

@@ -25,7 +25,9 @@ pub(super) fn draw<DB: DrawingBackend>(
     let theme = &ctx.theme;
     let matrix = &ctx.eval.matrix;
     let legend = ranked_option_lines(ctx);
-    let notes = vec![tr!(lang, "chart.radar.note")];
+    let (listed, more) = ctx.listed_ranking();
+    let mut notes = vec![tr!(lang, "chart.radar.note")];
+    notes.extend(more);
     let chrome = Chrome::with_scenario_notes(ctx, ChartKind::Radar.title(lang), legend, notes);
     let plot = frame(ctx, area, &chrome)?;
     if ctx.eval.ranking.is_empty() || matrix.m() == 0 {
@@ -120,7 +122,7 @@ pub(super) fn draw<DB: DrawingBackend>(
 
     // Options, the winner drawn last so it sits on top.
     let scaled = scaled_values(matrix);
-    for ranked in ctx.eval.ranking.iter().rev() {
+    for ranked in listed.iter().rev() {
         let Some(i) = matrix
             .alternatives
             .iter()

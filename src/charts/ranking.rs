@@ -3,6 +3,7 @@
 
 use super::bars::{HBarCoord, RowLabel, bar, end_label, hbar_chart, row_height};
 use super::frame::{Chrome, LegendItem, Swatch, frame, message};
+use super::listing::{MAX_LISTED, more_note, top};
 use super::style::{GREY, MUTED, OKABE_ITO};
 use super::{ChartError, ChartKind, Ctx, method_name};
 use crate::analysis::Method;
@@ -63,22 +64,26 @@ pub(super) fn draw<DB: DrawingBackend>(
             Swatch::Block,
         ));
     }
-    let chrome = Chrome::new(ChartKind::Ranking.title(lang), legend, ctx.notes());
+    // The best options, then excluded ones while there is room.
+    let (ranked, _) = ctx.listed_ranking();
+    let (excluded, _) = top(&ctx.eval.excluded, MAX_LISTED - ranked.len(), lang);
+    let hidden = ctx.eval.ranking.len() + ctx.eval.excluded.len() - ranked.len() - excluded.len();
+    let mut notes: Vec<String> = more_note(hidden, lang).into_iter().collect();
+    notes.extend(ctx.notes());
+    let chrome = Chrome::new(ChartKind::Ranking.title(lang), legend, notes);
     let plot = frame(ctx, area, &chrome)?;
     if ctx.eval.ranking.is_empty() {
         return message(theme, &plot, &ctx.nothing_to_show());
     }
 
-    let mut labels: Vec<RowLabel> = ctx
-        .eval
-        .ranking
+    let mut labels: Vec<RowLabel> = ranked
         .iter()
         .map(|r| RowLabel {
             text: format!("{}. {}", r.rank, ctx.option_name(&r.alternative)),
             colour: super::style::INK,
         })
         .collect();
-    labels.extend(ctx.eval.excluded.iter().map(|x| RowLabel {
+    labels.extend(excluded.iter().map(|x| RowLabel {
         text: ctx.option_name(&x.alternative),
         colour: MUTED,
     }));
@@ -86,7 +91,7 @@ pub(super) fn draw<DB: DrawingBackend>(
     let (mut chart, range) = score_chart(ctx, &plot, &labels)?;
     let row_px = row_height(&chart, n);
     let zero = 0.0_f64.clamp(range.start, range.end);
-    for (r, ranked) in ctx.eval.ranking.iter().enumerate() {
+    for (r, ranked) in ranked.iter().enumerate() {
         let colour = if r == 0 {
             bar_colour
         } else {
@@ -116,7 +121,7 @@ pub(super) fn draw<DB: DrawingBackend>(
             style,
         )?;
     }
-    let first_excluded = ctx.eval.ranking.len();
+    let first_excluded = ranked.len();
     for r in first_excluded..n {
         end_label(
             &mut chart,

@@ -91,7 +91,10 @@ pub(super) fn draw<DB: DrawingBackend>(
         "chart.sensitivity.title_for",
         criterion = criterion.clone()
     );
-    let chrome = Chrome::with_scenario_notes(ctx, title, legend, vec![sentence(ctx, curve)]);
+    let (listed, more) = ctx.listed_ranking();
+    let mut notes = vec![sentence(ctx, curve)];
+    notes.extend(more);
+    let chrome = Chrome::with_scenario_notes(ctx, title, legend, notes);
     let plot = frame(ctx, area, &chrome)?;
     if ctx.eval.ranking.is_empty() || matrix.m() == 0 {
         return message(theme, &plot, &ctx.nothing_to_show());
@@ -158,7 +161,7 @@ pub(super) fn draw<DB: DrawingBackend>(
         y += 2.0 * dash * (y_range.end - y_range.start);
     }
     // Lines, the current winner last so it is on top.
-    for ranked in ctx.eval.ranking.iter().rev() {
+    for ranked in listed.iter().rev() {
         let Some(i) = curve
             .alternatives
             .iter()

@@ -3,10 +3,11 @@
 
 use super::bars::{RowLabel, row_span};
 use super::frame::{Chrome, LegendItem, Swatch, frame, hatch, message};
+use super::listing::{MAX_EXCLUSION_NOTES, MAX_LISTED, more_note, top};
 use super::ranking::score_chart;
 use super::style::{INK, MUTED};
 use super::{ChartError, ChartKind, Ctx, method_name};
-use crate::analysis::{Evaluation, evaluate_profile};
+use crate::analysis::{Evaluation, evaluate_indexed};
 use crate::tr;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -18,8 +19,30 @@ pub fn per_profile(ctx: &Ctx<'_>) -> Vec<Evaluation> {
     scenario
         .profiles
         .iter()
-        .map(|p| evaluate_profile(scenario, p, ctx.input.method))
+        .map(|p| evaluate_indexed(&ctx.index, p, ctx.input.method))
         .collect()
+}
+
+/// Positions of the options the chart shows, in scenario order: those with
+/// the best rank under any profile, at most [`MAX_LISTED`]; and how many
+/// are left out.
+fn shown_options(ctx: &Ctx<'_>, evaluations: &[Evaluation]) -> (Vec<usize>, usize) {
+    let n = ctx.input.scenario.alternatives.len();
+    let mut best = vec![usize::MAX; n];
+    for e in evaluations {
+        for r in &e.ranking {
+            if let Some(i) = ctx.index.alternative_index(&r.alternative) {
+                best[i] = best[i].min(r.rank);
+            }
+        }
+    }
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by_key(|&i| (best[i], i));
+    let (shown, _) = top(&order, MAX_LISTED, ctx.lang());
+    let mut shown = shown.to_vec();
+    shown.sort_unstable();
+    let hidden = n - shown.len();
+    (shown, hidden)
 }
 
 pub(super) fn draw<DB: DrawingBackend>(
@@ -29,34 +52,44 @@ pub(super) fn draw<DB: DrawingBackend>(
     let lang = ctx.lang();
     let theme = &ctx.theme;
     let scenario = ctx.input.scenario;
-    let legend = scenario
-        .alternatives
+    let evaluations = per_profile(ctx);
+    let (shown, hidden) = shown_options(ctx, &evaluations);
+    let legend = shown
         .iter()
+        .map(|&i| &scenario.alternatives[i])
         .map(|a| {
             LegendItem::new(a.name.get(lang), ctx.option_colour(&a.id), Swatch::Block)
                 .hatched(ctx.option_hatched(&a.id))
         })
         .collect();
-    let evaluations = per_profile(ctx);
-    let mut notes: Vec<String> = evaluations
-        .iter()
-        .zip(&scenario.profiles)
-        .filter_map(|(e, p)| {
-            let names: Vec<String> = e
-                .excluded
-                .iter()
-                .map(|x| ctx.option_name(&x.alternative))
-                .collect();
-            (!names.is_empty()).then(|| {
-                tr!(
-                    lang,
-                    "chart.stakeholders.excluded",
-                    profile = p.name.get(lang),
-                    options = names.join(", ")
-                )
-            })
-        })
-        .collect();
+    let mut notes: Vec<String> = more_note(hidden, lang).into_iter().collect();
+    notes.extend(
+        evaluations
+            .iter()
+            .zip(&scenario.profiles)
+            .filter_map(|(e, p)| {
+                let (named, _) = top(&e.excluded, MAX_EXCLUSION_NOTES, lang);
+                let mut names: Vec<String> = named
+                    .iter()
+                    .map(|x| ctx.option_name(&x.alternative))
+                    .collect();
+                if e.excluded.len() > named.len() {
+                    names.push(tr!(
+                        lang,
+                        "chart.note.more_excluded",
+                        count = e.excluded.len() - named.len()
+                    ));
+                }
+                (!names.is_empty()).then(|| {
+                    tr!(
+                        lang,
+                        "chart.stakeholders.excluded",
+                        profile = p.name.get(lang),
+                        options = names.join(", ")
+                    )
+                })
+            }),
+    );
     if scenario.scores.iter().any(|s| s.illustrative) {
         notes.push(tr!(lang, "chart.note.illustrative"));
     }
@@ -87,7 +120,7 @@ pub(super) fn draw<DB: DrawingBackend>(
     let groups = labels.len();
     let (mut chart, range) = score_chart(ctx, &plot, &labels)?;
     let zero = 0.0_f64.clamp(range.start, range.end);
-    let options = scenario.alternatives.len();
+    let options = shown.len();
     let slot = 0.8 / options as f64;
     // Every option's bar in every group tall enough for its value label.
     ctx.need_plot(theme.px(3.7) + (groups * options) as i32 * theme.px(1.3));
@@ -103,11 +136,12 @@ pub(super) fn draw<DB: DrawingBackend>(
             continue;
         }
         let winner = e.winner().map(|w| w.alternative.clone());
-        for (k, a) in scenario.alternatives.iter().enumerate() {
+        let scores = e.ranked_by_id();
+        for (k, a) in shown.iter().map(|&i| &scenario.alternatives[i]).enumerate() {
             let y_top = top - 0.1 - k as f64 * slot;
             let y_bottom = y_top - slot * 0.85;
             let y_mid = (y_top + y_bottom) / 2.0;
-            let Some(score) = e.score_of(&a.id) else {
+            let Some(score) = scores.get(a.id.as_str()).map(|r| r.score) else {
                 chart.draw_series(std::iter::once(Text::new(
                     tr!(lang, "chart.ranking.excluded_row"),
                     (zero, y_mid),

@@ -8,7 +8,7 @@ use crate::analysis::compare::{
 };
 use crate::analysis::{Evaluation, Method};
 use crate::i18n::{num, problem_message, reason_message};
-use crate::model::{Lang, Scenario};
+use crate::model::{Lang, Scenario, ScenarioIndex};
 use crate::tr;
 use clap::Args;
 use serde_json::{Map, Value, json};
@@ -397,15 +397,16 @@ pub fn diff_text(
     }
 
     let _ = writeln!(out, "\n{}", tr!(lang, "compare.cli.ranking"));
-    let name_width = |s: &Scenario, e: &Evaluation| {
+    let (index_a, index_b) = (ScenarioIndex::new(a), ScenarioIndex::new(b));
+    let name_width = |s: &ScenarioIndex<'_>, e: &Evaluation| {
         e.ranking
             .iter()
             .map(|r| s.alternative_name(&r.alternative, lang).chars().count())
             .max()
             .unwrap_or(0)
     };
-    let (width_a, width_b) = (name_width(a, &c.a), name_width(b, &c.b));
-    let row = |s: &Scenario, e: &Evaluation, k: usize, width: usize| {
+    let (width_a, width_b) = (name_width(&index_a, &c.a), name_width(&index_b, &c.b));
+    let row = |s: &ScenarioIndex<'_>, e: &Evaluation, k: usize, width: usize| {
         e.ranking.get(k).map_or_else(String::new, |r| {
             format!(
                 "{:>3}  {}  {:>7}",
@@ -416,9 +417,13 @@ pub fn diff_text(
         })
     };
     let left_width = 3 + 2 + width_a + 2 + 7;
+    let mut moves = std::collections::HashMap::new();
+    for m in &c.moves {
+        moves.entry(m.alternative.as_str()).or_insert(m);
+    }
     for k in 0..c.a.ranking.len().max(c.b.ranking.len()) {
         let mark = c.b.ranking.get(k).map_or_else(String::new, |r| {
-            let mv = c.moves.iter().find(|m| m.alternative == r.alternative);
+            let mv = moves.get(r.alternative.as_str());
             match mv.and_then(|m| m.places_up()) {
                 Some(0) => "=".to_string(),
                 Some(up) if up > 0 => format!("↑{up}"),
@@ -429,16 +434,16 @@ pub fn diff_text(
         let _ = writeln!(
             out,
             "  {} │ {}  {mark}",
-            pad(&row(a, &c.a, k, width_a), left_width),
-            row(b, &c.b, k, width_b)
+            pad(&row(&index_a, &c.a, k, width_a), left_width),
+            row(&index_b, &c.b, k, width_b)
         );
     }
-    for (side, s, e) in [("A", a, &c.a), ("B", b, &c.b)] {
+    for (side, s, e) in [("A", &index_a, &c.a), ("B", &index_b, &c.b)] {
         for x in &e.excluded {
             let reasons: Vec<String> = x
                 .reasons
                 .iter()
-                .map(|r| reason_message(s, r, lang))
+                .map(|r| reason_message(s.scenario(), r, lang))
                 .collect();
             let _ = writeln!(
                 out,

@@ -9,7 +9,7 @@ use super::rank::load_valid;
 use crate::analysis::package::{MAX_OPTIONS, PackageError, PackageResult, best_packages};
 use crate::analysis::{exclusions, select_profile};
 use crate::i18n::{num, reason_message, value};
-use crate::model::{Lang, Scenario, WeightProfile};
+use crate::model::{Lang, Scenario, ScenarioIndex, WeightProfile};
 use crate::tr;
 use clap::Args;
 use serde_json::{Map, Value, json};
@@ -39,7 +39,8 @@ pub fn package_json(
     result: &PackageResult,
     lang: Lang,
 ) -> Value {
-    let name = |id: &str| scenario.alternative_name(id, Lang::En);
+    let index = ScenarioIndex::new(scenario);
+    let name = |id: &str| index.alternative_name(id, Lang::En);
     let resource_name = |id: &str| {
         scenario
             .resources
@@ -86,6 +87,7 @@ pub fn package_text(
     lang: Lang,
 ) -> String {
     let mut out = String::new();
+    let index = ScenarioIndex::new(scenario);
     let _ = writeln!(out, "{}", scenario.title.get(lang));
     let _ = writeln!(
         out,
@@ -101,7 +103,7 @@ pub fn package_text(
         let names: Vec<String> = p
             .options
             .iter()
-            .map(|id| scenario.alternative_name(id, lang))
+            .map(|id| index.alternative_name(id, lang))
             .collect();
         let _ = writeln!(
             out,
@@ -150,7 +152,7 @@ pub fn package_text(
                 tr!(
                     lang,
                     "package.left_out",
-                    option = scenario.alternative_name(id, lang),
+                    option = index.alternative_name(id, lang),
                     caps = caps.join(", ")
                 )
             );
@@ -160,7 +162,7 @@ pub fn package_text(
         let _ = writeln!(
             out,
             "{} — {}",
-            scenario.alternative_name(&x.alternative, lang),
+            index.alternative_name(&x.alternative, lang),
             super::rank::excluded_because(scenario, &x, lang)
         );
     }

@@ -1,9 +1,9 @@
 //! `rank`, `check` and `convert`.
 
-use crate::analysis::{Evaluation, Exclusion, Method, evaluate};
+use crate::analysis::{Evaluation, Exclusion, Method, evaluate_profile, select_profile};
 use crate::i18n::{problem_message, reason_message};
 use crate::io::{self, LoadError};
-use crate::model::{Lang, Scenario, validate};
+use crate::model::{Lang, Scenario, ScenarioIndex, validate};
 use crate::tr;
 use clap::Args;
 use serde_json::json;
@@ -65,38 +65,42 @@ pub fn load_valid(path: &Path, lang: Lang) -> Result<Scenario, String> {
     Ok(scenario)
 }
 
-/// Runs the engine on a loaded, valid scenario.
+/// Runs the engine on a scenario [`load_valid`] accepted (it is not
+/// validated a second time).
 pub fn evaluate_or_message(
     scenario: &Scenario,
     profile: Option<&str>,
     method: Method,
     lang: Lang,
 ) -> Result<Evaluation, String> {
-    evaluate(scenario, profile, method).map_err(|e| match e {
-        crate::analysis::AnalysisError::UnknownProfile(p) => {
-            tr!(lang, "cli.unknown_profile", profile = p)
-        }
-        crate::analysis::AnalysisError::Invalid(problems) => problems
-            .iter()
-            .map(|p| problem_message(scenario, p, lang))
-            .collect::<Vec<_>>()
-            .join("\n"),
-    })
+    select_profile(scenario, profile)
+        .map(|p| evaluate_profile(scenario, p, method))
+        .map_err(|e| match e {
+            crate::analysis::AnalysisError::UnknownProfile(p) => {
+                tr!(lang, "cli.unknown_profile", profile = p)
+            }
+            crate::analysis::AnalysisError::Invalid(problems) => problems
+                .iter()
+                .map(|p| problem_message(scenario, p, lang))
+                .collect::<Vec<_>>()
+                .join("\n"),
+        })
 }
 
 /// The `rank --json` document of design.md §5.
 pub fn ranking_json(scenario: &Scenario, evaluation: &Evaluation, lang: Lang) -> serde_json::Value {
+    let index = ScenarioIndex::new(scenario);
     json!({
         "method": evaluation.method.as_str(),
         "profile": evaluation.profile,
         "ranking": evaluation.ranking.iter().map(|r| json!({
-            "alternative": scenario.alternative_name(&r.alternative, Lang::En),
+            "alternative": index.alternative_name(&r.alternative, Lang::En),
             "id": r.alternative,
             "score": r.score,
             "rank": r.rank,
         })).collect::<Vec<_>>(),
         "excluded": evaluation.excluded.iter().map(|x| json!({
-            "alternative": scenario.alternative_name(&x.alternative, Lang::En),
+            "alternative": index.alternative_name(&x.alternative, Lang::En),
             "id": x.alternative,
             "reasons": x.reasons.iter().map(|r| reason_message(scenario, r, lang)).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
@@ -128,6 +132,7 @@ pub(super) fn excluded_because(scenario: &Scenario, exclusion: &Exclusion, lang:
 /// The readable ranking table printed by `rank`.
 pub fn ranking_text(scenario: &Scenario, evaluation: &Evaluation, lang: Lang) -> String {
     use std::fmt::Write;
+    let index = ScenarioIndex::new(scenario);
     let mut out = String::new();
     let _ = writeln!(out, "{}", scenario.title.get(lang));
     let _ = writeln!(
@@ -154,7 +159,7 @@ pub fn ranking_text(scenario: &Scenario, evaluation: &Evaluation, lang: Lang) ->
             out,
             "{:>4}  {:<width$}  {:>8}",
             r.rank,
-            scenario.alternative_name(&r.alternative, lang),
+            index.alternative_name(&r.alternative, lang),
             crate::i18n::num(r.score, 4, lang)
         );
     }
@@ -182,7 +187,7 @@ pub fn ranking_text(scenario: &Scenario, evaluation: &Evaluation, lang: Lang) ->
             out,
             "{:>4}  {:<width$}  {}",
             "—",
-            scenario.alternative_name(&x.alternative, lang),
+            index.alternative_name(&x.alternative, lang),
             excluded_because(scenario, x, lang)
         );
     }

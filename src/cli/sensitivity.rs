@@ -4,7 +4,7 @@
 use super::rank::{evaluate_or_message, load_valid};
 use crate::analysis::sensitivity::{SensitivityCurve, all_criteria, describe, sensitivity};
 use crate::analysis::{Evaluation, Method};
-use crate::model::{Lang, Scenario};
+use crate::model::{Lang, Scenario, ScenarioIndex};
 use crate::tr;
 use clap::Args;
 use serde_json::json;
@@ -84,7 +84,8 @@ pub fn sensitivity_json(
     evaluation: &Evaluation,
     curves: &[SensitivityCurve],
 ) -> serde_json::Value {
-    let name = |id: &str| scenario.alternative_name(id, Lang::En);
+    let index = ScenarioIndex::new(scenario);
+    let name = |id: &str| index.alternative_name(id, Lang::En);
     json!({
         "method": evaluation.method.as_str(),
         "criteria": curves.iter().map(|c| json!({

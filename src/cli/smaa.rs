@@ -6,10 +6,12 @@
 //! exits 0, since the input itself is valid.
 
 use super::rank::load_valid;
-use crate::analysis::smaa::{BoundsError, SmaaOptions, SmaaResult, profile_bounds, smaa};
+use crate::analysis::smaa::{
+    BoundsError, MAX_SAMPLES, SmaaOptions, SmaaResult, profile_bounds, smaa,
+};
 use crate::analysis::{Evaluation, Method, evaluate_profile, select_profile};
 use crate::i18n::{pct, reason_message};
-use crate::model::{Lang, Scenario};
+use crate::model::{Lang, Scenario, ScenarioIndex};
 use crate::tr;
 use clap::Args;
 use serde_json::{Map, Value, json};
@@ -22,7 +24,7 @@ pub struct SmaaArgs {
     /// Scenario (.ron) or decision matrix (.csv).
     pub file: PathBuf,
     /// Number of Monte-Carlo samples.
-    #[arg(long, default_value_t = 10_000)]
+    #[arg(long, default_value_t = 10_000, value_parser = parse_samples)]
     pub samples: usize,
     /// Seed of the random generator (same seed, same output).
     #[arg(long, default_value_t = 1)]
@@ -36,6 +38,21 @@ pub struct SmaaArgs {
     /// Print JSON instead of tables.
     #[arg(long)]
     pub json: bool,
+}
+
+/// A sample count, refused above what one run can count.
+fn parse_samples(s: &str) -> Result<usize, String> {
+    let lang = crate::i18n::system_lang();
+    let n: usize = s.trim().parse().map_err(|e| format!("{e}"))?;
+    if n > MAX_SAMPLES {
+        return Err(tr!(
+            lang,
+            "smaa.too_many_samples",
+            max = MAX_SAMPLES,
+            found = n
+        ));
+    }
+    Ok(n)
 }
 
 /// A SMAA run on a scenario, with what was excluded before it.
@@ -86,7 +103,8 @@ pub fn run_smaa(
 /// The `smaa --json` document (design.md §5), keyed by English display names.
 pub fn smaa_json(scenario: &Scenario, run: &SmaaRun, seed: u64, lang: Lang) -> Value {
     let r = &run.result;
-    let name = |id: &str| scenario.alternative_name(id, Lang::En);
+    let index = ScenarioIndex::new(scenario);
+    let name = |id: &str| index.alternative_name(id, Lang::En);
     let mut acceptability = Map::new();
     let mut central = Map::new();
     let mut confidence = Map::new();
@@ -110,6 +128,7 @@ pub fn smaa_json(scenario: &Scenario, run: &SmaaRun, seed: u64, lang: Lang) -> V
         "central_weights": central,
         "confidence": confidence,
         "exact_weights": r.exact_weights,
+        "ranks_counted": r.acceptability.first().map_or(0, Vec::len),
         "excluded": run.evaluation.excluded.iter().map(|x| json!({
             "alternative": name(&x.alternative),
             "id": x.alternative,
@@ -118,9 +137,60 @@ pub fn smaa_json(scenario: &Scenario, run: &SmaaRun, seed: u64, lang: Lang) -> V
     })
 }
 
+/// Prints [`smaa_json`], writing the acceptability rows one by one rather
+/// than as one JSON value: at 10,000 options they are 20 million numbers,
+/// gigabytes as a value tree. The text is the same as `smaa_json` prints.
+fn print_smaa_json(scenario: &Scenario, mut run: SmaaRun, seed: u64, lang: Lang) {
+    use std::io::Write;
+    let rows = std::mem::take(&mut run.result.acceptability);
+    run.result.acceptability = vec![Vec::new(); rows.len()];
+    let mut rest = smaa_json(scenario, &run, seed, lang);
+    if let Some(counted) = rest.get_mut("ranks_counted") {
+        *counted = json!(rows.first().map_or(0, Vec::len));
+    }
+    if let Some(map) = rest.as_object_mut() {
+        map.remove("acceptability");
+    }
+    // Keys in the order a JSON map writes them (sorted; a repeated name keeps its last row).
+    let index = ScenarioIndex::new(scenario);
+    let by_name: std::collections::BTreeMap<String, usize> = run
+        .result
+        .alternatives
+        .iter()
+        .enumerate()
+        .map(|(i, id)| (index.alternative_name(id, Lang::En), i))
+        .collect();
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut write = || -> std::io::Result<()> {
+        out.write_all(b"{\"acceptability\":{")?;
+        for (k, (name, &i)) in by_name.iter().enumerate() {
+            if k > 0 {
+                out.write_all(b",")?;
+            }
+            serde_json::to_writer(&mut out, name)?;
+            out.write_all(b":")?;
+            serde_json::to_writer(&mut out, &rows[i])?;
+        }
+        out.write_all(b"}")?;
+        // The other keys all sort after "acceptability".
+        let tail = serde_json::to_string(&rest)?;
+        let tail = tail.strip_prefix('{').unwrap_or(&tail);
+        if tail != "}" {
+            out.write_all(b",")?;
+        }
+        out.write_all(tail.as_bytes())?;
+        out.write_all(b"\n")?;
+        out.flush()
+    };
+    if let Err(e) = write() {
+        eprintln!("{e}");
+    }
+}
+
 /// The readable tables printed by `smaa`.
 pub fn smaa_text(scenario: &Scenario, run: &SmaaRun, seed: u64, lang: Lang) -> String {
     let r = &run.result;
+    let index = ScenarioIndex::new(scenario);
     let mut out = String::new();
     let _ = writeln!(out, "{}", scenario.title.get(lang));
     let _ = writeln!(
@@ -141,7 +211,7 @@ pub fn smaa_text(scenario: &Scenario, run: &SmaaRun, seed: u64, lang: Lang) -> S
         let names: Vec<String> = r
             .alternatives
             .iter()
-            .map(|a| scenario.alternative_name(a, lang))
+            .map(|a| index.alternative_name(a, lang))
             .collect();
         let width = names
             .iter()
@@ -150,7 +220,7 @@ pub fn smaa_text(scenario: &Scenario, run: &SmaaRun, seed: u64, lang: Lang) -> S
             .unwrap_or(0)
             .max(6);
         let _ = write!(out, "{:<width$}", tr!(lang, "smaa.option"));
-        for k in 1..=r.alternatives.len() {
+        for k in 1..=r.acceptability.first().map_or(0, Vec::len) {
             let _ = write!(out, " {:>7}", tr!(lang, "smaa.rank_column", rank = k));
         }
         let _ = writeln!(out, " {:>11}", tr!(lang, "smaa.confidence"));
@@ -190,12 +260,16 @@ pub fn smaa_text(scenario: &Scenario, run: &SmaaRun, seed: u64, lang: Lang) -> S
         if !r.exact_weights {
             let _ = writeln!(out, "{}", tr!(lang, "smaa.approximate_weights"));
         }
+        let counted = r.acceptability.first().map_or(0, Vec::len);
+        if counted < r.alternatives.len() {
+            let _ = writeln!(out, "{}", tr!(lang, "smaa.ranks_counted", ranks = counted));
+        }
     }
     for x in &run.evaluation.excluded {
         let _ = writeln!(
             out,
             "{} — {}",
-            scenario.alternative_name(&x.alternative, lang),
+            index.alternative_name(&x.alternative, lang),
             super::rank::excluded_because(scenario, x, lang)
         );
     }
@@ -218,7 +292,7 @@ pub fn run(args: &SmaaArgs, lang: Lang) -> Result<(), String> {
         lang,
     )?;
     if args.json {
-        println!("{}", smaa_json(&scenario, &result, args.seed, lang));
+        print_smaa_json(&scenario, result, args.seed, lang);
     } else {
         print!("{}", smaa_text(&scenario, &result, args.seed, lang));
     }

@@ -13,10 +13,10 @@ use super::findings::{Findings, findings};
 use super::{ExportError, ImageFormat, chart_bytes, write_file};
 use crate::analysis::compare::{Comparison, Explanation};
 use crate::analysis::smaa::SmaaResult;
-use crate::analysis::{Method, evaluate_profile, select_profile};
+use crate::analysis::{Method, evaluate_indexed, evaluate_methods, select_profile};
 use crate::charts::{ChartInput, ChartKind, method_name};
 use crate::i18n::{num, pct, reason_message, value};
-use crate::model::{Direction, Lang, Scenario};
+use crate::model::{Direction, Lang, Scenario, ScenarioIndex};
 use crate::tr;
 use std::path::{Path, PathBuf};
 
@@ -430,10 +430,10 @@ pub fn results_section(
     let lang = options.lang;
     let profile =
         select_profile(scenario, options.profile).map_err(|e| ExportError::Chart(e.into()))?;
-    let evaluations: Vec<_> = Method::ALL
-        .iter()
-        .map(|m| evaluate_profile(scenario, profile, *m))
-        .collect();
+    let index = ScenarioIndex::new(scenario);
+    let evaluations = evaluate_methods(&index, profile, &Method::ALL);
+    // Rank and score of each option under each method, by id.
+    let placed: Vec<_> = evaluations.iter().map(|e| e.ranked_by_id()).collect();
     let mut blocks = vec![
         Block::Heading(2, tr!(lang, "brief.results")),
         Block::Paragraph(text(tr!(
@@ -462,9 +462,9 @@ pub fn results_section(
     let rows: Vec<Vec<Inline>> = order
         .iter()
         .map(|id| {
-            let mut row = vec![text(scenario.alternative_name(id, lang))];
-            for e in &evaluations {
-                match e.ranking.iter().find(|r| &r.alternative == id) {
+            let mut row = vec![text(index.alternative_name(id, lang))];
+            for e in &placed {
+                match e.get(id.as_str()) {
                     Some(r) => {
                         row.push(text(r.rank.to_string()));
                         row.push(text(num(r.score, 3, lang)));
@@ -489,13 +489,13 @@ pub fn results_section(
             .profiles
             .iter()
             .map(|p| {
-                let e = evaluate_profile(scenario, p, options.method);
+                let e = evaluate_indexed(&index, p, options.method);
                 let line = match e.winner() {
                     Some(w) => tr!(
                         lang,
                         "brief.profile_winner",
                         profile = p.name.get(lang),
-                        option = scenario.alternative_name(&w.alternative, lang),
+                        option = index.alternative_name(&w.alternative, lang),
                         score = num(w.score, 2, lang)
                     ),
                     None => tr!(lang, "brief.profile_none", profile = p.name.get(lang)),
@@ -520,7 +520,7 @@ pub fn results_section(
                         .map(|r| reason_message(scenario, r, lang))
                         .collect();
                     vec![
-                        Span::Strong(scenario.alternative_name(&x.alternative, lang)),
+                        Span::Strong(index.alternative_name(&x.alternative, lang)),
                         Span::Text(tr!(
                             lang,
                             "brief.excluded_reasons",
@@ -599,6 +599,7 @@ pub fn comparison_section(
         tr!(lang, "brief.col.rank_b"),
         tr!(lang, "brief.col.score_b"),
     ];
+    let (by_id_a, by_id_b) = (comparison.a.ranked_by_id(), comparison.b.ranked_by_id());
     let mut ids: Vec<&str> = comparison
         .b
         .ranking
@@ -606,12 +607,14 @@ pub fn comparison_section(
         .map(|r| r.alternative.as_str())
         .collect();
     for r in &comparison.a.ranking {
-        if !ids.contains(&r.alternative.as_str()) {
+        if !by_id_b.contains_key(r.alternative.as_str()) {
             ids.push(&r.alternative);
         }
     }
-    let cell = |e: &crate::analysis::Evaluation, id: &str| -> (Inline, Inline) {
-        match e.ranking.iter().find(|r| r.alternative == id) {
+    let cell = |e: &std::collections::HashMap<&str, &crate::analysis::Ranked>,
+                id: &str|
+     -> (Inline, Inline) {
+        match e.get(id) {
             Some(r) => (text(r.rank.to_string()), text(num(r.score, 3, lang))),
             None => (text("—"), text("—")),
         }
@@ -619,8 +622,8 @@ pub fn comparison_section(
     let rows = ids
         .iter()
         .map(|id| {
-            let (ra, sa) = cell(&comparison.a, id);
-            let (rb, sb) = cell(&comparison.b, id);
+            let (ra, sa) = cell(&by_id_a, id);
+            let (rb, sb) = cell(&by_id_b, id);
             vec![
                 text(crate::analysis::compare::describe::option_name(
                     a, b, id, lang,
@@ -645,10 +648,12 @@ pub fn evidence_section(scenario: &Scenario, lang: Lang) -> Vec<Block> {
         tr!(lang, "brief.col.rationale"),
         tr!(lang, "brief.col.sources"),
     ];
+    let index = ScenarioIndex::new(scenario);
     let mut rows = Vec::new();
     for a in &scenario.alternatives {
-        for c in &scenario.criteria {
-            let Some(s) = scenario.score(&a.id, &c.id) else {
+        let i = index.alternative_index(&a.id);
+        for (j, c) in scenario.criteria.iter().enumerate() {
+            let Some(s) = i.and_then(|i| index.score_at(i, j)) else {
                 continue;
             };
             let mut shown = value(s.value, 4, lang);

@@ -13,6 +13,8 @@ pub mod outline;
 pub mod rewrite;
 pub mod ron_file;
 pub mod save;
+#[doc(hidden)]
+pub mod synthetic;
 
 pub use error::{LoadError, LoadErrorKind, SaveError, SaveErrorKind};
 pub use fingerprint::{DiskChange, Fingerprint, disk_change, fingerprint};
@@ -175,6 +177,10 @@ pub fn locate_in_text<'a>(
     scenario: &Scenario,
     problems: &'a [Problem],
 ) -> Vec<(&'a Problem, usize, usize)> {
+    if problems.is_empty() {
+        // Nothing to place: skip outlining the whole file.
+        return Vec::new();
+    }
     let positions = if csv {
         locate::in_csv(text, scenario, problems)
     } else {
@@ -194,6 +200,9 @@ pub fn locate_problems<'a>(
     problems: &'a [Problem],
     path: &Path,
 ) -> Vec<(&'a Problem, usize, usize)> {
+    if problems.is_empty() {
+        return Vec::new();
+    }
     let text = read_limited(path)
         .ok()
         .and_then(|b| String::from_utf8(b).ok())

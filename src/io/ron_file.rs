@@ -41,6 +41,15 @@ pub fn parse(text: &str, label: &str) -> Result<Scenario, LoadError> {
     if outline::is_blank(text) {
         return Err(LoadError::at(label, 1, 1, LoadErrorKind::Empty));
     }
+    // The common case, a valid file of the current version, is read once.
+    // Anything else (an error, an older or newer version) takes the careful
+    // path below, which checks the version before reading the content.
+    if let Ok(scenario) = options().from_str::<Scenario>(text)
+        && scenario.format_version == FORMAT_VERSION
+    {
+        check_counts(&scenario, text, label)?;
+        return Ok(scenario);
+    }
     let version_at = |kind| {
         let pos = outline::top_field_value(text, "format_version").unwrap_or(Pos::START);
         LoadError::at(label, pos.line, pos.column, kind)

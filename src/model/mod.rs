@@ -1,11 +1,13 @@
 //! The decision problem as data: criteria, options, evidenced scores, weight
 //! profiles and resource caps. No I/O and no GUI live here.
 
+mod index;
 pub mod number;
 mod scenario;
 mod text;
 mod validate;
 
+pub use index::{ScenarioIndex, ScoreCells};
 pub use scenario::*;
 pub use text::{Lang, Text};
 pub use validate::{Location, Problem, ProblemKind, Severity, has_errors, repeated_ids, validate};

@@ -1,5 +1,6 @@
 //! Scenario validation: every problem at once, each pointing at the item it concerns.
 
+use super::index::ScenarioIndex;
 use super::scenario::Scenario;
 use std::collections::{BTreeSet, HashSet};
 
@@ -260,29 +261,39 @@ pub fn validate(scenario: &Scenario) -> Vec<Problem> {
     }
 
     let criterion_ids: HashSet<&str> = scenario.criteria.iter().map(|c| c.id.as_str()).collect();
-    let alternative_ids: HashSet<&str> = scenario
-        .alternatives
-        .iter()
-        .map(|a| a.id.as_str())
-        .collect();
     let source_ids: HashSet<&str> = scenario.sources.iter().map(|s| s.id.as_str()).collect();
-    let mut scored = HashSet::new();
-    for (i, s) in scenario.scores.iter().enumerate() {
-        if !alternative_ids.contains(s.alternative.as_str()) {
+    // Scored (option, criterion) cells by first position, so each score
+    // costs no hashing when the file lists them in order; pairs naming an
+    // unknown id are kept by text.
+    let index = ScenarioIndex::new(scenario);
+    let m = scenario.criteria.len();
+    let mut scored = vec![false; scenario.alternatives.len() * m];
+    let mut scored_unknown = HashSet::new();
+    for ((i, s), (row, col)) in scenario
+        .scores
+        .iter()
+        .enumerate()
+        .zip(index.score_positions())
+    {
+        if row.is_none() {
             push(
                 K::ScoreUnknownAlternative(s.alternative.clone()),
                 L::Score(i),
                 Some("alternative"),
             );
         }
-        if !criterion_ids.contains(s.criterion.as_str()) {
+        if col.is_none() {
             push(
                 K::ScoreUnknownCriterion(s.criterion.clone()),
                 L::Score(i),
                 Some("criterion"),
             );
         }
-        if !scored.insert((s.alternative.as_str(), s.criterion.as_str())) {
+        let first = match (row, col) {
+            (Some(row), Some(col)) => !std::mem::replace(&mut scored[row * m + col], true),
+            _ => scored_unknown.insert((s.alternative.as_str(), s.criterion.as_str())),
+        };
+        if !first {
             push(
                 K::DuplicateScore {
                     alternative: s.alternative.clone(),
@@ -322,14 +333,16 @@ pub fn validate(scenario: &Scenario) -> Vec<Problem> {
             }
         }
     }
+    // By first positions: a repeated id is the same option or criterion.
+    let first_col: Vec<usize> = scenario
+        .criteria
+        .iter()
+        .map(|c| index.criterion_index(&c.id).unwrap_or(0))
+        .collect();
     for a in &scenario.alternatives {
-        for c in &scenario.criteria {
-            if !scored.contains(&(a.id.as_str(), c.id.as_str())) {
-                let index = scenario
-                    .alternatives
-                    .iter()
-                    .position(|x| x.id == a.id)
-                    .unwrap_or(0);
+        let index = index.alternative_index(&a.id).unwrap_or(0);
+        for (c, &col) in scenario.criteria.iter().zip(&first_col) {
+            if !scored[index * m + col] {
                 push(
                     K::MissingScore {
                         alternative: a.id.clone(),

@@ -2,8 +2,9 @@
 //! removed or renamed (matched by id), changed scores, weights and constraints.
 
 use crate::analysis::Evaluation;
-use crate::model::{Direction, Preference, Scale, Scenario, Text, WeightProfile};
+use crate::model::{Direction, Preference, Scale, Scenario, ScenarioIndex, Text, WeightProfile};
 use serde::Serialize;
+use std::collections::HashMap;
 
 /// A display name that changed while the id stayed.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -195,11 +196,19 @@ impl Changes {
 
 /// Added, removed and renamed items of two id-keyed lists.
 fn items<'a, T: 'a>(a: &'a [T], b: &'a [T], key: impl Fn(&T) -> (&str, &Text)) -> ItemChanges {
-    let find = |list: &'a [T], id: &str| list.iter().find(|x| key(x).0 == id);
+    // First item with each id, as a scan by id would find it.
+    let first_by_id = |list: &'a [T]| {
+        let mut map: HashMap<&'a str, &'a T> = HashMap::new();
+        for x in list {
+            map.entry(key(x).0).or_insert(x);
+        }
+        map
+    };
+    let (in_a, in_b) = (first_by_id(a), first_by_id(b));
     let mut out = ItemChanges::default();
     for x in a {
         let (id, name) = key(x);
-        match find(b, id) {
+        match in_b.get(id).copied() {
             None => out.removed.push(id.to_string()),
             Some(y) if key(y).1 != name => out.renamed.push(Rename {
                 id: id.to_string(),
@@ -212,7 +221,7 @@ fn items<'a, T: 'a>(a: &'a [T], b: &'a [T], key: impl Fn(&T) -> (&str, &Text)) -
     out.added = b
         .iter()
         .map(|y| key(y).0)
-        .filter(|id| find(a, id).is_none())
+        .filter(|id| !in_a.contains_key(id))
         .map(str::to_string)
         .collect();
     out
@@ -250,14 +259,21 @@ pub fn changes(
     let alternatives = items(&a.alternatives, &b.alternatives, |x| (&x.id, &x.name));
     let criteria = items(&a.criteria, &b.criteria, |x| (&x.id, &x.name));
 
+    let (index_a, index_b) = (ScenarioIndex::new(a), ScenarioIndex::new(b));
     let mut scores = Vec::new();
     for alt in a
         .alternatives
         .iter()
-        .filter(|x| b.alternative(&x.id).is_some())
+        .filter(|x| index_b.alternative(&x.id).is_some())
     {
-        for c in a.criteria.iter().filter(|c| b.criterion(&c.id).is_some()) {
-            let (Some(sa), Some(sb)) = (a.score(&alt.id, &c.id), b.score(&alt.id, &c.id)) else {
+        for c in a
+            .criteria
+            .iter()
+            .filter(|c| index_b.criterion(&c.id).is_some())
+        {
+            let (Some(sa), Some(sb)) =
+                (index_a.score(&alt.id, &c.id), index_b.score(&alt.id, &c.id))
+            else {
                 continue;
             };
             let change = ScoreChange {
@@ -280,7 +296,7 @@ pub fn changes(
         b.criteria
             .iter()
             .map(|c| &c.id)
-            .filter(|id| a.criterion(id).is_none()),
+            .filter(|id| index_a.criterion(id).is_none()),
     );
     let weights = union
         .filter_map(|id| {
@@ -295,7 +311,7 @@ pub fn changes(
 
     let mut settings = Vec::new();
     for ca in &a.criteria {
-        let Some(cb) = b.criterion(&ca.id) else {
+        let Some(cb) = index_b.criterion(&ca.id) else {
             continue;
         };
         let criterion = ca.id.clone();
@@ -357,7 +373,7 @@ pub fn changes(
 
     let mut needs = Vec::new();
     for alt_a in &a.alternatives {
-        let Some(alt_b) = b.alternative(&alt_a.id) else {
+        let Some(alt_b) = index_b.alternative(&alt_a.id) else {
             continue;
         };
         let keys = alt_a

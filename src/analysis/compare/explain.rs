@@ -4,6 +4,7 @@
 use super::{Explanation, Outcome, Side, Term};
 use crate::analysis::{Evaluation, Method, scaled_values};
 use crate::model::Scenario;
+use std::collections::HashSet;
 
 /// Picks the pair (top of A, top of B when the winner changed, else top of
 /// B and second of B) and explains the change in its gap, or says plainly
@@ -68,9 +69,14 @@ pub fn shared_explanation(eval_a: &Evaluation, eval_b: &Evaluation) -> Option<Ex
         return None;
     }
     let in_both = |from: &Evaluation, other: &Evaluation| -> Vec<String> {
+        let ranked: HashSet<&str> = other
+            .ranking
+            .iter()
+            .map(|r| r.alternative.as_str())
+            .collect();
         from.ranking
             .iter()
-            .filter(|r| other.score_of(&r.alternative).is_some())
+            .filter(|r| ranked.contains(r.alternative.as_str()))
             .map(|r| r.alternative.clone())
             .collect()
     };
