@@ -95,12 +95,18 @@ fn scenario() -> impl Strategy<Value = Scenario> {
 }
 
 /// The matrix built the way it was before the index: one score scan per cell.
+/// A criterion no score names is left out (nobody has scored it yet).
 fn matrix_by_scanning(s: &Scenario, profile: &WeightProfile, ids: &[String]) -> DecisionMatrix {
+    let criteria: Vec<&Criterion> = s
+        .criteria
+        .iter()
+        .filter(|c| s.scores.iter().any(|x| x.criterion == c.id))
+        .collect();
     let mut values = Vec::new();
     let mut lows = Vec::new();
     let mut highs = Vec::new();
     for a in ids {
-        for c in &s.criteria {
+        for c in &criteria {
             let score = s.score(a, &c.id);
             let v = score.map_or(f64::NAN, |x| x.value);
             values.push(v);
@@ -108,13 +114,13 @@ fn matrix_by_scanning(s: &Scenario, profile: &WeightProfile, ids: &[String]) -> 
             highs.push(score.and_then(|x| x.high).unwrap_or(v));
         }
     }
-    let raw: Vec<f64> = s.criteria.iter().map(|c| profile.weight(&c.id)).collect();
+    let raw: Vec<f64> = criteria.iter().map(|c| profile.weight(&c.id)).collect();
     DecisionMatrix {
         alternatives: ids.to_vec(),
-        criteria: s.criteria.iter().map(|c| c.id.clone()).collect(),
-        directions: s.criteria.iter().map(|c| c.direction).collect(),
-        scales: s.criteria.iter().map(|c| c.scale).collect(),
-        preferences: s.criteria.iter().map(|c| c.preference).collect(),
+        criteria: criteria.iter().map(|c| c.id.clone()).collect(),
+        directions: criteria.iter().map(|c| c.direction).collect(),
+        scales: criteria.iter().map(|c| c.scale).collect(),
+        preferences: criteria.iter().map(|c| c.preference).collect(),
         weights: tradeoff::analysis::matrix::normalise(&raw),
         values,
         lows,
@@ -123,15 +129,20 @@ fn matrix_by_scanning(s: &Scenario, profile: &WeightProfile, ids: &[String]) -> 
 }
 
 /// Every rule an option breaks, found by scanning (the textbook reading of
-/// vetoes, red lines and caps; at the limit itself an option passes).
+/// vetoes, red lines and caps; at the limit itself an option passes; a
+/// missing score on a criterion someone has scored means "not yet scored").
 fn reasons_by_scanning(s: &Scenario, profile: &WeightProfile, id: &str) -> Vec<Reason> {
     let breaks = |d: Direction, v: f64, limit: f64| match d {
         Direction::Minimize => v > limit,
         Direction::Maximize => v < limit,
     };
     let mut out = Vec::new();
+    let mut unscored = Vec::new();
     for c in &s.criteria {
         let Some(score) = s.score(id, &c.id) else {
+            if s.scores.iter().any(|x| x.criterion == c.id) {
+                unscored.push(c.id.clone());
+            }
             continue;
         };
         let limits = c.veto.map(|l| (l, None)).into_iter().chain(
@@ -151,6 +162,9 @@ fn reasons_by_scanning(s: &Scenario, profile: &WeightProfile, id: &str) -> Vec<R
                 });
             }
         }
+    }
+    if !unscored.is_empty() {
+        out.push(Reason::NotYetScored { criteria: unscored });
     }
     if let Some(a) = s.alternative(id) {
         for r in &s.resources {
