@@ -88,6 +88,8 @@ pub struct ChartsTabs {
     pub kind: ChartKind,
     /// Criterion of the sensitivity chart (None: the most heavily weighted).
     pub criterion: Option<String>,
+    /// Cost of the value-for-money chart (None: the default cost).
+    pub cost: Option<String>,
     /// Rendered textures.
     pub cache: TexCache,
     running: Vec<Running>,
@@ -100,6 +102,7 @@ impl Default for ChartsTabs {
         ChartsTabs {
             kind: ChartKind::Ranking,
             criterion: None,
+            cost: None,
             cache: TexCache::default(),
             running: Vec::new(),
             clipboard: None,
@@ -152,6 +155,15 @@ pub fn criterion_picker(ui: &mut Ui, id: &str, state: &AppState, criterion: &mut
 }
 
 impl ChartsTabs {
+    /// What goes in the chart input's criterion slot for `kind`: the
+    /// frontier chart's cost, else the sensitivity criterion.
+    pub fn criterion_for(&self, kind: ChartKind) -> Option<String> {
+        match kind {
+            ChartKind::Frontier => self.cost.clone(),
+            _ => self.criterion.clone(),
+        }
+    }
+
     /// Recomputes the comparison behind the waterfall when the scenario or
     /// the Compare view's choice changed. Cheap when nothing changed.
     pub fn refresh_waterfall(
@@ -239,6 +251,10 @@ impl ChartsTabs {
                 ui.separator();
                 criterion_picker(ui, "charts-criterion", state, &mut self.criterion);
             }
+            if self.kind == ChartKind::Frontier {
+                ui.separator();
+                super::vfm_view::cost_picker(ui, "charts-cost", state, &mut self.cost);
+            }
             if self.kind == ChartKind::Acceptability
                 && let Some(s) = smaa
                 && !s.fresh
@@ -257,7 +273,7 @@ impl ChartsTabs {
             state.content_key(),
             state.method,
             lang,
-            self.criterion.clone(),
+            self.criterion_for(self.kind),
             smaa.map_or(0, |s| s.generation),
             size,
             ppp,
@@ -270,9 +286,10 @@ impl ChartsTabs {
             },
             ..key
         };
+        let criterion = self.criterion_for(self.kind);
         let input = match (&waterfall, self.kind) {
             (Some(w), ChartKind::Waterfall) => w.input(lang),
-            _ => input_for(state, self.criterion.as_deref(), smaa),
+            _ => input_for(state, criterion.as_deref(), smaa),
         };
         let tint = if self.kind == ChartKind::Acceptability && smaa.is_some_and(|s| !s.fresh) {
             super::robustness::STALE_TINT

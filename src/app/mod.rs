@@ -31,6 +31,7 @@ pub mod smaa_worker;
 pub mod stakeholders;
 pub mod state;
 pub mod table;
+pub mod vfm_view;
 pub mod weights;
 pub mod widgets;
 
@@ -200,6 +201,12 @@ impl TradeoffApp {
                     compare_view::compare_view(ui, state, &mut self.analyse, native_dialogs);
                 }
                 View::Package => package_view::package_view(ui, state),
+                View::ValueForMoney => vfm_view::vfm_view(
+                    ui,
+                    state,
+                    &mut self.charts_tabs.cost,
+                    &mut self.analyse.charts,
+                ),
             }
         });
         self.analyse.dialogs(ui, state, &mut out);

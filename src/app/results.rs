@@ -136,6 +136,22 @@ fn results_table(ui: &mut Ui, state: &AppState) {
                         });
                     ui.label(RichText::new(cell).monospace());
                 }
+                if let Some((_, by)) = state
+                    .analysis()
+                    .dominated
+                    .iter()
+                    .find(|(id, by)| *id == r.alternative && !by.is_empty())
+                {
+                    ui.label(
+                        RichText::new(tr!(
+                            lang,
+                            "vfm.gui.dominated_by",
+                            by = crate::analysis::frontier_text::dominators_text(s, by, lang)
+                        ))
+                        .italics(),
+                    )
+                    .on_hover_text(tr!(lang, "vfm.gui.dominated_tip"));
+                }
                 ui.end_row();
             }
             for x in &main.excluded {

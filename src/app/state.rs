@@ -27,17 +27,20 @@ pub enum View {
     Compare,
     /// The best package of options within the caps.
     Package,
+    /// Value against cost: the efficient frontier and better alternatives.
+    ValueForMoney,
 }
 
 impl View {
     /// Every view, in tab order.
-    pub const ALL: [View; 6] = [
+    pub const ALL: [View; 7] = [
         View::Analysis,
         View::Charts,
         View::Robustness,
         View::Stakeholders,
         View::Compare,
         View::Package,
+        View::ValueForMoney,
     ];
 
     /// The tab label.
@@ -49,6 +52,7 @@ impl View {
             View::Stakeholders => tr!(lang, "analyse.view.stakeholders"),
             View::Compare => tr!(lang, "analyse.view.compare"),
             View::Package => tr!(lang, "analyse.view.package"),
+            View::ValueForMoney => tr!(lang, "vfm.gui.view"),
         }
     }
 }
@@ -184,6 +188,9 @@ pub struct Analysis {
     pub problems: Vec<Problem>,
     /// One evaluation per method in [`Method::ALL`] order, when the scenario is valid.
     pub evaluations: Option<Vec<Evaluation>>,
+    /// Each feasible option with the ids of the options that dominate it
+    /// (analysis::dominance; raw values, so the same under every method).
+    pub dominated: Vec<(String, Vec<String>)>,
 }
 
 /// The whole app state, testable without a window.
@@ -638,10 +645,23 @@ fn analyse(doc: &Document) -> Analysis {
     let scenario = doc.scenario();
     let problems = validate(scenario);
     let evaluations = analysis::evaluate_all_methods(scenario, None).ok();
+    let dominated = evaluations
+        .as_ref()
+        .and_then(|e| e.first())
+        .map(|e| {
+            e.matrix
+                .alternatives
+                .iter()
+                .cloned()
+                .zip(analysis::dominance::dominated_by(&e.matrix))
+                .collect()
+        })
+        .unwrap_or_default();
     Analysis {
         revision: doc.revision(),
         problems,
         evaluations,
+        dominated,
     }
 }
 

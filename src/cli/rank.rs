@@ -80,7 +80,16 @@ pub fn evaluate_or_message(
 }
 
 /// The `rank --json` document of design.md §5.
+/// Each ranked row carries `dominated_by`: the ids of the feasible options
+/// that dominate it (analysis::dominance), empty when none.
 pub fn ranking_json(scenario: &Scenario, evaluation: &Evaluation, lang: Lang) -> serde_json::Value {
+    let dominated: std::collections::HashMap<&str, Vec<String>> = evaluation
+        .matrix
+        .alternatives
+        .iter()
+        .map(String::as_str)
+        .zip(crate::analysis::dominance::dominated_by(&evaluation.matrix))
+        .collect();
     json!({
         "method": evaluation.method.as_str(),
         "profile": evaluation.profile,
@@ -89,6 +98,7 @@ pub fn ranking_json(scenario: &Scenario, evaluation: &Evaluation, lang: Lang) ->
             "id": r.alternative,
             "score": r.score,
             "rank": r.rank,
+            "dominated_by": dominated.get(r.alternative.as_str()).cloned().unwrap_or_default(),
         })).collect::<Vec<_>>(),
         "excluded": evaluation.excluded.iter().map(|x| json!({
             "alternative": scenario.alternative_name(&x.alternative, Lang::En),

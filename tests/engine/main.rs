@@ -1,15 +1,17 @@
 //! Engine, file, command-line and chart tests, one binary so the suite links once.
 
-mod charts_support;
 mod brief_pack;
 mod charts_render;
 mod charts_snapshots;
+mod charts_support;
 mod compare_canada;
 mod compare_cli;
 mod compare_edge;
 mod compare_hand;
 mod compare_props;
 mod compare_self;
+mod frontier_cli;
+mod frontier_props;
 mod i18n_catalogue;
 mod io_cli;
 mod io_limits;
