@@ -49,19 +49,25 @@ fn overlap(a: Rect, b: Rect) -> i64 {
 }
 
 /// Places labels of sizes `sizes` beside points `at` (backend pixels) so
-/// that no two labels overlap, nor a label and a point, within `bounds`:
-/// each label tries eight places around its point at growing distances and
-/// takes the first free one (else the one overlapping least). Returns the
-/// top-left offset of each label from its point.
+/// that no two labels overlap, nor a label and a point, within `bounds`,
+/// and labels cover the pixels of `lines` as little as they can: each label
+/// tries eight places around its point at growing distances and takes the
+/// first free one (else the one overlapping least; lines weigh less than
+/// labels and points). Returns the top-left offset of each label from its point.
 pub(crate) fn place_labels(
     at: &[(i32, i32)],
     sizes: &[(i32, i32)],
     radius: i32,
     bounds: Rect,
+    lines: &[(i32, i32)],
 ) -> Vec<(i32, i32)> {
     let mut taken: Vec<Rect> = at
         .iter()
         .map(|&(x, y)| (x - radius, y - radius, x + radius, y + radius))
+        .collect();
+    let line_rects: Vec<Rect> = lines
+        .iter()
+        .map(|&(x, y)| (x - 1, y - 1, x + 1, y + 1))
         .collect();
     let mut offsets = Vec::with_capacity(at.len());
     for (&(x, y), &(w, h)) in at.iter().zip(sizes) {
@@ -84,7 +90,10 @@ pub(crate) fn place_labels(
                     * i64::from(h)
                     + i64::from((bounds.1 - rect.1).max(0) + (rect.3 - bounds.3).max(0))
                         * i64::from(w);
-                let cost: i64 = taken.iter().map(|t| overlap(*t, rect)).sum::<i64>() + outside * 4;
+                let crossed: i64 = line_rects.iter().map(|t| overlap(*t, rect)).sum();
+                let cost: i64 = taken.iter().map(|t| overlap(*t, rect)).sum::<i64>() * 8
+                    + outside * 32
+                    + crossed;
                 if best.is_none_or(|(c, _)| cost < c) {
                     best = Some((cost, (dx, dy)));
                 }
@@ -218,6 +227,8 @@ fn plot_points<DB: DrawingBackend>(
         .axis_style(GREY.stroke_width(theme.line(1.0)))
         .draw()?;
 
+    // Every line drawn, so labels can keep off them.
+    let mut polylines: Vec<Vec<(f64, f64)>> = Vec::new();
     // Packages: a step line, the best package at every budget, and the cap.
     if let Some(p) = packages {
         let mut path = Vec::new();
@@ -230,6 +241,8 @@ fn plot_points<DB: DrawingBackend>(
         if let Some(last) = p.steps.last() {
             path.push((p.cap.max(last.cost), last.value));
         }
+        polylines.push(path.clone());
+        polylines.push(vec![(p.cap, y_range.start), (p.cap, y_range.end)]);
         chart.draw_series(std::iter::once(PathElement::new(
             path,
             PACKAGES.stroke_width(theme.line(2.5)),
@@ -246,6 +259,7 @@ fn plot_points<DB: DrawingBackend>(
     for o in vfm.options.iter().filter(|o| !o.efficient) {
         for alt in [&o.cheaper, &o.better].into_iter().flatten() {
             if let Some(to) = position(alt) {
+                polylines.push(vec![(o.cost, o.value), to]);
                 dashed_segment(&mut chart, theme, (o.cost, o.value), to)?;
             }
         }
@@ -256,18 +270,19 @@ fn plot_points<DB: DrawingBackend>(
         .iter()
         .map(|&k| (vfm.options[k].cost, vfm.options[k].value))
         .collect();
+    polylines.push(line.clone());
     chart.draw_series(std::iter::once(PathElement::new(
         line,
         FRONTIER.stroke_width(theme.line(3.0)),
     )))?;
-    // Points: filled on the frontier, rings off it, in each option's colour.
+    // Points: filled in the frontier's colour on it, grey rings off it (the
+    // labels name the options; series colours would clash with the lines).
     let radius = theme.px(0.45).max(3);
     for o in &vfm.options {
-        let colour = ctx.option_colour(&o.alternative);
         let style = if o.efficient {
-            colour.filled()
+            FRONTIER.filled()
         } else {
-            colour.stroke_width(theme.line(2.5))
+            MUTED.stroke_width(theme.line(2.5))
         };
         chart.draw_series(std::iter::once(Circle::new(
             (o.cost, o.value),
@@ -318,7 +333,13 @@ fn plot_points<DB: DrawingBackend>(
         sizes.push((w as i32, h as i32));
     }
     let (xs, ys) = chart.plotting_area().get_pixel_range();
-    let offsets = place_labels(&at, &sizes, radius, (xs.start, ys.start, xs.end, ys.end));
+    let offsets = place_labels(
+        &at,
+        &sizes,
+        radius,
+        (xs.start, ys.start, xs.end, ys.end),
+        &pixels_along(&chart, &polylines),
+    );
     for (((point, text, style), (dx, dy)), (w, h)) in labels.into_iter().zip(offsets).zip(sizes) {
         let pad = theme.px(0.15);
         chart.draw_series(std::iter::once(
@@ -338,6 +359,24 @@ type Chart<'a, DB> = ChartContext<
     DB,
     Cartesian2d<plotters::coord::types::RangedCoordf64, plotters::coord::types::RangedCoordf64>,
 >;
+
+/// Backend pixels every few pixels along `polylines` (data coordinates).
+fn pixels_along<DB: DrawingBackend>(
+    chart: &Chart<'_, DB>,
+    polylines: &[Vec<(f64, f64)>],
+) -> Vec<(i32, i32)> {
+    let mut out = Vec::new();
+    for line in polylines {
+        for pair in line.windows(2) {
+            let (a, b) = (chart.backend_coord(&pair[0]), chart.backend_coord(&pair[1]));
+            let steps = ((b.0 - a.0).abs().max((b.1 - a.1).abs()) / 3).max(1);
+            for k in 0..=steps {
+                out.push((a.0 + (b.0 - a.0) * k / steps, a.1 + (b.1 - a.1) * k / steps));
+            }
+        }
+    }
+    out
+}
 
 /// A thin dashed grey segment from `from` to `to` (data coordinates).
 fn dashed_segment<DB: DrawingBackend>(
@@ -389,7 +428,7 @@ mod tests {
     fn labels_of_close_points_do_not_overlap() {
         let at = [(100, 100), (104, 102), (98, 99), (300, 300)];
         let sizes = [(80, 14); 4];
-        let offsets = place_labels(&at, &sizes, 5, (0, 0, 600, 600));
+        let offsets = place_labels(&at, &sizes, 5, (0, 0, 600, 600), &[]);
         let rects: Vec<Rect> = at
             .iter()
             .zip(&offsets)
