@@ -134,7 +134,7 @@ pub struct ValueForMoney {
 }
 
 /// The cost the GUI and the briefing use when none is named: for a
-/// combinable scenario, the resource in the unit of the first minimised
+/// combinable scenario, the first resource in the unit of a minimised
 /// criterion (a budget beside a cost criterion), else its first resource;
 /// otherwise the first minimised criterion, else the first resource.
 pub fn default_cost(scenario: &Scenario) -> Option<Cost> {
@@ -147,11 +147,12 @@ pub fn default_cost(scenario: &Scenario) -> Option<Cost> {
         source: CostSource::Resource,
     };
     if scenario.combinable && !scenario.resources.is_empty() {
-        let same_unit = first_min.and_then(|c| {
-            scenario
-                .resources
-                .iter()
-                .find(|r| !r.unit.is_empty() && r.unit == c.unit)
+        let same_unit = scenario.resources.iter().find(|r| {
+            !r.unit.is_empty()
+                && scenario
+                    .criteria
+                    .iter()
+                    .any(|c| c.direction == Direction::Minimize && c.unit == r.unit)
         });
         let r = same_unit.unwrap_or(&scenario.resources[0]);
         return Some(resource(&r.id));

@@ -83,7 +83,7 @@ pub fn vfm_view(
             }
             ui.add_space(6.0);
             let width = ui.available_width().clamp(320.0, 1100.0);
-            let size = egui::vec2(width, (width * 0.55).clamp(300.0, 560.0));
+            let size = egui::vec2(width, (width * 0.62).clamp(340.0, 600.0));
             let input = ChartInput {
                 criterion: Some(&cost.id),
                 ..ChartInput::new(s, lang)
@@ -149,6 +149,8 @@ fn options_table(
     vfm: &crate::analysis::frontier::ValueForMoney,
     lang: crate::model::Lang,
 ) {
+    // The last column wraps in what the first three leave of the view.
+    let verdict_width = (ui.available_width() - 480.0).max(180.0);
     egui::Grid::new("vfm-options")
         .striped(true)
         .num_columns(4)
@@ -179,7 +181,7 @@ fn options_table(
                     alts.dedup();
                     tr!(lang, "vfm.gui.beaten_by", options = alts.join(", "))
                 };
-                super::stakeholders::wrapped(ui, RichText::new(verdict), 360.0);
+                super::stakeholders::wrapped(ui, RichText::new(verdict), verdict_width);
                 ui.end_row();
             }
         });

@@ -155,9 +155,13 @@ pub(super) fn draw<DB: DrawingBackend>(
             Swatch::Line,
         ));
     }
-    // The chart's own notes: the first sentences of the summary.
+    // The chart's own notes: the first sentence of the summary (the first
+    // option off the frontier, if any) and the frontier, so the plot keeps
+    // its room; the dashed lines show the other alternatives.
     let mut notes = summary(scenario, &vfm, lang);
-    notes.truncate(3);
+    if notes.len() > 2 {
+        notes.drain(1..notes.len() - 1);
+    }
     let chrome = Chrome::with_scenario_notes(ctx, title(ctx, &cost), legend, notes);
     let plot = frame(ctx, area, &chrome)?;
     if vfm.options.is_empty() {

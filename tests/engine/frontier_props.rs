@@ -299,3 +299,17 @@ fn a_maximised_criterion_is_not_a_cost() {
     assert!(resolve_cost(&scenario, "impact").is_err());
     assert!(resolve_cost(&scenario, "nowhere").is_err());
 }
+
+#[test]
+fn the_default_cost_is_the_resource_in_a_cost_criterion_unit() {
+    let path = format!("{}/scenarios/canada-2016.ron", env!("CARGO_MANIFEST_DIR"));
+    let scenario = tradeoff::io::load(std::path::Path::new(&path)).expect("loads");
+    // Troops come first, but the budget shares its unit with the cost criterion.
+    let cost = tradeoff::analysis::frontier::default_cost(&scenario).expect("a cost");
+    assert_eq!(cost.id, "budget");
+    assert_eq!(cost.source, CostSource::Resource);
+    let mut single = scenario.clone();
+    single.combinable = false;
+    let cost = tradeoff::analysis::frontier::default_cost(&single).expect("a cost");
+    assert_eq!(cost.source, CostSource::Criterion);
+}
