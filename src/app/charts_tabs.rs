@@ -251,10 +251,6 @@ impl ChartsTabs {
                 ui.separator();
                 criterion_picker(ui, "charts-criterion", state, &mut self.criterion);
             }
-            if self.kind == ChartKind::Frontier {
-                ui.separator();
-                super::vfm_view::cost_picker(ui, "charts-cost", state, &mut self.cost);
-            }
             if self.kind == ChartKind::Acceptability
                 && let Some(s) = smaa
                 && !s.fresh
@@ -262,6 +258,12 @@ impl ChartsTabs {
                 ui.spinner();
             }
         });
+        if self.kind == ChartKind::Frontier {
+            // On its own row: the actions row has no room left at 1366 px.
+            ui.horizontal_wrapped(|ui| {
+                super::vfm_view::cost_picker(ui, "charts-cost", state, &mut self.cost);
+            });
+        }
         ui.separator();
         let size = Vec2::new(
             ui.available_width().max(200.0),
