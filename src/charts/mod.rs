@@ -94,7 +94,7 @@ impl ChartKind {
             ChartKind::Stakeholders => tr!(lang, "chart.stakeholders.title"),
             ChartKind::Heatmap => tr!(lang, "chart.heatmap.title"),
             ChartKind::Waterfall => tr!(lang, "chart.waterfall.title"),
-            ChartKind::Frontier => tr!(lang, "vfm.chart.title"),
+            ChartKind::Frontier => tr!(lang, "vfm.chart.kind"),
         }
     }
 }

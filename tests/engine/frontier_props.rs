@@ -313,3 +313,62 @@ fn the_default_cost_is_the_resource_in_a_cost_criterion_unit() {
     let cost = tradeoff::analysis::frontier::default_cost(&single).expect("a cost");
     assert_eq!(cost.source, CostSource::Criterion);
 }
+
+/// The bundled scenario with Mali made DR Congo's copy with one point more
+/// risk (minimised) and no uncertainty: DR Congo dominates it.
+fn canada_with_mali_dominated() -> tradeoff::model::Scenario {
+    let path = format!("{}/scenarios/canada-2016.ron", env!("CARGO_MANIFEST_DIR"));
+    let mut s = tradeoff::io::load(std::path::Path::new(&path)).expect("loads");
+    for c in s.criteria.clone() {
+        let drc = s.score("drc", &c.id).map(|x| x.value).expect("score");
+        if let Some(x) = s.score_mut("mali", &c.id) {
+            x.value = if c.id == "risk" { drc + 1.0 } else { drc };
+            x.low = None;
+            x.high = None;
+        }
+    }
+    s
+}
+
+#[test]
+fn the_ranking_chart_and_the_briefing_name_the_dominating_option() {
+    use tradeoff::charts::{ChartInput, ChartKind, render_svg};
+    use tradeoff::model::Lang;
+    let s = canada_with_mali_dominated();
+    let svg = render_svg(
+        ChartKind::Ranking,
+        &ChartInput::new(&s, Lang::En),
+        1200,
+        700,
+    )
+    .expect("renders");
+    assert!(
+        svg.contains("dominated by DR Congo (MONUSCO)"),
+        "ranking chart"
+    );
+    let page = tradeoff::export::brief::build_page(
+        &s,
+        &tradeoff::export::brief::BriefOptions::new(Lang::Fr),
+        Vec::new(),
+    )
+    .expect("page");
+    let markdown = tradeoff::export::document::to_markdown(&page);
+    assert!(
+        markdown.contains("Mali (MINUSMA) est dominée par RD Congo (MONUSCO)"),
+        "{markdown}"
+    );
+    let plain = tradeoff::export::document::to_markdown(
+        &tradeoff::export::brief::build_page(
+            &canada(),
+            &tradeoff::export::brief::BriefOptions::new(Lang::En),
+            Vec::new(),
+        )
+        .expect("page"),
+    );
+    assert!(plain.contains("No option is dominated"));
+}
+
+fn canada() -> tradeoff::model::Scenario {
+    let path = format!("{}/scenarios/canada-2016.ron", env!("CARGO_MANIFEST_DIR"));
+    tradeoff::io::load(std::path::Path::new(&path)).expect("loads")
+}

@@ -4,3 +4,4 @@
 mod gui_analyse;
 mod gui_app;
 mod gui_present;
+mod gui_vfm;
