@@ -376,7 +376,8 @@ fn package_frontier_of(
 /// and `caps[resource]`, where resource 0 is the cost: every feasible set
 /// (all caps) worth strictly more than any set of lower or equal cost, as
 /// (members increasing, cost, value) in increasing cost. Starts with the
-/// best set of cost 0 (the empty set when nothing is free). At most 64 items.
+/// best set of cost 0 (the empty set when nothing is free). At most 64
+/// items; `caps` must hold at least the cost resource.
 pub fn package_frontier(
     values: &[f64],
     needs: &[Vec<f64>],
@@ -385,7 +386,23 @@ pub fn package_frontier(
     let n = values.len().min(64);
     let mut order: Vec<usize> = (0..n).collect();
     order.sort_by(|&a, &b| values[b].total_cmp(&values[a]).then(a.cmp(&b)));
+    let by_ratio = (0..caps.len())
+        .map(|r| {
+            let ratio = |p: usize| {
+                let k = order[p];
+                if needs[k][r] <= 0.0 {
+                    f64::INFINITY
+                } else {
+                    values[k] / needs[k][r]
+                }
+            };
+            let mut positions: Vec<usize> = (0..n).collect();
+            positions.sort_by(|&a, &b| ratio(b).total_cmp(&ratio(a)).then(a.cmp(&b)));
+            positions
+        })
+        .collect();
     let mut search = FrontierSearch {
+        by_ratio,
         order,
         values,
         needs,
@@ -403,9 +420,23 @@ pub fn package_frontier(
         .collect()
 }
 
+/// The value of the concave piecewise-linear `curve` (breakpoints from
+/// (0, 0), increasing) at `x`, held at its end beyond the last breakpoint.
+fn at(curve: &[(f64, f64)], x: f64) -> f64 {
+    let k = curve.partition_point(|p| p.0 <= x);
+    match (k.checked_sub(1).map(|i| curve[i]), curve.get(k)) {
+        (Some(a), Some(b)) if b.0 > a.0 => a.1 + (b.1 - a.1) * (x - a.0) / (b.0 - a.0),
+        (Some(a), _) => a.1,
+        (None, _) => 0.0,
+    }
+}
+
 struct FrontierSearch<'a> {
     /// Item indices in decreasing value.
     order: Vec<usize>,
+    /// Per resource: positions in `order` by decreasing value per unit need
+    /// (items needing none first).
+    by_ratio: Vec<Vec<usize>>,
     values: &'a [f64],
     needs: &'a [Vec<f64>],
     /// (cost, value, mask) with cost and value strictly increasing.
@@ -437,43 +468,36 @@ impl FrontierSearch<'_> {
         self.steps.insert(at, (cost, value, mask));
     }
 
-    /// Upper bound on what items at positions `depth..` can add to a set
-    /// whose cost is `cost`, as a function checked against the steps: true
-    /// when some completion could still beat the recorded steps.
+    /// The fractional-knapsack bound on resource `r` over the items at
+    /// positions `depth..` that still fit one by one: as breakpoints
+    /// (extra need, extra value) of a concave, increasing curve from (0, 0).
+    fn fractional_curve(&self, r: usize, depth: usize, left: &[f64]) -> Vec<(f64, f64)> {
+        let mut curve = vec![(0.0, 0.0)];
+        let (mut need, mut value) = (0.0, 0.0);
+        for &p in &self.by_ratio[r] {
+            let k = self.order[p];
+            if p < depth || !self.fits(k, left) {
+                continue;
+            }
+            need += self.needs[k][r];
+            value += self.values[k];
+            curve.push((need, value));
+        }
+        curve
+    }
+
+    /// True when some completion of a set of `cost` and `value`, with the
+    /// items at positions `depth..`, could still beat the recorded steps.
     fn promising(&self, depth: usize, cost: f64, value: f64, left: &[f64]) -> bool {
-        // Items that still fit one by one, by decreasing value per unit cost
-        // (free items first): the fractional knapsack bounds what a budget
-        // of `extra` more can add.
-        let mut items: Vec<(f64, f64)> = self.order[depth..]
-            .iter()
-            .filter(|&&k| self.fits(k, left))
-            .map(|&k| {
-                (
-                    self.needs[k].first().copied().unwrap_or(0.0),
-                    self.values[k],
-                )
-            })
-            .collect();
-        if items.is_empty() {
+        let curve = self.fractional_curve(0, depth, left);
+        if curve.len() == 1 {
             return false;
         }
-        items.sort_by(|a, b| {
-            let ratio = |(c, v): (f64, f64)| if c <= 0.0 { f64::INFINITY } else { v / c };
-            ratio(*b).total_cmp(&ratio(*a))
-        });
-        let gain = |extra: f64| {
-            let (mut room, mut total) = (extra, 0.0);
-            for &(c, v) in &items {
-                if c <= room {
-                    total += v;
-                    room -= c;
-                } else {
-                    total += v * room / c;
-                    break;
-                }
-            }
-            total
-        };
+        // Every other resource bounds the value its room can take.
+        let others = (1..left.len())
+            .map(|r| at(&self.fractional_curve(r, depth, left), left[r].max(0.0)))
+            .fold(f64::INFINITY, f64::min);
+        let gain = |extra: f64| at(&curve, extra).min(others);
         let slack = 1e-9 * value.abs().max(1.0);
         let budget = left.first().copied().unwrap_or(f64::INFINITY).max(0.0);
         // A completion of cost `cost + extra` is new only if it beats the

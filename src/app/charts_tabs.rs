@@ -88,8 +88,10 @@ pub struct ChartsTabs {
     pub kind: ChartKind,
     /// Criterion of the sensitivity chart (None: the most heavily weighted).
     pub criterion: Option<String>,
-    /// Cost of the value-for-money chart (None: the default cost).
+    /// Cost of the value-for-money chart and view (None: the default cost).
     pub cost: Option<String>,
+    /// The value-for-money view's last analysis.
+    pub vfm_cache: super::vfm_view::VfmCache,
     /// Rendered textures.
     pub cache: TexCache,
     running: Vec<Running>,
@@ -103,6 +105,7 @@ impl Default for ChartsTabs {
             kind: ChartKind::Ranking,
             criterion: None,
             cost: None,
+            vfm_cache: super::vfm_view::VfmCache::default(),
             cache: TexCache::default(),
             running: Vec::new(),
             clipboard: None,

@@ -205,6 +205,7 @@ impl TradeoffApp {
                     ui,
                     state,
                     &mut self.charts_tabs.cost,
+                    &mut self.charts_tabs.vfm_cache,
                     &mut self.analyse.charts,
                 ),
             }

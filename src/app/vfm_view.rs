@@ -6,12 +6,35 @@
 use super::chart_image::{ChartImages, key_of};
 use super::state::AppState;
 use super::widgets::{PROBLEM, heading};
+use crate::analysis::frontier::ValueForMoney;
 use crate::analysis::frontier::{Cost, CostSource, cost_choices, default_cost, value_for_money};
 use crate::analysis::frontier_text::{amount, cost_name, step_options, summary, value_text};
 use crate::charts::{ChartInput, ChartKind};
-use crate::model::Scenario;
+use crate::model::{Scenario, WeightProfile};
 use crate::tr;
 use egui::{RichText, Ui};
+
+/// The last analysis and what it was computed from, so frames that change
+/// nothing do not search the packages again.
+#[derive(Default)]
+pub struct VfmCache {
+    key: Option<(u64, Cost)>,
+    result: Option<ValueForMoney>,
+}
+
+impl VfmCache {
+    /// The analysis of the active profile with `cost`, recomputed only when
+    /// the scenario or the cost changed.
+    fn get(&mut self, state: &AppState, profile: &WeightProfile, cost: &Cost) -> &ValueForMoney {
+        let key = (state.content_key(), cost.clone());
+        if self.key.as_ref() != Some(&key) {
+            self.result = None;
+            self.key = Some(key);
+        }
+        self.result
+            .get_or_insert_with(|| value_for_money(state.scenario(), profile, cost))
+    }
+}
 
 /// The cost in use: `chosen` when it still names a cost of `scenario`,
 /// else the default.
@@ -54,6 +77,7 @@ pub fn vfm_view(
     ui: &mut Ui,
     state: &AppState,
     chosen: &mut Option<String>,
+    cache: &mut VfmCache,
     charts: &mut ChartImages,
 ) {
     let lang = state.lang;
@@ -72,13 +96,13 @@ pub fn vfm_view(
         return;
     };
     ui.label(RichText::new(tr!(lang, "vfm.gui.help", profile = profile.name.get(lang))).weak());
-    let vfm = value_for_money(s, profile, &cost);
+    let vfm = cache.get(state, profile, &cost);
     egui::ScrollArea::vertical()
         .id_salt("vfm-scroll")
         .auto_shrink(false)
         .show(ui, |ui| {
             ui.set_max_width(ui.available_width());
-            for line in summary(s, &vfm, lang) {
+            for line in summary(s, vfm, lang) {
                 ui.label(RichText::new(line).size(15.0));
             }
             ui.add_space(6.0);
@@ -98,7 +122,7 @@ pub fn vfm_view(
                 size,
             );
             ui.add_space(8.0);
-            options_table(ui, s, &vfm, lang);
+            options_table(ui, s, vfm, lang);
             if let Ok(p) = &vfm.packages {
                 ui.add_space(8.0);
                 ui.separator();
