@@ -282,13 +282,13 @@ pub fn frontier_text(
         } else {
             String::new()
         };
-        let _ = writeln!(
-            out,
+        let line = format!(
             "  {:<width$}  {:>12}  {:>6}  {flag}",
             scenario.alternative_name(&o.alternative, lang),
             amount(scenario, cost, o.cost, lang),
             num(o.value, 2, lang),
         );
+        let _ = writeln!(out, "{}", line.trim_end());
     }
     let _ = writeln!(out);
     for line in summary(scenario, vfm, lang) {
