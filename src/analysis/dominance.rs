@@ -5,8 +5,8 @@
 //! Method: for each criterion the options are sorted best first, so the
 //! options at least as good as i on criterion c are a prefix of that order.
 //! Every dominator of i lies in the shortest of i's prefixes, so only those
-//! candidates are checked, each with an early exit on the first criterion
-//! where it is worse. The worst case stays O(n² m) (it must: a chain of n
+//! candidates are checked, on each criterion's tie-group numbers, the most
+//! selective criteria first, with an early exit on the first where it is worse. The worst case stays O(n² m) (it must: a chain of n
 //! options has n²/2 dominance pairs), but on independent criteria the
 //! shortest prefix holds about n/(m+1) options, which keeps 10,000 × 20 in
 //! milliseconds.
@@ -43,41 +43,59 @@ pub fn dominates(matrix: &DecisionMatrix, j: usize, i: usize) -> bool {
 /// For every row of `matrix`, the rows that dominate it, increasing.
 pub fn dominators(matrix: &DecisionMatrix) -> Vec<Vec<usize>> {
     let (n, m) = (matrix.n(), matrix.m());
-    if n < 2 || m == 0 {
-        return vec![Vec::new(); n];
+    if n < 2 || m == 0 || matrix.values.iter().any(|x| x.is_nan()) {
+        // NaN (a missing score) compares with nothing: the pairwise definition.
+        return (0..n)
+            .map(|i| {
+                (0..n)
+                    .filter(|&j| j != i && dominates(matrix, j, i))
+                    .collect()
+            })
+            .collect();
     }
-    // orders[c]: rows best first on c; ends[c * n + i]: length of the
-    // prefix of orders[c] holding every row at least as good as i on c.
+    // For each criterion: rows best first, each row's tie group (0 = best;
+    // at least as good = a group number no larger), and the length of the
+    // prefix of that order holding every row at least as good as i.
     let mut orders: Vec<Vec<usize>> = Vec::with_capacity(m);
+    let mut groups = vec![0u32; n * m];
     let mut ends = vec![0usize; n * m];
     for c in 0..m {
         let key = |i: usize| oriented(matrix.directions[c], matrix.value(i, c));
         let mut order: Vec<usize> = (0..n).collect();
         order.sort_by(|&a, &b| key(b).total_cmp(&key(a)).then(a.cmp(&b)));
-        let mut start = 0;
+        let (mut start, mut group) = (0, 0u32);
         while start < n {
-            let group = key(order[start]);
+            let best = key(order[start]);
             let mut end = start + 1;
-            while end < n && key(order[end]).total_cmp(&group) == Ordering::Equal {
+            while end < n && key(order[end]).total_cmp(&best) == Ordering::Equal {
                 end += 1;
             }
             for &i in &order[start..end] {
+                groups[c * n + i] = group;
                 ends[c * n + i] = end;
             }
+            group += 1;
             start = end;
         }
         orders.push(order);
     }
+    let mut by_selectivity: Vec<usize> = (0..m).collect();
     (0..n)
         .map(|i| {
-            let (c, end) = (0..m)
-                .map(|c| (c, ends[c * n + i]))
-                .min_by_key(|&(_, end)| end)
-                .unwrap_or((0, n));
-            let mut found: Vec<usize> = orders[c][..end]
+            // Scan the shortest prefix; test the other criteria most
+            // selective first, on the small group arrays, so most candidates
+            // fall at the first test.
+            by_selectivity.sort_by_key(|&c| ends[c * n + i]);
+            let first = by_selectivity[0];
+            let rest = &by_selectivity[1..];
+            let mut found: Vec<usize> = orders[first][..ends[first * n + i]]
                 .iter()
                 .copied()
-                .filter(|&j| j != i && dominates(matrix, j, i))
+                .filter(|&j| {
+                    j != i
+                        && rest.iter().all(|&c| groups[c * n + j] <= groups[c * n + i])
+                        && (0..m).any(|c| groups[c * n + j] < groups[c * n + i])
+                })
                 .collect();
             found.sort_unstable();
             found
