@@ -2,8 +2,11 @@
 //! sensitivity, SMAA, weighting and comparison. Pure functions of their inputs.
 
 pub mod compare;
+pub mod dominance;
 pub mod evaluate;
 pub mod feasibility;
+pub mod frontier;
+pub mod frontier_text;
 pub mod matrix;
 pub mod methods;
 pub mod package;

@@ -96,6 +96,10 @@ pub struct ChartsTabs {
     pub kind: ChartKind,
     /// Criterion of the sensitivity chart (None: the most heavily weighted).
     pub criterion: Option<String>,
+    /// Cost of the value-for-money chart and view (None: the default cost).
+    pub cost: Option<String>,
+    /// The value-for-money view's last analysis.
+    pub vfm_cache: super::vfm_view::VfmCache,
     /// Rendered textures.
     pub cache: TexCache,
     running: Vec<Running>,
@@ -110,6 +114,8 @@ impl Default for ChartsTabs {
         ChartsTabs {
             kind: ChartKind::Ranking,
             criterion: None,
+            cost: None,
+            vfm_cache: super::vfm_view::VfmCache::default(),
             cache: TexCache::default(),
             running: Vec::new(),
             clipboard: None,
@@ -163,6 +169,15 @@ pub fn criterion_picker(ui: &mut Ui, id: &str, state: &AppState, criterion: &mut
 }
 
 impl ChartsTabs {
+    /// What goes in the chart input's criterion slot for `kind`: the
+    /// frontier chart's cost, else the sensitivity criterion.
+    pub fn criterion_for(&self, kind: ChartKind) -> Option<String> {
+        match kind {
+            ChartKind::Frontier => self.cost.clone(),
+            _ => self.criterion.clone(),
+        }
+    }
+
     /// Recomputes the comparison behind the waterfall when the scenario or
     /// the Compare view's choice changed. Cheap when nothing changed.
     pub fn refresh_waterfall(
@@ -275,6 +290,12 @@ impl ChartsTabs {
                 ui.spinner();
             }
         });
+        if self.kind == ChartKind::Frontier {
+            // On its own row: the actions row has no room left at 1366 px.
+            ui.horizontal_wrapped(|ui| {
+                super::vfm_view::cost_picker(ui, "charts-cost", state, &mut self.cost);
+            });
+        }
         ui.separator();
         let room = ui.available_size();
         let ppp = ui.ctx().pixels_per_point();
@@ -283,7 +304,7 @@ impl ChartsTabs {
             state.content_key(),
             state.method,
             lang,
-            self.criterion.clone(),
+            self.criterion_for(self.kind),
             smaa.map_or(0, |s| s.generation),
             room,
             ppp,
@@ -296,9 +317,10 @@ impl ChartsTabs {
             },
             ..key
         };
+        let criterion = self.criterion_for(self.kind);
         let input = match (&waterfall, self.kind) {
             (Some(w), ChartKind::Waterfall) => w.input(lang),
-            _ => input_for(state, self.criterion.as_deref(), smaa),
+            _ => input_for(state, criterion.as_deref(), smaa),
         };
         let tint = if self.kind == ChartKind::Acceptability && smaa.is_some_and(|s| !s.fresh) {
             super::robustness::STALE_TINT

@@ -34,6 +34,7 @@ pub mod state;
 pub mod table;
 #[cfg(test)]
 mod undo_props;
+pub mod vfm_view;
 pub mod weights;
 pub mod widgets;
 pub mod window_size;
@@ -208,6 +209,13 @@ impl TradeoffApp {
                     compare_view::compare_view(ui, state, &mut self.analyse, native_dialogs);
                 }
                 View::Package => package_view::package_view(ui, state),
+                View::ValueForMoney => vfm_view::vfm_view(
+                    ui,
+                    state,
+                    &mut self.charts_tabs.cost,
+                    &mut self.charts_tabs.vfm_cache,
+                    &mut self.analyse.charts,
+                ),
             }
         });
         // Over the panels, never a row of its own: the layout stays put.

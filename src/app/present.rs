@@ -191,7 +191,7 @@ impl TradeoffApp {
             )
             .show(ui, |ui| weights_strip(ui, state, &mut out));
         let smaa = self.robust.smaa_view();
-        let criterion = self.charts_tabs.criterion.clone();
+        let criterion = self.charts_tabs.criterion_for(kind);
         let waterfall = self
             .charts_tabs
             .waterfall()
@@ -247,7 +247,7 @@ impl TradeoffApp {
         } else {
             self.charts_tabs.kind
         };
-        let criterion = self.charts_tabs.criterion.clone();
+        let criterion = self.charts_tabs.criterion_for(kind);
         let smaa = self.robust.smaa_view().map(|v| v.result.clone());
         for command in commands {
             match command {

@@ -134,6 +134,7 @@ fn results_table(ui: &mut Ui, state: &AppState) {
             egui_extras::Column::auto().at_least(90.0),
             Method::ALL.len(),
         )
+        .column(egui_extras::Column::remainder().at_least(120.0))
         .header(22.0, |mut header| {
             header.col(|ui| {
                 ui.label(RichText::new(tr!(lang, "gui.option")).strong());
@@ -149,6 +150,7 @@ fn results_table(ui: &mut Ui, state: &AppState) {
                     ui.label(text).on_hover_text(method_tip(m, lang));
                 });
             }
+            header.col(|_| {});
         })
         .body(|body| {
             body.rows(22.0, main.ranking.len(), |mut row| {
@@ -177,6 +179,30 @@ fn results_table(ui: &mut Ui, state: &AppState) {
                         ui.label(RichText::new(cell).monospace());
                     });
                 }
+                // A dominated option says by which option (analysis::dominance).
+                row.col(|ui| {
+                    if let Some((_, by)) = state
+                        .analysis()
+                        .dominated
+                        .iter()
+                        .find(|(id, by)| *id == r.alternative && !by.is_empty())
+                    {
+                        ui.add(
+                            egui::Label::new(
+                                RichText::new(tr!(
+                                    lang,
+                                    "vfm.gui.dominated_by",
+                                    by = crate::analysis::frontier_text::dominators_text(
+                                        s, by, lang
+                                    )
+                                ))
+                                .italics(),
+                            )
+                            .truncate(),
+                        )
+                        .on_hover_text(tr!(lang, "vfm.gui.dominated_tip"));
+                    }
+                });
             });
         });
     // Below the table, wrapped: a long reason would otherwise widen a

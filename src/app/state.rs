@@ -27,17 +27,20 @@ pub enum View {
     Compare,
     /// The best package of options within the caps.
     Package,
+    /// Value against cost: the efficient frontier and better alternatives.
+    ValueForMoney,
 }
 
 impl View {
     /// Every view, in tab order.
-    pub const ALL: [View; 6] = [
+    pub const ALL: [View; 7] = [
         View::Analysis,
         View::Charts,
         View::Robustness,
         View::Stakeholders,
         View::Compare,
         View::Package,
+        View::ValueForMoney,
     ];
 
     /// The tab label.
@@ -49,6 +52,7 @@ impl View {
             View::Stakeholders => tr!(lang, "analyse.view.stakeholders"),
             View::Compare => tr!(lang, "analyse.view.compare"),
             View::Package => tr!(lang, "analyse.view.package"),
+            View::ValueForMoney => tr!(lang, "vfm.gui.view"),
         }
     }
 }
@@ -198,6 +202,9 @@ pub struct Analysis {
     pub evaluations: Option<Vec<Evaluation>>,
     /// Where each score is, so drawing a cell does not scan every score.
     pub cells: crate::model::ScoreCells,
+    /// Each feasible option with the ids of the options that dominate it
+    /// (analysis::dominance; raw values, so the same under every method).
+    pub dominated: Vec<(String, Vec<String>)>,
 }
 
 /// The whole app state, testable without a window.
@@ -827,11 +834,24 @@ fn analyse(doc: &Document) -> Analysis {
         .then(|| analysis::select_profile(scenario, None).ok())
         .flatten()
         .map(|profile| analysis::evaluate_methods(&index, profile, &Method::ALL));
+    let dominated = evaluations
+        .as_ref()
+        .and_then(|e| e.first())
+        .map(|e| {
+            e.matrix
+                .alternatives
+                .iter()
+                .cloned()
+                .zip(analysis::dominance::dominated_by(&e.matrix))
+                .collect()
+        })
+        .unwrap_or_default();
     Analysis {
         revision: doc.revision(),
         problems,
         evaluations,
         cells: index.to_cells(),
+        dominated,
     }
 }
 

@@ -8,6 +8,7 @@ mod bars;
 mod contributions;
 mod fit;
 mod frame;
+mod frontier;
 mod heatmap;
 pub mod listing;
 mod radar;
@@ -52,11 +53,13 @@ pub enum ChartKind {
     Heatmap,
     /// What moved the gap between two options from scenario A to B.
     Waterfall,
+    /// Value against cost: the efficient frontier and the best package at each budget.
+    Frontier,
 }
 
 impl ChartKind {
     /// Every chart, in the order they are presented.
-    pub const ALL: [ChartKind; 8] = [
+    pub const ALL: [ChartKind; 9] = [
         ChartKind::Ranking,
         ChartKind::Contributions,
         ChartKind::Radar,
@@ -65,6 +68,7 @@ impl ChartKind {
         ChartKind::Stakeholders,
         ChartKind::Heatmap,
         ChartKind::Waterfall,
+        ChartKind::Frontier,
     ];
 
     /// The name used on the command line and in file names.
@@ -78,6 +82,7 @@ impl ChartKind {
             ChartKind::Stakeholders => "stakeholders",
             ChartKind::Heatmap => "heatmap",
             ChartKind::Waterfall => "waterfall",
+            ChartKind::Frontier => "frontier",
         }
     }
 
@@ -92,6 +97,7 @@ impl ChartKind {
             ChartKind::Stakeholders => tr!(lang, "chart.stakeholders.title"),
             ChartKind::Heatmap => tr!(lang, "chart.heatmap.title"),
             ChartKind::Waterfall => tr!(lang, "chart.waterfall.title"),
+            ChartKind::Frontier => tr!(lang, "vfm.chart.kind"),
         }
     }
 }
@@ -128,7 +134,9 @@ pub struct ChartInput<'a> {
     pub method: Method,
     /// Language of every label.
     pub lang: Lang,
-    /// Criterion id for the sensitivity chart; None: the most heavily weighted.
+    /// Criterion id for the sensitivity chart; None: the most heavily
+    /// weighted. The frontier chart reads it as its cost (a minimised
+    /// criterion or a resource id), else uses the default cost.
     pub criterion: Option<&'a str>,
     /// A precomputed sensitivity curve; None: computed on the fly.
     pub sensitivity: Option<&'a SensitivityCurve>,
@@ -416,6 +424,7 @@ fn draw_in<DB: DrawingBackend>(
         ChartKind::Stakeholders => stakeholders::draw(ctx, area),
         ChartKind::Heatmap => heatmap::draw(ctx, area),
         ChartKind::Waterfall => waterfall::draw(ctx, area),
+        ChartKind::Frontier => frontier::draw(ctx, area),
     }
 }
 

@@ -91,6 +91,15 @@ pub(super) fn draw<DB: DrawingBackend>(
     let (mut chart, range) = score_chart(ctx, &plot, &labels)?;
     let row_px = row_height(&chart, n);
     let zero = 0.0_f64.clamp(range.start, range.end);
+    // Dominated options say by which option (analysis::dominance).
+    let dominated: std::collections::HashMap<&str, Vec<String>> = ctx
+        .eval
+        .matrix
+        .alternatives
+        .iter()
+        .map(String::as_str)
+        .zip(crate::analysis::dominance::dominated_by(&ctx.eval.matrix))
+        .collect();
     for (r, ranked) in ranked.iter().enumerate() {
         let colour = if r == 0 {
             bar_colour
@@ -111,15 +120,17 @@ pub(super) fn draw<DB: DrawingBackend>(
         } else {
             theme.text(0.95)
         };
-        end_label(
-            &mut chart,
-            theme,
-            n,
-            r,
-            ranked.score,
-            crate::i18n::num(ranked.score, 2, lang),
-            style,
-        )?;
+        let score = crate::i18n::num(ranked.score, 2, lang);
+        let label = match dominated.get(ranked.alternative.as_str()) {
+            Some(by) if !by.is_empty() => tr!(
+                lang,
+                "vfm.chart.dominated_label",
+                score = score,
+                by = crate::analysis::frontier_text::dominators_text(ctx.input.scenario, by, lang)
+            ),
+            _ => score,
+        };
+        end_label(&mut chart, theme, n, r, ranked.score, label, style)?;
     }
     let first_excluded = ranked.len();
     for r in first_excluded..n {

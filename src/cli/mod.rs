@@ -3,6 +3,7 @@
 
 mod brief;
 mod diff;
+pub mod frontier;
 pub mod package;
 mod rank;
 mod render;
@@ -56,6 +57,8 @@ pub enum Command {
     Smaa(smaa::SmaaArgs),
     /// The best sets of options to combine within every resource cap.
     Package(package::PackageArgs),
+    /// Value for money: cost against value, the efficient frontier and the best package at each budget.
+    Frontier(frontier::FrontierArgs),
     /// Draw one chart to a PNG or SVG file.
     Render(render::RenderArgs),
     /// Write a briefing pack: every chart, an HTML page and a Markdown copy.
@@ -108,6 +111,7 @@ where
         Command::Sensitivity(args) => sensitivity::run(&args, lang),
         Command::Smaa(args) => smaa::run(&args, lang),
         Command::Package(args) => package::run(&args, lang),
+        Command::Frontier(args) => frontier::run(&args, lang),
         Command::Render(args) => render::render(&args, lang),
         Command::Brief(args) => brief::brief(&args, lang),
     };

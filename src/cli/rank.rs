@@ -88,8 +88,17 @@ pub fn evaluate_or_message(
 }
 
 /// The `rank --json` document of design.md §5.
+/// Each ranked row carries `dominated_by`: the ids of the feasible options
+/// that dominate it (analysis::dominance), empty when none.
 pub fn ranking_json(scenario: &Scenario, evaluation: &Evaluation, lang: Lang) -> serde_json::Value {
     let index = ScenarioIndex::new(scenario);
+    let dominated: std::collections::HashMap<&str, Vec<String>> = evaluation
+        .matrix
+        .alternatives
+        .iter()
+        .map(String::as_str)
+        .zip(crate::analysis::dominance::dominated_by(&evaluation.matrix))
+        .collect();
     json!({
         "method": evaluation.method.as_str(),
         "profile": evaluation.profile,
@@ -98,6 +107,7 @@ pub fn ranking_json(scenario: &Scenario, evaluation: &Evaluation, lang: Lang) ->
             "id": r.alternative,
             "score": r.score,
             "rank": r.rank,
+            "dominated_by": dominated.get(r.alternative.as_str()).cloned().unwrap_or_default(),
         })).collect::<Vec<_>>(),
         "excluded": evaluation.excluded.iter().map(|x| json!({
             "alternative": index.alternative_name(&x.alternative, Lang::En),

@@ -14,7 +14,7 @@ pub struct RenderArgs {
     /// Scenario (.ron) or decision matrix (.csv).
     pub file: PathBuf,
     /// Chart: ranking, contributions, radar, sensitivity, acceptability,
-    /// stakeholders, heatmap or waterfall.
+    /// stakeholders, heatmap, waterfall or frontier.
     #[arg(long)]
     pub chart: ChartKind,
     /// Output file; .png or .svg.
@@ -35,6 +35,11 @@ pub struct RenderArgs {
     /// Criterion id for the sensitivity chart; default: the most heavily weighted.
     #[arg(long)]
     pub criterion: Option<String>,
+    /// Cost of the frontier chart: a minimised criterion's or a resource's
+    /// id; default: a budget-like resource when options combine, else the
+    /// first minimised criterion.
+    #[arg(long)]
+    pub cost: Option<String>,
     /// A second scenario to compare with (for the waterfall chart).
     #[arg(long)]
     pub compare: Option<PathBuf>,
@@ -65,12 +70,22 @@ pub fn render(args: &RenderArgs, lang: Lang) -> Result<(), String> {
         lang,
     )?;
     let explanation = compared.as_ref().and_then(|(_, c)| c.explanation());
+    // The frontier chart reads its cost from the criterion slot; a cost
+    // that is not one is refused here rather than replaced by the default.
+    if let Some(cost) = &args.cost {
+        crate::analysis::frontier::resolve_cost(&scenario, cost)
+            .map_err(|e| super::frontier::cost_error(&e, lang))?;
+    }
+    let criterion = match args.chart {
+        ChartKind::Frontier => args.cost.as_deref().or(args.criterion.as_deref()),
+        _ => args.criterion.as_deref(),
+    };
     let input = ChartInput {
         explanation,
         other: compared.as_ref().map(|(b, _)| b),
         profile: args.profile.as_deref(),
         method: args.method,
-        criterion: args.criterion.as_deref(),
+        criterion,
         smaa: smaa.as_ref(),
         ..ChartInput::new(&scenario, lang)
     };

@@ -130,6 +130,7 @@ pub fn planned_charts(scenario: &Scenario, options: &BriefOptions<'_>) -> Vec<Pl
             ChartKind::Acceptability if options.smaa.is_none() => {}
             ChartKind::Waterfall if options.explanation.is_none() => {}
             ChartKind::Stakeholders if scenario.profiles.len() < 2 => {}
+            ChartKind::Frontier if crate::analysis::frontier::default_cost(scenario).is_none() => {}
             ChartKind::Sensitivity => {
                 for c in &scenario.criteria {
                     out.push(PlannedChart {
@@ -482,6 +483,19 @@ pub fn results_section(
         blocks.push(Block::Paragraph(text(tr!(lang, "chart.all_excluded"))));
     } else {
         blocks.push(Block::Table { header, rows });
+        if let Some(e) = evaluations.first() {
+            // One sentence on dominance (raw values: the same for every method).
+            let dominated: Vec<(String, Vec<String>)> = e
+                .matrix
+                .alternatives
+                .iter()
+                .cloned()
+                .zip(crate::analysis::dominance::dominated_by(&e.matrix))
+                .collect();
+            blocks.push(Block::Paragraph(text(
+                crate::analysis::frontier_text::dominance_sentence(scenario, &dominated, lang),
+            )));
+        }
     }
     if scenario.profiles.len() > 1 {
         blocks.push(Block::Heading(3, tr!(lang, "brief.by_profile")));

@@ -12,6 +12,8 @@ mod compare_edge;
 mod compare_hand;
 mod compare_props;
 mod compare_self;
+mod frontier_cli;
+mod frontier_props;
 mod i18n_catalogue;
 mod index_lookups;
 mod io_cli;

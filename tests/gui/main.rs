@@ -7,4 +7,5 @@ mod gui_layout;
 mod gui_present;
 mod gui_semantics;
 mod gui_snapshots;
+mod gui_vfm;
 mod soft_render;

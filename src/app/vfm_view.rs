@@ -1,0 +1,212 @@
+//! The value-for-money view: pick the cost (a minimised criterion or a
+//! resource) and see the chart of value against cost, the table of every
+//! option's cost, value and better alternatives, the plain-words summary,
+//! and for combinable scenarios the best package at each budget.
+
+use super::chart_image::{ChartImages, key_of};
+use super::state::AppState;
+use super::widgets::{PROBLEM, heading};
+use crate::analysis::frontier::ValueForMoney;
+use crate::analysis::frontier::{Cost, CostSource, cost_choices, default_cost, value_for_money};
+use crate::analysis::frontier_text::{amount, cost_name, step_options, summary, value_text};
+use crate::charts::{ChartInput, ChartKind};
+use crate::model::{Scenario, WeightProfile};
+use crate::tr;
+use egui::{RichText, Ui};
+
+/// The last analysis and what it was computed from, so frames that change
+/// nothing do not search the packages again.
+#[derive(Default)]
+pub struct VfmCache {
+    key: Option<(u64, Cost)>,
+    result: Option<ValueForMoney>,
+}
+
+impl VfmCache {
+    /// The analysis of the active profile with `cost`, recomputed only when
+    /// the scenario or the cost changed.
+    fn get(&mut self, state: &AppState, profile: &WeightProfile, cost: &Cost) -> &ValueForMoney {
+        let key = (state.content_key(), cost.clone());
+        if self.key.as_ref() != Some(&key) {
+            self.result = None;
+            self.key = Some(key);
+        }
+        self.result
+            .get_or_insert_with(|| value_for_money(state.scenario(), profile, cost))
+    }
+}
+
+/// The cost in use: `chosen` when it still names a cost of `scenario`,
+/// else the default.
+pub fn current_cost(scenario: &Scenario, chosen: Option<&str>) -> Option<Cost> {
+    chosen
+        .and_then(|id| cost_choices(scenario).into_iter().find(|c| c.id == id))
+        .or_else(|| default_cost(scenario))
+}
+
+/// A combo box of every cost: minimised criteria, then resources.
+pub fn cost_picker(ui: &mut Ui, id: &str, state: &AppState, chosen: &mut Option<String>) {
+    let lang = state.lang;
+    let s = state.scenario();
+    let current = current_cost(s, chosen.as_deref());
+    let label = |c: &Cost| {
+        let kind = match c.source {
+            CostSource::Criterion => tr!(lang, "vfm.gui.kind_criterion"),
+            CostSource::Resource => tr!(lang, "vfm.gui.kind_resource"),
+        };
+        format!("{} ({kind})", cost_name(s, c, lang))
+    };
+    ui.label(tr!(lang, "vfm.gui.cost"));
+    egui::ComboBox::from_id_salt(id)
+        .selected_text(current.as_ref().map_or_else(String::new, label))
+        .show_ui(ui, |ui| {
+            for c in cost_choices(s) {
+                if ui
+                    .selectable_label(current.as_ref() == Some(&c), label(&c))
+                    .clicked()
+                {
+                    *chosen = Some(c.id.clone());
+                }
+            }
+        });
+}
+
+/// Draws the view. `chosen` is the picked cost id, shared with the Charts
+/// tab and presentation mode.
+pub fn vfm_view(
+    ui: &mut Ui,
+    state: &AppState,
+    chosen: &mut Option<String>,
+    cache: &mut VfmCache,
+    charts: &mut ChartImages,
+) {
+    let lang = state.lang;
+    let s = state.scenario();
+    heading(ui, tr!(lang, "vfm.chart.title"));
+    if state.analysis().evaluations.is_none() {
+        ui.label(RichText::new(tr!(lang, "analyse.invalid")).color(PROBLEM));
+        return;
+    }
+    let Some(profile) = s.active() else {
+        return;
+    };
+    ui.horizontal_wrapped(|ui| cost_picker(ui, "vfm-cost", state, chosen));
+    let Some(cost) = current_cost(s, chosen.as_deref()) else {
+        ui.label(tr!(lang, "vfm.error.no_cost"));
+        return;
+    };
+    ui.label(RichText::new(tr!(lang, "vfm.gui.help", profile = profile.name.get(lang))).weak());
+    let vfm = cache.get(state, profile, &cost);
+    egui::ScrollArea::vertical()
+        .id_salt("vfm-scroll")
+        .auto_shrink(false)
+        .show(ui, |ui| {
+            ui.set_max_width(ui.available_width());
+            for line in summary(s, vfm, lang) {
+                ui.label(RichText::new(line).size(15.0));
+            }
+            ui.add_space(6.0);
+            let width = ui.available_width().clamp(320.0, 1100.0);
+            let size = egui::vec2(width, (width * 0.62).clamp(340.0, 600.0));
+            let input = ChartInput {
+                criterion: Some(&cost.id),
+                ..ChartInput::new(s, lang)
+            };
+            let key = key_of((state.content_key(), &cost.id, lang.code()));
+            charts.show(
+                ui,
+                "value-for-money",
+                ChartKind::Frontier,
+                &input,
+                key,
+                size,
+            );
+            ui.add_space(8.0);
+            options_table(ui, s, vfm, lang);
+            if let Ok(p) = &vfm.packages {
+                ui.add_space(8.0);
+                ui.separator();
+                ui.label(
+                    RichText::new(tr!(
+                        lang,
+                        "vfm.cli.packages",
+                        cap = amount(s, &cost, p.cap, lang)
+                    ))
+                    .strong(),
+                );
+                egui::Grid::new("vfm-packages")
+                    .striped(true)
+                    .num_columns(3)
+                    .spacing([14.0, 4.0])
+                    .show(ui, |ui| {
+                        ui.label(RichText::new(tr!(lang, "vfm.gui.from_budget")).strong());
+                        ui.label(RichText::new(tr!(lang, "analyse.package.options")).strong());
+                        ui.label(RichText::new(tr!(lang, "vfm.column.value")).strong());
+                        ui.end_row();
+                        for (k, step) in p.steps.iter().enumerate() {
+                            let at_cap = k + 1 == p.steps.len();
+                            ui.label(RichText::new(amount(s, &cost, step.cost, lang)).monospace());
+                            let mut names = RichText::new(step_options(s, step, lang));
+                            if at_cap {
+                                names = RichText::new(format!(
+                                    "{} {}",
+                                    step_options(s, step, lang),
+                                    tr!(lang, "vfm.cli.at_cap")
+                                ))
+                                .strong();
+                            }
+                            super::stakeholders::wrapped(ui, names, 360.0);
+                            ui.label(
+                                RichText::new(crate::i18n::num(step.value, 3, lang)).monospace(),
+                            );
+                            ui.end_row();
+                        }
+                    });
+            }
+        });
+}
+
+/// Every feasible option: cost, value, on the frontier or what beats it.
+fn options_table(
+    ui: &mut Ui,
+    s: &Scenario,
+    vfm: &crate::analysis::frontier::ValueForMoney,
+    lang: crate::model::Lang,
+) {
+    // The last column wraps in what the first three leave of the view.
+    let verdict_width = (ui.available_width() - 480.0).max(180.0);
+    egui::Grid::new("vfm-options")
+        .striped(true)
+        .num_columns(4)
+        .spacing([14.0, 4.0])
+        .show(ui, |ui| {
+            ui.label(RichText::new(tr!(lang, "vfm.column.option")).strong());
+            ui.label(RichText::new(tr!(lang, "vfm.column.cost")).strong());
+            ui.label(RichText::new(tr!(lang, "vfm.column.value")).strong());
+            ui.label(RichText::new(tr!(lang, "vfm.gui.verdict")).strong());
+            ui.end_row();
+            for o in &vfm.options {
+                let name = s.alternative_name(&o.alternative, lang);
+                ui.label(if o.efficient {
+                    RichText::new(name).strong()
+                } else {
+                    RichText::new(name)
+                });
+                ui.label(RichText::new(amount(s, &vfm.cost, o.cost, lang)).monospace());
+                ui.label(RichText::new(value_text(o.value, lang)).monospace());
+                let verdict = if o.efficient {
+                    tr!(lang, "vfm.cli.efficient")
+                } else {
+                    let mut alts: Vec<String> = [&o.cheaper, &o.better]
+                        .into_iter()
+                        .flatten()
+                        .map(|id| s.alternative_name(id, lang))
+                        .collect();
+                    alts.dedup();
+                    tr!(lang, "vfm.gui.beaten_by", options = alts.join(", "))
+                };
+                super::stakeholders::wrapped(ui, RichText::new(verdict), verdict_width);
+                ui.end_row();
+            }
+        });
+}
