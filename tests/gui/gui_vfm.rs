@@ -58,7 +58,7 @@ fn the_view_speaks_french_with_french_numbers() {
     open_view(&mut h);
     assert!(has(
         &h,
-        "Mali (MINUSMA) coûte 300\u{a0}CAD M pour une valeur de 0,52"
+        "Mali (MINUSMA) coûte 300\u{a0}M$ CA pour une valeur de 0,52"
     ));
     assert!(has(&h, "donne plus de valeur (0,58)"));
 }
@@ -76,8 +76,9 @@ fn the_results_table_names_the_dominating_option() {
             x.high = None;
         }
     }
-    // Tall enough for the results table under the charts.
-    let h = harness_sized(AppState::new(s, None, Lang::En), [1366.0, 1600.0]);
+    // Wide enough for the two charts side by side and tall enough for the
+    // whole results table under them (rows outside the view are not drawn).
+    let h = harness_sized(AppState::new(s, None, Lang::En), [1920.0, 2600.0]);
     assert!(has(&h, "dominated by DR Congo (MONUSCO)"));
     assert!(!has(&h, "dominated by Mali"));
 }
