@@ -125,15 +125,13 @@ pub fn weights_panel(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
         .spacing([8.0, 6.0])
         .show(ui, |ui| {
             for (j, c) in s.criteria.iter().enumerate() {
+                // A vertical cell of fixed width: a name wrapped onto three
+                // lines makes its row taller instead of spilling into the next.
                 let label = ui
-                    .allocate_ui_with_layout(
-                        egui::vec2(label_width, 18.0),
-                        egui::Layout::left_to_right(egui::Align::Center),
-                        |ui| {
-                            ui.set_width(label_width);
-                            ui.add(egui::Label::new(display_text(&c.name, lang)).wrap())
-                        },
-                    )
+                    .vertical(|ui| {
+                        ui.set_width(label_width);
+                        ui.add(egui::Label::new(display_text(&c.name, lang)).wrap())
+                    })
                     .inner;
                 let mut w = raw[j];
                 let r = ui
