@@ -11,6 +11,8 @@ cargo fmt --check
 cargo clippy --all-targets -- -D warnings
 cargo test --all-targets
 if [ -d ../shared/reference ]; then
-    cargo build --quiet
+    # `cargo test` has just built target/debug/tradeoff for the CLI tests; a
+    # separate `cargo build` would rebuild it without the dev-dependencies'
+    # features for nothing.
     python3 ../shared/tools/check_rank.py target/debug/tradeoff ../shared/reference
 fi
