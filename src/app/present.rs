@@ -127,11 +127,8 @@ impl TradeoffApp {
             .frame(egui::Frame::new().fill(Color32::WHITE).inner_margin(12.0))
             .show(ui, |ui| {
                 ui.horizontal(|ui| {
-                    ui.label(
-                        RichText::new(display_text(&state.scenario().title, lang).text())
-                            .size(30.0)
-                            .strong(),
-                    );
+                    // The controls first, from the right; the title then takes
+                    // what is left and wraps there instead of running under them.
                     ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                         ui.label(
                             RichText::new(tr!(lang, "present.leave_hint"))
@@ -171,6 +168,19 @@ impl TradeoffApp {
                         {
                             self.present.slide = self.present.slide.saturating_sub(1);
                         }
+                        ui.add_space(16.0);
+                        ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
+                            ui.add(
+                                egui::Label::new(
+                                    RichText::new(
+                                        display_text(&state.scenario().title, lang).text(),
+                                    )
+                                    .size(30.0)
+                                    .strong(),
+                                )
+                                .wrap(),
+                            );
+                        });
                     });
                 });
                 // Copy results and save messages still show while presenting.
