@@ -493,8 +493,10 @@ impl ChartsTabs {
         }
         let mut open = false;
         let mut dismiss = false;
+        // Top right, under the menu bar: banners float at the bottom, so the
+        // two never cover each other.
         egui::Area::new(egui::Id::unique("export-busy"))
-            .anchor(egui::Align2::RIGHT_BOTTOM, egui::vec2(-12.0, -12.0))
+            .anchor(egui::Align2::RIGHT_TOP, egui::vec2(-12.0, 36.0))
             .order(egui::Order::Foreground)
             .show(ctx, |ui| {
                 egui::Frame::popup(ui.style()).show(ui, |ui| {
