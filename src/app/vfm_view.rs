@@ -95,7 +95,19 @@ pub fn vfm_view(
         ui.label(tr!(lang, "vfm.error.no_cost"));
         return;
     };
-    ui.label(RichText::new(tr!(lang, "vfm.gui.help", profile = profile.name.get(lang))).weak());
+    // The value left after taking the cost out: the other criteria for a
+    // cost criterion, every criterion for a resource (as packages count it).
+    let help = match cost.source {
+        CostSource::Criterion => tr!(lang, "vfm.gui.help", profile = profile.name.get(lang)),
+        CostSource::Resource => {
+            tr!(
+                lang,
+                "vfm.gui.help_resource",
+                profile = profile.name.get(lang)
+            )
+        }
+    };
+    ui.label(RichText::new(help).weak());
     let vfm = cache.get(state, profile, &cost);
     egui::ScrollArea::vertical()
         .id_salt("vfm-scroll")
