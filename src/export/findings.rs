@@ -329,34 +329,25 @@ pub fn findings(
     lang: Lang,
 ) -> Findings {
     let (profiles_headline, profile_lines) = profiles(scenario, method, lang);
+    // Every option excluded: the same findings with or without an evaluation.
+    let no_winner = |profiles_headline, profiles, considerations| Findings {
+        top: None,
+        headline: tr!(lang, "chart.all_excluded"),
+        first_share: None,
+        switch: None,
+        robustness: String::new(),
+        robust: false,
+        recommendation: tr!(lang, "note.recommend_none"),
+        profiles_headline,
+        profiles,
+        considerations,
+    };
     let Some(evaluation) = evaluation(scenario, profile, method) else {
-        return Findings {
-            top: None,
-            headline: tr!(lang, "chart.all_excluded"),
-            first_share: None,
-            switch: None,
-            robustness: String::new(),
-            robust: false,
-            recommendation: tr!(lang, "note.recommend_none"),
-            profiles_headline,
-            profiles: profile_lines,
-            considerations: Vec::new(),
-        };
+        return no_winner(profiles_headline, profile_lines, Vec::new());
     };
     let considerations = considerations(scenario, &evaluation, lang);
     let Some(winner) = evaluation.winner() else {
-        return Findings {
-            top: None,
-            headline: tr!(lang, "chart.all_excluded"),
-            first_share: None,
-            switch: None,
-            robustness: String::new(),
-            robust: false,
-            recommendation: tr!(lang, "note.recommend_none"),
-            profiles_headline,
-            profiles: profile_lines,
-            considerations,
-        };
+        return no_winner(profiles_headline, profile_lines, considerations);
     };
     let top = winner.alternative.clone();
     let name = scenario.alternative_name(&top, lang);
