@@ -7,6 +7,7 @@
 //! criterion into weight and value effects ([`Explanation`]); the wording of
 //! the result in either language lives in [`describe`].
 
+pub mod by_group;
 mod change_text;
 mod changes;
 pub mod describe;

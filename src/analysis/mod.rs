@@ -1,6 +1,7 @@
 //! Decision analysis: value scaling, ranking methods, feasibility,
 //! sensitivity, SMAA, weighting and comparison. Pure functions of their inputs.
 
+pub mod by_group;
 pub mod compare;
 pub mod dominance;
 pub mod evaluate;

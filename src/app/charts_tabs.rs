@@ -58,12 +58,14 @@ pub struct Waterfall {
 }
 
 impl Waterfall {
-    /// The chart input drawing this comparison.
-    pub fn input(&self, lang: Lang) -> ChartInput<'_> {
+    /// The chart input drawing this comparison, with the groups `expanded`
+    /// opened into their children.
+    pub fn input<'s>(&'s self, lang: Lang, expanded: &'s [String]) -> ChartInput<'s> {
         ChartInput {
             method: self.method,
             explanation: Some(&self.explanation),
             other: Some(&self.a),
+            expanded,
             ..ChartInput::new(&self.b, lang)
         }
     }
@@ -135,6 +137,7 @@ pub fn input_for<'a>(
         method: state.method,
         criterion,
         smaa: smaa.map(|s| s.result),
+        expanded: &state.expanded_groups,
         ..ChartInput::new(state.scenario(), state.lang)
     }
 }
@@ -290,6 +293,12 @@ impl ChartsTabs {
                 ui.spinner();
             }
         });
+        if matches!(
+            self.kind,
+            ChartKind::Contributions | ChartKind::Waterfall | ChartKind::Stakeholders
+        ) {
+            super::group_toggle::group_toggles(ui, state, out);
+        }
         if self.kind == ChartKind::Frontier {
             // On its own row: the actions row has no room left at 1366 px.
             ui.horizontal_wrapped(|ui| {
@@ -301,7 +310,7 @@ impl ChartsTabs {
         let ppp = ui.ctx().pixels_per_point();
         let key = TexKey::new(
             self.kind,
-            state.content_key(),
+            state.chart_key(),
             state.method,
             lang,
             self.criterion_for(self.kind),
@@ -319,7 +328,7 @@ impl ChartsTabs {
         };
         let criterion = self.criterion_for(self.kind);
         let input = match (&waterfall, self.kind) {
-            (Some(w), ChartKind::Waterfall) => w.input(lang),
+            (Some(w), ChartKind::Waterfall) => w.input(lang, &state.expanded_groups),
             _ => input_for(state, criterion.as_deref(), smaa),
         };
         let tint = if self.kind == ChartKind::Acceptability && smaa.is_some_and(|s| !s.fresh) {
@@ -366,7 +375,7 @@ impl ChartsTabs {
         let (w, h) = EXPORT_SIZE_PX;
         let waterfall = self.waterfall().filter(|_| kind == ChartKind::Waterfall);
         let input = match &waterfall {
-            Some(d) => d.input(lang),
+            Some(d) => d.input(lang, &state.expanded_groups),
             None => input_for(state, criterion, smaa),
         };
         let rgb = match crate::charts::render_rgb(kind, &input, w, h, 1.5) {
@@ -426,9 +435,10 @@ impl ChartsTabs {
         if kind == ChartKind::Waterfall
             && let Some(w) = self.waterfall()
         {
+            let expanded = state.expanded_groups.clone();
             self.spawn(move || {
                 let (width, height) = EXPORT_SIZE_PX;
-                crate::export::write_chart(&path, kind, &w.input(lang), width, height)
+                crate::export::write_chart(&path, kind, &w.input(lang, &expanded), width, height)
                     .map(|()| path.display().to_string())
                     .map_err(|e| e.message(lang))
             });

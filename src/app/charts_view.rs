@@ -77,7 +77,7 @@ impl ChartCache {
             .iter()
             .map(|&kind| Key {
                 kind,
-                revision: state.content_key(),
+                revision: state.chart_key(),
                 method: state.method,
                 lang: state.lang,
                 width_px: (size.x * ppp).round().max(1.0) as u32,
@@ -121,9 +121,10 @@ impl ChartCache {
         }
         let input = ChartInput {
             method: state.method,
+            expanded: &state.expanded_groups,
             ..ChartInput::new(state.scenario(), state.lang)
         };
-        let content = key_of((state.content_key(), state.method, state.lang));
+        let content = key_of((state.chart_key(), state.method, state.lang));
         let size = RESULT_CHARTS.iter().fold(want, |size, &kind| {
             size.max(self.readable.fit(kind, &input, content, want, ppp))
         });
@@ -143,6 +144,7 @@ impl ChartCache {
         let started = Instant::now();
         let input = ChartInput {
             method: state.method,
+            expanded: &state.expanded_groups,
             ..ChartInput::new(state.scenario(), state.lang)
         };
         let rendered: Vec<_> = stale

@@ -164,7 +164,13 @@ impl CompareState {
 }
 
 /// Draws the compare view.
-pub fn compare_view(ui: &mut Ui, state: &AppState, ana: &mut AnalyseUi, native_dialogs: bool) {
+pub fn compare_view(
+    ui: &mut Ui,
+    state: &AppState,
+    ana: &mut AnalyseUi,
+    native_dialogs: bool,
+    out: &mut Vec<super::state::Command>,
+) {
     let lang = state.lang;
     let st = &mut ana.compare;
     st.poll_browse(ui, lang);
@@ -287,7 +293,7 @@ pub fn compare_view(ui: &mut Ui, state: &AppState, ana: &mut AnalyseUi, native_d
     };
     let key = key_of(format!(
         "{}/{:?}/{:?}/{:?}/{:?}/{}",
-        state.content_key(),
+        state.chart_key(),
         state.method,
         lang,
         st.source,
@@ -302,16 +308,19 @@ pub fn compare_view(ui: &mut Ui, state: &AppState, ana: &mut AnalyseUi, native_d
         ui.add_space(8.0);
         match c.explanation() {
             Some(e) => {
+                super::group_toggle::group_toggles(ui, state, out);
                 let input = ChartInput {
                     method: c.method,
                     explanation: Some(e),
                     other: Some(a),
+                    expanded: &state.expanded_groups,
                     ..ChartInput::new(b, lang)
                 };
                 let width = ui.available_width().clamp(320.0, 900.0);
                 let size = egui::vec2(width, (width * 0.5).clamp(280.0, 460.0));
                 ana.charts
                     .show(ui, "waterfall", ChartKind::Waterfall, &input, key, size);
+                super::compare_groups::group_table(ui, state, (a, b), e, out);
             }
             None => {
                 ui.label(RichText::new(tr!(lang, "analyse.compare.no_waterfall")).weak());

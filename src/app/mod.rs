@@ -10,10 +10,12 @@ pub mod chart_image;
 pub mod chart_tex;
 pub mod charts_tabs;
 pub mod charts_view;
+pub mod compare_groups;
 pub mod compare_view;
 pub mod details;
 pub mod dialogs;
 pub mod edit;
+pub mod group_toggle;
 pub mod elicit_ahp;
 pub mod elicit_rank;
 pub mod elicit_swing;
@@ -30,6 +32,7 @@ pub mod robustness;
 pub mod settings;
 pub mod smaa_worker;
 pub mod stakeholders;
+pub mod stakeholders_tree;
 pub mod state;
 pub mod table;
 #[cfg(test)]
@@ -206,7 +209,13 @@ impl TradeoffApp {
                     stakeholders::stakeholder_view(ui, state, &mut self.analyse, &mut out);
                 }
                 View::Compare => {
-                    compare_view::compare_view(ui, state, &mut self.analyse, native_dialogs);
+                    compare_view::compare_view(
+                        ui,
+                        state,
+                        &mut self.analyse,
+                        native_dialogs,
+                        &mut out,
+                    );
                 }
                 View::Package => package_view::package_view(ui, state),
                 View::ValueForMoney => vfm_view::vfm_view(

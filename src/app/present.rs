@@ -218,7 +218,7 @@ impl TradeoffApp {
                     if kind == ChartKind::Acceptability && smaa.is_some() {
                         0
                     } else {
-                        state.content_key()
+                        state.chart_key()
                     },
                     state.method,
                     lang,
@@ -231,7 +231,7 @@ impl TradeoffApp {
                     TYPE_FACTOR,
                 );
                 let input = match &waterfall {
-                    Some(w) => w.input(lang),
+                    Some(w) => w.input(lang, &state.expanded_groups),
                     None => input_for(state, criterion.as_deref(), smaa),
                 };
                 let tint = if kind == ChartKind::Acceptability && smaa.is_some_and(|s| !s.fresh) {

@@ -99,6 +99,7 @@ pub fn results_area(
     let rows = state.scenario().alternatives.len().min(MAX_LISTED + 1);
     let table_height = 30.0 + 22.0 * rows as f32;
     let chart_height = (ui.available_height() - table_height - 16.0).max(160.0);
+    super::group_toggle::group_toggles(ui, state, out);
     charts.show(ui, state, chart_height);
     ui.add_space(6.0);
     results_table(ui, state);

@@ -222,7 +222,9 @@ pub fn stakeholder_view(
         ui.add_space(6.0);
         egui::ScrollArea::horizontal()
             .id_salt("stake-table-scroll")
-            .show(ui, |ui| weights_table(ui, s, &winners, lang));
+            .show(ui, |ui| {
+                weights_table(ui, s, &winners, (&state.expanded_groups, lang), out);
+            });
         ui.add_space(8.0);
         ui.separator();
         path_section(ui, state, &mut ana.stakeholders, method);
@@ -232,9 +234,10 @@ pub fn stakeholder_view(
         let size = egui::vec2(width, (width * 0.55).clamp(300.0, 480.0));
         let input = ChartInput {
             method,
+            expanded: &state.expanded_groups,
             ..ChartInput::new(s, lang)
         };
-        let key = key_of(format!("{}/{method:?}/{lang:?}", state.content_key()));
+        let key = key_of(format!("{}/{method:?}/{lang:?}", state.chart_key()));
         ana.charts.show(
             ui,
             "stakeholders",
@@ -249,7 +252,13 @@ pub fn stakeholder_view(
     });
 }
 
-fn weights_table(ui: &mut Ui, s: &Scenario, winners: &[(String, Option<String>)], lang: Lang) {
+fn weights_table(
+    ui: &mut Ui,
+    s: &Scenario,
+    winners: &[(String, Option<String>)],
+    (expanded, lang): (&[String], Lang),
+    out: &mut Vec<Command>,
+) {
     egui::Grid::new("stake-table")
         .striped(true)
         .num_columns(s.profiles.len() + 1)
@@ -264,19 +273,10 @@ fn weights_table(ui: &mut Ui, s: &Scenario, winners: &[(String, Option<String>)]
                 narrow(ui, t);
             }
             ui.end_row();
-            let criteria: Vec<String> = s.criteria.iter().map(|c| c.id.clone()).collect();
-            let shares: Vec<Vec<f64>> = s
-                .profiles
-                .iter()
-                .map(|p| normalise(&profile_weights(&criteria, p)))
-                .collect();
-            for (j, c) in s.criteria.iter().enumerate() {
-                ui.label(c.name.get(lang));
-                for col in &shares {
-                    let w = col.get(j).copied().unwrap_or(0.0);
-                    ui.label(RichText::new(crate::i18n::pct(w, 0, lang)).monospace());
-                }
-                ui.end_row();
+            if s.groups.is_empty() {
+                criterion_rows(ui, s, lang);
+            } else {
+                super::stakeholders_tree::tree_rows(ui, s, expanded, lang, out);
             }
             ui.label(RichText::new(tr!(lang, "analyse.stake.winner")).strong());
             for (_, w) in winners {
@@ -327,6 +327,24 @@ fn weights_table(ui: &mut Ui, s: &Scenario, winners: &[(String, Option<String>)]
             }
             ui.end_row();
         });
+}
+
+/// One row per criterion: each profile's normalised weight.
+fn criterion_rows(ui: &mut Ui, s: &Scenario, lang: Lang) {
+    let criteria: Vec<String> = s.criteria.iter().map(|c| c.id.clone()).collect();
+    let shares: Vec<Vec<f64>> = s
+        .profiles
+        .iter()
+        .map(|p| normalise(&profile_weights(&criteria, p)))
+        .collect();
+    for (j, c) in s.criteria.iter().enumerate() {
+        ui.label(c.name.get(lang));
+        for col in &shares {
+            let w = col.get(j).copied().unwrap_or(0.0);
+            ui.label(RichText::new(crate::i18n::pct(w, 0, lang)).monospace());
+        }
+        ui.end_row();
+    }
 }
 
 /// A label wrapped to a table column's width.

@@ -137,6 +137,8 @@ pub enum Command {
     SelectCriterion(Option<String>),
     /// Choose the method the charts show.
     SetMethod(Method),
+    /// Choose which groups the by-group charts open into their children.
+    SetExpandedGroups(Vec<String>),
     /// Switch the interface language.
     SetLang(Lang),
     /// Switch the central view.
@@ -255,6 +257,9 @@ pub struct AppState {
     /// The RON text the scenario was opened from or last saved as: saving
     /// writes into it so the user's comments survive (None: none to keep).
     pub loaded_text: Option<String>,
+    /// Ids of the groups the by-group charts (contributions, waterfall,
+    /// stakeholders) show opened into their children.
+    pub expanded_groups: Vec<String>,
     analysis: Analysis,
 }
 
@@ -286,6 +291,7 @@ impl AppState {
             save_conflict: None,
             opened: 0,
             loaded_text: None,
+            expanded_groups: Vec::new(),
             analysis,
         }
     }
@@ -338,6 +344,15 @@ impl AppState {
     /// documents too (revisions restart at 0 for each opened file).
     pub fn content_key(&self) -> u64 {
         (self.opened << 40) ^ self.doc.revision()
+    }
+
+    /// A number that changes whenever a chart's drawing may: the content,
+    /// or which groups the by-group charts show opened.
+    pub fn chart_key(&self) -> u64 {
+        if self.expanded_groups.is_empty() {
+            return self.content_key();
+        }
+        self.content_key() ^ super::chart_image::key_of(&self.expanded_groups)
     }
 
     /// Analysis of the current revision.
@@ -407,6 +422,7 @@ impl AppState {
             Command::SelectAlternative(id) => self.selected_alternative = id,
             Command::SelectCriterion(id) => self.selected_criterion = id,
             Command::SetMethod(m) => self.method = m,
+            Command::SetExpandedGroups(ids) => self.expanded_groups = ids,
             Command::SetLang(l) => {
                 self.lang = l;
                 self.settings.lang = Some(l);

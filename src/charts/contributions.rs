@@ -6,7 +6,10 @@ use super::frame::{Chrome, LegendItem, Swatch, frame, message};
 use super::listing::{MAX_LISTED, top};
 use super::style::INK;
 use super::{ChartError, ChartKind, Ctx};
-use crate::analysis::{Method, scaled_values};
+use super::groups::{has_tree, series};
+use crate::analysis::Method;
+use crate::analysis::by_group::criterion_contributions;
+use crate::model::ValueTree;
 use crate::tr;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -15,18 +18,13 @@ use plotters::prelude::*;
 /// `(option id, per-criterion contributions)`, best total first.
 pub fn contributions(ctx: &Ctx<'_>) -> Vec<(String, Vec<f64>)> {
     let matrix = &ctx.eval.matrix;
-    let scaled = scaled_values(matrix);
     let m = matrix.m();
+    let parts = criterion_contributions(matrix);
     let mut rows: Vec<(String, Vec<f64>)> = matrix
         .alternatives
         .iter()
         .enumerate()
-        .map(|(i, id)| {
-            let parts = (0..m)
-                .map(|j| matrix.weights[j] * scaled[i * m + j])
-                .collect();
-            (id.clone(), parts)
-        })
+        .map(|(i, id)| (id.clone(), parts[i * m..(i + 1) * m].to_vec()))
         .collect();
     let total = |parts: &[f64]| parts.iter().sum::<f64>();
     rows.sort_by(|a, b| total(&b.1).total_cmp(&total(&a.1)));
@@ -40,30 +38,37 @@ pub(super) fn draw<DB: DrawingBackend>(
     let lang = ctx.lang();
     let theme = &ctx.theme;
     let matrix = &ctx.eval.matrix;
-    let legend = matrix
-        .criteria
+    // One series per criterion, or with a value tree per top-level group
+    // (opened groups show their children).
+    let tree = ValueTree::new(ctx.input.scenario);
+    let series = series(ctx, &tree, &matrix.criteria);
+    let legend = series
         .iter()
-        .zip(&matrix.weights)
-        .map(|(c, w)| {
+        .map(|s| {
+            let weight: f64 = s.columns.iter().map(|&j| matrix.weights[j]).sum();
             LegendItem::new(
                 tr!(
                     lang,
                     "chart.contributions.legend",
-                    criterion = ctx.criterion_name(c),
-                    weight = crate::i18n::pct(*w, 0, lang)
+                    criterion = s.name.clone(),
+                    weight = crate::i18n::pct(weight, 0, lang)
                 ),
-                ctx.criterion_colour(c),
+                s.colour,
                 Swatch::Block,
             )
-            .hatched(ctx.criterion_hatched(c))
+            .hatched(s.hatched)
         })
         .collect();
     let mut notes: Vec<String> = ctx.listed_ranking().1.into_iter().collect();
     if ctx.input.method != Method::Wsm {
         notes.push(tr!(lang, "chart.contributions.wsm_note"));
     }
-    let chrome =
-        Chrome::with_scenario_notes(ctx, ChartKind::Contributions.title(lang), legend, notes);
+    let title = if has_tree(ctx.input.scenario) {
+        tr!(lang, "chart.contributions.title_groups")
+    } else {
+        ChartKind::Contributions.title(lang)
+    };
+    let chrome = Chrome::with_scenario_notes(ctx, title, legend, notes);
     let plot = frame(ctx, area, &chrome)?;
     if ctx.eval.ranking.is_empty() {
         return message(theme, &plot, &ctx.nothing_to_show());
@@ -88,8 +93,9 @@ pub(super) fn draw<DB: DrawingBackend>(
     )?;
     for (r, (_, parts)) in rows.iter().enumerate() {
         let mut start = 0.0;
-        for (j, part) in parts.iter().enumerate() {
-            if *part <= 0.0 {
+        for s in &series {
+            let part: f64 = s.columns.iter().map(|&j| parts[j]).sum();
+            if part <= 0.0 {
                 continue;
             }
             stacked_segment(
@@ -98,9 +104,9 @@ pub(super) fn draw<DB: DrawingBackend>(
                 theme,
                 (n, r),
                 (start, start + part),
-                ctx.criterion_colour(&matrix.criteria[j]),
-                ctx.criterion_hatched(&matrix.criteria[j]),
-                crate::i18n::num(*part, 2, lang),
+                s.colour,
+                s.hatched,
+                crate::i18n::num(part, 2, lang),
             )?;
             start += part;
         }

@@ -9,11 +9,13 @@ mod contributions;
 mod fit;
 mod frame;
 mod frontier;
+mod groups;
 mod heatmap;
 pub mod listing;
 mod radar;
 mod ranking;
 mod sensitivity;
+mod stakeholder_groups;
 mod stakeholders;
 pub mod style;
 mod text;
@@ -148,6 +150,9 @@ pub struct ChartInput<'a> {
     pub other: Option<&'a Scenario>,
     /// Pixels per point of the target display; text and lines grow with it.
     pub scale: f32,
+    /// Ids of the groups that the by-group charts (contributions, waterfall,
+    /// stakeholders) open into their children; empty: top-level groups only.
+    pub expanded: &'a [String],
 }
 
 impl<'a> ChartInput<'a> {
@@ -164,6 +169,7 @@ impl<'a> ChartInput<'a> {
             explanation: None,
             other: None,
             scale: 1.0,
+            expanded: &[],
         }
     }
 }

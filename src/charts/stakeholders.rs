@@ -6,7 +6,7 @@ use super::frame::{Chrome, LegendItem, Swatch, frame, hatch, message};
 use super::listing::{MAX_EXCLUSION_NOTES, MAX_LISTED, more_note, top};
 use super::ranking::score_chart;
 use super::style::{INK, MUTED};
-use super::{ChartError, ChartKind, Ctx, method_name};
+use super::{ChartError, ChartKind, Ctx, method_name, stakeholder_groups};
 use crate::analysis::{Evaluation, evaluate_indexed};
 use crate::tr;
 use plotters::coord::Shift;
@@ -108,6 +108,15 @@ pub(super) fn draw<DB: DrawingBackend>(
     if scenario.alternatives.is_empty() || evaluations.is_empty() {
         return message(theme, &plot, &ctx.nothing_to_show());
     }
+    // With a value tree, each profile's weights by group sit above the scores.
+    let (plot, table_px) = if super::groups::has_tree(scenario) {
+        let table_px = stakeholder_groups::height(ctx);
+        let (table, rest) = plot.split_vertically(table_px);
+        stakeholder_groups::draw(ctx, &table)?;
+        (rest, table_px)
+    } else {
+        (plot, 0)
+    };
     let labels: Vec<RowLabel> = scenario
         .profiles
         .iter()
@@ -123,7 +132,7 @@ pub(super) fn draw<DB: DrawingBackend>(
     let options = shown.len();
     let slot = 0.8 / options as f64;
     // Every option's bar in every group tall enough for its value label.
-    ctx.need_plot(theme.px(3.7) + (groups * options) as i32 * theme.px(1.3));
+    ctx.need_plot(table_px + theme.px(3.7) + (groups * options) as i32 * theme.px(1.3));
     let value_style = theme.text(0.8);
     for (g, e) in evaluations.iter().enumerate() {
         let (_, top) = row_span(groups, g);

@@ -5,6 +5,8 @@ use super::bars::{RowLabel, bar, hbar_chart, row_height, side_label};
 use super::frame::{Chrome, LegendItem, Swatch, frame, message};
 use super::style::{GAIN, INK, LOSS, MUTED};
 use super::{ChartError, ChartKind, Ctx};
+use super::groups::node_name;
+use crate::analysis::compare::by_group::{grouped_explanation, has_groups};
 use crate::analysis::compare::{EffectKind, Explanation};
 use crate::tr;
 use plotters::coord::Shift;
@@ -12,9 +14,17 @@ use plotters::prelude::*;
 
 /// One row of the waterfall: label, start, end, and whether it is a total.
 /// Effects come largest first, as `Explanation::waterfall` orders them.
+/// With a value tree in either file the effects are summed per top-level
+/// group (opened groups per child), exactly as the criteria's add up.
 pub(crate) fn steps(ctx: &Ctx<'_>, e: &Explanation) -> Vec<(String, f64, f64, bool)> {
     let lang = ctx.lang();
-    let waterfall = e.waterfall();
+    let b = ctx.input.scenario;
+    let a = ctx.input.other.unwrap_or(b);
+    let waterfall = if has_groups(a, b) {
+        grouped_explanation(e, a, b, ctx.input.expanded).waterfall()
+    } else {
+        e.waterfall()
+    };
     let mut rows = vec![(
         tr!(lang, "chart.waterfall.gap_a"),
         0.0,
@@ -22,7 +32,7 @@ pub(crate) fn steps(ctx: &Ctx<'_>, e: &Explanation) -> Vec<(String, f64, f64, bo
         true,
     )];
     for step in &waterfall.steps {
-        let criterion = ctx.criterion_name(&step.criterion);
+        let criterion = node_name(ctx, &step.criterion);
         let label = match step.kind {
             EffectKind::Weight => tr!(lang, "chart.waterfall.weight_effect", criterion = criterion),
             EffectKind::Value => tr!(lang, "chart.waterfall.value_effect", criterion = criterion),

@@ -324,6 +324,12 @@ fn explanation_json(a: &Scenario, b: &Scenario, c: &Comparison, lang: Lang) -> V
     if !unexplained.is_null() {
         out["unexplained"] = unexplained;
     }
+    if let Some(groups) = c
+        .explanation()
+        .and_then(|e| super::diff_groups::groups_json(a, b, e))
+    {
+        out["groups"] = groups;
+    }
     out
 }
 
@@ -509,6 +515,7 @@ pub fn diff_text(
                 signed(t.value_effect, lang)
             );
         }
+        out.push_str(&super::diff_groups::groups_text(a, b, e, lang));
     }
 
     let _ = writeln!(

@@ -3,6 +3,7 @@
 
 mod brief;
 mod diff;
+mod diff_groups;
 pub mod frontier;
 pub mod package;
 mod rank;

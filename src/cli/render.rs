@@ -43,6 +43,10 @@ pub struct RenderArgs {
     /// A second scenario to compare with (for the waterfall chart).
     #[arg(long)]
     pub compare: Option<PathBuf>,
+    /// Group ids (comma-separated) that the contributions, waterfall and
+    /// stakeholders charts open into their children; default: groups only.
+    #[arg(long, value_delimiter = ',')]
+    pub expand: Vec<String>,
 }
 
 /// Runs `render`.
@@ -76,6 +80,13 @@ pub fn render(args: &RenderArgs, lang: Lang) -> Result<(), String> {
         crate::analysis::frontier::resolve_cost(&scenario, cost)
             .map_err(|e| super::frontier::cost_error(&e, lang))?;
     }
+    if let Some(id) = args
+        .expand
+        .iter()
+        .find(|id| !scenario.groups.iter().any(|g| g.id == **id))
+    {
+        return Err(tr!(lang, "cli.render.unknown_group", group = id));
+    }
     let criterion = match args.chart {
         ChartKind::Frontier => args.cost.as_deref().or(args.criterion.as_deref()),
         _ => args.criterion.as_deref(),
@@ -87,6 +98,7 @@ pub fn render(args: &RenderArgs, lang: Lang) -> Result<(), String> {
         method: args.method,
         criterion,
         smaa: smaa.as_ref(),
+        expanded: &args.expand,
         ..ChartInput::new(&scenario, lang)
     };
     crate::export::write_chart(&args.out, args.chart, &input, args.width, args.height)

@@ -290,6 +290,7 @@ pub fn build_page(
     blocks.extend(summary_section(&found, lang));
     blocks.extend(options_section(scenario, lang));
     blocks.extend(criteria_section(scenario, lang));
+    blocks.extend(super::brief_groups::group_weights_section(scenario, lang));
     blocks.extend(results_section(scenario, options)?);
     blocks.extend(sensitivity_section(scenario, options)?);
     if let (Some(comparison), Some(other)) = (options.comparison, options.other) {

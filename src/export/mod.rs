@@ -3,6 +3,7 @@
 //! PowerPoint deck). Depends on `charts` and `io`.
 
 pub mod brief;
+pub mod brief_groups;
 pub mod document;
 pub mod docx;
 pub mod findings;

@@ -197,6 +197,7 @@ pub fn note_page(
     for section in [
         super::brief::options_section(scenario, lang),
         criteria_section(scenario, lang),
+        super::brief_groups::group_weights_section(scenario, lang),
     ] {
         // Each section's own heading becomes a sub-heading of the annex.
         blocks.extend(section.into_iter().map(|b| match b {
