@@ -15,12 +15,12 @@ pub mod compare_view;
 pub mod details;
 pub mod dialogs;
 pub mod edit;
-pub mod group_toggle;
 pub mod elicit_ahp;
 pub mod elicit_rank;
 pub mod elicit_swing;
 #[cfg(test)]
 mod fixture;
+pub mod group_toggle;
 pub mod history;
 pub mod lists;
 pub mod menu;

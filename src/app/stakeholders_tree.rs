@@ -34,7 +34,10 @@ pub fn tree_rows(
         if matches!(node, Node::Group(_)) {
             let arrow = if open { '▾' } else { '▸' };
             let r = ui
-                .selectable_label(open, RichText::new(format!("{indent}{arrow} {name}")).strong())
+                .selectable_label(
+                    open,
+                    RichText::new(format!("{indent}{arrow} {name}")).strong(),
+                )
                 .on_hover_text(tr!(lang, "gui.groups.open_tip"));
             if r.clicked() {
                 out.push(Command::SetExpandedGroups(toggled(expanded, id)));

@@ -3,10 +3,10 @@
 
 use super::bars::{RowLabel, end_label, hbar_chart, stacked_segment};
 use super::frame::{Chrome, LegendItem, Swatch, frame, message};
+use super::groups::{has_tree, series};
 use super::listing::{MAX_LISTED, top};
 use super::style::INK;
 use super::{ChartError, ChartKind, Ctx};
-use super::groups::{has_tree, series};
 use crate::analysis::Method;
 use crate::analysis::by_group::criterion_contributions;
 use crate::model::ValueTree;

@@ -66,12 +66,19 @@ pub(crate) fn series(ctx: &Ctx<'_>, tree: &ValueTree, criteria: &[String]) -> Ve
         if columns.is_empty() {
             continue;
         }
+        let id = tree.id(scenario, node).to_string();
+        // A flat scenario's criteria keep the colours every chart gives them.
+        let (colour, hatched) = if tree.is_flat() {
+            (ctx.criterion_colour(&id), ctx.criterion_hatched(&id))
+        } else {
+            (colour, series_hatched(k))
+        };
         out.push(Series {
             node,
-            id: tree.id(scenario, node).to_string(),
+            id,
             name,
             colour,
-            hatched: series_hatched(k),
+            hatched,
             columns,
         });
     }

@@ -3,9 +3,9 @@
 
 use super::bars::{RowLabel, bar, hbar_chart, row_height, side_label};
 use super::frame::{Chrome, LegendItem, Swatch, frame, message};
+use super::groups::node_name;
 use super::style::{GAIN, INK, LOSS, MUTED};
 use super::{ChartError, ChartKind, Ctx};
-use super::groups::node_name;
 use crate::analysis::compare::by_group::{grouped_explanation, has_groups};
 use crate::analysis::compare::{EffectKind, Explanation};
 use crate::tr;

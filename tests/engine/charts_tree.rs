@@ -34,7 +34,10 @@ fn contributions_show_one_series_per_group_and_open_into_criteria() {
     }
     // Defence: Security 60%, cost 20%, Diplomacy 20%.
     assert!(closed.contains("Security (weight 60%)"), "{closed}");
-    assert!(!closed.contains("Risk to personnel"), "criteria stay inside their group");
+    assert!(
+        !closed.contains("Risk to personnel"),
+        "criteria stay inside their group"
+    );
     let expanded = vec!["security".to_string()];
     let open = ChartInput {
         expanded: &expanded,
@@ -48,7 +51,10 @@ fn contributions_show_one_series_per_group_and_open_into_criteria() {
     );
     assert!(opened.contains("Security › Mandate strength (weight 18%)"));
     assert!(opened.contains("Diplomacy (weight 20%)"));
-    assert!(!opened.contains("Security (weight"), "an opened group is replaced by its children");
+    assert!(
+        !opened.contains("Security (weight"),
+        "an opened group is replaced by its children"
+    );
     let french = svg(ChartKind::Contributions, &ChartInput::new(&s, Lang::Fr));
     assert!(french.contains("Sécurité (poids 60"), "{french}");
 }
@@ -76,7 +82,14 @@ fn the_stakeholder_chart_shows_each_profile_weights_by_group() {
     let s = tree();
     let text = svg(ChartKind::Stakeholders, &ChartInput::new(&s, Lang::En));
     assert!(text.contains("Weights by group"), "{text}");
-    for name in ["Security", "Diplomacy", "Cost", "Defence", "Global Affairs", "Finance"] {
+    for name in [
+        "Security",
+        "Diplomacy",
+        "Cost",
+        "Defence",
+        "Global Affairs",
+        "Finance",
+    ] {
         assert!(text.contains(name), "{name}");
     }
     // Finance puts 60% on cost, Global Affairs 60% on Diplomacy.
@@ -124,7 +137,8 @@ fn the_waterfall_sums_effects_per_group() {
     let sum: f64 = groups
         .iter()
         .map(|g| {
-            g["weight_effect"].as_f64().expect("number") + g["value_effect"].as_f64().expect("number")
+            g["weight_effect"].as_f64().expect("number")
+                + g["value_effect"].as_f64().expect("number")
         })
         .sum();
     assert!((sum - (e.gap_b - e.gap_a)).abs() < 1e-9);
@@ -136,7 +150,9 @@ fn the_waterfall_sums_effects_per_group() {
     assert_eq!(security["group"], true);
     assert_eq!(security["criteria"].as_array().map(Vec::len), Some(2));
     // Every field the flat document had is still there.
-    for key in ["status", "first", "second", "gap_a", "gap_b", "terms", "summary"] {
+    for key in [
+        "status", "first", "second", "gap_a", "gap_b", "terms", "summary",
+    ] {
         assert!(!json["explanation"][key].is_null(), "{key}");
     }
     let report = tradeoff::cli::diff_text(&a, &b, &c, &("a".into(), "b".into()), Lang::En);

@@ -28,7 +28,10 @@ fn a_group_toggle_opens_the_contributions_chart_into_criteria() {
     assert!(renders >= 2, "both result charts drew");
     h.get_by_label("▸ Security").click();
     h.run();
-    assert_eq!(h.state().state.expanded_groups, vec!["security".to_string()]);
+    assert_eq!(
+        h.state().state.expanded_groups,
+        vec!["security".to_string()]
+    );
     assert!(
         h.state().charts.renders > renders,
         "the charts redrew with Security opened"
@@ -52,7 +55,8 @@ fn the_stakeholder_table_lists_groups_and_opens_one_into_its_criteria() {
         .state
         .apply(Command::SetView(View::Stakeholders));
     h.run();
-    let count = |h: &Harness<'_, TradeoffApp>, name: &str| h.query_all_by_label_contains(name).count();
+    let count =
+        |h: &Harness<'_, TradeoffApp>, name: &str| h.query_all_by_label_contains(name).count();
     // The criteria list elsewhere in the window may name them too: count.
     let (risk, mandate) = (
         count(&h, "Risque pour le personnel"),

@@ -71,9 +71,7 @@ impl<'s> Cut<'s> {
 
     /// Ids of the shown nodes in tree order.
     fn order(&self) -> impl Iterator<Item = &str> {
-        self.shown
-            .iter()
-            .map(|&n| self.tree.id(self.scenario, n))
+        self.shown.iter().map(|&n| self.tree.id(self.scenario, n))
     }
 }
 
@@ -173,5 +171,7 @@ pub fn node_name(a: &Scenario, b: &Scenario, id: &str, lang: crate::model::Lang)
                     .map(|g| g.name.get(lang).to_string())
             })
     };
-    find(b).or_else(|| find(a)).unwrap_or_else(|| id.to_string())
+    find(b)
+        .or_else(|| find(a))
+        .unwrap_or_else(|| id.to_string())
 }
