@@ -192,10 +192,11 @@ pub fn profile_path(s: &Scenario, from: &str, to: &str, method: Method) -> Optio
         }
     }
     let matrix = DecisionMatrix::build_indexed(&index, a, &ids);
-    // The matrix's criteria: a criterion nobody has scored yet is left out.
+    // Each profile's weights on the matrix's criteria (a criterion nobody
+    // has scored yet is left out), through the value tree when there is one.
     let (wa, wb) = (
-        profile_weights(&matrix.criteria, a),
-        profile_weights(&matrix.criteria, b),
+        matrix.weights.clone(),
+        DecisionMatrix::build_indexed(&index, b, &ids).weights,
     );
     let path = path_winners(&matrix, method, &wa, &wb, 400).ok()?;
     Some(PathView { path, left_out })
