@@ -123,16 +123,25 @@ fn combined_target(s: &Scenario) -> (String, bool) {
 /// The edit creating or updating the combined profile from the profiles
 /// `ids`, with the combined weights; None when nothing can be combined.
 pub fn combine_edit(s: &Scenario, ids: &[String], geometric: bool) -> Option<Edit> {
-    let criteria: Vec<String> = s.criteria.iter().map(|c| c.id.clone()).collect();
-    let vectors: Vec<Vec<f64>> = ids
+    let chosen: Vec<&WeightProfile> = ids
         .iter()
         .filter_map(|id| s.profiles.iter().find(|p| p.id == *id))
-        .map(|p| profile_weights(&criteria, p))
         .collect();
-    if vectors.is_empty() {
+    if chosen.is_empty() {
         return None;
     }
-    let shares = combine(&vectors, geometric).ok()?;
+    // With a value tree, weights are combined within each group.
+    let weights = if s.groups.is_empty() {
+        let criteria: Vec<String> = s.criteria.iter().map(|c| c.id.clone()).collect();
+        let vectors: Vec<Vec<f64>> = chosen
+            .iter()
+            .map(|p| profile_weights(&criteria, p))
+            .collect();
+        let shares = combine(&vectors, geometric).ok()?;
+        criteria.into_iter().zip(shares).collect()
+    } else {
+        super::stakeholders_tree::combined_tree_weights(s, &chosen, geometric)?
+    };
     let (id, exists) = combined_target(s);
     let mut profile = if exists {
         s.profiles.iter().find(|p| p.id == id)?.clone()
@@ -145,7 +154,7 @@ pub fn combine_edit(s: &Scenario, ids: &[String], geometric: bool) -> Option<Edi
             ),
         )
     };
-    profile.weights = criteria.iter().cloned().zip(shares).collect();
+    profile.weights = weights;
     profile.elicitation = Some(Elicitation::Combined {
         profiles: ids.to_vec(),
         geometric,
@@ -458,16 +467,14 @@ fn combine_section(
         .collect();
     let edit = combine_edit(s, &ids, st.geometric);
     if let Some(Edit::PutProfile { profile }) = &edit {
+        // Each criterion's share of the whole (through the tree, if any).
+        let effective = crate::model::ValueTree::new(s)
+            .effective_weights(profile, &vec![true; s.criteria.len()]);
         let parts: Vec<String> = s
             .criteria
             .iter()
-            .map(|c| {
-                format!(
-                    "{} {}",
-                    c.name.get(lang),
-                    crate::i18n::pct(profile.weight(&c.id), 1, lang)
-                )
-            })
+            .zip(effective)
+            .map(|(c, w)| format!("{} {}", c.name.get(lang), crate::i18n::pct(w, 1, lang)))
             .collect();
         ui.label(RichText::new(parts.join(" · ")).small());
     }

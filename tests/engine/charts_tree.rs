@@ -217,3 +217,23 @@ fn the_briefing_lists_each_profile_weights_by_group() {
     );
     assert!(!flat_md.contains("Weights by group"));
 }
+
+#[test]
+fn render_refuses_an_unknown_group_to_expand() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("c.png");
+    let run = |expand: &str| {
+        assert_cmd::Command::cargo_bin("tradeoff")
+            .expect("binary built")
+            .args(["--lang", "en", "render", "tests/charts_data/tree.ron"])
+            .args(["--chart", "contributions", "--expand", expand, "--out"])
+            .arg(&out)
+            .output()
+            .expect("runs")
+    };
+    let bad = run("secrity");
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("'secrity'"));
+    assert!(run("security,diplomacy").status.success());
+    assert!(out.exists());
+}
