@@ -127,9 +127,10 @@ fn scenario(model: &Model, shift: &dyn Fn(usize, usize) -> f64) -> Scenario {
         p.weights
             .insert(format!("c{j}"), f64::from(model.criterion_weights[j]));
     }
-    for g in 1..=GROUPS {
+    for g in &s.groups {
+        let k: usize = g.id[1..].parse().expect("group number");
         p.weights
-            .insert(format!("g{g}"), f64::from(model.group_weights[g - 1]));
+            .insert(g.id.clone(), f64::from(model.group_weights[k - 1]));
     }
     s.profiles = vec![p];
     s.active_profile = "p".into();
@@ -147,8 +148,8 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(128))]
 
     /// Whatever the tree and whichever groups are opened, the parts of an
-    /// option add up to its weighted-sum score, and the nodes' weights to 1
-    /// (unless every weight is 0).
+    /// option add up to its weighted-sum score, and the nodes' weights to
+    /// the criteria's.
     #[test]
     fn group_parts_sum_to_the_weighted_sum_score(model in models()) {
         let s = scenario(&model, &|_, _| 0.0);
@@ -165,9 +166,10 @@ proptest! {
                 let sum: f64 = parts.iter().sum();
                 prop_assert!((sum - score).abs() < 1e-9, "{id}: parts {parts:?} sum {sum}, score {score}");
             }
+            // The nodes' weights share out exactly the criteria's.
             let total: f64 = node_weights(&e.matrix, &s, &tree, &nodes).iter().sum();
-            let all_zero = e.matrix.weights.iter().all(|w| *w == 0.0);
-            prop_assert!(all_zero || (total - 1.0).abs() < 1e-9, "weights sum {total}");
+            let criteria: f64 = e.matrix.weights.iter().sum();
+            prop_assert!((total - criteria).abs() < 1e-9, "node weights {total}, criteria {criteria}");
         }
     }
 
@@ -176,10 +178,18 @@ proptest! {
     /// its criteria's terms.
     #[test]
     fn comparison_group_parts_sum_to_the_change(model in models(), bump in prop::collection::vec(0u8..=6, 36), reweigh in 0u8..=10) {
+        // No zero weight, so neither file's profile is all zero (invalid).
+        let model = Model {
+            criterion_weights: model.criterion_weights.iter().map(|w| w + 1).collect(),
+            group_weights: model.group_weights.iter().map(|w| w + 1).collect(),
+            ..model
+        };
         let a = scenario(&model, &|_, _| 0.0);
         let mut b = scenario(&model, &|i, j| f64::from(bump[(i * 6 + j) % bump.len()]));
         if let Some(p) = b.profiles.first_mut() {
-            p.weights.insert("g1".into(), f64::from(reweigh));
+            if p.weights.contains_key("g1") {
+                p.weights.insert("g1".into(), f64::from(reweigh));
+            }
             p.weights.insert("c0".into(), f64::from(reweigh) + 1.0);
         }
         let c = compare(&a, &b, Method::Wsm, None).expect("comparable");
