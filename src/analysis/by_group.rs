@@ -3,7 +3,8 @@
 //! tree, when some groups are opened into their children). A group's part is
 //! the sum of its criteria's contributions, so the parts add up to the score.
 
-use super::{DecisionMatrix, scaled_values};
+use super::node_contributions::{criterion_parts, node_parts};
+use super::{DecisionMatrix, Method};
 use crate::model::{Node, Scenario, ValueTree};
 
 /// The nodes a by-group view shows, in tree order: the root's children, each
@@ -53,17 +54,6 @@ pub fn columns_under(
         .collect()
 }
 
-/// Each option's weighted-sum contribution per criterion, row-major like the
-/// matrix (`weights[j] × scaled value`): a row sums to the option's wsm score.
-pub fn criterion_contributions(matrix: &DecisionMatrix) -> Vec<f64> {
-    let m = matrix.m();
-    scaled_values(matrix)
-        .into_iter()
-        .enumerate()
-        .map(|(k, v)| matrix.weights[k % m] * v)
-        .collect()
-}
-
 /// Each option's weighted-sum score split per node of `nodes` (see
 /// [`shown_nodes`]): `(option id, one part per node)`, in matrix order. When
 /// the nodes cover the tree, every row sums to the option's wsm score.
@@ -73,22 +63,23 @@ pub fn node_contributions(
     tree: &ValueTree,
     nodes: &[Node],
 ) -> Vec<(String, Vec<f64>)> {
-    let m = matrix.m();
-    let parts = criterion_contributions(matrix);
-    let columns = columns_under(tree, scenario, nodes, &matrix.criteria);
+    let parts = wsm_parts(matrix);
+    let by_node: Vec<Vec<f64>> = nodes
+        .iter()
+        .map(|&node| node_parts(scenario, tree, matrix, &parts, node))
+        .collect();
     matrix
         .alternatives
         .iter()
         .enumerate()
-        .map(|(i, id)| {
-            let row = &parts[i * m..(i + 1) * m];
-            let sums = columns
-                .iter()
-                .map(|cols| cols.iter().map(|&j| row[j]).sum())
-                .collect();
-            (id.clone(), sums)
-        })
+        .map(|(i, id)| (id.clone(), by_node.iter().map(|p| p[i]).collect()))
         .collect()
+}
+
+/// Each option's weighted-sum contribution per criterion, row-major like the
+/// matrix (`weights[j] × scaled value`): a row sums to the option's wsm score.
+pub fn wsm_parts(matrix: &DecisionMatrix) -> Vec<f64> {
+    criterion_parts(matrix, Method::Wsm).unwrap_or_default()
 }
 
 /// The effective weight of each of `nodes` in the matrix: the sum of its

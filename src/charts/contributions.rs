@@ -8,7 +8,7 @@ use super::listing::{MAX_LISTED, top};
 use super::style::INK;
 use super::{ChartError, ChartKind, Ctx};
 use crate::analysis::Method;
-use crate::analysis::by_group::criterion_contributions;
+use crate::analysis::by_group::wsm_parts;
 use crate::model::ValueTree;
 use crate::tr;
 use plotters::coord::Shift;
@@ -19,7 +19,7 @@ use plotters::prelude::*;
 pub fn contributions(ctx: &Ctx<'_>) -> Vec<(String, Vec<f64>)> {
     let matrix = &ctx.eval.matrix;
     let m = matrix.m();
-    let parts = criterion_contributions(matrix);
+    let parts = wsm_parts(matrix);
     let mut rows: Vec<(String, Vec<f64>)> = matrix
         .alternatives
         .iter()
