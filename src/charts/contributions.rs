@@ -63,10 +63,17 @@ pub(super) fn draw<DB: DrawingBackend>(
     if ctx.input.method != Method::Wsm {
         notes.push(tr!(lang, "chart.contributions.wsm_note"));
     }
-    let title = if has_tree(ctx.input.scenario) {
-        tr!(lang, "chart.contributions.title_groups")
-    } else {
+    let scenario = ctx.input.scenario;
+    let every_group_open = scenario
+        .groups
+        .iter()
+        .all(|g| ctx.input.expanded.contains(&g.id));
+    let title = if !has_tree(scenario) {
         ChartKind::Contributions.title(lang)
+    } else if every_group_open {
+        tr!(lang, "chart.contributions.title_criteria")
+    } else {
+        tr!(lang, "chart.contributions.title_groups")
     };
     let chrome = Chrome::with_scenario_notes(ctx, title, legend, notes);
     let plot = frame(ctx, area, &chrome)?;

@@ -26,6 +26,8 @@ pub(crate) struct Series {
     /// Its name; a node under an opened group is prefixed with the group's
     /// ("Security › Risk").
     pub name: String,
+    /// Its own name, and the top-level group's when it lies under an opened one.
+    pub parts: (String, Option<String>),
     /// Its colour.
     pub colour: RGBColor,
     /// True when the colour repeats an earlier top-level node's.
@@ -48,8 +50,10 @@ pub(crate) fn series(ctx: &Ctx<'_>, tree: &ValueTree, criteria: &[String]) -> Ve
         let top = top_level(tree, node).unwrap_or(node);
         let k = tops.iter().position(|&t| t == top).unwrap_or(0);
         let base = series_colour(k);
+        let own = tree.name(scenario, node, lang);
+        let group = (top != node).then(|| tree.name(scenario, top, lang));
         let (colour, name) = if top == node {
-            (base, tree.name(scenario, node, lang))
+            (base, own.clone())
         } else {
             let r = seen_under[k];
             seen_under[k] += 1;
@@ -77,6 +81,7 @@ pub(crate) fn series(ctx: &Ctx<'_>, tree: &ValueTree, criteria: &[String]) -> Ve
             node,
             id,
             name,
+            parts: (own, group),
             colour,
             hatched,
             columns,

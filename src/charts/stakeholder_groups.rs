@@ -14,9 +14,13 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
+/// A column heading: the node's name, and its group's above it for a node
+/// under an opened group.
+type Heading = (String, Option<String>);
+
 /// Each profile's share of the whole score per shown node: the columns'
-/// node names and one row of shares per profile (scenario order).
-pub(crate) fn shares(ctx: &Ctx<'_>) -> (Vec<String>, Vec<Vec<f64>>) {
+/// headings and one row of shares per profile (scenario order).
+pub(crate) fn shares(ctx: &Ctx<'_>) -> (Vec<Heading>, Vec<Vec<f64>>) {
     let scenario = ctx.input.scenario;
     let tree = ValueTree::new(scenario);
     let ids: Vec<String> = scenario.criteria.iter().map(|c| c.id.clone()).collect();
@@ -33,15 +37,27 @@ pub(crate) fn shares(ctx: &Ctx<'_>) -> (Vec<String>, Vec<Vec<f64>>) {
                 .collect()
         })
         .collect();
-    (shown.into_iter().map(|s| s.name).collect(), rows)
+    (shown.into_iter().map(|s| s.parts).collect(), rows)
 }
 
-/// Height in pixels the table needs: a title line, a header line and one
-/// row per profile.
+/// True when some column names its group above it (an opened group).
+fn two_line_headings(ctx: &Ctx<'_>) -> bool {
+    let scenario = ctx.input.scenario;
+    ctx.input
+        .expanded
+        .iter()
+        .any(|id| scenario.groups.iter().any(|g| g.id == *id))
+}
+
+/// Height in pixels the table needs: a title line, one or two heading lines
+/// and one row per profile.
 pub(crate) fn height(ctx: &Ctx<'_>) -> i32 {
     let theme = &ctx.theme;
     let rows = ctx.input.scenario.profiles.len() as i32;
-    line_height(theme, 0.95) * 2 + rows * (line_height(theme, 0.9) + theme.px(0.35)) + theme.px(0.8)
+    let headings = if two_line_headings(ctx) { 2 } else { 1 };
+    line_height(theme, 0.95) * (1 + headings)
+        + rows * (line_height(theme, 0.9) + theme.px(0.35))
+        + theme.px(0.8)
 }
 
 /// Draws the table on `area` (as tall as [`height`]).
@@ -75,17 +91,22 @@ pub(crate) fn draw<DB: DrawingBackend>(
     let label_w = label_w + theme.px(0.8);
     let cell_w = ((w - label_w) / names.len() as i32).max(1);
     let head_style = theme.bold(0.85);
+    let group_style = theme.muted(0.8);
     let head_y = title_lh + theme.px(0.2);
-    for (k, name) in names.iter().enumerate() {
+    let two_lines = two_line_headings(ctx);
+    let centred = |s: &TextStyle<'static>| s.clone().pos(Pos::new(HPos::Center, VPos::Top));
+    for (k, (name, group)) in names.iter().enumerate() {
+        let cx = label_w + k as i32 * cell_w + cell_w / 2;
+        let name_y = if two_lines { head_y + title_lh } else { head_y };
+        if let Some(group) = group {
+            let g = fit(area, group, &group_style, cell_w - theme.px(0.4))?;
+            area.draw_text(&g, &centred(&group_style), (cx, head_y))?;
+        }
         let t = fit(area, name, &head_style, cell_w - theme.px(0.4))?;
-        area.draw_text(
-            &t,
-            &head_style.clone().pos(Pos::new(HPos::Center, VPos::Top)),
-            (label_w + k as i32 * cell_w + cell_w / 2, head_y),
-        )?;
+        area.draw_text(&t, &centred(&head_style), (cx, name_y))?;
     }
     let row_h = line_height(theme, 0.9) + theme.px(0.35);
-    let top0 = head_y + title_lh;
+    let top0 = head_y + title_lh * if two_lines { 2 } else { 1 };
     let value_style = theme.text(0.85);
     for (r, shares) in rows.iter().enumerate() {
         let top = top0 + r as i32 * row_h;

@@ -106,6 +106,8 @@ pub struct PlannedChart {
     pub criterion: Option<String>,
     /// File name without extension.
     pub stem: String,
+    /// Groups the chart shows opened into their children.
+    pub expanded: Vec<String>,
 }
 
 /// A file-name-safe version of an id.
@@ -126,6 +128,22 @@ pub(crate) fn file_safe(id: &str) -> String {
 pub fn planned_charts(scenario: &Scenario, options: &BriefOptions<'_>) -> Vec<PlannedChart> {
     let mut out = Vec::new();
     for kind in ChartKind::ALL {
+        // With a value tree the contributions come by group, then by criterion.
+        if kind == ChartKind::Contributions && !scenario.groups.is_empty() {
+            out.push(PlannedChart {
+                kind,
+                criterion: None,
+                stem: kind.as_str().to_string(),
+                expanded: Vec::new(),
+            });
+            out.push(PlannedChart {
+                kind,
+                criterion: None,
+                stem: format!("{}-criteria", kind.as_str()),
+                expanded: scenario.groups.iter().map(|g| g.id.clone()).collect(),
+            });
+            continue;
+        }
         match kind {
             ChartKind::Acceptability if options.smaa.is_none() => {}
             ChartKind::Waterfall if options.explanation.is_none() => {}
@@ -137,6 +155,7 @@ pub fn planned_charts(scenario: &Scenario, options: &BriefOptions<'_>) -> Vec<Pl
                         kind,
                         criterion: Some(c.id.clone()),
                         stem: format!("sensitivity-{}", file_safe(&c.id)),
+                        expanded: Vec::new(),
                     });
                 }
             }
@@ -144,6 +163,7 @@ pub fn planned_charts(scenario: &Scenario, options: &BriefOptions<'_>) -> Vec<Pl
                 kind,
                 criterion: None,
                 stem: kind.as_str().to_string(),
+                expanded: Vec::new(),
             }),
         }
     }
@@ -189,6 +209,7 @@ pub fn write_brief_with_progress(
             smaa: options.smaa,
             explanation: options.explanation,
             other: options.other,
+            expanded: &chart.expanded,
             ..ChartInput::new(scenario, lang)
         };
         let mut svg = String::new();
@@ -226,6 +247,7 @@ pub fn write_brief_with_progress(
                 "chart.sensitivity.title_for",
                 criterion = scenario.criterion_name(c, lang)
             ),
+            None if !chart.expanded.is_empty() => tr!(lang, "chart.contributions.title_criteria"),
             None => chart.kind.title(lang),
         };
         figures.push(Block::Figure {
