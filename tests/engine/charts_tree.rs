@@ -216,6 +216,24 @@ fn the_briefing_lists_each_profile_weights_by_group() {
         &build_page(&flat, &BriefOptions::new(Lang::En), Vec::new()).expect("page"),
     );
     assert!(!flat_md.contains("Weights by group"));
+    // The pack draws the contributions by group, then opened into criteria.
+    let planned = tradeoff::export::brief::planned_charts(&s, &BriefOptions::new(Lang::En));
+    let stems: Vec<&str> = planned.iter().map(|c| c.stem.as_str()).collect();
+    assert!(stems.contains(&"contributions") && stems.contains(&"contributions-criteria"));
+    let opened = planned
+        .iter()
+        .find(|c| c.stem == "contributions-criteria")
+        .map(|c| c.expanded.clone());
+    assert_eq!(
+        opened,
+        Some(vec!["security".to_string(), "diplomacy".to_string()])
+    );
+    let flat_planned = tradeoff::export::brief::planned_charts(&flat, &BriefOptions::new(Lang::En));
+    assert!(
+        flat_planned
+            .iter()
+            .all(|c| c.stem != "contributions-criteria")
+    );
 }
 
 #[test]

@@ -68,3 +68,37 @@ fn the_stakeholder_table_lists_groups_and_opens_one_into_its_criteria() {
     assert_eq!(count(&h, "Risque pour le personnel"), risk + 1);
     assert_eq!(count(&h, "Solidité du mandat"), mandate + 1);
 }
+
+#[test]
+fn the_compare_view_sums_the_change_per_group_and_opens_a_group() {
+    let mut h = harness(Lang::En);
+    h.state_mut().state.apply(Command::SetView(View::Compare));
+    h.run();
+    let other = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/charts_data/tree-b.ron");
+    h.state_mut()
+        .analyse
+        .compare
+        .load_other(other.into(), Lang::En);
+    h.run();
+    h.get_by_label("What moved the gap, by group");
+    let count = |h: &Harness<'_, TradeoffApp>, name: &str| h.query_all_by_label(name).count();
+    // The toggles above the waterfall and the table's row both offer Security.
+    assert_eq!(count(&h, "▸ Security"), 2);
+    let before = h.query_all_by_label_contains("Risk to personnel").count();
+    h.query_all_by_label("▸ Security")
+        .last()
+        .expect("the table's row")
+        .scroll_to_me();
+    h.run();
+    h.query_all_by_label("▸ Security")
+        .last()
+        .expect("the table's row")
+        .click();
+    h.run();
+    assert_eq!(
+        h.state().state.expanded_groups,
+        vec!["security".to_string()]
+    );
+    assert_eq!(count(&h, "▾ Security"), 2, "one choice for every view");
+    assert!(h.query_all_by_label_contains("Risk to personnel").count() > before);
+}
