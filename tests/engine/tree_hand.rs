@@ -156,3 +156,43 @@ fn group_parts_add_up_to_the_score_under_promethee_too() {
         }
     }
 }
+
+#[test]
+fn diff_names_a_changed_value_function_as_the_cause() {
+    // B's cost function reaches 0 at 500 instead of 450, so it is kinder to
+    // C's 400; nothing else changed, so the value function is the one
+    // setting that changed.
+    let text = std::fs::read_to_string(fixture()).expect("readable");
+    let changed = text.replace("(300, 40), (450, 0)", "(300, 40), (500, 0)");
+    assert_ne!(changed, text);
+    let dir = tempfile::tempdir().expect("tempdir");
+    let b = dir.path().join("b.ron");
+    std::fs::write(&b, changed).expect("writes");
+    let out = cargo_bin_cmd!("tradeoff")
+        .args(["diff", "--json"])
+        .arg(fixture())
+        .arg(&b)
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let settings = doc["changes"]["settings"].as_array().expect("settings");
+    assert_eq!(settings.len(), 1, "{settings:?}");
+    assert_eq!(settings[0]["field"], "value_function");
+    assert_eq!(settings[0]["id"], "cost");
+    assert_eq!(settings[0]["to"][3], serde_json::json!([500.0, 0.0]));
+    let c_in_b = doc["ranking_b"]
+        .as_array()
+        .expect("ranking")
+        .iter()
+        .find(|r| r["id"] == "c")
+        .expect("c");
+    // 400 on (300, 40)–(500, 0): 40 − 100/200 × 40 = 20 → 0.2 × 0.2 = 0.04;
+    // C = 0.04 + 0.45 = 0.49, above A's 0.48.
+    assert!((c_in_b["score"].as_f64().expect("score") - 0.49).abs() < 1e-12);
+    assert_eq!(c_in_b["rank"], 2);
+}
