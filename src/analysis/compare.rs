@@ -11,6 +11,7 @@ pub mod by_group;
 mod change_text;
 mod changes;
 pub mod describe;
+pub mod describe_groups;
 mod explain;
 
 pub use changes::{

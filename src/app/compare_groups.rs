@@ -7,6 +7,7 @@ use super::state::{AppState, Command};
 use crate::analysis::compare::Explanation;
 use crate::analysis::compare::by_group::{group_terms, has_groups, node_name};
 use crate::analysis::compare::describe::signed;
+use crate::analysis::compare::describe_groups::group_sentence;
 use crate::model::Scenario;
 use crate::tr;
 use egui::{RichText, Ui};
@@ -26,6 +27,9 @@ pub fn group_table(
     let expanded = &state.expanded_groups;
     let number = |x: f64| RichText::new(signed(x, lang)).monospace();
     super::widgets::heading(ui, tr!(lang, "analyse.compare.by_group"));
+    if let Some(sentence) = group_sentence(a, b, e, lang) {
+        ui.label(sentence);
+    }
     egui::Grid::new("compare-groups")
         .striped(true)
         .num_columns(4)

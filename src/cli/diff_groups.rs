@@ -6,6 +6,7 @@
 use crate::analysis::compare::Explanation;
 use crate::analysis::compare::by_group::{GroupTerm, group_terms, has_groups, node_name};
 use crate::analysis::compare::describe::signed;
+use crate::analysis::compare::describe_groups::group_sentence;
 use crate::model::{Lang, Scenario};
 use crate::tr;
 use serde_json::{Value, json};
@@ -110,6 +111,9 @@ pub fn groups_text(a: &Scenario, b: &Scenario, e: &Explanation, lang: Lang) -> S
             signed(value, lang),
             signed(total, lang)
         );
+    }
+    if let Some(sentence) = group_sentence(a, b, e, lang) {
+        let _ = writeln!(out, "  {sentence}");
     }
     out
 }

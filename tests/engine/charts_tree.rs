@@ -157,6 +157,11 @@ fn the_waterfall_sums_effects_per_group() {
     }
     let report = tradeoff::cli::diff_text(&a, &b, &c, &("a".into(), "b".into()), Lang::En);
     assert!(report.contains("The same, by group:"), "{report}");
+    // CAR's risk fell and Defence weighs Security more: Security moved it most.
+    assert!(
+        report.contains("By group, Security moved the gap most"),
+        "{report}"
+    );
     assert!(report.contains("Security"));
 }
 
