@@ -11,7 +11,7 @@ use super::widgets::heading;
 use crate::analysis::Exclusion;
 use crate::analysis::feasibility::reasons_at;
 use crate::analysis::matrix::normalise;
-use crate::analysis::weighting::{ProfilePath, combine, path_winners, profile_weights};
+use crate::analysis::weighting::{ProfilePath, combine, effective_profile_weights, path_winners};
 use crate::analysis::{DecisionMatrix, Method, evaluate_indexed};
 use crate::charts::{ChartInput, ChartKind};
 use crate::model::{Elicitation, Lang, Scenario, ScenarioIndex, Text, WeightProfile};
@@ -123,25 +123,16 @@ fn combined_target(s: &Scenario) -> (String, bool) {
 /// The edit creating or updating the combined profile from the profiles
 /// `ids`, with the combined weights; None when nothing can be combined.
 pub fn combine_edit(s: &Scenario, ids: &[String], geometric: bool) -> Option<Edit> {
-    let chosen: Vec<&WeightProfile> = ids
+    let criteria: Vec<String> = s.criteria.iter().map(|c| c.id.clone()).collect();
+    let vectors: Vec<Vec<f64>> = ids
         .iter()
         .filter_map(|id| s.profiles.iter().find(|p| p.id == *id))
+        .map(|p| effective_profile_weights(s, &criteria, p))
         .collect();
-    if chosen.is_empty() {
+    if vectors.is_empty() {
         return None;
     }
-    // With a value tree, weights are combined within each group.
-    let weights = if s.groups.is_empty() {
-        let criteria: Vec<String> = s.criteria.iter().map(|c| c.id.clone()).collect();
-        let vectors: Vec<Vec<f64>> = chosen
-            .iter()
-            .map(|p| profile_weights(&criteria, p))
-            .collect();
-        let shares = combine(&vectors, geometric).ok()?;
-        criteria.into_iter().zip(shares).collect()
-    } else {
-        super::stakeholders_tree::combined_tree_weights(s, &chosen, geometric)?
-    };
+    let shares = combine(&vectors, geometric).ok()?;
     let (id, exists) = combined_target(s);
     let mut profile = if exists {
         s.profiles.iter().find(|p| p.id == id)?.clone()
@@ -154,7 +145,8 @@ pub fn combine_edit(s: &Scenario, ids: &[String], geometric: bool) -> Option<Edi
             ),
         )
     };
-    profile.weights = weights;
+    // In a value tree, groups get the sum of their criteria's weights.
+    profile.weights = crate::model::ValueTree::new(s).node_weights(&shares);
     profile.elicitation = Some(Elicitation::Combined {
         profiles: ids.to_vec(),
         geometric,
@@ -201,11 +193,10 @@ pub fn profile_path(s: &Scenario, from: &str, to: &str, method: Method) -> Optio
         }
     }
     let matrix = DecisionMatrix::build_indexed(&index, a, &ids);
-    // Each profile's weights on the matrix's criteria (a criterion nobody
-    // has scored yet is left out), through the value tree when there is one.
+    // The matrix's criteria: a criterion nobody has scored yet is left out.
     let (wa, wb) = (
-        matrix.weights.clone(),
-        DecisionMatrix::build_indexed(&index, b, &ids).weights,
+        effective_profile_weights(s, &matrix.criteria, a),
+        effective_profile_weights(s, &matrix.criteria, b),
     );
     let path = path_winners(&matrix, method, &wa, &wb, 400).ok()?;
     Some(PathView { path, left_out })
@@ -345,7 +336,7 @@ fn criterion_rows(ui: &mut Ui, s: &Scenario, lang: Lang) {
     let shares: Vec<Vec<f64>> = s
         .profiles
         .iter()
-        .map(|p| normalise(&profile_weights(&criteria, p)))
+        .map(|p| normalise(&effective_profile_weights(s, &criteria, p)))
         .collect();
     for (j, c) in s.criteria.iter().enumerate() {
         ui.label(c.name.get(lang));
@@ -467,14 +458,16 @@ fn combine_section(
         .collect();
     let edit = combine_edit(s, &ids, st.geometric);
     if let Some(Edit::PutProfile { profile }) = &edit {
-        // Each criterion's share of the whole (through the tree, if any).
-        let effective = crate::model::ValueTree::new(s)
-            .effective_weights(profile, &vec![true; s.criteria.len()]);
         let parts: Vec<String> = s
             .criteria
             .iter()
-            .zip(effective)
-            .map(|(c, w)| format!("{} {}", c.name.get(lang), crate::i18n::pct(w, 1, lang)))
+            .map(|c| {
+                format!(
+                    "{} {}",
+                    c.name.get(lang),
+                    crate::i18n::pct(profile.weight(&c.id), 1, lang)
+                )
+            })
             .collect();
         ui.label(RichText::new(parts.join(" · ")).small());
     }
