@@ -444,7 +444,18 @@ impl ChartsTabs {
             });
             return;
         }
-        self.spawn(move || export_chart(&scenario, lang, method, kind, criterion, smaa, &path));
+        let expanded = state.expanded_groups.clone();
+        self.spawn(move || {
+            export_chart(
+                (&scenario, &expanded),
+                lang,
+                method,
+                kind,
+                criterion,
+                smaa,
+                &path,
+            )
+        });
     }
 
     /// Starts writing the briefing pack into folder `dir` on a worker thread.
@@ -617,7 +628,7 @@ fn error(text: String) -> Banner {
 
 /// Writes one chart to `path`; the answer is a message for the banner.
 fn export_chart(
-    scenario: &Scenario,
+    (scenario, expanded): (&Scenario, &[String]),
     lang: Lang,
     method: Method,
     kind: ChartKind,
@@ -629,6 +640,7 @@ fn export_chart(
         method,
         criterion: criterion.as_deref(),
         smaa: smaa.as_ref(),
+        expanded,
         ..ChartInput::new(scenario, lang)
     };
     let (w, h) = EXPORT_SIZE_PX;
@@ -675,7 +687,7 @@ mod tests {
         let s = crate::app::state::default_scenario();
         let png = dir.path().join("ranking.png");
         let done = export_chart(
-            &s,
+            (&s, &[]),
             Lang::En,
             Method::Wsm,
             ChartKind::Ranking,
@@ -687,7 +699,7 @@ mod tests {
         let bytes = std::fs::read(&png).expect("written");
         assert!(bytes.starts_with(b"\x89PNG"));
         let bad = export_chart(
-            &s,
+            (&s, &[]),
             Lang::Fr,
             Method::Wsm,
             ChartKind::Ranking,
@@ -708,7 +720,7 @@ mod tests {
         .expect("pack written");
         assert!(Path::new(&brief).exists(), "{brief}");
         let missing = export_chart(
-            &s,
+            (&s, &[]),
             Lang::En,
             Method::Wsm,
             ChartKind::Radar,
