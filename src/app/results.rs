@@ -77,10 +77,11 @@ pub fn results_area(
                 out.push(Command::SetMethod(m));
             }
         }
-        if value_functions && state.method != Method::Wsm {
-            ui.label(RichText::new(tr!(lang, "gui.method.raw_values")).weak());
-        }
     });
+    // Below the buttons, wrapping: the method row has no room to spare.
+    if value_functions && state.method != Method::Wsm {
+        ui.add(egui::Label::new(RichText::new(tr!(lang, "gui.method.raw_values")).weak()).wrap());
+    }
     let problems = &state.analysis().problems;
     if state.analysis().evaluations.is_none() {
         ui.label(
