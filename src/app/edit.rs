@@ -430,7 +430,11 @@ impl EditError {
             ),
             EditError::Negative => crate::tr!(lang, "gui.edit.negative"),
             EditError::IntoItself { id } => {
-                crate::tr!(lang, "tree.edit.into_itself", group = node_name(s, id, lang))
+                crate::tr!(
+                    lang,
+                    "tree.edit.into_itself",
+                    group = node_name(s, id, lang)
+                )
             }
             EditError::ValueFunction { criterion, fault } => {
                 let key = match fault {
@@ -438,13 +442,12 @@ impl EditError {
                     ValueFunctionFault::NotFinite => "tree.vf.fault.not_finite",
                     ValueFunctionFault::ValueOutOfRange => "tree.vf.fault.value_range",
                     ValueFunctionFault::NotIncreasing => "tree.vf.fault.not_increasing",
-                    ValueFunctionFault::AgainstDirection => match s
-                        .criterion(criterion)
-                        .map(|c| c.direction)
-                    {
-                        Some(Direction::Minimize) => "tree.vf.fault.against_min",
-                        _ => "tree.vf.fault.against_max",
-                    },
+                    ValueFunctionFault::AgainstDirection => {
+                        match s.criterion(criterion).map(|c| c.direction) {
+                            Some(Direction::Minimize) => "tree.vf.fault.against_min",
+                            _ => "tree.vf.fault.against_max",
+                        }
+                    }
                 };
                 crate::tr!(
                     lang,
@@ -491,9 +494,7 @@ impl Edit {
                 Some(format!("resource-unit/{id}/{}", lang.code()))
             }
             Edit::SetTitle { lang, .. } => Some(format!("title/{}", lang.code())),
-            Edit::RenameGroup { id, lang, .. } => {
-                Some(format!("group-name/{id}/{}", lang.code()))
-            }
+            Edit::RenameGroup { id, lang, .. } => Some(format!("group-name/{id}/{}", lang.code())),
             // A point dragged is one step; the editor ends the run after
             // every other change (typed, preset, added or removed point).
             Edit::SetValueFunction { criterion, .. } => Some(format!("value-fn/{criterion}")),
@@ -611,10 +612,8 @@ impl Edit {
                 s.scores.retain(|x| &x.alternative != id);
             }
             Edit::AddCriterion { name } => {
-                let id = fresh_id(
-                    &slug(&name.en, "criterion"),
-                    s.criteria.iter().map(|c| c.id.as_str()),
-                );
+                // Criteria and groups share one namespace of ids.
+                let id = fresh_id(&slug(&name.en, "criterion"), super::tree_edit::node_ids(s));
                 for p in &mut s.profiles {
                     p.weights.insert(id.clone(), 0.0);
                 }
@@ -646,6 +645,9 @@ impl Edit {
                 let i = index_of(s.criteria.iter().map(|c| &c.id), id)?;
                 s.criteria.remove(i);
                 s.scores.retain(|x| &x.criterion != id);
+                for g in &mut s.groups {
+                    g.children.retain(|c| c != id);
+                }
                 for p in &mut s.profiles {
                     p.weights.remove(id);
                     p.bounds.remove(id);
@@ -656,14 +658,9 @@ impl Edit {
                 // A fixed scale keeps its range: worst and best trade places
                 // so that best stays the better end (one undoable step).
                 let c = criterion_mut(s, id)?;
-                c.direction = *direction;
-                c.scale = c.scale.map(|sc| {
-                    if sc.agrees_with(*direction) {
-                        sc
-                    } else {
-                        sc.flipped()
-                    }
-                });
+                if c.direction != *direction {
+                    turn_round(c);
+                }
             }
             Edit::SetUnit { id, lang, unit } => {
                 rename(&mut criterion_mut(s, id)?.unit, *lang, unit, None)
@@ -681,10 +678,8 @@ impl Edit {
                     && sc.worst != sc.best
                     && !sc.agrees_with(c.direction)
                 {
-                    c.direction = match c.direction {
-                        Direction::Maximize => Direction::Minimize,
-                        Direction::Minimize => Direction::Maximize,
-                    };
+                    turn_round(c);
+                    c.scale = *scale;
                 }
             }
             Edit::SetVeto { id, veto } => {
@@ -699,7 +694,7 @@ impl Edit {
                 weight,
             } => {
                 finite(*weight)?;
-                if s.criterion(criterion).is_none() {
+                if s.criterion(criterion).is_none() && s.group(criterion).is_none() {
                     return Err(EditError::NotFound(criterion.clone()));
                 }
                 let p = profile_mut(s, profile)?;
@@ -713,7 +708,11 @@ impl Edit {
                 if profile.weights.values().any(|w| !w.is_finite() || *w < 0.0) {
                     return Err(EditError::NotFinite);
                 }
-                if let Some(c) = profile.weights.keys().find(|c| s.criterion(c).is_none()) {
+                if let Some(c) = profile
+                    .weights
+                    .keys()
+                    .find(|c| s.criterion(c).is_none() && s.group(c).is_none())
+                {
                     return Err(EditError::NotFound(c.clone()));
                 }
                 match s.profiles.iter_mut().find(|p| p.id == profile.id) {
@@ -839,12 +838,9 @@ impl Edit {
                     .ok_or_else(|| EditError::NotFound(id.clone()))?;
                 rename(&mut g.name, *lang, name, Some("tree.new_group_name"));
             }
-            Edit::MoveNode { id, parent, before } => super::tree_edit::move_node(
-                s,
-                id,
-                parent.as_deref(),
-                before.as_deref(),
-            )?,
+            Edit::MoveNode { id, parent, before } => {
+                super::tree_edit::move_node(s, id, parent.as_deref(), before.as_deref())?
+            }
             Edit::DeleteGroup { id } => super::tree_edit::delete_group(s, id)?,
             Edit::SetValueFunction {
                 criterion,
@@ -853,6 +849,24 @@ impl Edit {
         }
         Ok(())
     }
+}
+
+/// Turns a criterion's direction round, one step for everything that
+/// follows it: a fixed scale swaps worst and best, and a value function is
+/// mirrored (v becomes 100 − v) so that it still rises towards the better end.
+fn turn_round(c: &mut Criterion) {
+    c.direction = match c.direction {
+        Direction::Maximize => Direction::Minimize,
+        Direction::Minimize => Direction::Maximize,
+    };
+    c.scale = c.scale.map(|sc| {
+        if sc.agrees_with(c.direction) {
+            sc
+        } else {
+            sc.flipped()
+        }
+    });
+    c.value_function = c.value_function.as_ref().map(super::tree_edit::mirrored);
 }
 
 /// Display name of a criterion or group id in `lang` (the id if unknown).

@@ -161,7 +161,9 @@ pub fn delete_group(s: &mut Scenario, id: &str) -> Result<(), EditError> {
     let mut placed = false;
     for parent in &mut s.groups {
         if let Some(at) = parent.children.iter().position(|c| c == id) {
-            parent.children.splice(at..=at, removed.children.iter().cloned());
+            parent
+                .children
+                .splice(at..=at, removed.children.iter().cloned());
             placed = true;
             break;
         }
@@ -392,12 +394,19 @@ mod tests {
         s
     }
 
+    /// Per profile, the criteria's effective weights in the order of their ids.
     fn effective(s: &Scenario) -> Vec<Vec<f64>> {
         let tree = ValueTree::new(s);
         let all = vec![true; s.criteria.len()];
         s.profiles
             .iter()
-            .map(|p| tree.effective_weights(p, &all))
+            .map(|p| {
+                let w = tree.effective_weights(p, &all);
+                let mut by_id: Vec<(&str, f64)> =
+                    s.criteria.iter().map(|c| c.id.as_str()).zip(w).collect();
+                by_id.sort_by(|a, b| a.0.cmp(b.0));
+                by_id.into_iter().map(|(_, w)| w).collect()
+            })
             .collect()
     }
 
@@ -455,7 +464,12 @@ mod tests {
         );
         let g = after.group("security").expect("added");
         assert!(g.children.is_empty());
-        assert!(after.profiles.iter().all(|p| p.weights.get("security") == Some(&0.0)));
+        assert!(
+            after
+                .profiles
+                .iter()
+                .all(|p| p.weights.get("security") == Some(&0.0))
+        );
         assert_same_effective(&s, &after);
         assert!(!crate::model::has_errors(&validate(&after)));
         // Its id never takes a criterion's: criteria and groups share one namespace.
@@ -469,7 +483,10 @@ mod tests {
         let mut s = scenario();
         add_group(&mut s, "Security", None);
         let after = apply_and_undo(&s, &move_to("risk", Some("security"), None));
-        assert_eq!(after.group("security").map(|g| g.children.clone()), Some(vec!["risk".to_string()]));
+        assert_eq!(
+            after.group("security").map(|g| g.children.clone()),
+            Some(vec!["risk".to_string()])
+        );
         assert_same_effective(&s, &after);
         // The siblings that stayed keep their numbers; the group takes the
         // weight the criterion had.
@@ -480,7 +497,11 @@ mod tests {
         let defence = &after.profiles[1];
         assert_eq!(defence.weight("cost"), 10.0);
         assert_eq!(defence.weight("security"), 70.0);
-        assert!(!crate::model::has_errors(&validate(&after)), "{:?}", validate(&after));
+        assert!(
+            !crate::model::has_errors(&validate(&after)),
+            "{:?}",
+            validate(&after)
+        );
         // A second criterion joins: the group's weight grows by its weight.
         let both = apply_and_undo(&after, &move_to("cost", Some("security"), Some("risk")));
         assert_eq!(
@@ -520,7 +541,9 @@ mod tests {
         add_group(&mut s, "Outer", None);
         add_group(&mut s, "Inner", Some("outer"));
         for (id, parent) in [("risk", "inner"), ("cost", "inner"), ("impact", "outer")] {
-            move_to(id, Some(parent), None).apply(&mut s).expect("moves");
+            move_to(id, Some(parent), None)
+                .apply(&mut s)
+                .expect("moves");
         }
         let flat = scenario();
         assert_same_effective(&flat, &s);
@@ -528,9 +551,18 @@ mod tests {
         assert!(after.group("inner").is_none());
         assert_eq!(
             after.group("outer").map(|g| g.children.clone()),
-            Some(vec!["impact".to_string(), "risk".to_string(), "cost".to_string()])
+            Some(vec![
+                "risk".to_string(),
+                "cost".to_string(),
+                "impact".to_string()
+            ])
         );
-        assert!(after.profiles.iter().all(|p| !p.weights.contains_key("inner")));
+        assert!(
+            after
+                .profiles
+                .iter()
+                .all(|p| !p.weights.contains_key("inner"))
+        );
         assert_same_effective(&flat, &after);
         // The top-level group goes too: everything is at the top again.
         let top = apply_and_undo(&after, &Edit::DeleteGroup { id: "outer".into() });
@@ -561,7 +593,12 @@ mod tests {
             },
         );
         assert_eq!(added.groups[0].children, vec!["mandate".to_string()]);
-        assert!(added.profiles.iter().all(|p| p.weights.get("mandate") == Some(&0.0)));
+        assert!(
+            added
+                .profiles
+                .iter()
+                .all(|p| p.weights.get("mandate") == Some(&0.0))
+        );
         assert_eq!(
             Edit::AddCriterionIn {
                 name: Text::new("X"),
@@ -581,16 +618,35 @@ mod tests {
             function: f,
         };
         let with = apply_and_undo(&s, &set(Some(f.clone())));
-        assert_eq!(with.criterion("cost").and_then(|c| c.value_function.clone()), Some(f));
+        assert_eq!(
+            with.criterion("cost")
+                .and_then(|c| c.value_function.clone()),
+            Some(f)
+        );
         let without = apply_and_undo(&with, &set(None));
         assert_eq!(without, s);
         for (bad, fault) in [
             (vec![(300.0, 100.0)], ValueFunctionFault::TooFewPoints),
-            (vec![(300.0, 100.0), (300.0, 0.0)], ValueFunctionFault::NotIncreasing),
-            (vec![(300.0, 100.0), (400.0, -1.0)], ValueFunctionFault::ValueOutOfRange),
-            (vec![(300.0, 0.0), (400.0, 100.0)], ValueFunctionFault::AgainstDirection),
-            (vec![(300.0, 50.0), (400.0, 50.0)], ValueFunctionFault::AgainstDirection),
-            (vec![(f64::NAN, 50.0), (400.0, 0.0)], ValueFunctionFault::NotFinite),
+            (
+                vec![(300.0, 100.0), (300.0, 0.0)],
+                ValueFunctionFault::NotIncreasing,
+            ),
+            (
+                vec![(300.0, 100.0), (400.0, -1.0)],
+                ValueFunctionFault::ValueOutOfRange,
+            ),
+            (
+                vec![(300.0, 0.0), (400.0, 100.0)],
+                ValueFunctionFault::AgainstDirection,
+            ),
+            (
+                vec![(300.0, 50.0), (400.0, 50.0)],
+                ValueFunctionFault::AgainstDirection,
+            ),
+            (
+                vec![(f64::NAN, 50.0), (400.0, 0.0)],
+                ValueFunctionFault::NotFinite,
+            ),
         ] {
             let mut t = s.clone();
             let e = set(Some(ValueFunction(bad))).apply(&mut t);
@@ -608,7 +664,10 @@ mod tests {
             fault: ValueFunctionFault::AgainstDirection,
         }
         .message(&s, Lang::En);
-        assert!(message.contains("Cost") && message.contains("less is better"), "{message}");
+        assert!(
+            message.contains("Cost") && message.contains("less is better"),
+            "{message}"
+        );
     }
 
     /// A random tree over the fixture's three criteria and up to three

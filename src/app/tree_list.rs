@@ -21,7 +21,7 @@ const INDENT: f32 = 14.0;
 /// Where the selected group is kept (a group is not a criterion: the app's
 /// selection of criteria does not hold it).
 fn selected_group_id() -> Id {
-    Id::new("tree-selected-group")
+    Id::unique("tree-selected-group")
 }
 
 /// The id of the group whose editor is open, if any.
@@ -118,7 +118,7 @@ fn node_rows(ui: &mut Ui, rows: &Rows<'_>, node: Node, depth: usize, out: &mut V
             let Some(group) = rows.s.groups.get(g) else {
                 return;
             };
-            let open_id = Id::new(("tree-open", &group.id));
+            let open_id = Id::unique(("tree-open", &group.id));
             let open = ui.data(|d| d.get_temp::<bool>(open_id)).unwrap_or(true);
             group_row(ui, rows, g, depth, open, out);
             if open {
@@ -190,7 +190,11 @@ fn criterion_row(ui: &mut Ui, rows: &Rows<'_>, j: usize, depth: usize, out: &mut
     let problems = problems_at(state, &Location::Criterion(j));
     let (siblings, at) = movable_siblings(rows, node);
     let row = ui.horizontal(|ui| {
-        let toggle = if rows.tree.is_flat() { 0.0 } else { toggle_width(ui) };
+        let toggle = if rows.tree.is_flat() {
+            0.0
+        } else {
+            toggle_width(ui)
+        };
         ui.add_space(depth as f32 * INDENT + toggle);
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             let (up, down, delete) = row_buttons(ui, lang, at == 0, at + 1 >= siblings.len());
@@ -287,9 +291,12 @@ fn group_row(
         ui.add_space(depth as f32 * INDENT);
         let toggle = ui
             .add(egui::Button::new(if open { "▾" } else { "▸" }).frame(false))
-            .on_hover_text(tr!(lang, if open { "tree.collapse" } else { "tree.expand" }));
+            .on_hover_text(tr!(
+                lang,
+                if open { "tree.collapse" } else { "tree.expand" }
+            ));
         if toggle.clicked() {
-            let open_id = Id::new(("tree-open", &group.id));
+            let open_id = Id::unique(("tree-open", &group.id));
             ui.data_mut(|d| d.insert_temp(open_id, !open));
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
@@ -341,14 +348,7 @@ fn group_row(
             });
         });
     });
-    drop_target(
-        ui,
-        rows,
-        row.response.rect,
-        Some(&group.id),
-        None,
-        out,
-    );
+    drop_target(ui, rows, row.response.rect, Some(&group.id), None, out);
     if selected {
         ui.horizontal(|ui| {
             ui.add_space(depth as f32 * INDENT);
@@ -366,7 +366,12 @@ fn add_criterion_in(s: &Scenario, group: &str) -> Command {
 
 /// Deleting group `g`, and saying where its children went.
 fn delete_group(rows: &Rows<'_>, g: usize) -> [Command; 2] {
-    let id = rows.s.groups.get(g).map(|x| x.id.clone()).unwrap_or_default();
+    let id = rows
+        .s
+        .groups
+        .get(g)
+        .map(|x| x.id.clone())
+        .unwrap_or_default();
     [
         Command::Edit(Edit::DeleteGroup { id }),
         Command::Inform(delete_note(rows, g)),
@@ -546,7 +551,7 @@ fn drop_target(
     out: &mut Vec<Command>,
 ) {
     let salt = (parent.unwrap_or(""), before.unwrap_or(""));
-    let response = ui.interact(rect, Id::new(("tree-drop", salt)), Sense::hover());
+    let response = ui.interact(rect, Id::unique(("tree-drop", salt)), Sense::hover());
     let Some(dragged) = response.dnd_hover_payload::<Dragged>() else {
         return;
     };
@@ -597,7 +602,7 @@ fn dragged_label(ui: &Ui, rows: &Rows<'_>) {
     };
     let painter = ui.ctx().layer_painter(egui::LayerId::new(
         egui::Order::Tooltip,
-        Id::new("tree-dragged"),
+        Id::unique("tree-dragged"),
     ));
     let text = rows.tree.name(rows.s, node, rows.lang);
     let galley = painter.layout_no_wrap(
@@ -613,7 +618,11 @@ fn dragged_label(ui: &Ui, rows: &Rows<'_>) {
         ui.visuals().window_stroke,
         egui::StrokeKind::Outside,
     );
-    painter.galley(rect.min + egui::vec2(4.0, 4.0), galley, egui::Color32::BLACK);
+    painter.galley(
+        rect.min + egui::vec2(4.0, 4.0),
+        galley,
+        egui::Color32::BLACK,
+    );
 }
 
 /// Width of a group's ▾ toggle, so criteria line up with group names.

@@ -13,7 +13,7 @@ use egui::{Color32, Id, Pos2, Rect, RichText, Sense, Stroke, Ui, vec2};
 
 /// Where the criterion whose editor is open is kept.
 fn open_id() -> Id {
-    Id::new("value-fn-editor")
+    Id::unique("value-fn-editor")
 }
 
 /// The row of the criterion editor that opens the value-function window.
@@ -47,7 +47,10 @@ fn summary(c: &Criterion, lang: Lang) -> String {
 pub fn window(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
     let lang = state.lang;
     let s = state.scenario();
-    let Some(mut id) = ui.data(|d| d.get_temp::<Option<String>>(open_id())).flatten() else {
+    let Some(mut id) = ui
+        .data(|d| d.get_temp::<Option<String>>(open_id()))
+        .flatten()
+    else {
         return;
     };
     if let Some(selected) = &state.selected_criterion
@@ -63,7 +66,7 @@ pub fn window(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
     let mut open = true;
     let screen = ui.ctx().content_rect();
     egui::Window::new(tr!(lang, "tree.vf.title", criterion = c.name.get(lang)))
-        .id(Id::new("value-fn-window"))
+        .id(Id::unique("value-fn-window"))
         .open(&mut open)
         .collapsible(false)
         .resizable(false)
@@ -299,7 +302,11 @@ fn x_range(s: &Scenario, c: &Criterion) -> (f64, f64) {
         });
     }
     let (lo, hi) = range.unwrap_or((0.0, 10.0));
-    let (lo, hi) = if hi > lo { (lo, hi) } else { (lo - 1.0, hi + 1.0) };
+    let (lo, hi) = if hi > lo {
+        (lo, hi)
+    } else {
+        (lo - 1.0, hi + 1.0)
+    };
     let pad = (hi - lo) * 0.05;
     (lo - pad, hi + pad)
 }
@@ -311,12 +318,9 @@ fn plot(ui: &mut Ui, state: &AppState, c: &Criterion, out: &mut Vec<Command>) {
     let s = state.scenario();
     let size = vec2(ui.available_width().max(300.0), 230.0);
     let (outer, _) = ui.allocate_exact_size(size, Sense::hover());
-    let rect = Rect::from_min_max(
-        outer.min + vec2(36.0, 8.0),
-        outer.max - vec2(12.0, 40.0),
-    );
+    let rect = Rect::from_min_max(outer.min + vec2(36.0, 8.0), outer.max - vec2(12.0, 40.0));
     // The range stays put while a point is dragged, so the point stays under the pointer.
-    let range_id = Id::new(("vf-range", &c.id));
+    let range_id = Id::unique(("vf-range", &c.id));
     let (x0, x1) = ui
         .data(|d| d.get_temp::<(f64, f64)>(range_id))
         .unwrap_or_else(|| x_range(s, c));
@@ -420,18 +424,15 @@ fn option_marks(ui: &mut Ui, state: &AppState, c: &Criterion, frame: &Frame) {
         let p = frame.pos(score.value, 0.0);
         let base = Pos2::new(p.x, frame.rect.bottom());
         ui.painter().add(egui::Shape::convex_polygon(
-            vec![
-                base,
-                base + vec2(-5.0, 8.0),
-                base + vec2(5.0, 8.0),
-            ],
+            vec![base, base + vec2(-5.0, 8.0), base + vec2(5.0, 8.0)],
             orange,
             Stroke::NONE,
         ));
         let on_curve = c.value_function.as_ref().map(|f| f.value(score.value));
         if let Some(v) = on_curve {
             let q = frame.pos(score.value, v);
-            ui.painter().line_segment([base, q], Stroke::new(0.5, orange));
+            ui.painter()
+                .line_segment([base, q], Stroke::new(0.5, orange));
             ui.painter().circle_filled(q, 3.0, orange);
         }
         let tip = match on_curve {
@@ -450,7 +451,7 @@ fn option_marks(ui: &mut Ui, state: &AppState, c: &Criterion, frame: &Frame) {
         };
         ui.interact(
             Rect::from_center_size(base + vec2(0.0, 4.0), vec2(12.0, 12.0)),
-            Id::new(("vf-option", &c.id, &a.id)),
+            Id::unique(("vf-option", &c.id, &a.id)),
             Sense::hover(),
         )
         .on_hover_text(tip);
@@ -475,7 +476,7 @@ fn drag_points(
         let r = ui
             .interact(
                 Rect::from_center_size(at, vec2(16.0, 16.0)),
-                Id::new(("vf-point", &c.id, k)),
+                Id::unique(("vf-point", &c.id, k)),
                 Sense::drag(),
             )
             .on_hover_cursor(egui::CursorIcon::Grab);
@@ -484,8 +485,11 @@ fn drag_points(
         let strong = r.dragged() || r.hovered();
         ui.painter()
             .circle_filled(at, if strong { 7.0 } else { 5.0 }, blue);
-        ui.painter()
-            .circle_stroke(at, if strong { 7.0 } else { 5.0 }, Stroke::new(1.5, Color32::WHITE));
+        ui.painter().circle_stroke(
+            at,
+            if strong { 7.0 } else { 5.0 },
+            Stroke::new(1.5, Color32::WHITE),
+        );
         if r.drag_started() {
             ui.data_mut(|d| d.insert_temp(range_id, (frame.x0, frame.x1)));
         }
@@ -521,7 +525,11 @@ fn dragged_to(
 ) -> Option<ValueFunction> {
     let step = nice_step(frame.x1 - frame.x0);
     let gap = step;
-    let lo = if k > 0 { points[k - 1].0 + gap } else { frame.x0 };
+    let lo = if k > 0 {
+        points[k - 1].0 + gap
+    } else {
+        frame.x0
+    };
     let hi = points.get(k + 1).map_or(frame.x1, |p| p.0 - gap);
     let x = if lo <= hi {
         ((x / step).round() * step).clamp(lo, hi)
@@ -542,7 +550,11 @@ fn dragged_to(
         }
     }
     let v = (v * 2.0).round() / 2.0;
-    let v = if vlo <= vhi { v.clamp(vlo, vhi) } else { points[k].1 };
+    let v = if vlo <= vhi {
+        v.clamp(vlo, vhi)
+    } else {
+        points[k].1
+    };
     let mut next_points = points.to_vec();
     next_points[k] = (x, v);
     let f = ValueFunction(next_points);
@@ -582,17 +594,14 @@ mod tests {
     fn a_dragged_point_stays_between_its_neighbours_and_in_order() {
         let cost = [(100.0, 100.0), (200.0, 80.0), (300.0, 40.0), (450.0, 0.0)];
         // Pulled past the next point and above the previous value.
-        let f = dragged_to(&cost, 1, 380.0, 120.0, Direction::Minimize, &frame())
-            .expect("moves");
+        let f = dragged_to(&cost, 1, 380.0, 120.0, Direction::Minimize, &frame()).expect("moves");
         assert_eq!(f.points()[1], (295.0, 100.0));
         assert!(f.agrees_with(Direction::Minimize));
         // Pulled below the next value: held at it.
-        let f = dragged_to(&cost, 1, 150.0, 10.0, Direction::Minimize, &frame())
-            .expect("moves");
+        let f = dragged_to(&cost, 1, 150.0, 10.0, Direction::Minimize, &frame()).expect("moves");
         assert_eq!(f.points()[1], (150.0, 40.0));
         // The first point stays inside the plot.
-        let f = dragged_to(&cost, 0, -40.0, 100.0, Direction::Minimize, &frame())
-            .expect("moves");
+        let f = dragged_to(&cost, 0, -40.0, 100.0, Direction::Minimize, &frame()).expect("moves");
         assert_eq!(f.points()[0], (0.0, 100.0));
     }
 
@@ -611,7 +620,10 @@ mod tests {
     fn an_added_point_sits_in_the_widest_gap_on_the_function() {
         let f = ValueFunction(vec![(0.0, 0.0), (10.0, 50.0), (40.0, 100.0)]);
         let g = with_point_added(&f);
-        assert_eq!(g.points(), &[(0.0, 0.0), (10.0, 50.0), (25.0, 75.0), (40.0, 100.0)]);
+        assert_eq!(
+            g.points(),
+            &[(0.0, 0.0), (10.0, 50.0), (25.0, 75.0), (40.0, 100.0)]
+        );
     }
 
     #[test]

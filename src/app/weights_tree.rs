@@ -13,7 +13,12 @@ use egui::{RichText, Slider, Ui};
 const INDENT: f32 = 12.0;
 
 /// Draws the sliders of `profile` for the scenario's tree.
-pub fn tree_sliders(ui: &mut Ui, state: &AppState, profile: &WeightProfile, out: &mut Vec<Command>) {
+pub fn tree_sliders(
+    ui: &mut Ui,
+    state: &AppState,
+    profile: &WeightProfile,
+    out: &mut Vec<Command>,
+) {
     let lang = state.lang;
     let s = state.scenario();
     let tree = ValueTree::new(s);
@@ -36,10 +41,18 @@ pub fn tree_sliders(ui: &mut Ui, state: &AppState, profile: &WeightProfile, out:
         .show(ui, |ui| {
             ui.label("");
             ui.label("");
-            ui.label(RichText::new(tr!(lang, "tree.weights.share")).small().weak())
-                .on_hover_text(tr!(lang, "tree.weights.share_tip"));
-            ui.label(RichText::new(tr!(lang, "tree.weights.effective")).small().weak())
-                .on_hover_text(tr!(lang, "tree.weights.effective_tip"));
+            ui.label(
+                RichText::new(tr!(lang, "tree.weights.share"))
+                    .small()
+                    .weak(),
+            )
+            .on_hover_text(tr!(lang, "tree.weights.share_tip"));
+            ui.label(
+                RichText::new(tr!(lang, "tree.weights.effective"))
+                    .small()
+                    .weak(),
+            )
+            .on_hover_text(tr!(lang, "tree.weights.effective_tip"));
             ui.end_row();
             for node in tree.nodes() {
                 let id = tree.id(s, node).to_string();

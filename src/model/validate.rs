@@ -374,7 +374,8 @@ pub fn validate(scenario: &Scenario) -> Vec<Problem> {
         }
         let mut all_zero = true;
         for (criterion, w) in &p.weights {
-            if !criterion_ids.contains(criterion.as_str()) {
+            // A weight may be a group's (relative to its siblings in the tree).
+            if !criterion_ids.contains(criterion.as_str()) && scenario.group(criterion).is_none() {
                 push(
                     K::WeightUnknownCriterion(criterion.clone()),
                     L::Profile(i),
