@@ -189,6 +189,7 @@ fn criterion_row(ui: &mut Ui, rows: &Rows<'_>, j: usize, depth: usize, out: &mut
     let node = Node::Criterion(j);
     let problems = problems_at(state, &Location::Criterion(j));
     let (siblings, at) = movable_siblings(rows, node);
+    let selected = state.selected_criterion.as_deref() == Some(c.id.as_str());
     let row = ui.horizontal(|ui| {
         let toggle = if rows.tree.is_flat() {
             0.0
@@ -197,7 +198,17 @@ fn criterion_row(ui: &mut Ui, rows: &Rows<'_>, j: usize, depth: usize, out: &mut
         };
         ui.add_space(depth as f32 * INDENT + toggle);
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            let (up, down, delete) = row_buttons(ui, lang, at == 0, at + 1 >= siblings.len());
+            // In a tree the names need the room: ▲ ▼ show on the selected
+            // row only (drag and drop and the menus move the others).
+            let (up, down, delete) = if rows.tree.is_flat() || selected {
+                row_buttons(ui, lang, at == 0, at + 1 >= siblings.len())
+            } else {
+                let delete = ui
+                    .small_button("✕")
+                    .on_hover_text(tr!(lang, "gui.delete_tip"))
+                    .clicked();
+                (false, false, delete)
+            };
             if delete {
                 out.push(Command::Edit(Edit::DeleteCriterion { id: c.id.clone() }));
             } else if let Some(edit) = (up || down).then(|| step_edit(rows, node, up)).flatten() {
@@ -218,7 +229,6 @@ fn criterion_row(ui: &mut Ui, rows: &Rows<'_>, j: usize, depth: usize, out: &mut
                 if !problems.is_empty() {
                     label = label.color(PROBLEM);
                 }
-                let selected = state.selected_criterion.as_deref() == Some(c.id.as_str());
                 let mut r = ui.add(
                     egui::Button::selectable(selected, label)
                         .truncate()
@@ -261,12 +271,15 @@ fn criterion_row(ui: &mut Ui, rows: &Rows<'_>, j: usize, depth: usize, out: &mut
         ui.horizontal(|ui| {
             ui.add_space(depth as f32 * INDENT);
             egui::Frame::group(ui.style()).show(ui, |ui| {
-                criterion_editor(ui, state, j, out);
-                ui.horizontal(|ui| {
-                    let label = ui.label(tr!(lang, "tree.group"));
-                    move_combo(ui, rows, node, out).labelled_by(label.id);
+                ui.set_width(ui.available_width());
+                ui.vertical(|ui| {
+                    criterion_editor(ui, state, j, out);
+                    ui.horizontal(|ui| {
+                        let label = ui.label(tr!(lang, "tree.group"));
+                        move_combo(ui, rows, node, out).labelled_by(label.id);
+                    });
+                    super::value_fn_editor::open_button(ui, state, &c.id);
                 });
-                super::value_fn_editor::open_button(ui, state, &c.id);
             });
         });
     }
@@ -300,7 +313,15 @@ fn group_row(
             ui.data_mut(|d| d.insert_temp(open_id, !open));
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            let (up, down, delete) = row_buttons(ui, lang, at == 0, at + 1 >= siblings.len());
+            let (up, down, delete) = if selected {
+                row_buttons(ui, lang, at == 0, at + 1 >= siblings.len())
+            } else {
+                let delete = ui
+                    .small_button("✕")
+                    .on_hover_text(delete_note(rows, g))
+                    .clicked();
+                (false, false, delete)
+            };
             if delete {
                 out.extend(delete_group(rows, g));
             } else if let Some(edit) = (up || down).then(|| step_edit(rows, node, up)).flatten() {
@@ -352,7 +373,10 @@ fn group_row(
     if selected {
         ui.horizontal(|ui| {
             ui.add_space(depth as f32 * INDENT);
-            egui::Frame::group(ui.style()).show(ui, |ui| group_editor(ui, rows, g, out));
+            egui::Frame::group(ui.style()).show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.vertical(|ui| group_editor(ui, rows, g, out));
+            });
         });
     }
 }

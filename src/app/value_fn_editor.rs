@@ -73,11 +73,7 @@ pub fn window(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
         .constrain(true)
         .default_width(460.0_f32.min(screen.width() - 40.0))
         .default_pos(screen.right_top() + vec2(-520.0, 60.0))
-        .show(ui.ctx(), |ui| {
-            egui::ScrollArea::vertical()
-                .max_height((screen.height() - 140.0).max(200.0))
-                .show(ui, |ui| body(ui, state, c, out));
-        });
+        .show(ui.ctx(), |ui| body(ui, state, c, out));
     if !open {
         ui.data_mut(|d| d.remove::<Option<String>>(open_id()));
     }
@@ -112,7 +108,10 @@ fn body(ui: &mut Ui, state: &AppState, c: &Criterion, out: &mut Vec<Command>) {
             ui.add(egui::Label::new(RichText::new(tr!(lang, "tree.vf.none_help")).weak()).wrap());
         }
         Some(f) => {
-            points_table(ui, state, c, f, out);
+            egui::ScrollArea::vertical()
+                .id_salt(("vf-table", &c.id))
+                .max_height(130.0)
+                .show(ui, |ui| points_table(ui, state, c, f, out));
             ui.horizontal_wrapped(|ui| {
                 if ui
                     .button(tr!(lang, "tree.vf.add_point"))
@@ -307,8 +306,13 @@ fn x_range(s: &Scenario, c: &Criterion) -> (f64, f64) {
     } else {
         (lo - 1.0, hi + 1.0)
     };
-    let pad = (hi - lo) * 0.05;
-    (lo - pad, hi + pad)
+    // Ends on round numbers a little outside the data.
+    let step = nice_step(hi - lo) * 10.0;
+    let pad = (hi - lo) * 0.04;
+    (
+        ((lo - pad) / step).floor() * step,
+        ((hi + pad) / step).ceil() * step,
+    )
 }
 
 /// The plot: axes, the function (or the linear scaling it would replace,
@@ -316,7 +320,7 @@ fn x_range(s: &Scenario, c: &Criterion) -> (f64, f64) {
 fn plot(ui: &mut Ui, state: &AppState, c: &Criterion, out: &mut Vec<Command>) {
     let lang = state.lang;
     let s = state.scenario();
-    let size = vec2(ui.available_width().max(300.0), 230.0);
+    let size = vec2(ui.available_width().max(300.0), 210.0);
     let (outer, _) = ui.allocate_exact_size(size, Sense::hover());
     let rect = Rect::from_min_max(outer.min + vec2(36.0, 8.0), outer.max - vec2(12.0, 40.0));
     // The range stays put while a point is dragged, so the point stays under the pointer.

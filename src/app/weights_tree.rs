@@ -79,11 +79,19 @@ pub fn tree_sliders(
                     Node::Root => None,
                 }
                 .unwrap_or_default();
+                // A vertical cell of fixed width: a long name wraps onto
+                // more lines and makes its row taller.
                 let label = ui
-                    .horizontal(|ui| {
+                    .vertical(|ui| {
                         ui.set_width(label_width);
-                        ui.add_space(depth as f32 * INDENT);
-                        ui.add(egui::Label::new(name).wrap())
+                        let indent = egui::Margin {
+                            left: (depth as f32 * INDENT) as i8,
+                            ..egui::Margin::ZERO
+                        };
+                        egui::Frame::NONE
+                            .inner_margin(indent)
+                            .show(ui, |ui| ui.add(egui::Label::new(name).wrap()))
+                            .inner
                     })
                     .inner;
                 let raw = profile.weight(&id);
