@@ -279,10 +279,11 @@ pub(super) fn criterion_editor(ui: &mut Ui, state: &AppState, i: usize, out: &mu
             });
             ui.end_row();
 
-            ui.label(tr!(lang, "gui.unit"));
+            let unit_label = ui.label(tr!(lang, "gui.unit"));
             let mut unit = c.unit.get(lang).to_string();
             if ui
                 .add(egui::TextEdit::singleline(&mut unit).desired_width(160.0))
+                .labelled_by(unit_label.id)
                 .changed()
             {
                 out.push(Command::Edit(Edit::SetUnit {
