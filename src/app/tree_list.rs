@@ -57,7 +57,7 @@ pub fn criteria_tree(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
         selected_group: selected_group(ui).filter(|g| s.group(g).is_some()),
     };
     // The heading takes a drop: there a criterion or group goes to the top level.
-    let head = ui.horizontal(|ui| heading(ui, tr!(lang, "gui.criteria")));
+    let head = ui.scope(|ui| heading(ui, tr!(lang, "gui.criteria")));
     drop_target(ui, &rows, head.response.rect, None, None, out);
     let help = if rows.tree.is_flat() {
         tr!(lang, "gui.criteria_help")
