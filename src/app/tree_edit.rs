@@ -193,13 +193,11 @@ pub fn set_value_function(
         .iter_mut()
         .find(|c| c.id == id)
         .ok_or_else(|| EditError::NotFound(id.to_string()))?;
-    if let Some(f) = function {
-        if let Some(fault) = value_function_fault(f, c.direction) {
-            return Err(EditError::ValueFunction {
-                criterion: id.to_string(),
-                fault,
-            });
-        }
+    if let Some(fault) = function.and_then(|f| value_function_fault(f, c.direction)) {
+        return Err(EditError::ValueFunction {
+            criterion: id.to_string(),
+            fault,
+        });
     }
     c.value_function = function.cloned();
     Ok(())
@@ -235,6 +233,10 @@ pub fn mirrored(f: &ValueFunction) -> ValueFunction {
     ValueFunction(f.points().iter().map(|&(x, v)| (x, 100.0 - v)).collect())
 }
 
+/// A parent's id with, for each of its children, the child's id and the
+/// ids of the criteria at or below it.
+type Family = (String, Vec<(String, Vec<String>)>);
+
 /// After the tree changed from `before` to `s`, rewrites the raw weights of
 /// the siblings whose shares no longer give every criterion its old
 /// effective weight (in every profile). Where siblings kept their mass, their
@@ -256,7 +258,7 @@ pub fn rebalance(before: &Scenario, s: &mut Scenario) {
         *old_children.entry(parent).or_default() += 1;
     }
     // Each parent of the new tree with its children, by id.
-    let families: Vec<(String, Vec<(String, Vec<String>)>)> = std::iter::once(Node::Root)
+    let families: Vec<Family> = std::iter::once(Node::Root)
         .chain(
             new_tree
                 .nodes()
