@@ -22,7 +22,8 @@ pub struct SensitivityArgs {
     /// Only this criterion (id or display name); default: every criterion.
     #[arg(long)]
     pub criterion: Option<String>,
-    /// Ranking method.
+    /// Ranking method: wsm applies the criteria's value functions; topsis and
+    /// promethee2 use the raw values.
     #[arg(long, default_value = "wsm")]
     pub method: Method,
     /// Weight profile (id or name); default: the active profile.
