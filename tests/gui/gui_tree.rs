@@ -124,7 +124,12 @@ fn assert_results_follow(h: &Harness<'_, TradeoffApp>) {
 /// groups or weighting its group changes the ranking visibly.
 fn with_even_weights(decisive: &str) -> AppState {
     let mut s = tradeoff::app::state::default_scenario();
-    s.groups.clear();
+    for g in std::mem::take(&mut s.groups) {
+        for p in &mut s.profiles {
+            p.weights.remove(&g.id);
+            p.bounds.remove(&g.id);
+        }
+    }
     let active = s.active_profile.clone();
     for c in s.criteria.clone() {
         for p in &mut s.profiles {
@@ -140,19 +145,19 @@ fn with_even_weights(decisive: &str) -> AppState {
     state
 }
 
-/// A criterion at the top level of the tree, other than the cost (the
-/// value-function tests use it) and its display name.
+/// The first criterion in tree order other than the cost (the
+/// value-function tests use it), and its display name.
 fn top_level_criterion(s: &Scenario) -> (String, String) {
     let tree = ValueTree::new(s);
-    tree.children(Node::Root)
-        .iter()
-        .find_map(|&n| match n {
+    tree.nodes()
+        .into_iter()
+        .find_map(|n| match n {
             Node::Criterion(j) if s.criteria[j].id != "cost" => {
                 Some((s.criteria[j].id.clone(), s.criteria[j].name.en.clone()))
             }
             _ => None,
         })
-        .expect("a criterion at the top level")
+        .expect("a criterion besides the cost")
 }
 
 /// The button of the criteria list that selects `name` (the leftmost one).
@@ -248,12 +253,12 @@ fn a_criterion_dragged_onto_a_group_moves_into_it_and_deleting_the_group_says_wh
     let mut h = harness();
     let (criterion, name) = top_level_criterion(&scenario(&h));
     h.state_mut().state.apply(Command::Edit(Edit::AddGroup {
-        name: Text::bilingual("Security", "Sécurité"),
+        name: Text::bilingual("Trial", "Essai"),
         parent: None,
     }));
     h.run();
     let from = list_button(&h, &name).center();
-    let to = list_button(&h, "Security").center();
+    let to = list_button(&h, "Trial").center();
     h.drag_at(from);
     h.run();
     for k in 1..=6 {
@@ -264,20 +269,20 @@ fn a_criterion_dragged_onto_a_group_moves_into_it_and_deleting_the_group_says_wh
     h.run();
     let s = scenario(&h);
     assert_eq!(
-        s.group("security").map(|g| g.children.clone()),
+        s.group("trial").map(|g| g.children.clone()),
         Some(vec![criterion.clone()])
     );
     assert_results_follow(&h);
-    // Deleting the group (its ✕ shows its note) puts the criterion back at the top.
-    click_list_button(&mut h, "Security");
+    // Deleting the group (its editor's button) puts the criterion at the top level.
+    click_list_button(&mut h, "Trial");
     h.get_by_label("Delete group").click();
     h.run();
     let s = scenario(&h);
-    assert!(s.group("security").is_none());
+    assert!(s.group("trial").is_none());
     let banner = h.state().state.banner.clone().expect("says so");
     assert_eq!(
         banner.text,
-        "Group “Security” deleted: its 1 item(s) moved to the top level, keeping their effective weights (Undo restores the group)."
+        "Group “Trial” deleted: its 1 item(s) moved to the top level, keeping their effective weights (Undo restores the group)."
     );
     assert_results_follow(&h);
 }
@@ -496,12 +501,12 @@ fn a_value_function_from_a_preset_then_typed_dragged_and_removed_rescores_each_t
 fn the_tree_and_the_editor_speak_french() {
     let mut state = AppState::with_default_scenario(Lang::Fr);
     state.apply(Command::Edit(Edit::AddGroup {
-        name: Text::bilingual("Security", "Sécurité"),
+        name: Text::bilingual("Trial", "Essai"),
         parent: None,
     }));
     let mut h = harness_with(state, [1280.0, 720.0]);
     h.get_by_label("+ Ajouter un groupe");
-    h.get_by_role_and_label(Role::Slider, "Sécurité");
+    h.get_by_role_and_label(Role::Slider, "Essai");
     h.get_by_label("Part");
     h.get_by_label("Effectif");
     let name = scenario(&h).criterion_name("cost", Lang::Fr);
