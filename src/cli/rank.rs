@@ -313,10 +313,12 @@ pub fn check(args: &CheckArgs, lang: Lang) -> Result<(), String> {
 pub fn convert(args: &ConvertArgs, lang: Lang) -> Result<(), String> {
     let scenario = load_valid(&args.input, lang)?;
     let result = if io::is_csv(&args.output) {
-        io::write_atomic(
-            &args.output,
-            io::csv::to_csv(&scenario, args.profile.as_deref()).as_bytes(),
-        )
+        io::csv::to_csv(&scenario, args.profile.as_deref())
+            .map_err(|mut e| {
+                e.file = args.output.display().to_string();
+                e
+            })
+            .and_then(|csv| io::write_atomic(&args.output, csv.as_bytes()))
     } else {
         io::save(&args.output, &scenario)
     };

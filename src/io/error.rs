@@ -494,6 +494,11 @@ pub enum SaveErrorKind {
     Other(String),
     /// The scenario could not be written as text (parser's words).
     Serialise(String),
+    /// A CSV decision matrix cannot hold the value tree (`groups`).
+    CsvCannotHoldGroups,
+    /// A CSV decision matrix cannot hold this criterion's value function
+    /// (its English name).
+    CsvCannotHoldValueFunction(String),
 }
 
 impl SaveErrorKind {
@@ -540,6 +545,10 @@ impl SaveError {
             K::DiskFull => tr!(lang, "save.disk_full"),
             K::Other(e) => tr!(lang, "save.other", error = e),
             K::Serialise(e) => tr!(lang, "save.serialise", error = e),
+            K::CsvCannotHoldGroups => tr!(lang, "save.csv_groups"),
+            K::CsvCannotHoldValueFunction(c) => {
+                tr!(lang, "save.csv_value_function", criterion = c)
+            }
         };
         format!("{}: {detail}", self.file)
     }

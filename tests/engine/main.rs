@@ -36,3 +36,6 @@ mod smaa_engine;
 mod smaa_exact_tails;
 mod smaa_layout;
 mod smaa_sampler;
+mod tree_hand;
+mod tree_migrate;
+mod tree_props;

@@ -6,7 +6,7 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use tradeoff::analysis::{Method, evaluate};
-use tradeoff::model::{Scenario, Text, has_errors, validate};
+use tradeoff::model::{Scenario, Text, validate};
 
 const MISSIONS: [&str; 4] = ["mali", "car", "drc", "south_sudan"];
 const PROFILES: [&str; 5] = [
