@@ -249,6 +249,7 @@ pub(super) fn criterion_editor(ui: &mut Ui, state: &AppState, i: usize, out: &mu
                 false,
                 &tr!(lang, "gui.name"),
             );
+            super::tree_list::take_pending_focus(ui, Id::unique(("crit-name", &id)));
             if let Some(name) = changed {
                 out.push(Command::Edit(Edit::RenameCriterion {
                     id: id.clone(),

@@ -34,6 +34,26 @@ fn set_selected_group(ui: &Ui, id: Option<String>) {
     ui.data_mut(|d| d.insert_temp(selected_group_id(), id));
 }
 
+/// Where the name field to focus once its editor shows is kept.
+fn focus_pending_id() -> Id {
+    Id::unique("tree-focus-pending")
+}
+
+/// Focuses the field `field` as soon as it is drawn (its editor opens on
+/// the next frame, after "Rename…" in a menu).
+fn focus_later(ui: &Ui, field: Id) {
+    ui.data_mut(|d| d.insert_temp(focus_pending_id(), field));
+}
+
+/// Gives the focus to `field` if "Rename…" asked for it.
+pub fn take_pending_focus(ui: &Ui, field: Id) {
+    let pending = ui.data(|d| d.get_temp::<Id>(focus_pending_id()));
+    if pending == Some(field) {
+        ui.data_mut(|d| d.remove::<Id>(focus_pending_id()));
+        ui.memory_mut(|m| m.request_focus(field));
+    }
+}
+
 /// Everything the rows of one frame share.
 struct Rows<'a> {
     state: &'a AppState,
@@ -249,6 +269,11 @@ fn criterion_row(ui: &mut Ui, rows: &Rows<'_>, j: usize, depth: usize, out: &mut
                     out.push(Command::SelectCriterion((!selected).then(|| c.id.clone())));
                 }
                 r.context_menu(|ui| {
+                    if ui.button(tr!(lang, "tree.rename")).clicked() {
+                        out.push(Command::SelectCriterion(Some(c.id.clone())));
+                        focus_later(ui, Id::unique(("crit-name", &c.id)));
+                        ui.close();
+                    }
                     move_menu(ui, rows, node, out);
                     if ui.button(tr!(lang, "tree.delete_criterion")).clicked() {
                         out.push(Command::Edit(Edit::DeleteCriterion { id: c.id.clone() }));
@@ -354,6 +379,7 @@ fn group_row(
                     }
                     if ui.button(tr!(lang, "tree.rename")).clicked() {
                         set_selected_group(ui, Some(group.id.clone()));
+                        focus_later(ui, Id::unique(("group-name", &group.id)));
                         ui.close();
                     }
                     move_menu(ui, rows, node, out);
@@ -428,7 +454,7 @@ fn group_editor(ui: &mut Ui, rows: &Rows<'_>, g: usize, out: &mut Vec<Command>) 
     };
     let node = Node::Group(g);
     ui.horizontal(|ui| {
-        let label = ui.label(tr!(lang, "gui.name"));
+        ui.label(tr!(lang, "gui.name"));
         let (response, changed) = text_field(
             ui,
             Id::unique(("group-name", &group.id)),
@@ -438,6 +464,7 @@ fn group_editor(ui: &mut Ui, rows: &Rows<'_>, g: usize, out: &mut Vec<Command>) 
             false,
             &tr!(lang, "tree.group_name"),
         );
+        take_pending_focus(ui, Id::unique(("group-name", &group.id)));
         if let Some(name) = changed {
             out.push(Command::Edit(Edit::RenameGroup {
                 id: group.id.clone(),
@@ -445,7 +472,7 @@ fn group_editor(ui: &mut Ui, rows: &Rows<'_>, g: usize, out: &mut Vec<Command>) 
                 name,
             }));
         }
-        if response.labelled_by(label.id).lost_focus() {
+        if response.lost_focus() {
             out.push(Command::EndGroup);
         }
     });

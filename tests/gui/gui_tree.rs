@@ -516,3 +516,45 @@ fn the_tree_and_the_editor_speak_french() {
     h.get_by_label_contains("ne s'applique qu'à la somme pondérée");
     h.get_by_label("Concave");
 }
+
+#[test]
+fn rename_in_a_group_menu_focuses_its_name_field() {
+    let mut state = AppState::with_default_scenario(Lang::En);
+    state.apply(Command::Edit(Edit::AddGroup {
+        name: Text::bilingual("Trial", "Essai"),
+        parent: None,
+    }));
+    let mut h = harness_with(state, [1366.0, 900.0]);
+    let rect = list_button(&h, "Trial");
+    h.query_all_by_role_and_label(Role::Button, "Trial")
+        .find(|n| n.rect() == rect)
+        .expect("in the list")
+        .click_secondary();
+    h.run();
+    h.get_by_label("Rename…").click();
+    h.run();
+    assert!(
+        h.get_by_role_and_label(Role::TextInput, "Group name")
+            .is_focused()
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_role_and_label(Role::TextInput, "Group name")
+        .type_text("Security of staff");
+    h.key_press(Key::Enter);
+    h.run();
+    let s = scenario(&h);
+    assert_eq!(
+        s.group("trial").map(|g| g.name.en.clone()).as_deref(),
+        Some("Security of staff")
+    );
+    // One rename, one undo step.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(
+        scenario(&h)
+            .group("trial")
+            .map(|g| g.name.en.clone())
+            .as_deref(),
+        Some("Trial")
+    );
+}
