@@ -694,6 +694,7 @@ impl Edit {
                 weight,
             } => {
                 finite(*weight)?;
+                // A criterion's or a group's weight (value tree).
                 if s.criterion(criterion).is_none() && s.group(criterion).is_none() {
                     return Err(EditError::NotFound(criterion.clone()));
                 }
@@ -708,6 +709,7 @@ impl Edit {
                 if profile.weights.values().any(|w| !w.is_finite() || *w < 0.0) {
                     return Err(EditError::NotFinite);
                 }
+                // Weights are keyed by criterion or group (value tree).
                 if let Some(c) = profile
                     .weights
                     .keys()

@@ -376,6 +376,25 @@ impl ValueTree {
         }
     }
 
+    /// Node weights (criteria and groups, by id) that give these effective
+    /// weights (one per criterion, scenario order): each node weighs the sum
+    /// of the effective weights of the criteria below it, so its share among
+    /// its siblings is their part of the parent's. For a flat scenario: each
+    /// criterion's effective weight as it is. Used to store weights computed
+    /// per criterion (elicitation, a combined profile) in a tree.
+    pub fn node_weights(&self, effective: &[f64]) -> std::collections::BTreeMap<String, f64> {
+        let mut out = std::collections::BTreeMap::new();
+        for node in self.nodes() {
+            let weight: f64 = self
+                .criteria_under(node)
+                .iter()
+                .map(|&j| effective.get(j).copied().unwrap_or(0.0))
+                .sum();
+            out.insert(self.key(node).to_string(), weight);
+        }
+        out
+    }
+
     /// A criterion's effective weight: the product of local shares from the
     /// root down (one per criterion, scenario order; excluded criteria get
     /// 0). Sums to 1 unless every weight is 0. For a flat scenario this is
@@ -593,6 +612,27 @@ mod tests {
         // Every weight 0: every share 0.
         let p = profile(&[("a", 0.0), ("g", 1.0)]);
         assert_eq!(tree.effective_weights(&p, &[true; 3]), vec![0.0, 0.0, 0.0]);
+    }
+
+    #[test]
+    fn node_weights_reproduce_the_effective_weights() {
+        let s = scenario(
+            &["a", "b", "c", "d"],
+            &[("g", &["b", "h"]), ("h", &["c", "d"])],
+        );
+        let tree = ValueTree::new(&s);
+        let effective = [0.1, 0.2, 0.3, 0.4];
+        let weights = tree.node_weights(&effective);
+        // g holds b, c, d: 0.9; h holds c, d: 0.7.
+        assert!((weights["g"] - 0.9).abs() < 1e-12);
+        assert!((weights["h"] - 0.7).abs() < 1e-12);
+        assert_eq!(weights["a"], 0.1);
+        let mut p = profile(&[]);
+        p.weights = weights;
+        let back = tree.effective_weights(&p, &[]);
+        for (x, y) in back.iter().zip(effective) {
+            assert!((x - y).abs() < 1e-12, "{back:?}");
+        }
     }
 
     proptest::proptest! {
