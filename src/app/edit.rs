@@ -3,7 +3,7 @@
 
 use crate::model::{
     Alternative, Criterion, Direction, Lang, Preference, Resource, Scale, Scenario, Score, Text,
-    WeightProfile,
+    ValueFunction, WeightProfile,
 };
 
 /// One change to the scenario. Ids are stable, so an edit stays meaningful
@@ -245,6 +245,68 @@ pub enum Edit {
         /// New flag.
         combinable: bool,
     },
+    /// Add an empty group of criteria (weight 0 in every profile).
+    AddGroup {
+        /// Display name.
+        name: Text,
+        /// The group it goes in (None: the top level).
+        parent: Option<String>,
+    },
+    /// Add a criterion, as [`Edit::AddCriterion`] does, inside a group.
+    AddCriterionIn {
+        /// Display name.
+        name: Text,
+        /// The group's id.
+        group: String,
+    },
+    /// Rename a group in one language.
+    RenameGroup {
+        /// Group id.
+        id: String,
+        /// Language.
+        lang: Lang,
+        /// New name.
+        name: String,
+    },
+    /// Move a criterion or group into a group (or to the top level), before
+    /// a sibling; every criterion keeps its effective weight in every profile.
+    MoveNode {
+        /// Criterion or group id.
+        id: String,
+        /// The group it goes in (None: the top level).
+        parent: Option<String>,
+        /// The sibling it goes before (None: last).
+        before: Option<String>,
+    },
+    /// Delete a group: its criteria and groups move to its parent, keeping
+    /// their effective weights; its own weight leaves every profile.
+    DeleteGroup {
+        /// Group id.
+        id: String,
+    },
+    /// Set or remove a criterion's value function (None: linear scaling).
+    SetValueFunction {
+        /// Criterion id.
+        criterion: String,
+        /// The new function.
+        function: Option<ValueFunction>,
+    },
+}
+
+/// Why a value function typed or dragged in cannot be used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ValueFunctionFault {
+    /// Fewer than two points.
+    TooFewPoints,
+    /// A point is not a finite number.
+    NotFinite,
+    /// A value outside 0..=100.
+    ValueOutOfRange,
+    /// The x values do not strictly increase.
+    NotIncreasing,
+    /// Values fall where the criterion says more is better (or the
+    /// reverse), or never change.
+    AgainstDirection,
 }
 
 /// Why an edit could not be applied (the scenario is left unchanged).
@@ -299,6 +361,20 @@ pub enum EditError {
     /// A cap or a need below zero.
     #[error("a resource amount cannot be negative")]
     Negative,
+    /// A group moved into itself or into one of its own groups.
+    #[error("'{id}' cannot go inside itself")]
+    IntoItself {
+        /// Group id.
+        id: String,
+    },
+    /// A value function of the wrong shape.
+    #[error("the value function of '{criterion}' is refused: {fault:?}")]
+    ValueFunction {
+        /// Criterion id.
+        criterion: String,
+        /// What is wrong.
+        fault: ValueFunctionFault,
+    },
 }
 
 impl EditError {
@@ -353,6 +429,33 @@ impl EditError {
                 cell = cell(alternative, criterion)
             ),
             EditError::Negative => crate::tr!(lang, "gui.edit.negative"),
+            EditError::IntoItself { id } => {
+                crate::tr!(
+                    lang,
+                    "tree.edit.into_itself",
+                    group = node_name(s, id, lang)
+                )
+            }
+            EditError::ValueFunction { criterion, fault } => {
+                let key = match fault {
+                    ValueFunctionFault::TooFewPoints => "tree.vf.fault.too_few",
+                    ValueFunctionFault::NotFinite => "tree.vf.fault.not_finite",
+                    ValueFunctionFault::ValueOutOfRange => "tree.vf.fault.value_range",
+                    ValueFunctionFault::NotIncreasing => "tree.vf.fault.not_increasing",
+                    ValueFunctionFault::AgainstDirection => {
+                        match s.criterion(criterion).map(|c| c.direction) {
+                            Some(Direction::Minimize) => "tree.vf.fault.against_min",
+                            _ => "tree.vf.fault.against_max",
+                        }
+                    }
+                };
+                crate::tr!(
+                    lang,
+                    "tree.vf.refused",
+                    criterion = s.criterion_name(criterion, lang),
+                    reason = crate::tr!(lang, key)
+                )
+            }
         }
     }
 }
@@ -391,6 +494,10 @@ impl Edit {
                 Some(format!("resource-unit/{id}/{}", lang.code()))
             }
             Edit::SetTitle { lang, .. } => Some(format!("title/{}", lang.code())),
+            Edit::RenameGroup { id, lang, .. } => Some(format!("group-name/{id}/{}", lang.code())),
+            // A point dragged is one step; the editor ends the run after
+            // every other change (typed, preset, added or removed point).
+            Edit::SetValueFunction { criterion, .. } => Some(format!("value-fn/{criterion}")),
             _ => None,
         }
     }
@@ -505,10 +612,8 @@ impl Edit {
                 s.scores.retain(|x| &x.alternative != id);
             }
             Edit::AddCriterion { name } => {
-                let id = fresh_id(
-                    &slug(&name.en, "criterion"),
-                    s.criteria.iter().map(|c| c.id.as_str()),
-                );
+                // Criteria and groups share one namespace of ids.
+                let id = fresh_id(&slug(&name.en, "criterion"), super::tree_edit::node_ids(s));
                 for p in &mut s.profiles {
                     p.weights.insert(id.clone(), 0.0);
                 }
@@ -540,6 +645,9 @@ impl Edit {
                 let i = index_of(s.criteria.iter().map(|c| &c.id), id)?;
                 s.criteria.remove(i);
                 s.scores.retain(|x| &x.criterion != id);
+                for g in &mut s.groups {
+                    g.children.retain(|c| c != id);
+                }
                 for p in &mut s.profiles {
                     p.weights.remove(id);
                     p.bounds.remove(id);
@@ -550,14 +658,9 @@ impl Edit {
                 // A fixed scale keeps its range: worst and best trade places
                 // so that best stays the better end (one undoable step).
                 let c = criterion_mut(s, id)?;
-                c.direction = *direction;
-                c.scale = c.scale.map(|sc| {
-                    if sc.agrees_with(*direction) {
-                        sc
-                    } else {
-                        sc.flipped()
-                    }
-                });
+                if c.direction != *direction {
+                    turn_round(c);
+                }
             }
             Edit::SetUnit { id, lang, unit } => {
                 rename(&mut criterion_mut(s, id)?.unit, *lang, unit, None)
@@ -575,10 +678,8 @@ impl Edit {
                     && sc.worst != sc.best
                     && !sc.agrees_with(c.direction)
                 {
-                    c.direction = match c.direction {
-                        Direction::Maximize => Direction::Minimize,
-                        Direction::Minimize => Direction::Maximize,
-                    };
+                    turn_round(c);
+                    c.scale = *scale;
                 }
             }
             Edit::SetVeto { id, veto } => {
@@ -720,8 +821,61 @@ impl Edit {
                 };
             }
             Edit::SetCombinable { combinable } => s.combinable = *combinable,
+            Edit::AddGroup { name, parent } => {
+                super::tree_edit::add_group(s, name, parent.as_deref())?
+            }
+            Edit::AddCriterionIn { name, group } => {
+                if s.group(group).is_none() {
+                    return Err(EditError::NotFound(group.clone()));
+                }
+                Edit::AddCriterion { name: name.clone() }.apply(s)?;
+                let id = s.criteria.last().map(|c| c.id.clone()).unwrap_or_default();
+                super::tree_edit::place_new_criterion(s, &id, group)?;
+            }
+            Edit::RenameGroup { id, lang, name } => {
+                let g = s
+                    .groups
+                    .iter_mut()
+                    .find(|g| &g.id == id)
+                    .ok_or_else(|| EditError::NotFound(id.clone()))?;
+                rename(&mut g.name, *lang, name, Some("tree.new_group_name"));
+            }
+            Edit::MoveNode { id, parent, before } => {
+                super::tree_edit::move_node(s, id, parent.as_deref(), before.as_deref())?
+            }
+            Edit::DeleteGroup { id } => super::tree_edit::delete_group(s, id)?,
+            Edit::SetValueFunction {
+                criterion,
+                function,
+            } => super::tree_edit::set_value_function(s, criterion, function.as_ref())?,
         }
         Ok(())
+    }
+}
+
+/// Turns a criterion's direction round, one step for everything that
+/// follows it: a fixed scale swaps worst and best, and a value function is
+/// mirrored (v becomes 100 − v) so that it still rises towards the better end.
+fn turn_round(c: &mut Criterion) {
+    c.direction = match c.direction {
+        Direction::Maximize => Direction::Minimize,
+        Direction::Minimize => Direction::Maximize,
+    };
+    c.scale = c.scale.map(|sc| {
+        if sc.agrees_with(c.direction) {
+            sc
+        } else {
+            sc.flipped()
+        }
+    });
+    c.value_function = c.value_function.as_ref().map(super::tree_edit::mirrored);
+}
+
+/// Display name of a criterion or group id in `lang` (the id if unknown).
+fn node_name(s: &Scenario, id: &str, lang: Lang) -> String {
+    match s.group(id) {
+        Some(g) => g.name.get(lang).to_string(),
+        None => s.criterion_name(id, lang),
     }
 }
 

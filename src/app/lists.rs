@@ -25,14 +25,14 @@ pub fn lists_panel(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
         options_list(ui, state, out);
         ui.add_space(12.0);
         ui.separator();
-        criteria_list(ui, state, out);
+        super::tree_list::criteria_tree(ui, state, out);
         ui.add_space(12.0);
         ui.separator();
         super::resources::resources_section(ui, state, out);
     });
 }
 
-fn row_buttons(ui: &mut Ui, lang: Lang, first: bool, last: bool) -> (bool, bool, bool) {
+pub(super) fn row_buttons(ui: &mut Ui, lang: Lang, first: bool, last: bool) -> (bool, bool, bool) {
     // Drawn right to left: delete sits at the far edge.
     let delete = ui
         .small_button("✕")
@@ -229,75 +229,7 @@ pub fn direction_label(direction: Direction, lang: Lang) -> String {
     }
 }
 
-fn criteria_list(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
-    let lang = state.lang;
-    let s = state.scenario();
-    heading(ui, tr!(lang, "gui.criteria"));
-    ui.label(RichText::new(tr!(lang, "gui.criteria_help")).weak().small());
-    let n = s.criteria.len();
-    let unscored = s.unscored_criteria();
-    for (i, c) in s.criteria.iter().enumerate() {
-        let problems = problems_at(state, &Location::Criterion(i));
-        ui.horizontal(|ui| {
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                let (up, down, delete) = row_buttons(ui, lang, i == 0, i + 1 == n);
-                if delete {
-                    out.push(Command::Edit(Edit::DeleteCriterion { id: c.id.clone() }));
-                } else if up || down {
-                    out.push(Command::Edit(Edit::MoveCriterion {
-                        id: c.id.clone(),
-                        delta: if up { -1 } else { 1 },
-                    }));
-                }
-                ui.label(RichText::new(direction_label(c.direction, lang)).weak())
-                    .on_hover_text(tr!(lang, "gui.direction_tip"));
-                ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
-                    let mut label = display_text(&c.name, lang);
-                    let left_out = unscored.contains(&c.id.as_str());
-                    if left_out {
-                        label = label.weak().italics();
-                    }
-                    if !problems.is_empty() {
-                        label = label.color(PROBLEM);
-                    }
-                    let selected = state.selected_criterion.as_deref() == Some(c.id.as_str());
-                    let mut r = ui.add(egui::Button::selectable(selected, label).truncate());
-                    if left_out {
-                        r = r.on_hover_text(tr!(
-                            lang,
-                            "gui.criteria_not_yet_scored",
-                            criteria = c.name.get(lang)
-                        ));
-                    }
-                    if !problems.is_empty() {
-                        r = r.on_hover_text(problems.join("\n"));
-                    }
-                    if r.clicked() {
-                        out.push(Command::SelectCriterion((!selected).then(|| c.id.clone())));
-                    }
-                });
-            });
-        });
-        if state.selected_criterion.as_deref() == Some(c.id.as_str()) {
-            egui::Frame::group(ui.style()).show(ui, |ui| criterion_editor(ui, state, i, out));
-        }
-    }
-    if ui
-        .button(tr!(lang, "gui.add_criterion"))
-        .on_hover_text(tr!(lang, "gui.add_criterion_tip"))
-        .clicked()
-    {
-        let k = n + 1;
-        out.push(Command::Edit(Edit::AddCriterion {
-            name: Text::bilingual(
-                tr!(Lang::En, "gui.new_criterion_name", n = k),
-                tr!(Lang::Fr, "gui.new_criterion_name", n = k),
-            ),
-        }));
-    }
-}
-
-fn criterion_editor(ui: &mut Ui, state: &AppState, i: usize, out: &mut Vec<Command>) {
+pub(super) fn criterion_editor(ui: &mut Ui, state: &AppState, i: usize, out: &mut Vec<Command>) {
     let lang = state.lang;
     let Some(c) = state.scenario().criteria.get(i) else {
         return;
@@ -317,6 +249,7 @@ fn criterion_editor(ui: &mut Ui, state: &AppState, i: usize, out: &mut Vec<Comma
                 false,
                 &tr!(lang, "gui.name"),
             );
+            super::tree_list::take_pending_focus(ui, Id::unique(("crit-name", &id)));
             if let Some(name) = changed {
                 out.push(Command::Edit(Edit::RenameCriterion {
                     id: id.clone(),
@@ -347,10 +280,11 @@ fn criterion_editor(ui: &mut Ui, state: &AppState, i: usize, out: &mut Vec<Comma
             });
             ui.end_row();
 
-            ui.label(tr!(lang, "gui.unit"));
+            let unit_label = ui.label(tr!(lang, "gui.unit"));
             let mut unit = c.unit.get(lang).to_string();
             if ui
                 .add(egui::TextEdit::singleline(&mut unit).desired_width(160.0))
+                .labelled_by(unit_label.id)
                 .changed()
             {
                 out.push(Command::Edit(Edit::SetUnit {

@@ -35,10 +35,14 @@ pub mod stakeholders;
 pub mod stakeholders_tree;
 pub mod state;
 pub mod table;
+pub mod tree_edit;
+pub mod tree_list;
 #[cfg(test)]
 mod undo_props;
+pub mod value_fn_editor;
 pub mod vfm_view;
 pub mod weights;
+pub mod weights_tree;
 pub mod widgets;
 pub mod window_size;
 
@@ -230,6 +234,7 @@ impl TradeoffApp {
         // Over the panels, never a row of its own: the layout stays put.
         menu::banner_overlay(&ctx, state, &mut out);
         self.analyse.dialogs(ui, state, &mut out);
+        value_fn_editor::window(ui, state, &mut out);
         if ctx.input(|i| !i.raw.hovered_files.is_empty()) {
             drop_hint(&ctx, lang);
         }

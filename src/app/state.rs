@@ -169,6 +169,8 @@ pub enum Command {
     DismissBanner,
     /// Show an error message in the banner (e.g. a number that does not parse).
     Notify(String),
+    /// Show information in the banner (e.g. where a deleted group's criteria went).
+    Inform(String),
     /// Enter presentation mode at slide 1, or at the chart named (handled by the window).
     StartPresentation(Option<crate::charts::ChartKind>),
     /// Copy the chart shown to the clipboard (handled by the window).
@@ -492,6 +494,7 @@ impl AppState {
             Command::ConfirmCancel => self.confirm = None,
             Command::DismissBanner => self.banner = None,
             Command::Notify(text) => self.error(text),
+            Command::Inform(text) => self.info(text),
             Command::ExportChart(None) => self.dialog = Some(DialogPurpose::ExportChart),
             Command::ExportBrief(None) => self.dialog = Some(DialogPurpose::ExportBrief),
             // The window runs these: they need textures, threads or the clipboard.

@@ -114,6 +114,10 @@ pub fn weights_panel(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
     }
     ui.add_space(6.0);
 
+    if !s.groups.is_empty() {
+        super::weights_tree::tree_sliders(ui, state, profile, out);
+        return;
+    }
     let raw: Vec<f64> = s.criteria.iter().map(|c| profile.weight(&c.id)).collect();
     let shares = normalise(&raw);
     let max = raw.iter().copied().fold(1.0_f64, f64::max);

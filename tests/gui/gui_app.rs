@@ -9,7 +9,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use tradeoff::analysis::{Method, evaluate};
 use tradeoff::app::{AppState, Command, TradeoffApp, setup_style};
-use tradeoff::model::{Lang, Scenario};
+use tradeoff::model::{Lang, Node, Scenario, ValueTree};
 
 fn harness(lang: Lang) -> Harness<'static, TradeoffApp> {
     let app = TradeoffApp::new(AppState::with_default_scenario(lang), false);
@@ -44,19 +44,33 @@ fn active_weight(s: &Scenario, criterion: &str) -> f64 {
     s.active().map_or(0.0, |p| p.weight(criterion))
 }
 
-/// A criterion whose slider, pushed to its right end (raw weight 1), changes
-/// the winner of the default scenario, with the new winner.
-fn decisive_criterion(s: &Scenario) -> (String, String) {
+/// The right end of a node's weight slider: the largest raw weight among
+/// its siblings in the value tree (at least 1).
+fn slider_end(s: &Scenario, id: &str) -> f64 {
+    let tree = ValueTree::new(s);
+    let profile = s.active().expect("a profile");
+    let node = tree.node_by_id(s, id).expect("in the tree");
+    let parent = tree.parent(node).unwrap_or(Node::Root);
+    tree.children(parent)
+        .iter()
+        .map(|&n| profile.weight(tree.id(s, n)))
+        .fold(1.0, f64::max)
+}
+
+/// A criterion whose slider, pushed to its right end, changes the winner of
+/// the default scenario, with that end and the new winner.
+fn decisive_criterion(s: &Scenario) -> (String, f64, String) {
     let before = winner_of(s);
     let active = s.active_profile.clone();
     s.criteria
         .iter()
         .find_map(|c| {
+            let end = slider_end(s, &c.id);
             let mut t = s.clone();
             let p = t.profiles.iter_mut().find(|p| p.id == active)?;
-            p.weights.insert(c.id.clone(), 1.0);
+            p.weights.insert(c.id.clone(), end);
             let after = winner_of(&t);
-            (after != before).then(|| (c.id.clone(), after))
+            (after != before).then(|| (c.id.clone(), end, after))
         })
         .expect("some criterion's weight decides the winner")
 }
@@ -75,23 +89,26 @@ fn opens_the_default_scenario_with_results_and_charts() {
 fn setting_a_weight_slider_changes_the_ranking() {
     let mut h = harness(Lang::En);
     let s = scenario(&h);
-    let (criterion, new_winner) = decisive_criterion(&s);
+    let (criterion, end, new_winner) = decisive_criterion(&s);
     let name = s.criterion_name(&criterion, Lang::En);
     h.get_by_role_and_label(Role::Slider, &name)
-        .set_value_accesskit(1.0);
+        .set_value_accesskit(end);
     h.run();
     let edited = scenario(&h);
-    assert_eq!(active_weight(&edited, &criterion), 1.0);
+    assert_eq!(active_weight(&edited, &criterion), end);
     assert_eq!(winner_of(&edited), new_winner);
     h.get_by_label(&top_label(&edited, Lang::En));
-    // The normalised share is shown beside the slider.
-    let total: f64 = edited
-        .criteria
+    // The share among its siblings is shown beside the slider.
+    let tree = ValueTree::new(&edited);
+    let node = tree.node_by_id(&edited, &criterion).expect("in the tree");
+    let parent = tree.parent(node).unwrap_or(Node::Root);
+    let total: f64 = tree
+        .children(parent)
         .iter()
-        .map(|c| active_weight(&edited, &c.id))
+        .map(|&n| active_weight(&edited, tree.id(&edited, n)))
         .sum();
     assert!(
-        h.query_all_by_label(&tradeoff::i18n::pct(1.0 / total, 0, Lang::En))
+        h.query_all_by_label(&tradeoff::i18n::pct(end / total, 0, Lang::En))
             .next()
             .is_some()
     );
@@ -102,7 +119,7 @@ fn setting_a_weight_slider_changes_the_ranking() {
 fn dragging_a_weight_slider_is_one_undo_step() {
     let mut h = harness(Lang::En);
     let s = scenario(&h);
-    let (criterion, new_winner) = decisive_criterion(&s);
+    let (criterion, end, new_winner) = decisive_criterion(&s);
     let name = s.criterion_name(&criterion, Lang::En);
     let rect = h.get_by_role_and_label(Role::Slider, &name).rect();
     let start = rect.center();
@@ -117,7 +134,7 @@ fn dragging_a_weight_slider_is_one_undo_step() {
     let edited = scenario(&h);
     assert_eq!(
         active_weight(&edited, &criterion),
-        1.0,
+        end,
         "dragged to the end"
     );
     assert_eq!(h.state().state.doc.undo_len(), 1, "one drag, one undo step");

@@ -7,6 +7,7 @@ mod gui_layout;
 mod gui_present;
 mod gui_semantics;
 mod gui_snapshots;
+mod gui_tree;
 mod gui_tree_views;
 mod gui_vfm;
 mod soft_render;
