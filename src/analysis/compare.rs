@@ -5,11 +5,9 @@
 //! same method, lists the structural [`Changes`] and picks the pair to
 //! explain. For wsm the change in the pair's gap is split exactly per
 //! criterion into weight and value effects ([`Explanation`]); the wording of
-//! the result in either language lives in [`describe`].
+//! the result in either language lives in `report::compare`.
 
-mod change_text;
 mod changes;
-pub mod describe;
 mod explain;
 
 pub use changes::{

@@ -159,7 +159,7 @@ fn option_row(
                     let reasons: Vec<String> = x
                         .reasons
                         .iter()
-                        .map(|r| crate::i18n::reason_message(s, r, lang))
+                        .map(|r| crate::report::exclusions::reason_message(s, r, lang))
                         .collect();
                     r = r.on_hover_text(tr!(
                         lang,

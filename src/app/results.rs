@@ -192,9 +192,7 @@ fn results_table(ui: &mut Ui, state: &AppState) {
                                 RichText::new(tr!(
                                     lang,
                                     "vfm.gui.dominated_by",
-                                    by = crate::analysis::frontier_text::dominators_text(
-                                        s, by, lang
-                                    )
+                                    by = crate::report::frontier::dominators_text(s, by, lang)
                                 ))
                                 .italics(),
                             )
@@ -211,7 +209,7 @@ fn results_table(ui: &mut Ui, state: &AppState) {
         let reasons: Vec<String> = x
             .reasons
             .iter()
-            .map(|r| crate::i18n::reason_message(s, r, lang))
+            .map(|r| crate::report::exclusions::reason_message(s, r, lang))
             .collect();
         ui.horizontal_wrapped(|ui| {
             ui.label(

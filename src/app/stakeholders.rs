@@ -306,7 +306,7 @@ fn weights_table(ui: &mut Ui, s: &Scenario, winners: &[(String, Option<String>)]
                         let why: Vec<String> = x
                             .reasons
                             .iter()
-                            .map(|r| crate::i18n::reason_message(s, r, lang))
+                            .map(|r| crate::report::exclusions::reason_message(s, r, lang))
                             .collect();
                         format!(
                             "{}: {}",
@@ -531,7 +531,7 @@ fn path_section(ui: &mut Ui, state: &AppState, st: &mut StakeholderState, method
             let reasons: Vec<String> = x
                 .reasons
                 .iter()
-                .map(|r| crate::i18n::reason_message(s, r, lang))
+                .map(|r| crate::report::exclusions::reason_message(s, r, lang))
                 .collect();
             ui.label(
                 RichText::new(format!(

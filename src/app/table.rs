@@ -166,7 +166,7 @@ fn option_label(
         let reasons: Vec<String> = x
             .reasons
             .iter()
-            .map(|r| crate::i18n::reason_message(state.scenario(), r, lang))
+            .map(|r| crate::report::exclusions::reason_message(state.scenario(), r, lang))
             .collect();
         r.on_hover_text(tr!(
             lang,

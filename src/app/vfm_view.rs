@@ -8,9 +8,9 @@ use super::state::AppState;
 use super::widgets::{PROBLEM, heading};
 use crate::analysis::frontier::ValueForMoney;
 use crate::analysis::frontier::{Cost, CostSource, cost_choices, default_cost, value_for_money};
-use crate::analysis::frontier_text::{amount, cost_name, step_options, summary, value_text};
 use crate::charts::{ChartInput, ChartKind};
 use crate::model::{Scenario, WeightProfile};
+use crate::report::frontier::{amount, cost_name, step_options, summary, value_text};
 use crate::tr;
 use egui::{RichText, Ui};
 

@@ -349,7 +349,13 @@ impl<'a> Ctx<'a> {
                 let reasons: Vec<String> = x
                     .reasons
                     .iter()
-                    .map(|r| crate::i18n::reason_message(self.input.scenario, r, self.lang()))
+                    .map(|r| {
+                        crate::report::exclusions::reason_message(
+                            self.input.scenario,
+                            r,
+                            self.lang(),
+                        )
+                    })
                     .collect();
                 tr!(
                     self.lang(),
@@ -375,16 +381,7 @@ impl<'a> Ctx<'a> {
 
     /// The plain sentence shown instead of a plot when no option can be ranked.
     pub fn nothing_to_show(&self) -> String {
-        if self.all_excluded() {
-            tr!(self.lang(), "chart.all_excluded")
-        } else {
-            tr!(self.lang(), "chart.no_options")
-        }
-    }
-
-    /// True when the scenario has options but every one is excluded.
-    pub fn all_excluded(&self) -> bool {
-        self.eval.ranking.is_empty() && !self.eval.excluded.is_empty()
+        crate::report::ranking::nothing_ranked(&self.eval, self.lang())
     }
 }
 
@@ -426,19 +423,6 @@ fn draw_in<DB: DrawingBackend>(
         ChartKind::Waterfall => waterfall::draw(ctx, area),
         ChartKind::Frontier => frontier::draw(ctx, area),
     }
-}
-
-/// One plain sentence per criterion on when the top option changes as that
-/// criterion's weight varies ("CAR stays first unless the weight on risk exceeds 61%").
-pub fn sensitivity_findings(input: &ChartInput<'_>) -> Result<Vec<String>, ChartError> {
-    let ctx = Ctx::new(input, 800, 600)?;
-    let matrix = &ctx.eval.matrix;
-    if ctx.eval.ranking.is_empty() {
-        return Ok(vec![ctx.nothing_to_show()]);
-    }
-    Ok((0..matrix.m())
-        .map(|j| sensitivity::sentence(&ctx, &curve_for(matrix, input.method, j, 201)))
-        .collect())
 }
 
 /// Largest width or height accepted, in pixels (a 16k display).

@@ -4,11 +4,14 @@ use super::rank::{load_valid, ranking_json};
 use crate::analysis::compare::{
     Changes, CompareError, Comparison, Explanation, ItemChanges, Outcome, SettingChange,
     compare_keys,
-    describe::{change_lines, criterion_name, option_name, signed, signed_pair, summary},
 };
 use crate::analysis::{Evaluation, Method};
-use crate::i18n::{num, problem_message, reason_message};
+use crate::i18n::{num, problem_message};
 use crate::model::{Lang, Scenario, ScenarioIndex};
+use crate::report::compare::{
+    change_lines, criterion_name, option_name, signed, signed_pair, summary,
+};
+use crate::report::exclusions::reason_message;
 use crate::tr;
 use clap::Args;
 use serde_json::{Map, Value, json};

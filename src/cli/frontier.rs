@@ -8,10 +8,11 @@ use crate::analysis::frontier::{
     Cost, CostSource, FrontierError, MAX_OPTIONS, NoPackages, ValueForMoney, resolve_cost,
     value_for_money,
 };
-use crate::analysis::frontier_text::{amount, cost_name, cost_unit, step_options, summary};
 use crate::analysis::{exclusions, select_profile};
-use crate::i18n::{num, reason_message};
+use crate::i18n::num;
 use crate::model::{Lang, Scenario, WeightProfile};
+use crate::report::exclusions::reason_message;
+use crate::report::frontier::{amount, cost_name, cost_unit, step_options, summary};
 use crate::tr;
 use clap::Args;
 use serde::Serialize;

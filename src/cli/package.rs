@@ -8,8 +8,9 @@
 use super::rank::load_valid;
 use crate::analysis::package::{MAX_OPTIONS, PackageError, PackageResult, best_packages};
 use crate::analysis::{exclusions, select_profile};
-use crate::i18n::{num, reason_message, value};
+use crate::i18n::{num, value};
 use crate::model::{Lang, Scenario, ScenarioIndex, WeightProfile};
+use crate::report::exclusions::reason_message;
 use crate::tr;
 use clap::Args;
 use serde_json::{Map, Value, json};

@@ -1,9 +1,10 @@
 //! `rank`, `check` and `convert`.
 
 use crate::analysis::{Evaluation, Exclusion, Method, evaluate_profile, select_profile};
-use crate::i18n::{problem_message, reason_message};
+use crate::i18n::problem_message;
 use crate::io::{self, LoadError};
 use crate::model::{Lang, Scenario, ScenarioIndex, validate};
+use crate::report::exclusions::reason_message;
 use crate::tr;
 use clap::Args;
 use serde_json::json;

@@ -2,9 +2,10 @@
 //! option changes (design.md §4–5).
 
 use super::rank::{evaluate_or_message, load_valid};
-use crate::analysis::sensitivity::{SensitivityCurve, all_criteria, describe, sensitivity};
+use crate::analysis::sensitivity::{SensitivityCurve, all_criteria, sensitivity};
 use crate::analysis::{Evaluation, Method};
 use crate::model::{Lang, Scenario, ScenarioIndex};
+use crate::report::sensitivity::describe;
 use crate::tr;
 use clap::Args;
 use serde_json::json;

@@ -10,8 +10,9 @@ use crate::analysis::smaa::{
     BoundsError, MAX_SAMPLES, SmaaOptions, SmaaResult, profile_bounds, smaa,
 };
 use crate::analysis::{Evaluation, Method, evaluate_profile, select_profile};
-use crate::i18n::{pct, reason_message};
+use crate::i18n::pct;
 use crate::model::{Lang, Scenario, ScenarioIndex};
+use crate::report::exclusions::reason_message;
 use crate::tr;
 use clap::Args;
 use serde_json::{Map, Value, json};

@@ -249,7 +249,7 @@ fn considerations(scenario: &Scenario, evaluation: &Evaluation, lang: Lang) -> V
         let reasons: Vec<String> = x
             .reasons
             .iter()
-            .map(|r| crate::i18n::reason_message(scenario, r, lang))
+            .map(|r| crate::report::exclusions::reason_message(scenario, r, lang))
             .collect();
         out.push(Consideration {
             option: x.alternative.clone(),

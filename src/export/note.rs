@@ -441,8 +441,7 @@ pub fn deck(
     }
     // The comparison, with the waterfall.
     if let (Some(comparison), Some(other)) = (options.comparison, options.other) {
-        let summary =
-            crate::analysis::compare::describe::summary(scenario, other, comparison, lang);
+        let summary = crate::report::compare::summary(scenario, other, comparison, lang);
         // The first sentence states the finding; the whole summary goes to the notes.
         let headline = match summary.split_once(". ") {
             Some((first, _)) => format!("{first}."),

@@ -439,7 +439,7 @@ fn compare_adds_the_comparison_slide_and_the_waterfall() {
     let (a, b) = (canada(2016), canada(2018));
     let c = tradeoff::analysis::compare::compare_keys(&a, &b, Method::Wsm, None, None)
         .expect("compares");
-    let summary = tradeoff::analysis::compare::describe::summary(&a, &b, &c, Lang::En);
+    let summary = tradeoff::report::compare::summary(&a, &b, &c, Lang::En);
     let first_sentence = summary.split(". ").next().expect("a sentence");
     let slide = (1..)
         .map(|k| format!("ppt/slides/slide{k}.xml"))

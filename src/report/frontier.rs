@@ -3,7 +3,7 @@
 //! ("Mali costs 300 CAD M for a value of 0.52; DR Congo gives more value
 //! (0.58) for 160 CAD M").
 
-use super::frontier::{Cost, CostSource, OptionPoint, PackageStep, ValueForMoney};
+use crate::analysis::frontier::{Cost, CostSource, OptionPoint, PackageStep, ValueForMoney};
 use crate::i18n::{num, value};
 use crate::model::{Lang, Scenario};
 use crate::tr;
