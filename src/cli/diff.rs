@@ -1,10 +1,7 @@
 //! `tradeoff diff A B`: what changed between two scenarios and why the ranking moved.
 
-use super::rank::{load_valid, ranking_json};
-use crate::analysis::compare::{
-    Changes, CompareError, Comparison, Explanation, ItemChanges, Outcome, SettingChange,
-    compare_keys,
-};
+use super::rank::load_valid;
+use crate::analysis::compare::{CompareError, Comparison, compare_keys};
 use crate::analysis::{Evaluation, Method};
 use crate::i18n::{num, problem_message};
 use crate::model::{Lang, Scenario, ScenarioIndex};
@@ -12,9 +9,9 @@ use crate::report::compare::{
     change_lines, criterion_name, option_name, signed, signed_pair, summary,
 };
 use crate::report::exclusions::reason_message;
+use crate::report::json::DiffJson;
 use crate::tr;
 use clap::Args;
-use serde_json::{Map, Value, json};
 use std::path::PathBuf;
 
 /// Arguments of `diff`.
@@ -72,283 +69,12 @@ pub fn diff(args: &DiffArgs, lang: Lang) -> Result<(), String> {
             }
         })?;
     if args.json {
-        println!("{}", diff_json(&a, &b, &comparison, lang));
+        super::print_json(&DiffJson::new(&a, &b, &comparison, lang))?;
     } else {
         let labels = (args.a.display().to_string(), args.b.display().to_string());
         print!("{}", diff_text(&a, &b, &comparison, &labels, lang));
     }
     Ok(())
-}
-
-/// The `ranking` (or `excluded`) list of the `rank --json` document.
-fn ranking_list(scenario: &Scenario, evaluation: &Evaluation, key: &str, lang: Lang) -> Value {
-    ranking_json(scenario, evaluation, lang)
-        .get(key)
-        .cloned()
-        .unwrap_or_else(|| json!([]))
-}
-
-fn items_json(items: &ItemChanges, name: impl Fn(&str) -> String) -> Value {
-    let mut out = Map::new();
-    let ids = |list: &[String]| -> Value {
-        list.iter()
-            .map(|id| json!({"id": id, "name": name(id)}))
-            .collect()
-    };
-    if !items.added.is_empty() {
-        out.insert("added".into(), ids(&items.added));
-    }
-    if !items.removed.is_empty() {
-        out.insert("removed".into(), ids(&items.removed));
-    }
-    if !items.renamed.is_empty() {
-        out.insert(
-            "renamed".into(),
-            items
-                .renamed
-                .iter()
-                .map(|r| json!({"id": r.id, "from": r.from.en, "to": r.to.en}))
-                .collect(),
-        );
-    }
-    Value::Object(out)
-}
-
-/// The `changes` object: only the kinds of change that occur (`{}` when none).
-fn changes_json(a: &Scenario, b: &Scenario, changes: &Changes) -> Value {
-    let opt = |id: &str| option_name(a, b, id, Lang::En);
-    let crit = |id: &str| criterion_name(a, b, id, Lang::En);
-    let mut out = Map::new();
-    let mut put = |key: &str, value: Value, empty: bool| {
-        if !empty {
-            out.insert(key.into(), value);
-        }
-    };
-    put(
-        "alternatives",
-        items_json(&changes.alternatives, opt),
-        changes.alternatives.is_empty(),
-    );
-    put(
-        "criteria",
-        items_json(&changes.criteria, crit),
-        changes.criteria.is_empty(),
-    );
-    put(
-        "scores",
-        changes
-            .scores
-            .iter()
-            .map(|s| {
-                json!({
-                    "alternative": opt(&s.alternative),
-                    "alternative_id": s.alternative,
-                    "criterion": crit(&s.criterion),
-                    "criterion_id": s.criterion,
-                    "from": s.from,
-                    "to": s.to,
-                    "range_from": [s.range_from.0, s.range_from.1],
-                    "range_to": [s.range_to.0, s.range_to.1],
-                    "rationale_from": s.rationale_from.en,
-                    "rationale_to": s.rationale_to.en,
-                })
-            })
-            .collect(),
-        changes.scores.is_empty(),
-    );
-    put(
-        "weights",
-        changes
-            .weights
-            .iter()
-            .map(|w| json!({"criterion": crit(&w.criterion), "id": w.criterion, "from": w.from, "to": w.to}))
-            .collect(),
-        changes.weights.is_empty(),
-    );
-    put(
-        "settings",
-        changes
-            .settings
-            .iter()
-            .map(|s| setting_json(s, &crit))
-            .collect(),
-        changes.settings.is_empty(),
-    );
-    let resource_name = |id: &str| {
-        b.resources
-            .iter()
-            .chain(&a.resources)
-            .find(|r| r.id == id)
-            .map_or_else(|| id.to_string(), |r| r.name.en.clone())
-    };
-    put(
-        "resources",
-        changes
-            .resources
-            .iter()
-            .map(|r| json!({"resource": resource_name(&r.resource), "id": r.resource, "from": r.from, "to": r.to}))
-            .collect(),
-        changes.resources.is_empty(),
-    );
-    put(
-        "needs",
-        changes
-            .needs
-            .iter()
-            .map(|n| {
-                json!({
-                    "alternative": opt(&n.alternative),
-                    "alternative_id": n.alternative,
-                    "resource": resource_name(&n.resource),
-                    "resource_id": n.resource,
-                    "from": n.from,
-                    "to": n.to,
-                })
-            })
-            .collect(),
-        changes.needs.is_empty(),
-    );
-    Value::Object(out)
-}
-
-fn setting_json(s: &SettingChange, crit: &impl Fn(&str) -> String) -> Value {
-    let (field, criterion, from, to) = match s {
-        SettingChange::Direction {
-            criterion,
-            from,
-            to,
-        } => (
-            "direction",
-            criterion,
-            json!(from.short()),
-            json!(to.short()),
-        ),
-        SettingChange::Scale {
-            criterion,
-            from,
-            to,
-        } => (
-            "scale",
-            criterion,
-            json!(from.map(|s| json!({"worst": s.worst, "best": s.best}))),
-            json!(to.map(|s| json!({"worst": s.worst, "best": s.best}))),
-        ),
-        SettingChange::Veto {
-            criterion,
-            from,
-            to,
-        } => ("veto", criterion, json!(from), json!(to)),
-        SettingChange::RedLine {
-            criterion,
-            from,
-            to,
-        } => ("red_line", criterion, json!(from), json!(to)),
-        SettingChange::Preference {
-            criterion,
-            from,
-            to,
-        } => (
-            "preference",
-            criterion,
-            serde_json::to_value(from).unwrap_or(Value::Null),
-            serde_json::to_value(to).unwrap_or(Value::Null),
-        ),
-    };
-    json!({"criterion": crit(criterion), "id": criterion, "field": field, "from": from, "to": to})
-}
-
-fn pair_json(a: &Scenario, b: &Scenario, e: &Explanation) -> [Value; 5] {
-    let opt = |id: &str| option_name(a, b, id, Lang::En);
-    [
-        json!(opt(&e.first)),
-        json!(opt(&e.second)),
-        json!(e.gap_a),
-        json!(e.gap_b),
-        e.terms
-            .iter()
-            .map(|t| {
-                json!({
-                    "criterion": criterion_name(a, b, &t.criterion, Lang::En),
-                    "id": t.criterion,
-                    "weight_effect": t.weight_effect,
-                    "value_effect": t.value_effect,
-                })
-            })
-            .collect(),
-    ]
-}
-
-/// The `explanation` object: pair, gaps, per-criterion terms (wsm) and
-/// summary. When a member of the pair is new, dropped or excluded, the pair
-/// shown is the one among the options ranked in both files, and
-/// `unexplained` names the option that could not be split.
-fn explanation_json(a: &Scenario, b: &Scenario, c: &Comparison, lang: Lang) -> Value {
-    let opt = |id: &str| option_name(a, b, id, Lang::En);
-    let null = || {
-        [
-            Value::Null,
-            Value::Null,
-            Value::Null,
-            Value::Null,
-            json!([]),
-        ]
-    };
-    let mut unexplained = Value::Null;
-    let [first, second, gap_a, gap_b, terms] = match &c.outcome {
-        Outcome::Explained(e) => pair_json(a, b, e),
-        Outcome::WsmOnly {
-            first,
-            second,
-            gap_a,
-            gap_b,
-        } => [
-            json!(opt(first)),
-            json!(opt(second)),
-            json!(gap_a),
-            json!(gap_b),
-            json!([]),
-        ],
-        Outcome::Missing { alternative, side } | Outcome::Excluded { alternative, side } => {
-            unexplained =
-                json!({"alternative": opt(alternative), "id": alternative, "side": side.label()});
-            c.shared.as_ref().map_or_else(null, |e| pair_json(a, b, e))
-        }
-        Outcome::NoFeasible(_) | Outcome::TooFewOptions => null(),
-    };
-    let mut out = json!({
-        "status": c.outcome.status(),
-        "first": first,
-        "second": second,
-        "gap_a": gap_a,
-        "gap_b": gap_b,
-        "terms": terms,
-        "summary": summary(a, b, c, lang),
-    });
-    if !unexplained.is_null() {
-        out["unexplained"] = unexplained;
-    }
-    out
-}
-
-/// The `diff --json` document of design.md §5.
-pub fn diff_json(a: &Scenario, b: &Scenario, c: &Comparison, lang: Lang) -> Value {
-    json!({
-        "method": c.method.as_str(),
-        "profile_a": c.a.profile,
-        "profile_b": c.b.profile,
-        "ranking_a": ranking_list(a, &c.a, "ranking", lang),
-        "ranking_b": ranking_list(b, &c.b, "ranking", lang),
-        "excluded_a": ranking_list(a, &c.a, "excluded", lang),
-        "excluded_b": ranking_list(b, &c.b, "excluded", lang),
-        "moves": c.moves.iter().map(|m| json!({
-            "alternative": option_name(a, b, &m.alternative, Lang::En),
-            "id": m.alternative,
-            "rank_a": m.rank_a,
-            "rank_b": m.rank_b,
-        })).collect::<Vec<_>>(),
-        "changes": changes_json(a, b, &c.changes),
-        "explanation": explanation_json(a, b, c, lang),
-    })
 }
 
 /// Pads `s` with spaces to `width` characters.

@@ -10,10 +10,9 @@ use crate::analysis::package::{MAX_OPTIONS, PackageError, PackageResult, best_pa
 use crate::analysis::{exclusions, select_profile};
 use crate::i18n::{num, value};
 use crate::model::{Lang, Scenario, ScenarioIndex, WeightProfile};
-use crate::report::exclusions::reason_message;
+use crate::report::json::PackageJson;
 use crate::tr;
 use clap::Args;
-use serde_json::{Map, Value, json};
 use std::fmt::Write;
 use std::path::PathBuf;
 
@@ -31,53 +30,6 @@ pub struct PackageArgs {
     /// Print JSON instead of text.
     #[arg(long)]
     pub json: bool,
-}
-
-/// The `package --json` document.
-pub fn package_json(
-    scenario: &Scenario,
-    profile: &WeightProfile,
-    result: &PackageResult,
-    lang: Lang,
-) -> Value {
-    let index = ScenarioIndex::new(scenario);
-    let name = |id: &str| index.alternative_name(id, Lang::En);
-    let resource_name = |id: &str| {
-        scenario
-            .resources
-            .iter()
-            .find(|r| r.id == id)
-            .map_or_else(|| id.to_string(), |r| r.name.get(Lang::En).to_string())
-    };
-    json!({
-        "method": "wsm",
-        "profile": result.profile,
-        "resources": scenario.resources.iter().map(|r| json!({
-            "resource": r.name.get(Lang::En),
-            "id": r.id,
-            "cap": r.cap,
-            "unit": r.unit.get(Lang::En),
-        })).collect::<Vec<_>>(),
-        "values": result.values.iter().map(|(id, v)| (name(id), json!(v))).collect::<Map<String, Value>>(),
-        "packages": result.packages.iter().enumerate().map(|(k, p)| json!({
-            "rank": k + 1,
-            "options": p.options.iter().map(|id| name(id)).collect::<Vec<_>>(),
-            "ids": p.options,
-            "value": p.value,
-            "use": scenario.resources.iter().zip(&p.used).map(|(r, u)| (r.name.get(Lang::En).to_string(), json!(u))).collect::<Map<String, Value>>(),
-            "binding": p.binding.iter().map(|id| resource_name(id)).collect::<Vec<_>>(),
-            "left_out": p.left_out.iter().map(|(id, caps)| json!({
-                "alternative": name(id),
-                "id": id,
-                "would_exceed": caps.iter().map(|c| resource_name(c)).collect::<Vec<_>>(),
-            })).collect::<Vec<_>>(),
-        })).collect::<Vec<_>>(),
-        "excluded": exclusions(scenario, Some(profile)).iter().map(|x| json!({
-            "alternative": name(&x.alternative),
-            "id": x.alternative,
-            "reasons": x.reasons.iter().map(|r| reason_message(scenario, r, lang)).collect::<Vec<_>>(),
-        })).collect::<Vec<_>>(),
-    })
 }
 
 /// The readable list printed by `package`.
@@ -164,7 +116,7 @@ pub fn package_text(
             out,
             "{} — {}",
             index.alternative_name(&x.alternative, lang),
-            super::rank::excluded_because(scenario, &x, lang)
+            crate::report::exclusions::excluded_because(scenario, &x, lang)
         );
     }
     out
@@ -190,7 +142,7 @@ pub fn run(args: &PackageArgs, lang: Lang) -> Result<(), String> {
         ),
     })?;
     if args.json {
-        println!("{}", package_json(&scenario, profile, &result, lang));
+        super::print_json(&PackageJson::new(&scenario, profile, &result, lang))?;
     } else {
         print!("{}", package_text(&scenario, profile, &result, lang));
     }

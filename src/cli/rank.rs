@@ -1,13 +1,13 @@
 //! `rank`, `check` and `convert`.
 
-use crate::analysis::{Evaluation, Exclusion, Method, evaluate_profile, select_profile};
+use crate::analysis::{Evaluation, Method, evaluate_profile, select_profile};
 use crate::i18n::problem_message;
 use crate::io::{self, LoadError};
 use crate::model::{Lang, Scenario, ScenarioIndex, validate};
-use crate::report::exclusions::reason_message;
+use crate::report::exclusions::excluded_because;
+use crate::report::json::RankJson;
 use crate::tr;
 use clap::Args;
-use serde_json::json;
 use std::path::{Path, PathBuf};
 
 /// Arguments of `rank`.
@@ -88,56 +88,16 @@ pub fn evaluate_or_message(
         })
 }
 
-/// The `rank --json` document of design.md §5.
-/// Each ranked row carries `dominated_by`: the ids of the feasible options
-/// that dominate it (analysis::dominance), empty when none.
-pub fn ranking_json(scenario: &Scenario, evaluation: &Evaluation, lang: Lang) -> serde_json::Value {
-    let index = ScenarioIndex::new(scenario);
-    let dominated: std::collections::HashMap<&str, Vec<String>> = evaluation
-        .matrix
-        .alternatives
-        .iter()
-        .map(String::as_str)
-        .zip(crate::analysis::dominance::dominated_by(&evaluation.matrix))
-        .collect();
-    json!({
-        "method": evaluation.method.as_str(),
-        "profile": evaluation.profile,
-        "ranking": evaluation.ranking.iter().map(|r| json!({
-            "alternative": index.alternative_name(&r.alternative, Lang::En),
-            "id": r.alternative,
-            "score": r.score,
-            "rank": r.rank,
-            "dominated_by": dominated.get(r.alternative.as_str()).cloned().unwrap_or_default(),
-        })).collect::<Vec<_>>(),
-        "excluded": evaluation.excluded.iter().map(|x| json!({
-            "alternative": index.alternative_name(&x.alternative, Lang::En),
-            "id": x.alternative,
-            "reasons": x.reasons.iter().map(|r| reason_message(scenario, r, lang)).collect::<Vec<_>>(),
-        })).collect::<Vec<_>>(),
-    })
-}
-
 /// `tradeoff rank`.
 pub fn rank(args: &RankArgs, lang: Lang) -> Result<(), String> {
     let scenario = load_valid(&args.file, lang)?;
     let evaluation = evaluate_or_message(&scenario, args.profile.as_deref(), args.method, lang)?;
     if args.json {
-        println!("{}", ranking_json(&scenario, &evaluation, lang));
+        super::print_json(&RankJson::new(&scenario, &evaluation, lang))?;
         return Ok(());
     }
     print!("{}", ranking_text(&scenario, &evaluation, lang));
     Ok(())
-}
-
-/// "excluded: <every reason>" for an excluded option, as every command prints it.
-pub(super) fn excluded_because(scenario: &Scenario, exclusion: &Exclusion, lang: Lang) -> String {
-    let reasons: Vec<String> = exclusion
-        .reasons
-        .iter()
-        .map(|r| reason_message(scenario, r, lang))
-        .collect();
-    tr!(lang, "cli.excluded_because", reasons = reasons.join("; "))
 }
 
 /// The readable ranking table printed by `rank`.

@@ -4,11 +4,11 @@
 use super::rank::{evaluate_or_message, load_valid};
 use crate::analysis::sensitivity::{SensitivityCurve, all_criteria, sensitivity};
 use crate::analysis::{Evaluation, Method};
-use crate::model::{Lang, Scenario, ScenarioIndex};
+use crate::model::{Lang, Scenario};
+use crate::report::json::SensitivityJson;
 use crate::report::sensitivity::describe;
 use crate::tr;
 use clap::Args;
-use serde_json::json;
 use std::path::PathBuf;
 
 /// Points per curve; the thresholds do not depend on it (exact, or scanned
@@ -53,7 +53,7 @@ pub fn run(args: &SensitivityArgs, lang: Lang) -> Result<(), String> {
         }
     };
     if args.json {
-        println!("{}", sensitivity_json(&scenario, &evaluation, &curves));
+        super::print_json(&SensitivityJson::new(&scenario, &evaluation, &curves))?;
     } else {
         print!(
             "{}",
@@ -76,28 +76,6 @@ fn find_criterion(scenario: &Scenario, columns: &[String], key: &str) -> Option<
                         .is_some_and(|f| f.eq_ignore_ascii_case(key))
             })
         })
-    })
-}
-
-/// The `sensitivity --json` document of design.md §5 (English display names).
-pub fn sensitivity_json(
-    scenario: &Scenario,
-    evaluation: &Evaluation,
-    curves: &[SensitivityCurve],
-) -> serde_json::Value {
-    let index = ScenarioIndex::new(scenario);
-    let name = |id: &str| index.alternative_name(id, Lang::En);
-    json!({
-        "method": evaluation.method.as_str(),
-        "criteria": curves.iter().map(|c| json!({
-            "criterion": scenario.criterion_name(&c.criterion, Lang::En),
-            "weight": c.current_weight,
-            "thresholds": c.thresholds.iter().map(|t| json!({
-                "weight": t.weight,
-                "top_before": name(&t.top_before),
-                "top_after": name(&t.top_after),
-            })).collect::<Vec<_>>(),
-        })).collect::<Vec<_>>(),
     })
 }
 
