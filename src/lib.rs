@@ -52,7 +52,7 @@ pub fn launch_gui(
     };
     match scenario.map(|s| analysis::evaluate(&s, None, analysis::Method::Wsm).map(|e| (s, e))) {
         Ok(Ok((s, e))) => {
-            println!("{}", cli::ranking_text(&s, &e, lang));
+            println!("{}", report::ranking::ranking_text(&s, &e, lang));
             std::process::ExitCode::SUCCESS
         }
         Ok(Err(e)) => {

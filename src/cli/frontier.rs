@@ -4,17 +4,13 @@
 //! The JSON document is the typed `report::json::FrontierJson`.
 
 use super::rank::load_valid;
-use crate::analysis::frontier::{
-    Cost, FrontierError, MAX_OPTIONS, NoPackages, ValueForMoney, resolve_cost, value_for_money,
-};
-use crate::analysis::{exclusions, select_profile};
-use crate::i18n::num;
-use crate::model::{Lang, Scenario, WeightProfile};
-use crate::report::frontier::{amount, cost_name, step_options, summary};
+use crate::analysis::frontier::{Cost, FrontierError, resolve_cost, value_for_money};
+use crate::analysis::select_profile;
+use crate::model::{Lang, Scenario};
+use crate::report::frontier::frontier_text;
 use crate::report::json::FrontierJson;
 use crate::tr;
 use clap::Args;
-use std::fmt::Write;
 use std::path::PathBuf;
 
 /// Arguments of `frontier`.
@@ -34,116 +30,6 @@ pub struct FrontierArgs {
     /// Print JSON instead of text.
     #[arg(long)]
     pub json: bool,
-}
-
-/// The readable report printed by `frontier`.
-pub fn frontier_text(
-    scenario: &Scenario,
-    profile: &WeightProfile,
-    vfm: &ValueForMoney,
-    lang: Lang,
-) -> String {
-    let mut out = String::new();
-    let cost = &vfm.cost;
-    let _ = writeln!(out, "{}", scenario.title.get(lang));
-    let _ = writeln!(
-        out,
-        "{}",
-        tr!(
-            lang,
-            "vfm.cli.heading",
-            cost = cost_name(scenario, cost, lang),
-            profile = profile.name.get(lang)
-        )
-    );
-    let width = vfm
-        .options
-        .iter()
-        .map(|o| {
-            scenario
-                .alternative_name(&o.alternative, lang)
-                .chars()
-                .count()
-        })
-        .max()
-        .unwrap_or(0)
-        .max(6);
-    let _ = writeln!(
-        out,
-        "  {:<width$}  {:>12}  {:>6}",
-        tr!(lang, "vfm.column.option"),
-        tr!(lang, "vfm.column.cost"),
-        tr!(lang, "vfm.column.value"),
-    );
-    for o in &vfm.options {
-        let flag = if o.efficient {
-            tr!(lang, "vfm.cli.efficient")
-        } else {
-            String::new()
-        };
-        let line = format!(
-            "  {:<width$}  {:>12}  {:>6}  {flag}",
-            scenario.alternative_name(&o.alternative, lang),
-            amount(scenario, cost, o.cost, lang),
-            num(o.value, 2, lang),
-        );
-        let _ = writeln!(out, "{}", line.trim_end());
-    }
-    let _ = writeln!(out);
-    for line in summary(scenario, vfm, lang) {
-        let _ = writeln!(out, "{line}");
-    }
-    match &vfm.packages {
-        Ok(p) => {
-            let _ = writeln!(out);
-            let _ = writeln!(
-                out,
-                "{}",
-                tr!(
-                    lang,
-                    "vfm.cli.packages",
-                    cap = amount(scenario, cost, p.cap, lang)
-                )
-            );
-            for (k, s) in p.steps.iter().enumerate() {
-                let mark = if k + 1 == p.steps.len() {
-                    tr!(lang, "vfm.cli.at_cap")
-                } else {
-                    String::new()
-                };
-                let _ = writeln!(
-                    out,
-                    "  {}",
-                    tr!(
-                        lang,
-                        "vfm.cli.step",
-                        cost = amount(scenario, cost, s.cost, lang),
-                        options = step_options(scenario, s, lang),
-                        value = num(s.value, 3, lang),
-                        mark = mark
-                    )
-                    .trim_end()
-                );
-            }
-        }
-        Err(NoPackages::TooManyOptions(n)) => {
-            let _ = writeln!(
-                out,
-                "{}",
-                tr!(lang, "package.too_many", options = n, max = MAX_OPTIONS)
-            );
-        }
-        Err(_) => {}
-    }
-    for x in exclusions(scenario, Some(profile)) {
-        let _ = writeln!(
-            out,
-            "{} — {}",
-            scenario.alternative_name(&x.alternative, lang),
-            crate::report::exclusions::excluded_because(scenario, &x, lang)
-        );
-    }
-    out
 }
 
 /// The message for a cost that cannot be used.

@@ -10,8 +10,7 @@ mod render;
 mod sensitivity;
 pub mod smaa;
 
-pub use diff::diff_text;
-pub use rank::{load_valid, ranking_text};
+pub use rank::load_valid;
 
 use crate::model::Lang;
 use clap::{Parser, Subcommand};

@@ -2,11 +2,11 @@
 //! option changes (design.md §4–5).
 
 use super::rank::{evaluate_or_message, load_valid};
-use crate::analysis::sensitivity::{SensitivityCurve, all_criteria, sensitivity};
-use crate::analysis::{Evaluation, Method};
+use crate::analysis::Method;
+use crate::analysis::sensitivity::{all_criteria, sensitivity};
 use crate::model::{Lang, Scenario};
 use crate::report::json::SensitivityJson;
-use crate::report::sensitivity::describe;
+use crate::report::sensitivity::sensitivity_text;
 use crate::tr;
 use clap::Args;
 use std::path::PathBuf;
@@ -77,38 +77,4 @@ fn find_criterion(scenario: &Scenario, columns: &[String], key: &str) -> Option<
             })
         })
     })
-}
-
-/// The readable output: one sentence per criterion.
-pub fn sensitivity_text(
-    scenario: &Scenario,
-    evaluation: &Evaluation,
-    curves: &[SensitivityCurve],
-    lang: Lang,
-) -> String {
-    use std::fmt::Write;
-    let mut out = String::new();
-    let _ = writeln!(out, "{}", scenario.title.get(lang));
-    if evaluation.matrix.n() == 0 {
-        let _ = writeln!(out, "{}", tr!(lang, "sensitivity.no_options"));
-        return out;
-    }
-    let profile = scenario.profile(&evaluation.profile).map_or_else(
-        || evaluation.profile.clone(),
-        |p| p.name.get(lang).to_string(),
-    );
-    let _ = writeln!(
-        out,
-        "{}",
-        tr!(
-            lang,
-            "sensitivity.heading",
-            method = evaluation.method.as_str(),
-            profile = profile
-        )
-    );
-    for curve in curves {
-        let _ = writeln!(out, "  - {}", describe(scenario, curve, lang));
-    }
-    out
 }

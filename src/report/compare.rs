@@ -3,8 +3,10 @@
 //! `change_text`) one line per change.
 
 mod change_text;
+mod diff_text;
 
 pub use change_text::change_lines;
+pub use diff_text::diff_text;
 
 use crate::analysis::compare::{Comparison, EffectKind, Explanation, Outcome, Side};
 use crate::i18n::{num, pct, value};

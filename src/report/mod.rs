@@ -9,5 +9,7 @@ pub mod exclusions;
 pub mod frontier;
 pub mod json;
 pub mod messages;
+pub mod package;
 pub mod ranking;
 pub mod sensitivity;
+pub mod smaa;

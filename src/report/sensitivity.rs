@@ -139,6 +139,40 @@ pub fn findings(scenario: &Scenario, evaluation: &Evaluation, lang: Lang) -> Vec
         .collect()
 }
 
+/// The readable output of `sensitivity`: one sentence per criterion.
+pub fn sensitivity_text(
+    scenario: &Scenario,
+    evaluation: &Evaluation,
+    curves: &[SensitivityCurve],
+    lang: Lang,
+) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    let _ = writeln!(out, "{}", scenario.title.get(lang));
+    if evaluation.matrix.n() == 0 {
+        let _ = writeln!(out, "{}", tr!(lang, "sensitivity.no_options"));
+        return out;
+    }
+    let profile = scenario.profile(&evaluation.profile).map_or_else(
+        || evaluation.profile.clone(),
+        |p| p.name.get(lang).to_string(),
+    );
+    let _ = writeln!(
+        out,
+        "{}",
+        tr!(
+            lang,
+            "sensitivity.heading",
+            method = evaluation.method.as_str(),
+            profile = profile
+        )
+    );
+    for curve in curves {
+        let _ = writeln!(out, "  - {}", describe(scenario, curve, lang));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::distinct_pcts;
