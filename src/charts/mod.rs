@@ -385,14 +385,7 @@ impl<'a> Ctx<'a> {
     }
 }
 
-/// The display name of a method in `lang`.
-pub fn method_name(method: Method, lang: Lang) -> String {
-    match method {
-        Method::Wsm => tr!(lang, "chart.method.wsm"),
-        Method::Topsis => tr!(lang, "chart.method.topsis"),
-        Method::Promethee2 => tr!(lang, "chart.method.promethee2"),
-    }
-}
+pub use crate::report::ranking::method_name;
 
 /// Draws chart `kind` of `input` on `area` (any plotters backend).
 pub fn draw<DB: DrawingBackend>(

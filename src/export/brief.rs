@@ -9,7 +9,6 @@
 //! (`export::note`), all from one set of [`Findings`].
 
 use super::document::{Block, Inline, Page, PrintImage, Span, text};
-use super::findings::{Findings, findings};
 use super::{ExportError, ImageFormat, chart_bytes, write_file};
 use crate::analysis::compare::{Comparison, Explanation};
 use crate::analysis::smaa::SmaaResult;
@@ -18,6 +17,7 @@ use crate::charts::{ChartInput, ChartKind, method_name};
 use crate::i18n::{num, pct, value};
 use crate::model::{Direction, Lang, Scenario, ScenarioIndex};
 use crate::report::exclusions::reason_message;
+use crate::report::findings::{Findings, findings};
 use crate::tr;
 use std::path::{Path, PathBuf};
 

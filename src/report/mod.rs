@@ -6,6 +6,7 @@
 
 pub mod compare;
 pub mod exclusions;
+pub mod findings;
 pub mod frontier;
 pub mod json;
 pub mod messages;
@@ -13,3 +14,4 @@ pub mod package;
 pub mod ranking;
 pub mod sensitivity;
 pub mod smaa;
+pub mod stakeholders;

@@ -1,10 +1,19 @@
 //! The ranking in words: the readable table of `rank`, and what to say
 //! when nothing can be ranked.
 
-use crate::analysis::Evaluation;
+use crate::analysis::{Evaluation, Method};
 use crate::model::{Lang, Scenario, ScenarioIndex};
 use crate::report::exclusions::excluded_because;
 use crate::tr;
+
+/// The display name of a method in `lang`.
+pub fn method_name(method: Method, lang: Lang) -> String {
+    match method {
+        Method::Wsm => tr!(lang, "chart.method.wsm"),
+        Method::Topsis => tr!(lang, "chart.method.topsis"),
+        Method::Promethee2 => tr!(lang, "chart.method.promethee2"),
+    }
+}
 
 /// The plain sentence shown instead of a ranking when no option can be
 /// ranked: every option excluded, or none at all.

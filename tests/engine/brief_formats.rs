@@ -12,9 +12,9 @@ use std::process::Command as Process;
 use tradeoff::analysis::sensitivity::all_criteria;
 use tradeoff::analysis::{Method, evaluate};
 use tradeoff::export::brief::{BriefFiles, BriefOptions, write_brief};
-use tradeoff::export::findings::{ROBUST_SHARE, findings};
 use tradeoff::i18n::pct;
 use tradeoff::model::{Lang, Scenario};
+use tradeoff::report::findings::{ROBUST_SHARE, findings};
 
 fn canada(year: u16) -> Scenario {
     tradeoff::io::load(Path::new(&format!("scenarios/canada-{year}.ron"))).expect("bundled")
