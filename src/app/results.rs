@@ -206,11 +206,6 @@ fn results_table(ui: &mut Ui, state: &AppState) {
     // Below the table, wrapped: a long reason would otherwise widen a
     // column and push the other methods out of view.
     for x in &main.excluded {
-        let reasons: Vec<String> = x
-            .reasons
-            .iter()
-            .map(|r| crate::report::exclusions::reason_message(s, r, lang))
-            .collect();
         ui.horizontal_wrapped(|ui| {
             ui.label(
                 RichText::new(s.alternative_name(&x.alternative, lang))
@@ -218,13 +213,9 @@ fn results_table(ui: &mut Ui, state: &AppState) {
                     .strikethrough(),
             );
             ui.label(
-                RichText::new(tr!(
-                    lang,
-                    "gui.excluded_because",
-                    reasons = reasons.join("; ")
-                ))
-                .weak()
-                .italics(),
+                RichText::new(crate::report::exclusions::excluded_sentence(s, x, lang))
+                    .weak()
+                    .italics(),
             );
         });
     }

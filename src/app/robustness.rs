@@ -336,15 +336,9 @@ fn all_excluded(ui: &mut Ui, state: &AppState) {
     if let Some(eval) = state.evaluation(state.method) {
         let s = state.scenario();
         for x in &eval.excluded {
-            let reasons: Vec<String> = x
-                .reasons
-                .iter()
-                .map(|r| crate::report::exclusions::reason_message(s, r, lang))
-                .collect();
             ui.label(format!(
-                "• {} — {}",
-                s.alternative_name(&x.alternative, lang),
-                reasons.join("; ")
+                "• {}",
+                crate::report::exclusions::option_and_reasons(s, x, lang)
             ));
         }
     }

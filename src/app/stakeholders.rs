@@ -239,15 +239,10 @@ fn weights_table(ui: &mut Ui, s: &Scenario, winners: &[(String, Option<String>)]
                 let reasons: Vec<String> = excluded
                     .iter()
                     .map(|x| {
-                        let why: Vec<String> = x
-                            .reasons
-                            .iter()
-                            .map(|r| crate::report::exclusions::reason_message(s, r, lang))
-                            .collect();
                         format!(
                             "{}: {}",
                             s.alternative_name(&x.alternative, lang),
-                            why.join("; ")
+                            crate::report::exclusions::reasons_text(s, x, lang)
                         )
                     })
                     .collect();
@@ -464,16 +459,10 @@ fn path_section(ui: &mut Ui, state: &AppState, st: &mut StakeholderState, method
             .weak(),
         );
         for x in &view.left_out {
-            let reasons: Vec<String> = x
-                .reasons
-                .iter()
-                .map(|r| crate::report::exclusions::reason_message(s, r, lang))
-                .collect();
             ui.label(
                 RichText::new(format!(
-                    "• {} — {}",
-                    s.alternative_name(&x.alternative, lang),
-                    reasons.join("; ")
+                    "• {}",
+                    crate::report::exclusions::option_and_reasons(s, x, lang)
                 ))
                 .weak()
                 .italics(),

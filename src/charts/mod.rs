@@ -346,17 +346,8 @@ impl<'a> Ctx<'a> {
         named
             .iter()
             .map(|x| {
-                let reasons: Vec<String> = x
-                    .reasons
-                    .iter()
-                    .map(|r| {
-                        crate::report::exclusions::reason_message(
-                            self.input.scenario,
-                            r,
-                            self.lang(),
-                        )
-                    })
-                    .collect();
+                let reasons =
+                    crate::report::exclusions::reasons(self.input.scenario, x, self.lang());
                 tr!(
                     self.lang(),
                     "chart.note.excluded",

@@ -16,7 +16,7 @@ use crate::analysis::{Method, evaluate_indexed, evaluate_methods, select_profile
 use crate::charts::{ChartInput, ChartKind, method_name};
 use crate::i18n::{num, pct, value};
 use crate::model::{Direction, Lang, Scenario, ScenarioIndex};
-use crate::report::exclusions::reason_message;
+use crate::report::exclusions::reasons;
 use crate::report::findings::{Findings, findings};
 use crate::tr;
 use std::path::{Path, PathBuf};
@@ -529,11 +529,7 @@ pub fn results_section(
                 .excluded
                 .iter()
                 .map(|x| {
-                    let reasons: Vec<String> = x
-                        .reasons
-                        .iter()
-                        .map(|r| reason_message(scenario, r, lang))
-                        .collect();
+                    let reasons = reasons(scenario, x, lang);
                     vec![
                         Span::Strong(index.alternative_name(&x.alternative, lang)),
                         Span::Text(tr!(

@@ -81,11 +81,35 @@ pub fn reasons(scenario: &Scenario, exclusion: &Exclusion, lang: Lang) -> Vec<St
         .collect()
 }
 
+/// Every reason of an exclusion on one line, "; " between them.
+pub fn reasons_text(scenario: &Scenario, exclusion: &Exclusion, lang: Lang) -> String {
+    reasons(scenario, exclusion, lang).join("; ")
+}
+
 /// "excluded: <every reason>" for an excluded option, as every command prints it.
 pub fn excluded_because(scenario: &Scenario, exclusion: &Exclusion, lang: Lang) -> String {
     tr!(
         lang,
         "cli.excluded_because",
-        reasons = reasons(scenario, exclusion, lang).join("; ")
+        reasons = reasons_text(scenario, exclusion, lang)
+    )
+}
+
+/// "Excluded: <every reason>", the sentence the window shows beside an
+/// excluded option or in its tooltip.
+pub fn excluded_sentence(scenario: &Scenario, exclusion: &Exclusion, lang: Lang) -> String {
+    tr!(
+        lang,
+        "gui.excluded_because",
+        reasons = reasons_text(scenario, exclusion, lang)
+    )
+}
+
+/// "<option> — <every reason>", one line of a list of excluded options.
+pub fn option_and_reasons(scenario: &Scenario, exclusion: &Exclusion, lang: Lang) -> String {
+    format!(
+        "{} — {}",
+        scenario.alternative_name(&exclusion.alternative, lang),
+        reasons_text(scenario, exclusion, lang)
     )
 }
