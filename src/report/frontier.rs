@@ -199,6 +199,22 @@ pub fn dominators_text(scenario: &Scenario, by: &[String], lang: Lang) -> String
         .join(", ")
 }
 
+/// An option's verdict in the value-for-money table: efficient, or which
+/// efficient options beat it (cheaper for as much value, more value for as
+/// little).
+pub fn verdict(scenario: &Scenario, option: &OptionPoint, lang: Lang) -> String {
+    if option.efficient {
+        return tr!(lang, "vfm.cli.efficient");
+    }
+    let mut beaten_by: Vec<String> = [&option.cheaper, &option.better]
+        .into_iter()
+        .flatten()
+        .map(|id| scenario.alternative_name(id, lang))
+        .collect();
+    beaten_by.dedup();
+    tr!(lang, "vfm.gui.beaten_by", options = beaten_by.join(", "))
+}
+
 /// The readable report printed by `frontier`.
 pub fn frontier_text(
     scenario: &Scenario,
