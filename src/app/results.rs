@@ -29,16 +29,12 @@ fn method_tip(method: Method, lang: Lang) -> String {
 
 /// The sentence naming the top option under the chosen method.
 pub fn top_line(state: &AppState) -> String {
-    let lang = state.lang;
-    match state.evaluation(state.method).and_then(|e| e.winner()) {
-        Some(w) => tr!(
-            lang,
-            "gui.top_option",
-            name = state.scenario().alternative_name(&w.alternative, lang),
-            method = method_label(state.method, lang)
-        ),
-        None => tr!(lang, "gui.no_result"),
-    }
+    crate::report::ranking::top_option(
+        state.scenario(),
+        state.evaluation(state.method),
+        &method_label(state.method, state.lang),
+        state.lang,
+    )
 }
 
 /// Draws the results area.

@@ -15,6 +15,25 @@ pub fn method_name(method: Method, lang: Lang) -> String {
     }
 }
 
+/// "Top option: CAR (Weighted sum)", or that no option can be ranked
+/// (no evaluation, or every option excluded).
+pub fn top_option(
+    scenario: &Scenario,
+    evaluation: Option<&Evaluation>,
+    method_label: &str,
+    lang: Lang,
+) -> String {
+    match evaluation.and_then(Evaluation::winner) {
+        Some(w) => tr!(
+            lang,
+            "gui.top_option",
+            name = scenario.alternative_name(&w.alternative, lang),
+            method = method_label
+        ),
+        None => tr!(lang, "gui.no_result"),
+    }
+}
+
 /// The plain sentence shown instead of a ranking when no option can be
 /// ranked: every option excluded, or none at all.
 pub fn nothing_ranked(evaluation: &Evaluation, lang: Lang) -> String {
