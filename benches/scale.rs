@@ -14,9 +14,10 @@ use std::time::Duration;
 use tradeoff::analysis::sensitivity::all_criteria;
 use tradeoff::analysis::smaa::{SmaaOptions, profile_bounds, smaa};
 use tradeoff::analysis::{Method, evaluate, select_profile};
-use tradeoff::cli::{load_valid, ranking_text};
+use tradeoff::cli::load_valid;
 use tradeoff::i18n::problem_message;
 use tradeoff::model::{Lang, has_errors, validate};
+use tradeoff::report::ranking::ranking_text;
 
 const SIZES: [(usize, usize); 4] = [(4, 8), (200, 20), (2_000, 20), (10_000, 20)];
 

@@ -1,11 +1,11 @@
 //! Language-aware text: the translation catalogue lookup (rust-i18n, files in
 //! `assets/locales/`), number and percentage formatting, and the messages
-//! for engine values (validation problems, exclusion reasons).
+//! for input problems (validation problems, their locations). Sentences
+//! about results (exclusion reasons included) live in `report`.
 //!
 //! Every call passes its language explicitly, so a French export and an
 //! English GUI can run side by side and tests never race on a global locale.
 
-use crate::analysis::Reason;
 use crate::model::{Direction, Lang, Location, Problem, ProblemKind, Scenario};
 
 /// Looks up `key` in the catalogue for `lang`, with `%{name}` arguments.
@@ -294,72 +294,6 @@ pub fn location_label(scenario: &Scenario, location: &Location, lang: Lang) -> S
             "location.source",
             id = scenario.sources.get(*i).map_or("?", |s| s.id.as_str())
         ),
-    }
-}
-
-/// A plain-language reason for an exclusion, using display names
-/// ("Risk 9 is above the veto 8", "needs 750 troops; the cap is 600").
-pub fn reason_message(scenario: &Scenario, reason: &Reason, lang: Lang) -> String {
-    match reason {
-        Reason::Veto {
-            criterion,
-            value,
-            limit,
-            direction,
-            profile,
-        } => {
-            let key = match (direction, profile.is_some()) {
-                (Direction::Minimize, false) => "reason.veto_above",
-                (Direction::Maximize, false) => "reason.veto_below",
-                (Direction::Minimize, true) => "reason.red_line_above",
-                (Direction::Maximize, true) => "reason.red_line_below",
-            };
-            let profile_name = profile
-                .as_deref()
-                .and_then(|p| scenario.profile(p))
-                .map_or_else(String::new, |p| p.name.get(lang).to_string());
-            tr!(
-                lang,
-                key,
-                criterion = scenario.criterion_name(criterion, lang),
-                value = self::value(*value, 4, lang),
-                limit = self::value(*limit, 4, lang),
-                profile = profile_name
-            )
-        }
-        Reason::Resource {
-            resource,
-            need,
-            cap,
-        } => {
-            let name = scenario
-                .resources
-                .iter()
-                .find(|r| &r.id == resource)
-                .map_or_else(|| resource.clone(), |r| r.name.get(lang).to_lowercase());
-            tr!(
-                lang,
-                "reason.resource",
-                need = self::value(*need, 2, lang),
-                cap = self::value(*cap, 2, lang),
-                resource = name
-            )
-        }
-        // Every criterion in use (those nobody scored are left out) is missing.
-        Reason::NotYetScored { criteria }
-            if scenario.criteria.iter().all(|c| {
-                criteria.contains(&c.id) || !scenario.scores.iter().any(|s| s.criterion == c.id)
-            }) =>
-        {
-            tr!(lang, "reason.not_yet_scored_at_all")
-        }
-        Reason::NotYetScored { criteria } => {
-            let names: Vec<String> = criteria
-                .iter()
-                .map(|c| scenario.criterion_name(c, lang))
-                .collect();
-            tr!(lang, "reason.not_yet_scored", criteria = names.join(", "))
-        }
     }
 }
 

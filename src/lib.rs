@@ -14,6 +14,7 @@ pub mod export;
 pub mod i18n;
 pub mod io;
 pub mod model;
+pub mod report;
 
 /// The bundled default scenario (Canada 2016).
 pub const DEFAULT_SCENARIO: &str = include_str!("../scenarios/canada-2016.ron");
@@ -51,7 +52,7 @@ pub fn launch_gui(
     };
     match scenario.map(|s| analysis::evaluate(&s, None, analysis::Method::Wsm).map(|e| (s, e))) {
         Ok(Ok((s, e))) => {
-            println!("{}", cli::ranking_text(&s, &e, lang));
+            println!("{}", report::ranking::ranking_text(&s, &e, lang));
             std::process::ExitCode::SUCCESS
         }
         Ok(Err(e)) => {

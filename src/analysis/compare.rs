@@ -5,13 +5,10 @@
 //! same method, lists the structural [`Changes`] and picks the pair to
 //! explain. For wsm the change in the pair's gap is split exactly per
 //! criterion into weight and value effects ([`Explanation`]); the wording of
-//! the result in either language lives in [`describe`].
+//! the result in either language lives in `report::compare`.
 
 pub mod by_group;
-mod change_text;
 mod changes;
-pub mod describe;
-pub mod describe_groups;
 mod explain;
 
 pub use changes::{

@@ -7,7 +7,6 @@ pub mod dominance;
 pub mod evaluate;
 pub mod feasibility;
 pub mod frontier;
-pub mod frontier_text;
 pub mod matrix;
 pub mod methods;
 pub mod node_contributions;

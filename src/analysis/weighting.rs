@@ -6,8 +6,7 @@
 use super::matrix::{DecisionMatrix, normalise};
 use super::methods::Method;
 use super::sensitivity::{scan_switches, top_with_weights};
-use crate::model::{Elicitation, Lang, WeightProfile};
-use crate::tr;
+use crate::model::{Elicitation, WeightProfile};
 
 /// Largest acceptable consistency ratio (Saaty's 10% rule).
 pub const CR_LIMIT: f64 = 0.10;
@@ -84,43 +83,6 @@ pub enum WeightingError {
     /// A combined profile names a profile that does not exist.
     #[error("unknown weight profile '{0}'")]
     UnknownProfile(String),
-}
-
-impl WeightingError {
-    /// The message in `lang`, naming criteria by the ids or indices given.
-    pub fn message(&self, lang: Lang) -> String {
-        use WeightingError as E;
-        let v = |x: f64| crate::i18n::value(x, 4, lang);
-        match self {
-            E::NoCriteria => tr!(lang, "weighting.no_criteria"),
-            E::RatingOutOfRange { criterion, rating } => tr!(
-                lang,
-                "weighting.rating_out_of_range",
-                criterion = criterion + 1,
-                rating = v(*rating)
-            ),
-            E::AllZero => tr!(lang, "weighting.all_zero"),
-            E::NotSquare => tr!(lang, "weighting.not_square"),
-            E::JudgementOutOfRange { row, col, value } => tr!(
-                lang,
-                "weighting.judgement_out_of_range",
-                row = row + 1,
-                col = col + 1,
-                value = v(*value)
-            ),
-            E::NotReciprocal { row, col } => tr!(
-                lang,
-                "weighting.not_reciprocal",
-                row = row + 1,
-                col = col + 1
-            ),
-            E::MissingJudgement(a, b) => tr!(lang, "weighting.missing_judgement", a = a, b = b),
-            E::UnknownCriterion(id) => tr!(lang, "weighting.unknown_criterion", id = id),
-            E::Duplicate(id) => tr!(lang, "weighting.duplicate", id = id),
-            E::LengthMismatch => tr!(lang, "weighting.length_mismatch"),
-            E::UnknownProfile(id) => tr!(lang, "weighting.unknown_profile", id = id),
-        }
-    }
 }
 
 /// Swing weights: `ratings[j]` rates the swing from worst to best on

@@ -192,13 +192,7 @@ pub fn swing_text(s: &Scenario, criterion: &str, lang: Lang) -> String {
     }
 }
 
-/// The profile's name in `lang`, or its id.
-pub fn profile_name(s: &Scenario, id: &str, lang: Lang) -> String {
-    s.profiles
-        .iter()
-        .find(|p| p.id == id)
-        .map_or_else(|| id.to_string(), |p| p.name.get(lang).to_string())
-}
+pub use crate::report::stakeholders::profile_name;
 
 /// A row of the weights preview: criterion name and share, as a grid.
 pub fn weights_preview(ui: &mut Ui, s: &Scenario, shares: &[f64], lang: Lang, salt: &str) {

@@ -6,9 +6,9 @@ use super::group_toggle::toggled;
 use super::state::{AppState, Command};
 use crate::analysis::compare::Explanation;
 use crate::analysis::compare::by_group::{group_terms, has_groups, node_name};
-use crate::analysis::compare::describe::signed;
-use crate::analysis::compare::describe_groups::group_sentence;
 use crate::model::Scenario;
+use crate::report::compare::group_sentence;
+use crate::report::compare::signed;
 use crate::tr;
 use egui::{RichText, Ui};
 

@@ -8,9 +8,10 @@ use super::analyse::AnalyseUi;
 use super::chart_image::key_of;
 use super::state::AppState;
 use super::widgets::heading;
-use crate::analysis::compare::{Comparison, RankMove, compare_keys, compare_profiles, describe};
+use crate::analysis::compare::{Comparison, RankMove, compare_keys, compare_profiles};
 use crate::charts::{ChartInput, ChartKind};
 use crate::model::{Lang, Scenario};
+use crate::report;
 use crate::tr;
 use egui::{Color32, RichText, Ui};
 use std::path::PathBuf;
@@ -301,7 +302,7 @@ pub fn compare_view(
         st.generation
     ));
     egui::ScrollArea::vertical().show(ui, |ui| {
-        ui.label(RichText::new(describe::summary(a, b, &c, lang)).size(15.0));
+        ui.label(RichText::new(report::compare::summary(a, b, &c, lang)).size(15.0));
         ui.add_space(6.0);
         heading(ui, tr!(lang, "analyse.compare.rankings"));
         rankings(ui, a, b, &c, lang);
@@ -336,7 +337,7 @@ pub fn compare_view(
         }
         ui.add_space(8.0);
         heading(ui, tr!(lang, "analyse.compare.changes"));
-        let lines = describe::change_lines(a, b, &c, lang);
+        let lines = report::compare::change_lines(a, b, &c, lang);
         if lines.is_empty() {
             ui.label(RichText::new(tr!(lang, "analyse.compare.no_changes")).weak());
         }
@@ -379,7 +380,7 @@ fn rankings(ui: &mut Ui, a: &Scenario, b: &Scenario, c: &Comparison, lang: Lang)
             ui.label("");
             ui.end_row();
             for m in moves {
-                ui.label(describe::option_name(a, b, &m.alternative, lang));
+                ui.label(report::compare::option_name(a, b, &m.alternative, lang));
                 let rank = |r: Option<usize>| r.map_or("—".to_string(), |r| r.to_string());
                 ui.label(RichText::new(rank(m.rank_a)).monospace());
                 ui.label(RichText::new(rank(m.rank_b)).monospace().strong());

@@ -1088,7 +1088,7 @@ mod tests {
             }]
         );
         assert_eq!(
-            crate::i18n::reason_message(&s, &x.reasons[0], Lang::En),
+            crate::report::exclusions::reason_message(&s, &x.reasons[0], Lang::En),
             "not yet scored on any criterion"
         );
         // Scored on one criterion: the message lists the other two.
@@ -1102,7 +1102,7 @@ mod tests {
         let e = crate::analysis::evaluate(&s, None, crate::analysis::Method::Wsm).expect("ranks");
         let x = e.excluded.first().expect("still excluded");
         assert_eq!(
-            crate::i18n::reason_message(&s, &x.reasons[0], Lang::Fr),
+            crate::report::exclusions::reason_message(&s, &x.reasons[0], Lang::Fr),
             "pas encore noté sur Risque pour le personnel, Impact local"
         );
     }
@@ -1140,7 +1140,7 @@ mod tests {
         let e = crate::analysis::evaluate(&s, None, crate::analysis::Method::Wsm).expect("ranks");
         let x = e.excluded.first().expect("the new option");
         assert_eq!(
-            crate::i18n::reason_message(&s, &x.reasons[0], Lang::En),
+            crate::report::exclusions::reason_message(&s, &x.reasons[0], Lang::En),
             "not yet scored on any criterion"
         );
         Edit::DeleteAlternative { id: "late".into() }

@@ -156,16 +156,7 @@ fn option_row(
                 let selected = state.selected_alternative.as_deref() == Some(a.id.as_str());
                 let mut r = ui.add(egui::Button::selectable(selected, label).truncate());
                 if let Some(x) = exclusion {
-                    let reasons: Vec<String> = x
-                        .reasons
-                        .iter()
-                        .map(|r| crate::i18n::reason_message(s, r, lang))
-                        .collect();
-                    r = r.on_hover_text(tr!(
-                        lang,
-                        "gui.excluded_because",
-                        reasons = reasons.join("; ")
-                    ));
+                    r = r.on_hover_text(crate::report::exclusions::excluded_sentence(s, x, lang));
                 }
                 if !problems.is_empty() {
                     r = r.on_hover_text(problems.join("\n"));

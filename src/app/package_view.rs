@@ -4,8 +4,8 @@
 
 use super::state::AppState;
 use super::widgets::heading;
-use crate::analysis::package::{Package, best_packages};
-use crate::model::{Lang, Scenario};
+use crate::analysis::package::best_packages;
+use crate::report::package;
 use crate::tr;
 use egui::{Color32, RichText, Ui};
 
@@ -39,16 +39,18 @@ pub fn package_view(ui: &mut Ui, state: &AppState) {
     let result = match best_packages(s, profile, SHOWN) {
         Ok(r) => r,
         Err(e) => {
-            ui.label(RichText::new(e.to_string()).color(super::widgets::PROBLEM));
+            ui.label(
+                RichText::new(package::error_message(&e, lang)).color(super::widgets::PROBLEM),
+            );
             return;
         }
     };
-    if result.packages.is_empty() {
-        ui.label(tr!(lang, "analyse.package.none"));
+    if let Some(empty) = package::empty_message(&result, lang) {
+        ui.label(empty);
         return;
     }
     if let Some(best) = result.packages.first() {
-        ui.label(RichText::new(best_sentence(s, best, lang)).size(15.0));
+        ui.label(RichText::new(package::best_sentence(s, best, lang)).size(15.0));
     }
     ui.add_space(6.0);
     egui::ScrollArea::both().show(ui, |ui| {
@@ -68,17 +70,12 @@ pub fn package_view(ui: &mut Ui, state: &AppState) {
                 ui.end_row();
                 for (k, p) in result.packages.iter().enumerate() {
                     ui.label(RichText::new((k + 1).to_string()).monospace());
-                    let names: Vec<String> = p
-                        .options
-                        .iter()
-                        .map(|o| s.alternative_name(o, lang))
-                        .collect();
-                    let mut t = RichText::new(names.join(" + "));
+                    let mut t = RichText::new(package::options_text(s, p, lang));
                     if k == 0 {
                         t = t.strong();
                     }
                     super::stakeholders::wrapped(ui, t, 220.0);
-                    ui.label(RichText::new(crate::i18n::num(p.value, 3, lang)).monospace());
+                    ui.label(RichText::new(package::value_text(p.value, lang)).monospace());
                     for (r, used) in s.resources.iter().zip(&p.used) {
                         let binds = p.binding.contains(&r.id);
                         let text = format!(
@@ -109,46 +106,6 @@ pub fn package_view(ui: &mut Ui, state: &AppState) {
     });
 }
 
-/// "Best package: A + B (value 1.23); the troops cap binds."
-pub fn best_sentence(s: &Scenario, p: &Package, lang: Lang) -> String {
-    let names: Vec<String> = p
-        .options
-        .iter()
-        .map(|o| s.alternative_name(o, lang))
-        .collect();
-    let caps: Vec<String> = p
-        .binding
-        .iter()
-        .filter_map(|id| s.resources.iter().find(|r| r.id == *id))
-        .map(|r| r.name.get(lang).to_string())
-        .collect();
-    let value = crate::i18n::num(p.value, 3, lang);
-    if caps.is_empty() {
-        tr!(
-            lang,
-            "analyse.package.best_free",
-            options = names.join(" + "),
-            value = value
-        )
-    } else if caps.len() == 1 {
-        tr!(
-            lang,
-            "analyse.package.best_binding_one",
-            options = names.join(" + "),
-            value = value,
-            caps = caps.join("")
-        )
-    } else {
-        tr!(
-            lang,
-            "analyse.package.best_binding",
-            options = names.join(" + "),
-            value = value,
-            caps = super::stakeholders::join_names(&caps, lang)
-        )
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -163,7 +120,7 @@ mod tests {
         for (res, used) in s.resources.iter().zip(&best.used) {
             assert!(*used <= res.cap + 1e-9);
         }
-        let text = best_sentence(&s, best, Lang::En);
+        let text = package::best_sentence(&s, best, crate::model::Lang::En);
         assert!(text.starts_with("Best package: "), "{text}");
     }
 }

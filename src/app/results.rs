@@ -39,16 +39,12 @@ fn method_tip(method: Method, lang: Lang, value_functions: bool) -> String {
 
 /// The sentence naming the top option under the chosen method.
 pub fn top_line(state: &AppState) -> String {
-    let lang = state.lang;
-    match state.evaluation(state.method).and_then(|e| e.winner()) {
-        Some(w) => tr!(
-            lang,
-            "gui.top_option",
-            name = state.scenario().alternative_name(&w.alternative, lang),
-            method = method_label(state.method, lang)
-        ),
-        None => tr!(lang, "gui.no_result"),
-    }
+    crate::report::ranking::top_option(
+        state.scenario(),
+        state.evaluation(state.method),
+        &method_label(state.method, state.lang),
+        state.lang,
+    )
 }
 
 /// Draws the results area.
@@ -214,9 +210,7 @@ fn results_table(ui: &mut Ui, state: &AppState) {
                                 RichText::new(tr!(
                                     lang,
                                     "vfm.gui.dominated_by",
-                                    by = crate::analysis::frontier_text::dominators_text(
-                                        s, by, lang
-                                    )
+                                    by = crate::report::frontier::dominators_text(s, by, lang)
                                 ))
                                 .italics(),
                             )
@@ -230,11 +224,6 @@ fn results_table(ui: &mut Ui, state: &AppState) {
     // Below the table, wrapped: a long reason would otherwise widen a
     // column and push the other methods out of view.
     for x in &main.excluded {
-        let reasons: Vec<String> = x
-            .reasons
-            .iter()
-            .map(|r| crate::i18n::reason_message(s, r, lang))
-            .collect();
         ui.horizontal_wrapped(|ui| {
             ui.label(
                 RichText::new(s.alternative_name(&x.alternative, lang))
@@ -242,13 +231,9 @@ fn results_table(ui: &mut Ui, state: &AppState) {
                     .strikethrough(),
             );
             ui.label(
-                RichText::new(tr!(
-                    lang,
-                    "gui.excluded_because",
-                    reasons = reasons.join("; ")
-                ))
-                .weak()
-                .italics(),
+                RichText::new(crate::report::exclusions::excluded_sentence(s, x, lang))
+                    .weak()
+                    .italics(),
             );
         });
     }

@@ -9,10 +9,10 @@ use super::smaa_worker::{JobKey, Outcome, SmaaWorker, WeightSpread};
 use super::state::AppState;
 use super::widgets::heading;
 use crate::analysis::Method;
-use crate::analysis::sensitivity::describe;
 use crate::charts::{ChartKind, READABLE_WIDTH_PT, curve_for};
 use crate::i18n::{num, pct};
 use crate::model::Lang;
+use crate::report::sensitivity::describe;
 use crate::tr;
 use egui::{Color32, RichText, Ui, Vec2};
 
@@ -336,15 +336,9 @@ fn all_excluded(ui: &mut Ui, state: &AppState) {
     if let Some(eval) = state.evaluation(state.method) {
         let s = state.scenario();
         for x in &eval.excluded {
-            let reasons: Vec<String> = x
-                .reasons
-                .iter()
-                .map(|r| crate::i18n::reason_message(s, r, lang))
-                .collect();
             ui.label(format!(
-                "• {} — {}",
-                s.alternative_name(&x.alternative, lang),
-                reasons.join("; ")
+                "• {}",
+                crate::report::exclusions::option_and_reasons(s, x, lang)
             ));
         }
     }

@@ -12,9 +12,10 @@ use crate::analysis::Exclusion;
 use crate::analysis::feasibility::reasons_at;
 use crate::analysis::matrix::normalise;
 use crate::analysis::weighting::{ProfilePath, combine, effective_profile_weights, path_winners};
-use crate::analysis::{DecisionMatrix, Method, evaluate_indexed};
+use crate::analysis::{DecisionMatrix, Method};
 use crate::charts::{ChartInput, ChartKind};
 use crate::model::{Elicitation, Lang, Scenario, ScenarioIndex, Text, WeightProfile};
+use crate::report::stakeholders::{path_sentence, who_favours, winners};
 use crate::tr;
 use egui::{Color32, RichText, Ui};
 
@@ -37,71 +38,6 @@ pub struct StakeholderState {
     /// The last path computed, with what it depends on (revision, method,
     /// from, to): the scan runs only when one of them changes.
     path_cache: Option<(PathKey, Option<PathView>)>,
-}
-
-/// The winner's id under each profile (None: no feasible option), in profile order.
-pub fn winners(s: &Scenario, method: Method) -> Vec<(String, Option<String>)> {
-    let index = ScenarioIndex::new(s);
-    s.profiles
-        .iter()
-        .map(|p| {
-            let e = evaluate_indexed(&index, p, method);
-            (p.id.clone(), e.winner().map(|w| w.alternative.clone()))
-        })
-        .collect()
-}
-
-/// "A, B and C" in `lang`.
-pub fn join_names(names: &[String], lang: Lang) -> String {
-    match names {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!(
-            "{}{}{last}",
-            init.join(", "),
-            tr!(lang, "analyse.stake.and")
-        ),
-    }
-}
-
-/// The "who favours what" sentence, e.g. "Defence and Public Safety favour
-/// DRC; Foreign Affairs favours Mali."
-pub fn who_favours(s: &Scenario, winners: &[(String, Option<String>)], lang: Lang) -> String {
-    let mut groups: Vec<(String, Vec<String>)> = Vec::new();
-    for (profile, winner) in winners {
-        let Some(w) = winner else { continue };
-        let name = super::analyse::profile_name(s, profile, lang);
-        match groups.iter_mut().find(|(x, _)| x == w) {
-            Some((_, names)) => names.push(name),
-            None => groups.push((w.clone(), vec![name])),
-        }
-    }
-    if groups.is_empty() {
-        return tr!(lang, "analyse.stake.no_winner");
-    }
-    let parts: Vec<String> = groups
-        .iter()
-        .map(|(option, names)| {
-            let option = s.alternative_name(option, lang);
-            let who = join_names(names, lang);
-            if names.len() == 1 {
-                tr!(
-                    lang,
-                    "analyse.stake.favours_one",
-                    who = who,
-                    option = option
-                )
-            } else {
-                tr!(
-                    lang,
-                    "analyse.stake.favours_many",
-                    who = who,
-                    option = option
-                )
-            }
-        })
-        .collect();
-    format!("{}.", parts.join("; "))
 }
 
 /// The profile a combination writes to: the first one already recorded as
@@ -304,15 +240,10 @@ fn weights_table(
                 let reasons: Vec<String> = excluded
                     .iter()
                     .map(|x| {
-                        let why: Vec<String> = x
-                            .reasons
-                            .iter()
-                            .map(|r| crate::i18n::reason_message(s, r, lang))
-                            .collect();
                         format!(
                             "{}: {}",
                             s.alternative_name(&x.alternative, lang),
-                            why.join("; ")
+                            crate::report::exclusions::reasons_text(s, x, lang)
                         )
                     })
                     .collect();
@@ -547,16 +478,10 @@ fn path_section(ui: &mut Ui, state: &AppState, st: &mut StakeholderState, method
             .weak(),
         );
         for x in &view.left_out {
-            let reasons: Vec<String> = x
-                .reasons
-                .iter()
-                .map(|r| crate::i18n::reason_message(s, r, lang))
-                .collect();
             ui.label(
                 RichText::new(format!(
-                    "• {} — {}",
-                    s.alternative_name(&x.alternative, lang),
-                    reasons.join("; ")
+                    "• {}",
+                    crate::report::exclusions::option_and_reasons(s, x, lang)
                 ))
                 .weak()
                 .italics(),
@@ -591,45 +516,6 @@ fn profile_combo(
             }
         })
         .response
-}
-
-/// The path in words: who wins at each end and where it switches.
-pub fn path_sentence(s: &Scenario, path: &ProfilePath, from: &str, to: &str, lang: Lang) -> String {
-    let name = |id: &Option<String>| {
-        id.as_deref()
-            .map_or_else(|| "—".to_string(), |x| s.alternative_name(x, lang))
-    };
-    let pf = super::analyse::profile_name(s, from, lang);
-    let pt = super::analyse::profile_name(s, to, lang);
-    if path.switches.is_empty() {
-        return tr!(
-            lang,
-            "analyse.path.no_switch",
-            option = name(&path.start),
-            from = pf,
-            to = pt
-        );
-    }
-    let steps: Vec<String> = path
-        .switches
-        .iter()
-        .map(|sw| {
-            tr!(
-                lang,
-                "analyse.path.switch",
-                before = s.alternative_name(&sw.before, lang),
-                after = s.alternative_name(&sw.after, lang),
-                at = crate::i18n::pct(sw.t, 0, lang)
-            )
-        })
-        .collect();
-    tr!(
-        lang,
-        "analyse.path.switches",
-        from = pf,
-        to = pt,
-        steps = steps.join("; ")
-    )
 }
 
 fn option_colour(s: &Scenario, id: &str) -> Color32 {

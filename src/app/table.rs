@@ -163,15 +163,10 @@ fn option_label(
     }
     let r = ui.add(egui::Label::new(name).truncate());
     if let Some(x) = exclusion {
-        let reasons: Vec<String> = x
-            .reasons
-            .iter()
-            .map(|r| crate::i18n::reason_message(state.scenario(), r, lang))
-            .collect();
-        r.on_hover_text(tr!(
+        r.on_hover_text(crate::report::exclusions::excluded_sentence(
+            state.scenario(),
+            x,
             lang,
-            "gui.excluded_because",
-            reasons = reasons.join("; ")
         ));
     }
 }

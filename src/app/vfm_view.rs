@@ -8,9 +8,9 @@ use super::state::AppState;
 use super::widgets::{PROBLEM, heading};
 use crate::analysis::frontier::ValueForMoney;
 use crate::analysis::frontier::{Cost, CostSource, cost_choices, default_cost, value_for_money};
-use crate::analysis::frontier_text::{amount, cost_name, step_options, summary, value_text};
 use crate::charts::{ChartInput, ChartKind};
 use crate::model::{Scenario, WeightProfile};
+use crate::report::frontier::{amount, cost_name, step_options, summary, value_text};
 use crate::tr;
 use egui::{RichText, Ui};
 
@@ -206,17 +206,7 @@ fn options_table(
                 });
                 ui.label(RichText::new(amount(s, &vfm.cost, o.cost, lang)).monospace());
                 ui.label(RichText::new(value_text(o.value, lang)).monospace());
-                let verdict = if o.efficient {
-                    tr!(lang, "vfm.cli.efficient")
-                } else {
-                    let mut alts: Vec<String> = [&o.cheaper, &o.better]
-                        .into_iter()
-                        .flatten()
-                        .map(|id| s.alternative_name(id, lang))
-                        .collect();
-                    alts.dedup();
-                    tr!(lang, "vfm.gui.beaten_by", options = alts.join(", "))
-                };
+                let verdict = crate::report::frontier::verdict(s, o, lang);
                 super::stakeholders::wrapped(ui, RichText::new(verdict), verdict_width);
                 ui.end_row();
             }

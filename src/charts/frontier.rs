@@ -9,8 +9,8 @@ use super::{ChartError, ChartKind, Ctx};
 use crate::analysis::frontier::{
     Cost, PackageFrontier, ValueForMoney, default_cost, resolve_cost, value_for_money,
 };
-use crate::analysis::frontier_text::{amount, cost_name, cost_unit, step_options, summary};
 use crate::model::Lang;
+use crate::report::frontier::{amount, cost_name, cost_unit, step_options, summary};
 use crate::tr;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -304,7 +304,7 @@ fn plot_points<DB: DrawingBackend>(
             let text = format!(
                 "{} ({})",
                 ctx.option_name(&o.alternative),
-                crate::analysis::frontier_text::value_text(o.value, lang)
+                crate::report::frontier::value_text(o.value, lang)
             );
             let style = if o.efficient {
                 theme.bold(0.85)

@@ -352,11 +352,8 @@ impl<'a> Ctx<'a> {
         named
             .iter()
             .map(|x| {
-                let reasons: Vec<String> = x
-                    .reasons
-                    .iter()
-                    .map(|r| crate::i18n::reason_message(self.input.scenario, r, self.lang()))
-                    .collect();
+                let reasons =
+                    crate::report::exclusions::reasons(self.input.scenario, x, self.lang());
                 tr!(
                     self.lang(),
                     "chart.note.excluded",
@@ -381,27 +378,11 @@ impl<'a> Ctx<'a> {
 
     /// The plain sentence shown instead of a plot when no option can be ranked.
     pub fn nothing_to_show(&self) -> String {
-        if self.all_excluded() {
-            tr!(self.lang(), "chart.all_excluded")
-        } else {
-            tr!(self.lang(), "chart.no_options")
-        }
-    }
-
-    /// True when the scenario has options but every one is excluded.
-    pub fn all_excluded(&self) -> bool {
-        self.eval.ranking.is_empty() && !self.eval.excluded.is_empty()
+        crate::report::ranking::nothing_ranked(&self.eval, self.lang())
     }
 }
 
-/// The display name of a method in `lang`.
-pub fn method_name(method: Method, lang: Lang) -> String {
-    match method {
-        Method::Wsm => tr!(lang, "chart.method.wsm"),
-        Method::Topsis => tr!(lang, "chart.method.topsis"),
-        Method::Promethee2 => tr!(lang, "chart.method.promethee2"),
-    }
-}
+pub use crate::report::ranking::method_name;
 
 /// Draws chart `kind` of `input` on `area` (any plotters backend).
 pub fn draw<DB: DrawingBackend>(
@@ -432,19 +413,6 @@ fn draw_in<DB: DrawingBackend>(
         ChartKind::Waterfall => waterfall::draw(ctx, area),
         ChartKind::Frontier => frontier::draw(ctx, area),
     }
-}
-
-/// One plain sentence per criterion on when the top option changes as that
-/// criterion's weight varies ("CAR stays first unless the weight on risk exceeds 61%").
-pub fn sensitivity_findings(input: &ChartInput<'_>) -> Result<Vec<String>, ChartError> {
-    let ctx = Ctx::new(input, 800, 600)?;
-    let matrix = &ctx.eval.matrix;
-    if ctx.eval.ranking.is_empty() {
-        return Ok(vec![ctx.nothing_to_show()]);
-    }
-    Ok((0..matrix.m())
-        .map(|j| sensitivity::sentence(&ctx, &curve_for(matrix, input.method, j, 201)))
-        .collect())
 }
 
 /// Largest width or height accepted, in pixels (a 16k display).

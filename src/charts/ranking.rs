@@ -126,7 +126,7 @@ pub(super) fn draw<DB: DrawingBackend>(
                 lang,
                 "vfm.chart.dominated_label",
                 score = score,
-                by = crate::analysis::frontier_text::dominators_text(ctx.input.scenario, by, lang)
+                by = crate::report::frontier::dominators_text(ctx.input.scenario, by, lang)
             ),
             _ => score,
         };

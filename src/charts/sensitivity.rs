@@ -273,7 +273,7 @@ pub(crate) fn sentence(ctx: &Ctx<'_>, curve: &SensitivityCurve) -> String {
     if ctx.eval.ranking.is_empty() {
         return ctx.nothing_to_show();
     }
-    crate::analysis::sensitivity::describe(ctx.input.scenario, curve, ctx.lang())
+    crate::report::sensitivity::describe(ctx.input.scenario, curve, ctx.lang())
 }
 
 #[cfg(test)]

@@ -3,7 +3,6 @@
 
 mod brief;
 mod diff;
-mod diff_groups;
 pub mod frontier;
 pub mod package;
 mod rank;
@@ -11,8 +10,7 @@ mod render;
 mod sensitivity;
 pub mod smaa;
 
-pub use diff::{diff_json, diff_text};
-pub use rank::{load_valid, ranking_json, ranking_text};
+pub use rank::load_valid;
 
 use crate::model::Lang;
 use clap::{Parser, Subcommand};
@@ -72,6 +70,13 @@ pub enum Launch {
     Gui(Option<PathBuf>, Option<Lang>),
     /// A subcommand finished with this status.
     Done(ExitCode),
+}
+
+/// Prints a JSON document of `report::json` on one line.
+fn print_json(doc: &impl serde::Serialize) -> Result<(), String> {
+    let line = serde_json::to_string(doc).map_err(|e| e.to_string())?;
+    println!("{line}");
+    Ok(())
 }
 
 /// Parses the process arguments and runs a subcommand, or says to open the GUI.

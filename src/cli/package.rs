@@ -6,14 +6,13 @@
 //! option is excluded (then it says so plainly).
 
 use super::rank::load_valid;
-use crate::analysis::package::{MAX_OPTIONS, PackageError, PackageResult, best_packages};
-use crate::analysis::{exclusions, select_profile};
-use crate::i18n::{num, reason_message, value};
-use crate::model::{Lang, Scenario, ScenarioIndex, WeightProfile};
+use crate::analysis::package::best_packages;
+use crate::analysis::select_profile;
+use crate::model::Lang;
+use crate::report::json::PackageJson;
+use crate::report::package::{error_message, package_text};
 use crate::tr;
 use clap::Args;
-use serde_json::{Map, Value, json};
-use std::fmt::Write;
 use std::path::PathBuf;
 
 /// Arguments of `package`.
@@ -32,143 +31,6 @@ pub struct PackageArgs {
     pub json: bool,
 }
 
-/// The `package --json` document.
-pub fn package_json(
-    scenario: &Scenario,
-    profile: &WeightProfile,
-    result: &PackageResult,
-    lang: Lang,
-) -> Value {
-    let index = ScenarioIndex::new(scenario);
-    let name = |id: &str| index.alternative_name(id, Lang::En);
-    let resource_name = |id: &str| {
-        scenario
-            .resources
-            .iter()
-            .find(|r| r.id == id)
-            .map_or_else(|| id.to_string(), |r| r.name.get(Lang::En).to_string())
-    };
-    json!({
-        "method": "wsm",
-        "profile": result.profile,
-        "resources": scenario.resources.iter().map(|r| json!({
-            "resource": r.name.get(Lang::En),
-            "id": r.id,
-            "cap": r.cap,
-            "unit": r.unit.get(Lang::En),
-        })).collect::<Vec<_>>(),
-        "values": result.values.iter().map(|(id, v)| (name(id), json!(v))).collect::<Map<String, Value>>(),
-        "packages": result.packages.iter().enumerate().map(|(k, p)| json!({
-            "rank": k + 1,
-            "options": p.options.iter().map(|id| name(id)).collect::<Vec<_>>(),
-            "ids": p.options,
-            "value": p.value,
-            "use": scenario.resources.iter().zip(&p.used).map(|(r, u)| (r.name.get(Lang::En).to_string(), json!(u))).collect::<Map<String, Value>>(),
-            "binding": p.binding.iter().map(|id| resource_name(id)).collect::<Vec<_>>(),
-            "left_out": p.left_out.iter().map(|(id, caps)| json!({
-                "alternative": name(id),
-                "id": id,
-                "would_exceed": caps.iter().map(|c| resource_name(c)).collect::<Vec<_>>(),
-            })).collect::<Vec<_>>(),
-        })).collect::<Vec<_>>(),
-        "excluded": exclusions(scenario, Some(profile)).iter().map(|x| json!({
-            "alternative": name(&x.alternative),
-            "id": x.alternative,
-            "reasons": x.reasons.iter().map(|r| reason_message(scenario, r, lang)).collect::<Vec<_>>(),
-        })).collect::<Vec<_>>(),
-    })
-}
-
-/// The readable list printed by `package`.
-pub fn package_text(
-    scenario: &Scenario,
-    profile: &WeightProfile,
-    result: &PackageResult,
-    lang: Lang,
-) -> String {
-    let mut out = String::new();
-    let index = ScenarioIndex::new(scenario);
-    let _ = writeln!(out, "{}", scenario.title.get(lang));
-    let _ = writeln!(
-        out,
-        "{}",
-        tr!(lang, "package.heading", profile = profile.name.get(lang))
-    );
-    if result.values.is_empty() {
-        let _ = writeln!(out, "{}", tr!(lang, "package.all_excluded"));
-    } else if result.packages.is_empty() {
-        let _ = writeln!(out, "{}", tr!(lang, "package.none"));
-    }
-    for (k, p) in result.packages.iter().enumerate() {
-        let names: Vec<String> = p
-            .options
-            .iter()
-            .map(|id| index.alternative_name(id, lang))
-            .collect();
-        let _ = writeln!(
-            out,
-            "{}",
-            tr!(
-                lang,
-                "package.line",
-                rank = k + 1,
-                options = names.join(" + "),
-                value = num(p.value, 3, lang)
-            )
-        );
-        for (r, used) in scenario.resources.iter().zip(&p.used) {
-            let _ = writeln!(
-                out,
-                "      {}",
-                tr!(
-                    lang,
-                    "package.use",
-                    resource = r.name.get(lang),
-                    used = value(*used, 2, lang),
-                    cap = value(r.cap, 2, lang),
-                    unit = r.unit.get(lang)
-                )
-            );
-        }
-        let cap_name = |id: &String| {
-            scenario
-                .resources
-                .iter()
-                .find(|r| &r.id == id)
-                .map_or_else(|| id.clone(), |r| r.name.get(lang).to_string())
-        };
-        let binding: Vec<String> = p.binding.iter().map(cap_name).collect();
-        let line = if binding.is_empty() {
-            tr!(lang, "package.nothing_binds")
-        } else {
-            tr!(lang, "package.binds", caps = binding.join(", "))
-        };
-        let _ = writeln!(out, "      {line}");
-        for (id, caps) in &p.left_out {
-            let caps: Vec<String> = caps.iter().map(cap_name).collect();
-            let _ = writeln!(
-                out,
-                "      {}",
-                tr!(
-                    lang,
-                    "package.left_out",
-                    option = index.alternative_name(id, lang),
-                    caps = caps.join(", ")
-                )
-            );
-        }
-    }
-    for x in exclusions(scenario, Some(profile)) {
-        let _ = writeln!(
-            out,
-            "{} — {}",
-            index.alternative_name(&x.alternative, lang),
-            super::rank::excluded_because(scenario, &x, lang)
-        );
-    }
-    out
-}
-
 /// `tradeoff package`.
 pub fn run(args: &PackageArgs, lang: Lang) -> Result<(), String> {
     let scenario = load_valid(&args.file, lang)?;
@@ -179,17 +41,10 @@ pub fn run(args: &PackageArgs, lang: Lang) -> Result<(), String> {
             profile = args.profile.clone().unwrap_or_default()
         )
     })?;
-    let result = best_packages(&scenario, profile, args.top).map_err(|e| match e {
-        PackageError::NotCombinable => tr!(lang, "package.not_combinable"),
-        PackageError::TooManyOptions { options, .. } => tr!(
-            lang,
-            "package.too_many",
-            options = options,
-            max = MAX_OPTIONS
-        ),
-    })?;
+    let result =
+        best_packages(&scenario, profile, args.top).map_err(|e| error_message(&e, lang))?;
     if args.json {
-        println!("{}", package_json(&scenario, profile, &result, lang));
+        super::print_json(&PackageJson::new(&scenario, profile, &result, lang))?;
     } else {
         print!("{}", package_text(&scenario, profile, &result, lang));
     }

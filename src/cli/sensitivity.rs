@@ -2,12 +2,13 @@
 //! option changes (design.md §4–5).
 
 use super::rank::{evaluate_or_message, load_valid};
-use crate::analysis::sensitivity::{SensitivityCurve, all_criteria, describe, sensitivity};
-use crate::analysis::{Evaluation, Method};
-use crate::model::{Lang, Scenario, ScenarioIndex};
+use crate::analysis::Method;
+use crate::analysis::sensitivity::{all_criteria, sensitivity};
+use crate::model::{Lang, Scenario};
+use crate::report::json::SensitivityJson;
+use crate::report::sensitivity::sensitivity_text;
 use crate::tr;
 use clap::Args;
-use serde_json::json;
 use std::path::PathBuf;
 
 /// Points per curve; the thresholds do not depend on it (exact, or scanned
@@ -53,7 +54,7 @@ pub fn run(args: &SensitivityArgs, lang: Lang) -> Result<(), String> {
         }
     };
     if args.json {
-        println!("{}", sensitivity_json(&scenario, &evaluation, &curves));
+        super::print_json(&SensitivityJson::new(&scenario, &evaluation, &curves))?;
     } else {
         print!(
             "{}",
@@ -77,60 +78,4 @@ fn find_criterion(scenario: &Scenario, columns: &[String], key: &str) -> Option<
             })
         })
     })
-}
-
-/// The `sensitivity --json` document of design.md §5 (English display names).
-pub fn sensitivity_json(
-    scenario: &Scenario,
-    evaluation: &Evaluation,
-    curves: &[SensitivityCurve],
-) -> serde_json::Value {
-    let index = ScenarioIndex::new(scenario);
-    let name = |id: &str| index.alternative_name(id, Lang::En);
-    json!({
-        "method": evaluation.method.as_str(),
-        "criteria": curves.iter().map(|c| json!({
-            "criterion": scenario.criterion_name(&c.criterion, Lang::En),
-            "weight": c.current_weight,
-            "thresholds": c.thresholds.iter().map(|t| json!({
-                "weight": t.weight,
-                "top_before": name(&t.top_before),
-                "top_after": name(&t.top_after),
-            })).collect::<Vec<_>>(),
-        })).collect::<Vec<_>>(),
-    })
-}
-
-/// The readable output: one sentence per criterion.
-pub fn sensitivity_text(
-    scenario: &Scenario,
-    evaluation: &Evaluation,
-    curves: &[SensitivityCurve],
-    lang: Lang,
-) -> String {
-    use std::fmt::Write;
-    let mut out = String::new();
-    let _ = writeln!(out, "{}", scenario.title.get(lang));
-    if evaluation.matrix.n() == 0 {
-        let _ = writeln!(out, "{}", tr!(lang, "sensitivity.no_options"));
-        return out;
-    }
-    let profile = scenario.profile(&evaluation.profile).map_or_else(
-        || evaluation.profile.clone(),
-        |p| p.name.get(lang).to_string(),
-    );
-    let _ = writeln!(
-        out,
-        "{}",
-        tr!(
-            lang,
-            "sensitivity.heading",
-            method = evaluation.method.as_str(),
-            profile = profile
-        )
-    );
-    for curve in curves {
-        let _ = writeln!(out, "  - {}", describe(scenario, curve, lang));
-    }
-    out
 }

@@ -9,14 +9,15 @@
 //! (`export::note`), all from one set of [`Findings`].
 
 use super::document::{Block, Inline, Page, PrintImage, Span, text};
-use super::findings::{Findings, findings};
 use super::{ExportError, ImageFormat, chart_bytes, write_file};
 use crate::analysis::compare::{Comparison, Explanation};
 use crate::analysis::smaa::SmaaResult;
 use crate::analysis::{Method, evaluate_indexed, evaluate_methods, select_profile};
 use crate::charts::{ChartInput, ChartKind, method_name};
-use crate::i18n::{num, pct, reason_message, value};
+use crate::i18n::{num, pct, value};
 use crate::model::{Direction, Lang, Node, Scenario, ScenarioIndex, ValueTree};
+use crate::report::exclusions::reasons;
+use crate::report::findings::{Findings, findings};
 use crate::tr;
 use std::path::{Path, PathBuf};
 
@@ -543,7 +544,7 @@ pub fn results_section(
                 .zip(crate::analysis::dominance::dominated_by(&e.matrix))
                 .collect();
             blocks.push(Block::Paragraph(text(
-                crate::analysis::frontier_text::dominance_sentence(scenario, &dominated, lang),
+                crate::report::frontier::dominance_sentence(scenario, &dominated, lang),
             )));
         }
     }
@@ -578,11 +579,7 @@ pub fn results_section(
                 .excluded
                 .iter()
                 .map(|x| {
-                    let reasons: Vec<String> = x
-                        .reasons
-                        .iter()
-                        .map(|r| reason_message(scenario, r, lang))
-                        .collect();
+                    let reasons = reasons(scenario, x, lang);
                     vec![
                         Span::Strong(index.alternative_name(&x.alternative, lang)),
                         Span::Text(tr!(
@@ -618,12 +615,13 @@ fn sensitivity_sentences(
     scenario: &Scenario,
     options: &BriefOptions<'_>,
 ) -> Result<Vec<String>, ExportError> {
-    let input = ChartInput {
-        profile: options.profile,
-        method: options.method,
-        ..ChartInput::new(scenario, options.lang)
-    };
-    Ok(crate::charts::sensitivity_findings(&input)?)
+    let evaluation = crate::analysis::evaluate(scenario, options.profile, options.method)
+        .map_err(crate::charts::ChartError::from)?;
+    Ok(crate::report::sensitivity::findings(
+        scenario,
+        &evaluation,
+        options.lang,
+    ))
 }
 
 /// One plain sentence per criterion on when the top option changes.
@@ -652,7 +650,7 @@ pub fn comparison_section(
         .map_or_else(|| b.title.get(lang).to_string(), str::to_string);
     let mut blocks = vec![
         Block::Heading(2, tr!(lang, "brief.comparison", other = other)),
-        Block::Paragraph(text(crate::analysis::compare::describe::summary(
+        Block::Paragraph(text(crate::report::compare::summary(
             a, b, comparison, lang,
         ))),
     ];
@@ -689,9 +687,7 @@ pub fn comparison_section(
             let (ra, sa) = cell(&by_id_a, id);
             let (rb, sb) = cell(&by_id_b, id);
             vec![
-                text(crate::analysis::compare::describe::option_name(
-                    a, b, id, lang,
-                )),
+                text(crate::report::compare::option_name(a, b, id, lang)),
                 ra,
                 sa,
                 rb,

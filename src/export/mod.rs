@@ -1,12 +1,11 @@
 //! Writing charts and briefing packs to files: PNG and SVG images (written
 //! atomically) and the briefing pack (HTML/Markdown page, Word and PDF note,
-//! PowerPoint deck). Depends on `charts` and `io`.
+//! PowerPoint deck). Depends on `report`, `charts` and `io`.
 
 pub mod brief;
 pub mod brief_groups;
 pub mod document;
 pub mod docx;
-pub mod findings;
 pub mod note;
 pub mod pdf;
 pub mod pptx;

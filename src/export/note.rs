@@ -9,12 +9,12 @@ use super::brief::{
     BriefOptions, comparison_section, criteria_section, evidence_section, results_section,
 };
 use super::document::{Block, Inline, Page, Span, text};
-use super::findings::{Consideration, Findings};
 use super::pptx::{Deck, Slide};
 use crate::analysis::{evaluate_profile, select_profile};
 use crate::charts::method_name;
 use crate::i18n::{num, pct, value};
 use crate::model::{Lang, Scenario};
+use crate::report::findings::{Consideration, Findings};
 use crate::tr;
 
 /// The PNG file name of a chart stem (the key of its print image).
@@ -56,7 +56,7 @@ fn consideration_item(c: &Consideration, lang: Lang) -> Inline {
             tr!(lang, "note.rank", rank = rank)
         )));
     }
-    let cite = |points: &[super::findings::Point]| -> String {
+    let cite = |points: &[crate::report::findings::Point]| -> String {
         points
             .iter()
             .map(|p| {
@@ -442,8 +442,7 @@ pub fn deck(
     }
     // The comparison, with the waterfall.
     if let (Some(comparison), Some(other)) = (options.comparison, options.other) {
-        let summary =
-            crate::analysis::compare::describe::summary(scenario, other, comparison, lang);
+        let summary = crate::report::compare::summary(scenario, other, comparison, lang);
         // The first sentence states the finding; the whole summary goes to the notes.
         let headline = match summary.split_once(". ") {
             Some((first, _)) => format!("{first}."),

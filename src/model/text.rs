@@ -115,12 +115,6 @@ impl From<String> for Text {
     }
 }
 
-impl fmt::Display for Text {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.get(Lang::En))
-    }
-}
-
 #[derive(Serialize)]
 struct BilingualRepr<'a> {
     en: &'a str,

@@ -12,9 +12,9 @@ use std::process::Command as Process;
 use tradeoff::analysis::sensitivity::all_criteria;
 use tradeoff::analysis::{Method, evaluate};
 use tradeoff::export::brief::{BriefFiles, BriefOptions, write_brief};
-use tradeoff::export::findings::{ROBUST_SHARE, findings};
 use tradeoff::i18n::pct;
 use tradeoff::model::{Lang, Scenario};
+use tradeoff::report::findings::{ROBUST_SHARE, findings};
 
 fn canada(year: u16) -> Scenario {
     tradeoff::io::load(Path::new(&format!("scenarios/canada-{year}.ron"))).expect("bundled")
@@ -439,7 +439,7 @@ fn compare_adds_the_comparison_slide_and_the_waterfall() {
     let (a, b) = (canada(2016), canada(2018));
     let c = tradeoff::analysis::compare::compare_keys(&a, &b, Method::Wsm, None, None)
         .expect("compares");
-    let summary = tradeoff::analysis::compare::describe::summary(&a, &b, &c, Lang::En);
+    let summary = tradeoff::report::compare::summary(&a, &b, &c, Lang::En);
     let first_sentence = summary.split(". ").next().expect("a sentence");
     let slide = (1..)
         .map(|k| format!("ppt/slides/slide{k}.xml"))

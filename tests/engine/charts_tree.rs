@@ -130,7 +130,8 @@ fn the_waterfall_sums_effects_per_group() {
     assert!(opened.contains("Risk to personnel: values"), "{opened}");
 
     // diff --json: a groups list whose totals add up to the change.
-    let json = tradeoff::cli::diff_json(&a, &b, &c, Lang::En);
+    let json = serde_json::to_value(tradeoff::report::json::DiffJson::new(&a, &b, &c, Lang::En))
+        .expect("serialises");
     let groups = json["explanation"]["groups"]
         .as_array()
         .expect("groups listed for a tree");
@@ -155,7 +156,8 @@ fn the_waterfall_sums_effects_per_group() {
     ] {
         assert!(!json["explanation"][key].is_null(), "{key}");
     }
-    let report = tradeoff::cli::diff_text(&a, &b, &c, &("a".into(), "b".into()), Lang::En);
+    let report =
+        tradeoff::report::compare::diff_text(&a, &b, &c, &("a".into(), "b".into()), Lang::En);
     assert!(report.contains("The same, by group:"), "{report}");
     // CAR's risk fell and Defence weighs Security more: Security moved it most.
     assert!(
@@ -177,7 +179,8 @@ fn flat_comparisons_have_no_groups_field() {
         }
     }
     let c = compare(&a, &b, Method::Wsm, None).expect("comparable");
-    let json = tradeoff::cli::diff_json(&a, &b, &c, Lang::En);
+    let json = serde_json::to_value(tradeoff::report::json::DiffJson::new(&a, &b, &c, Lang::En))
+        .expect("serialises");
     assert!(json["explanation"].get("groups").is_none());
 }
 

@@ -3,8 +3,9 @@
 
 use std::path::Path;
 use tradeoff::analysis::Method;
-use tradeoff::analysis::compare::{Outcome, Side, compare, describe::summary};
+use tradeoff::analysis::compare::{Outcome, Side, compare};
 use tradeoff::model::{Lang, Scenario};
+use tradeoff::report::compare::summary;
 
 fn load(name: &str) -> Scenario {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))

@@ -4,10 +4,11 @@
 
 use std::collections::BTreeMap;
 use tradeoff::analysis::Method;
-use tradeoff::analysis::compare::{CompareError, Outcome, Side, compare, describe::summary};
+use tradeoff::analysis::compare::{CompareError, Outcome, Side, compare};
 use tradeoff::model::{
     Alternative, Criterion, Direction, Lang, Preference, Scenario, Score, Text, WeightProfile,
 };
+use tradeoff::report::compare::summary;
 
 /// A scenario with criteria "c0".."c{m-1}" (all max) and options named by `ids`,
 /// `values[i][j]` for option i on criterion j, equal weights.

@@ -33,11 +33,9 @@
 
 use std::path::Path;
 use tradeoff::analysis::Method;
-use tradeoff::analysis::compare::{
-    EffectKind, Outcome, SettingChange, compare,
-    describe::{change_lines, summary},
-};
+use tradeoff::analysis::compare::{EffectKind, Outcome, SettingChange, compare};
 use tradeoff::model::{Lang, Scenario};
+use tradeoff::report::compare::{change_lines, summary};
 
 fn load(name: &str) -> Scenario {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))

@@ -4,11 +4,12 @@
 use proptest::prelude::*;
 use std::collections::BTreeMap;
 use tradeoff::analysis::Method;
-use tradeoff::analysis::compare::{Outcome, compare, describe::summary};
+use tradeoff::analysis::compare::{Outcome, compare};
 use tradeoff::model::{
     Alternative, Criterion, Direction, Lang, Preference, Scale, Scenario, Score, Text,
     WeightProfile,
 };
+use tradeoff::report::compare::summary;
 
 /// Builds a scenario from option ids, criterion ids with directions,
 /// weights and a value per (option, criterion).

@@ -3,8 +3,9 @@
 
 use std::path::{Path, PathBuf};
 use tradeoff::analysis::Method;
-use tradeoff::analysis::compare::{Outcome, compare, compare_keys, describe::summary};
+use tradeoff::analysis::compare::{Outcome, compare, compare_keys};
 use tradeoff::model::{Lang, Scenario};
+use tradeoff::report::compare::summary;
 
 fn path(relative: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(relative)

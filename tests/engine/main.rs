@@ -31,6 +31,7 @@ mod package_cli;
 mod package_search;
 mod promethee_thresholds;
 mod reference;
+mod report_json;
 mod scenarios;
 mod smaa_cli;
 mod smaa_engine;

@@ -3,11 +3,12 @@
 
 use proptest::prelude::*;
 use std::path::Path;
-use tradeoff::analysis::sensitivity::{all_criteria, describe, sensitivity, weights_at};
+use tradeoff::analysis::sensitivity::{all_criteria, sensitivity, weights_at};
 use tradeoff::analysis::{
     DecisionMatrix, Method, competition_ranks, evaluate, scores_with_weights,
 };
 use tradeoff::model::{Direction, Lang, Preference, Scenario};
+use tradeoff::report::sensitivity::describe;
 
 fn deployments() -> (Scenario, DecisionMatrix) {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/reference/deployments.csv");

@@ -313,7 +313,7 @@ fn an_excluded_option_is_shown_with_its_reason() {
     let reasons: Vec<String> = excluded
         .reasons
         .iter()
-        .map(|r| tradeoff::i18n::reason_message(&s, r, Lang::En))
+        .map(|r| tradeoff::report::exclusions::reason_message(&s, r, Lang::En))
         .collect();
     h.get_by_label(&format!("Excluded: {}", reasons.join("; ")));
 }

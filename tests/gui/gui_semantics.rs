@@ -127,7 +127,7 @@ fn a_new_option_is_not_yet_scored_and_out_of_the_results_with_that_reason() {
     assert!(
         matches!(&reason[..], [Reason::NotYetScored { criteria }] if criteria.len() == s.criteria.len())
     );
-    let text = tradeoff::i18n::reason_message(&edited, &reason[0], Lang::En);
+    let text = tradeoff::report::exclusions::reason_message(&edited, &reason[0], Lang::En);
     assert_eq!(text, "not yet scored on any criterion");
     h.get_by_label(&format!("Excluded: {text}"));
     // The new row's cells are empty, not a copy of another row.

@@ -1,10 +1,9 @@
 //! The comparison by group in words: which top-level group of the value tree
-//! moved the gap most. Kept apart from `describe` so its sentences can move
-//! with the other result sentences.
+//! moved the gap most.
 
-use super::by_group::{group_terms, has_groups, node_name};
-use super::describe::signed;
-use super::{Explanation, NEGLIGIBLE_EFFECT};
+use super::signed;
+use crate::analysis::compare::by_group::{group_terms, has_groups, node_name};
+use crate::analysis::compare::{Explanation, NEGLIGIBLE_EFFECT};
 use crate::model::{Lang, Scenario};
 use crate::tr;
 

@@ -3,10 +3,15 @@
 //! ("Mali costs 300 CAD M for a value of 0.52; DR Congo gives more value
 //! (0.58) for 160 CAD M").
 
-use super::frontier::{Cost, CostSource, OptionPoint, PackageStep, ValueForMoney};
+use crate::analysis::exclusions;
+use crate::analysis::frontier::{
+    Cost, CostSource, NoPackages, OptionPoint, PackageStep, ValueForMoney,
+};
+use crate::analysis::package::MAX_OPTIONS;
 use crate::i18n::{num, value};
-use crate::model::{Lang, Scenario};
+use crate::model::{Lang, Scenario, WeightProfile};
 use crate::tr;
+use std::fmt::Write;
 
 /// Decimals of values in sentences and labels.
 pub const VALUE_DECIMALS: usize = 2;
@@ -192,4 +197,130 @@ pub fn dominators_text(scenario: &Scenario, by: &[String], lang: Lang) -> String
         .map(|id| scenario.alternative_name(id, lang))
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// An option's verdict in the value-for-money table: efficient, or which
+/// efficient options beat it (cheaper for as much value, more value for as
+/// little).
+pub fn verdict(scenario: &Scenario, option: &OptionPoint, lang: Lang) -> String {
+    if option.efficient {
+        return tr!(lang, "vfm.cli.efficient");
+    }
+    let mut beaten_by: Vec<String> = [&option.cheaper, &option.better]
+        .into_iter()
+        .flatten()
+        .map(|id| scenario.alternative_name(id, lang))
+        .collect();
+    beaten_by.dedup();
+    tr!(lang, "vfm.gui.beaten_by", options = beaten_by.join(", "))
+}
+
+/// The readable report printed by `frontier`.
+pub fn frontier_text(
+    scenario: &Scenario,
+    profile: &WeightProfile,
+    vfm: &ValueForMoney,
+    lang: Lang,
+) -> String {
+    let mut out = String::new();
+    let cost = &vfm.cost;
+    let _ = writeln!(out, "{}", scenario.title.get(lang));
+    let _ = writeln!(
+        out,
+        "{}",
+        tr!(
+            lang,
+            "vfm.cli.heading",
+            cost = cost_name(scenario, cost, lang),
+            profile = profile.name.get(lang)
+        )
+    );
+    let width = vfm
+        .options
+        .iter()
+        .map(|o| {
+            scenario
+                .alternative_name(&o.alternative, lang)
+                .chars()
+                .count()
+        })
+        .max()
+        .unwrap_or(0)
+        .max(6);
+    let _ = writeln!(
+        out,
+        "  {:<width$}  {:>12}  {:>6}",
+        tr!(lang, "vfm.column.option"),
+        tr!(lang, "vfm.column.cost"),
+        tr!(lang, "vfm.column.value"),
+    );
+    for o in &vfm.options {
+        let flag = if o.efficient {
+            tr!(lang, "vfm.cli.efficient")
+        } else {
+            String::new()
+        };
+        let line = format!(
+            "  {:<width$}  {:>12}  {:>6}  {flag}",
+            scenario.alternative_name(&o.alternative, lang),
+            amount(scenario, cost, o.cost, lang),
+            num(o.value, 2, lang),
+        );
+        let _ = writeln!(out, "{}", line.trim_end());
+    }
+    let _ = writeln!(out);
+    for line in summary(scenario, vfm, lang) {
+        let _ = writeln!(out, "{line}");
+    }
+    match &vfm.packages {
+        Ok(p) => {
+            let _ = writeln!(out);
+            let _ = writeln!(
+                out,
+                "{}",
+                tr!(
+                    lang,
+                    "vfm.cli.packages",
+                    cap = amount(scenario, cost, p.cap, lang)
+                )
+            );
+            for (k, s) in p.steps.iter().enumerate() {
+                let mark = if k + 1 == p.steps.len() {
+                    tr!(lang, "vfm.cli.at_cap")
+                } else {
+                    String::new()
+                };
+                let _ = writeln!(
+                    out,
+                    "  {}",
+                    tr!(
+                        lang,
+                        "vfm.cli.step",
+                        cost = amount(scenario, cost, s.cost, lang),
+                        options = step_options(scenario, s, lang),
+                        value = num(s.value, 3, lang),
+                        mark = mark
+                    )
+                    .trim_end()
+                );
+            }
+        }
+        Err(NoPackages::TooManyOptions(n)) => {
+            let _ = writeln!(
+                out,
+                "{}",
+                tr!(lang, "package.too_many", options = n, max = MAX_OPTIONS)
+            );
+        }
+        Err(_) => {}
+    }
+    for x in exclusions(scenario, Some(profile)) {
+        let _ = writeln!(
+            out,
+            "{} — {}",
+            scenario.alternative_name(&x.alternative, lang),
+            crate::report::exclusions::excluded_because(scenario, &x, lang)
+        );
+    }
+    out
 }

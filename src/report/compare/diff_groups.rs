@@ -1,49 +1,14 @@
 //! `tradeoff diff` with a value tree: the decomposition of the change summed
-//! per top-level group, with each group's criteria beneath it, as text and
-//! as the `groups` field of the JSON explanation (added only when either
-//! file has groups; every existing field is unchanged, design.md §5).
+//! per top-level group, with each group's criteria beneath it, as text (the
+//! JSON's `groups` field is `report::json::diff::GroupTermJson`).
 
+use super::describe_groups::group_sentence;
+use super::diff_text::pad;
+use super::signed;
 use crate::analysis::compare::Explanation;
 use crate::analysis::compare::by_group::{GroupTerm, group_terms, has_groups, node_name};
-use crate::analysis::compare::describe::signed;
-use crate::analysis::compare::describe_groups::group_sentence;
 use crate::model::{Lang, Scenario};
 use crate::tr;
-use serde_json::{Value, json};
-
-/// The `groups` list of the JSON explanation: per top-level node its id,
-/// English name, whether it is a group, its summed weight and value effects
-/// and its criteria's terms. None when neither file has groups.
-pub fn groups_json(a: &Scenario, b: &Scenario, e: &Explanation) -> Option<Value> {
-    if !has_groups(a, b) {
-        return None;
-    }
-    let list = group_terms(e, a, b)
-        .iter()
-        .map(|g| {
-            json!({
-                "id": g.id,
-                "name": node_name(a, b, &g.id, Lang::En),
-                "group": g.group,
-                "weight_effect": g.weight_effect,
-                "value_effect": g.value_effect,
-                "criteria": g.criteria.iter().map(|t| json!({
-                    "criterion": node_name(a, b, &t.criterion, Lang::En),
-                    "id": t.criterion,
-                    "weight_effect": t.weight_effect,
-                    "value_effect": t.value_effect,
-                })).collect::<Vec<_>>(),
-            })
-        })
-        .collect();
-    Some(Value::Array(list))
-}
-
-/// Pads `s` with spaces to `width` characters.
-fn pad(s: &str, width: usize) -> String {
-    let n = s.chars().count();
-    format!("{s}{}", " ".repeat(width.saturating_sub(n)))
-}
 
 /// The text table "By group": one line per top-level node with its weight
 /// effect, value effect and total, each group's criteria indented beneath

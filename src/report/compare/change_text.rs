@@ -1,7 +1,7 @@
 //! One line per structural change from A to B, in English or French.
 
-use super::describe::{criterion_name, option_name, range_text};
-use super::{Comparison, SettingChange};
+use super::{criterion_name, option_name, range_text};
+use crate::analysis::compare::{Comparison, SettingChange};
 use crate::i18n::{pct, value};
 use crate::model::{Lang, Scale, Scenario, Text};
 use crate::tr;

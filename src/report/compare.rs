@@ -2,11 +2,20 @@
 //! ("Mali overtook CAR mainly because …"), number formats, and (from
 //! `change_text`) one line per change.
 
-pub use super::change_text::change_lines;
+mod change_text;
+mod describe_groups;
+mod diff_groups;
+mod diff_text;
 
-use super::{Comparison, EffectKind, Explanation, Outcome, Side};
-use crate::i18n::{num, pct, reason_message, value};
+pub use change_text::change_lines;
+pub use describe_groups::group_sentence;
+pub use diff_groups::groups_text;
+pub use diff_text::diff_text;
+
+use crate::analysis::compare::{Comparison, EffectKind, Explanation, Outcome, Side};
+use crate::i18n::{num, pct, value};
 use crate::model::{Lang, Scenario};
+use crate::report::exclusions::reason_message;
 use crate::tr;
 
 /// A share of the largest effect below which a second cause is not named.
@@ -19,7 +28,7 @@ pub fn signed(x: f64, lang: Lang) -> String {
 }
 
 fn signed_with(x: f64, decimals: usize, lang: Lang) -> String {
-    if x.abs() <= super::NEGLIGIBLE_EFFECT {
+    if x.abs() <= crate::analysis::compare::NEGLIGIBLE_EFFECT {
         return "0".to_string();
     }
     let body = num(x.abs(), decimals, lang);
@@ -339,7 +348,7 @@ fn explained(a: &Scenario, b: &Scenario, c: &Comparison, e: &Explanation, lang: 
         return tr!(lang, "compare.summary.nothing_changed", top = first);
     }
     let (lead_a, lead_b) = (-e.gap_a, -e.gap_b);
-    let moved = (e.gap_b - e.gap_a).abs() > super::NEGLIGIBLE_EFFECT;
+    let moved = (e.gap_b - e.gap_a).abs() > crate::analysis::compare::NEGLIGIBLE_EFFECT;
     if c.overtaken(e) {
         let causes = main_causes((a, b, c, lang), e, 1.0);
         return if causes.is_empty() {

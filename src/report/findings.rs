@@ -10,9 +10,9 @@ use crate::analysis::methods::scaled_values;
 use crate::analysis::sensitivity::sensitivity;
 use crate::analysis::smaa::SmaaResult;
 use crate::analysis::{Evaluation, Method, evaluate_profile, select_profile};
-use crate::charts::method_name;
 use crate::i18n::{num, pct, value};
 use crate::model::{Lang, Scenario};
+use crate::report::ranking::method_name;
 use crate::tr;
 
 /// First-rank acceptability below which no option counts as robustly ahead.
@@ -249,7 +249,7 @@ fn considerations(scenario: &Scenario, evaluation: &Evaluation, lang: Lang) -> V
         let reasons: Vec<String> = x
             .reasons
             .iter()
-            .map(|r| crate::i18n::reason_message(scenario, r, lang))
+            .map(|r| crate::report::exclusions::reason_message(scenario, r, lang))
             .collect();
         out.push(Consideration {
             option: x.alternative.clone(),

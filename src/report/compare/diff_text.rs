@@ -1,0 +1,183 @@
+//! The readable report of `diff`: files, changes, rankings side by side
+//! with moves, the per-criterion terms (wsm) and the summary.
+
+use super::{change_lines, criterion_name, option_name, signed, signed_pair, summary};
+use crate::analysis::Evaluation;
+use crate::analysis::compare::Comparison;
+use crate::i18n::num;
+use crate::model::{Lang, Scenario, ScenarioIndex};
+use crate::report::exclusions::reason_message;
+use crate::tr;
+
+/// Pads `s` with spaces to `width` characters.
+pub(super) fn pad(s: &str, width: usize) -> String {
+    let n = s.chars().count();
+    format!("{s}{}", " ".repeat(width.saturating_sub(n)))
+}
+
+/// The readable report: files, changes, rankings side by side with moves,
+/// the per-criterion terms (wsm) and the summary.
+pub fn diff_text(
+    a: &Scenario,
+    b: &Scenario,
+    c: &Comparison,
+    labels: &(String, String),
+    lang: Lang,
+) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{}",
+        tr!(
+            lang,
+            "compare.cli.files",
+            a = format!("{} — {}", labels.0, a.title.get(lang)),
+            b = format!("{} — {}", labels.1, b.title.get(lang))
+        )
+    );
+    let _ = writeln!(
+        out,
+        "{}\n",
+        tr!(
+            lang,
+            "compare.cli.method",
+            method = c.method.as_str(),
+            profile_a = c.a.profile.clone(),
+            profile_b = c.b.profile.clone()
+        )
+    );
+
+    let _ = writeln!(out, "{}", tr!(lang, "compare.cli.changes"));
+    let lines = change_lines(a, b, c, lang);
+    if lines.is_empty() {
+        let _ = writeln!(out, "  {}", tr!(lang, "compare.cli.no_changes"));
+    }
+    for line in lines {
+        let _ = writeln!(out, "  • {line}");
+    }
+
+    let _ = writeln!(out, "\n{}", tr!(lang, "compare.cli.ranking"));
+    let (index_a, index_b) = (ScenarioIndex::new(a), ScenarioIndex::new(b));
+    let name_width = |s: &ScenarioIndex<'_>, e: &Evaluation| {
+        e.ranking
+            .iter()
+            .map(|r| s.alternative_name(&r.alternative, lang).chars().count())
+            .max()
+            .unwrap_or(0)
+    };
+    let (width_a, width_b) = (name_width(&index_a, &c.a), name_width(&index_b, &c.b));
+    let row = |s: &ScenarioIndex<'_>, e: &Evaluation, k: usize, width: usize| {
+        e.ranking.get(k).map_or_else(String::new, |r| {
+            format!(
+                "{:>3}  {}  {:>7}",
+                r.rank,
+                pad(&s.alternative_name(&r.alternative, lang), width),
+                num(r.score, 4, lang)
+            )
+        })
+    };
+    let left_width = 3 + 2 + width_a + 2 + 7;
+    let mut moves = std::collections::HashMap::new();
+    for m in &c.moves {
+        moves.entry(m.alternative.as_str()).or_insert(m);
+    }
+    for k in 0..c.a.ranking.len().max(c.b.ranking.len()) {
+        let mark = c.b.ranking.get(k).map_or_else(String::new, |r| {
+            let mv = moves.get(r.alternative.as_str());
+            match mv.and_then(|m| m.places_up()) {
+                Some(0) => "=".to_string(),
+                Some(up) if up > 0 => format!("↑{up}"),
+                Some(down) => format!("↓{}", -down),
+                None => tr!(lang, "compare.cli.new"),
+            }
+        });
+        let _ = writeln!(
+            out,
+            "  {} │ {}  {mark}",
+            pad(&row(&index_a, &c.a, k, width_a), left_width),
+            row(&index_b, &c.b, k, width_b)
+        );
+    }
+    for (side, s, e) in [("A", &index_a, &c.a), ("B", &index_b, &c.b)] {
+        for x in &e.excluded {
+            let reasons: Vec<String> = x
+                .reasons
+                .iter()
+                .map(|r| reason_message(s.scenario(), r, lang))
+                .collect();
+            let _ = writeln!(
+                out,
+                "  {}",
+                tr!(
+                    lang,
+                    "compare.cli.excluded",
+                    side = side,
+                    option = s.alternative_name(&x.alternative, lang),
+                    reasons = reasons.join("; ")
+                )
+            );
+        }
+    }
+
+    if let Some(e) = c.explanation() {
+        let (gap_a, gap_b) = signed_pair(e.gap_a, e.gap_b, lang);
+        let _ = writeln!(
+            out,
+            "\n{}",
+            tr!(
+                lang,
+                "compare.cli.terms",
+                second = option_name(a, b, &e.second, lang),
+                first = option_name(a, b, &e.first, lang),
+                from = gap_a,
+                to = gap_b
+            )
+        );
+        let header = tr!(lang, "compare.cli.terms_header");
+        let heads: Vec<&str> = header.split('|').collect();
+        let names: Vec<String> = e
+            .terms
+            .iter()
+            .map(|t| criterion_name(a, b, &t.criterion, lang))
+            .collect();
+        let width = names
+            .iter()
+            .map(|n| n.chars().count())
+            .chain(heads.first().map(|h| h.chars().count()))
+            .max()
+            .unwrap_or(0);
+        let col = heads
+            .iter()
+            .skip(1)
+            .map(|h| h.chars().count())
+            .max()
+            .unwrap_or(0)
+            .max(8);
+        let _ = writeln!(
+            out,
+            "  {}  {:>col$}  {:>col$}",
+            pad(heads.first().copied().unwrap_or(""), width),
+            heads.get(1).copied().unwrap_or(""),
+            heads.get(2).copied().unwrap_or("")
+        );
+        for (t, name) in e.terms.iter().zip(&names) {
+            let _ = writeln!(
+                out,
+                "  {}  {:>col$}  {:>col$}",
+                pad(name, width),
+                signed(t.weight_effect, lang),
+                signed(t.value_effect, lang)
+            );
+        }
+        out.push_str(&super::diff_groups::groups_text(a, b, e, lang));
+    }
+
+    let _ = writeln!(
+        out,
+        "\n{}\n  {}",
+        tr!(lang, "compare.cli.summary"),
+        summary(a, b, c, lang)
+    );
+    out
+}

@@ -1,0 +1,187 @@
+//! One-way weight sensitivity in words: when the top option changes as one
+//! criterion's weight varies, one sentence per criterion, for every face
+//! (the `sensitivity` command, the chart's note, the briefing).
+
+use crate::analysis::Evaluation;
+use crate::analysis::sensitivity::{SensitivityCurve, sensitivity};
+use crate::i18n::pct;
+use crate::model::{Lang, Scenario};
+use crate::tr;
+
+/// Percentages of `shares` with the fewest decimals (0 to 2) that keep
+/// different shares looking different, and that never show a share
+/// strictly between 0 and 1 as 0% or 100%.
+fn distinct_pcts(shares: &[f64], lang: Lang) -> Vec<String> {
+    let mut decimals = 0;
+    loop {
+        let texts: Vec<String> = shares.iter().map(|&s| pct(s, decimals, lang)).collect();
+        let clash = shares.iter().enumerate().any(|(a, &x)| {
+            shares[a + 1..]
+                .iter()
+                .enumerate()
+                .any(|(b, &y)| (x - y).abs() > 1e-12 && texts[a] == texts[a + 1 + b])
+        });
+        // A switch strictly inside (0, 1) must not read as "0%" or "100%",
+        // which would say the winner changes only at an extreme.
+        let (zero, all) = (pct(0.0, decimals, lang), pct(1.0, decimals, lang));
+        let at_an_end = shares
+            .iter()
+            .zip(&texts)
+            .any(|(&x, t)| (x > 0.0 && *t == zero) || (x < 1.0 && *t == all));
+        if (!clash && !at_an_end) || decimals == 2 {
+            return texts;
+        }
+        decimals += 1;
+    }
+}
+
+/// One plain-words sentence for a curve: which option stays first over
+/// which range of this criterion's weight, and who takes over outside it.
+/// E.g. "CAR stays first while the weight on Risk (now 40%) is between 12%
+/// and 61%. Below 12%, DRC comes first. Above 61%, Mali comes first."
+pub fn describe(scenario: &Scenario, curve: &SensitivityCurve, lang: Lang) -> String {
+    let criterion = scenario.criterion_name(&curve.criterion, lang);
+    let now = curve.current_weight;
+    let Some(top) = curve.top_at(now) else {
+        return tr!(lang, "sensitivity.no_options");
+    };
+    let option = scenario.alternative_name(top, lang);
+    if curve.thresholds.is_empty() {
+        return tr!(
+            lang,
+            "sensitivity.stays_always",
+            option = option,
+            criterion = criterion
+        );
+    }
+    // The stretch of weights around the current one with the same top option.
+    let after = curve.thresholds.iter().position(|t| t.weight > now);
+    let below = match after {
+        Some(0) => None,
+        Some(k) => Some(&curve.thresholds[k - 1]),
+        None => curve.thresholds.last(),
+    };
+    let above = after.map(|k| &curve.thresholds[k]);
+    let texts = distinct_pcts(
+        &[
+            now,
+            below.map_or(0.0, |t| t.weight),
+            above.map_or(1.0, |t| t.weight),
+        ],
+        lang,
+    );
+    let (now_text, low, high) = (&texts[0], &texts[1], &texts[2]);
+    let mut out = match (below, above) {
+        (Some(_), Some(_)) => tr!(
+            lang,
+            "sensitivity.stays_between",
+            option = option,
+            criterion = criterion,
+            now = now_text,
+            low = low,
+            high = high
+        ),
+        (None, _) => tr!(
+            lang,
+            "sensitivity.stays_below",
+            option = option,
+            criterion = criterion,
+            now = now_text,
+            high = high
+        ),
+        (Some(_), None) => tr!(
+            lang,
+            "sensitivity.stays_above",
+            option = option,
+            criterion = criterion,
+            now = now_text,
+            low = low
+        ),
+    };
+    if let Some(t) = below {
+        out.push(' ');
+        out.push_str(&tr!(
+            lang,
+            "sensitivity.first_below",
+            low = low,
+            option = scenario.alternative_name(&t.top_before, lang)
+        ));
+    }
+    if let Some(t) = above {
+        out.push(' ');
+        out.push_str(&tr!(
+            lang,
+            "sensitivity.first_above",
+            high = high,
+            option = scenario.alternative_name(&t.top_after, lang)
+        ));
+    }
+    out
+}
+
+/// Grid points of the curves behind [`findings`]; the switch points do not
+/// depend on it (exact, or scanned at least 200 steps).
+const FINDINGS_GRID_POINTS: usize = 201;
+
+/// One plain sentence per criterion on when the top option changes as that
+/// criterion's weight varies ("CAR stays first unless the weight on risk
+/// exceeds 61%"), or the one sentence saying nothing can be ranked.
+pub fn findings(scenario: &Scenario, evaluation: &Evaluation, lang: Lang) -> Vec<String> {
+    if evaluation.ranking.is_empty() {
+        return vec![super::ranking::nothing_ranked(evaluation, lang)];
+    }
+    let matrix = &evaluation.matrix;
+    (0..matrix.m())
+        .map(|j| {
+            let curve = sensitivity(matrix, evaluation.method, j, FINDINGS_GRID_POINTS);
+            describe(scenario, &curve, lang)
+        })
+        .collect()
+}
+
+/// The readable output of `sensitivity`: one sentence per criterion.
+pub fn sensitivity_text(
+    scenario: &Scenario,
+    evaluation: &Evaluation,
+    curves: &[SensitivityCurve],
+    lang: Lang,
+) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    let _ = writeln!(out, "{}", scenario.title.get(lang));
+    if evaluation.matrix.n() == 0 {
+        let _ = writeln!(out, "{}", tr!(lang, "sensitivity.no_options"));
+        return out;
+    }
+    let profile = scenario.profile(&evaluation.profile).map_or_else(
+        || evaluation.profile.clone(),
+        |p| p.name.get(lang).to_string(),
+    );
+    let _ = writeln!(
+        out,
+        "{}",
+        tr!(
+            lang,
+            "sensitivity.heading",
+            method = evaluation.method.as_str(),
+            profile = profile
+        )
+    );
+    for curve in curves {
+        let _ = writeln!(out, "  - {}", describe(scenario, curve, lang));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::distinct_pcts;
+    use crate::model::Lang;
+
+    #[test]
+    fn a_switch_near_an_end_is_not_rounded_onto_it() {
+        assert_eq!(distinct_pcts(&[0.997], Lang::En), vec!["99.7%"]);
+        assert_eq!(distinct_pcts(&[0.002], Lang::En), vec!["0.2%"]);
+        assert_eq!(distinct_pcts(&[0.41], Lang::En), vec!["41%"]);
+    }
+}
