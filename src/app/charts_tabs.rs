@@ -135,6 +135,7 @@ pub fn input_for<'a>(
         method: state.method,
         criterion,
         smaa: smaa.map(|s| s.result),
+        evaluation: state.evaluation(state.method),
         ..ChartInput::new(state.scenario(), state.lang)
     }
 }

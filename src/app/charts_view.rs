@@ -121,6 +121,7 @@ impl ChartCache {
         }
         let input = ChartInput {
             method: state.method,
+            evaluation: state.evaluation(state.method),
             ..ChartInput::new(state.scenario(), state.lang)
         };
         let content = key_of((state.content_key(), state.method, state.lang));
@@ -143,6 +144,7 @@ impl ChartCache {
         let started = Instant::now();
         let input = ChartInput {
             method: state.method,
+            evaluation: state.evaluation(state.method),
             ..ChartInput::new(state.scenario(), state.lang)
         };
         let rendered: Vec<_> = stale
