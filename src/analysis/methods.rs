@@ -6,31 +6,6 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
 
-/// Defines `$fast`, which runs `$kernel` compiled for AVX2 when the
-/// processor has it, else as built. The kernels are plain scalar code: only
-/// the vector width LLVM picks changes, and IEEE subtraction, division,
-/// multiplication, addition and square root are correctly rounded in every
-/// width (Rust never fuses a multiply and an add), so both give the same bits.
-macro_rules! widest_vectors {
-    ($fast:ident, $kernel:ident ( $($arg:ident : $ty:ty),* )) => {
-        fn $fast($($arg: $ty),*) {
-            #[cfg(target_arch = "x86_64")]
-            {
-                /// The kernel inlined into a function compiled with AVX2.
-                #[target_feature(enable = "avx2")]
-                fn avx2($($arg: $ty),*) {
-                    $kernel($($arg),*)
-                }
-                if std::is_x86_feature_detected!("avx2") {
-                    // SAFETY: the processor was just checked to support AVX2.
-                    return unsafe { avx2($($arg),*) };
-                }
-            }
-            $kernel($($arg),*)
-        }
-    };
-}
-
 /// A ranking method.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -96,7 +71,7 @@ fn scaling_ranges(matrix: &DecisionMatrix) -> Vec<(f64, f64)> {
     let mut lo = vec![f64::INFINITY; m];
     let mut hi = vec![f64::NEG_INFINITY; m];
     if m > 0 {
-        ranges_fast(&matrix.values, &mut lo, &mut hi);
+        ranges_kernel(&matrix.values, &mut lo, &mut hi);
     }
     (0..m)
         .map(|j| match matrix.scales[j] {
@@ -106,10 +81,8 @@ fn scaling_ranges(matrix: &DecisionMatrix) -> Vec<(f64, f64)> {
         .collect()
 }
 
-widest_vectors!(ranges_fast, ranges_kernel(values: &[f64], lo: &mut [f64], hi: &mut [f64]));
-
 /// Folds each column's minimum into `lo` and maximum into `hi`, row by row.
-#[inline(always)]
+#[inline]
 fn ranges_kernel(values: &[f64], lo: &mut [f64], hi: &mut [f64]) {
     for row in values.chunks_exact(lo.len()) {
         // Selects rather than f64::min/max or conditional stores, so the
@@ -147,28 +120,19 @@ pub fn scaled_values(matrix: &DecisionMatrix) -> Vec<f64> {
         .collect()
 }
 
-/// Rows scored together: one lane per row, so that the per-row sums, each
-/// still taken in criterion order, run side by side in vector registers
-/// (one sum per row is a chain of dependent additions, slow on its own).
+/// Rows scored together: eight per-row sums, each still taken in criterion
+/// order, are in flight at once (one sum per row is a chain of dependent
+/// additions, slow on its own). wsm is then bound by the divider (one
+/// division per cell, kept so the scores stay correctly rounded: a
+/// reciprocal times the difference changes last bits); AVX2 copies of these
+/// loops were measured slower on the development machine (LLVM gathers the
+/// block's columns lane by lane and masks the min/max stores), so there are none.
 const ROW_BLOCK: usize = 8;
 
-/// Calls `block(first_row, rows)` on blocks of [`ROW_BLOCK`] rows of a
-/// row-major `values` with `m` columns, then on each leftover row.
-fn for_row_blocks(values: &[f64], m: usize, mut block: impl FnMut(usize, &[f64])) {
-    let whole = values.len() / (ROW_BLOCK * m) * ROW_BLOCK;
-    for (b, rows) in values.chunks_exact(ROW_BLOCK * m).enumerate() {
-        block(b * ROW_BLOCK, rows);
-    }
-    for (k, row) in values[whole * m..].chunks_exact(m).enumerate() {
-        block(whole + k, row);
-    }
-}
-
-/// Column `j` of a block of [`ROW_BLOCK`] rows (row-major, `m` columns),
-/// one lane per row.
-#[inline(always)]
-fn block_column(rows: &[f64], m: usize, j: usize) -> [f64; ROW_BLOCK] {
-    std::array::from_fn(|k| rows[k * m + j])
+/// The rows of a block of [`ROW_BLOCK`] rows (row-major, `m` columns).
+#[inline]
+fn block_rows(rows: &[f64], m: usize) -> [&[f64]; ROW_BLOCK] {
+    std::array::from_fn(|k| &rows[k * m..(k + 1) * m])
 }
 
 /// One criterion's wsm term as (origin, span, lift, weight): a cell's
@@ -205,35 +169,38 @@ fn wsm_scores(matrix: &DecisionMatrix, weights: &[f64]) -> Vec<f64> {
         })
         .collect();
     let mut out = vec![0.0; n];
-    wsm_fast(&matrix.values, &terms, &mut out);
+    wsm_kernel(&matrix.values, &terms, &mut out);
     out
 }
 
-widest_vectors!(wsm_fast, wsm_kernel(values: &[f64], terms: &[WsmTerm], out: &mut [f64]));
-
 /// The body of [`wsm_scores`]: `out[i]` = Σ_j term_j(values[i, j]), in
 /// criterion order from −0.
-#[inline(always)]
+#[inline]
 fn wsm_kernel(values: &[f64], terms: &[WsmTerm], out: &mut [f64]) {
     let m = terms.len();
-    let term = |x: f64, &(o, span, lift, w): &WsmTerm| ((x - o) / span + lift) * w;
-    for_row_blocks(values, m, |first, rows| {
-        if rows.len() == ROW_BLOCK * m {
-            let mut acc = [-0.0; ROW_BLOCK];
-            for (j, t) in terms.iter().enumerate() {
-                let column = block_column(rows, m, j);
-                for (a, &x) in acc.iter_mut().zip(&column) {
-                    *a += term(x, t);
-                }
+    let mut blocks = values.chunks_exact(ROW_BLOCK * m);
+    let mut outs = out.chunks_exact_mut(ROW_BLOCK);
+    for (rows, o) in (&mut blocks).zip(&mut outs) {
+        let r = block_rows(rows, m);
+        let mut acc = [-0.0; ROW_BLOCK];
+        for (j, &(origin, span, lift, w)) in terms.iter().enumerate() {
+            for (a, row) in acc.iter_mut().zip(&r) {
+                *a += ((row[j] - origin) / span + lift) * w;
             }
-            out[first..first + ROW_BLOCK].copy_from_slice(&acc);
-        } else {
-            out[first] = rows
-                .iter()
-                .zip(terms)
-                .fold(-0.0, |acc, (&x, t)| acc + term(x, t));
         }
-    });
+        o.copy_from_slice(&acc);
+    }
+    for (row, o) in blocks
+        .remainder()
+        .chunks_exact(m)
+        .zip(outs.into_remainder())
+    {
+        let mut acc = -0.0;
+        for (&x, &(origin, span, lift, w)) in row.iter().zip(terms) {
+            acc += ((x - origin) / span + lift) * w;
+        }
+        *o = acc;
+    }
 }
 
 /// Weighted sum of precomputed scaled values.
@@ -265,7 +232,7 @@ pub fn topsis(matrix: &DecisionMatrix, weights: &[f64]) -> Vec<f64> {
     let mut norms = vec![0.0; m];
     let mut low = matrix.values[..m].to_vec();
     let mut high = low.clone();
-    topsis_columns_fast(&matrix.values, &mut norms, &mut low, &mut high);
+    topsis_columns_kernel(&matrix.values, &mut norms, &mut low, &mut high);
     // v = factor · x, with a zero norm giving v = 0.
     let factor: Vec<f64> = norms
         .iter()
@@ -282,15 +249,13 @@ pub fn topsis(matrix: &DecisionMatrix, weights: &[f64]) -> Vec<f64> {
         .map(|((f, i), a)| (f, i, a))
         .collect();
     let mut out = vec![0.0; n];
-    topsis_fast(&matrix.values, &columns, &mut out);
+    topsis_kernel(&matrix.values, &columns, &mut out);
     out
 }
 
-widest_vectors!(topsis_columns_fast, topsis_columns_kernel(values: &[f64], norms: &mut [f64], low: &mut [f64], high: &mut [f64]));
-
 /// The first pass of [`topsis`], row by row: each column's sum of squares
 /// (added to `norms`) and its minimum and maximum (folded into `low` and `high`).
-#[inline(always)]
+#[inline]
 fn topsis_columns_kernel(values: &[f64], norms: &mut [f64], low: &mut [f64], high: &mut [f64]) {
     for row in values.chunks_exact(norms.len()) {
         for (((s, l), h), &x) in norms.iter_mut().zip(&mut *low).zip(&mut *high).zip(row) {
@@ -305,51 +270,53 @@ fn topsis_columns_kernel(values: &[f64], norms: &mut [f64], low: &mut [f64], hig
 /// value of `x` is `factor · x`.
 type TopsisColumn = (f64, f64, f64);
 
-widest_vectors!(topsis_fast, topsis_kernel(values: &[f64], columns: &[TopsisColumn], out: &mut [f64]));
-
 /// The second pass of [`topsis`]: each row's squared distances to the
 /// ideal and anti-ideal points, summed in criterion order from 0, then its
 /// closeness.
-#[inline(always)]
+#[inline]
 fn topsis_kernel(values: &[f64], columns: &[TopsisColumn], out: &mut [f64]) {
     let m = columns.len();
-    let closeness = |plus: f64, minus: f64| {
-        let (d_plus, d_minus) = (plus.sqrt(), minus.sqrt());
-        if d_plus + d_minus == 0.0 {
-            0.5
-        } else {
-            d_minus / (d_plus + d_minus)
+    let mut blocks = values.chunks_exact(ROW_BLOCK * m);
+    let mut outs = out.chunks_exact_mut(ROW_BLOCK);
+    for (rows, o) in (&mut blocks).zip(&mut outs) {
+        let r = block_rows(rows, m);
+        let mut plus = [0.0; ROW_BLOCK];
+        let mut minus = [0.0; ROW_BLOCK];
+        for (j, &(f, i, a)) in columns.iter().enumerate() {
+            for ((p, q), row) in plus.iter_mut().zip(&mut minus).zip(&r) {
+                let v = f * row[j];
+                *p += (v - i) * (v - i);
+                *q += (v - a) * (v - a);
+            }
         }
-    };
-    for_row_blocks(values, m, |first, rows| {
-        if rows.len() == ROW_BLOCK * m {
-            let mut plus = [0.0; ROW_BLOCK];
-            let mut minus = [0.0; ROW_BLOCK];
-            for (j, &(f, i, a)) in columns.iter().enumerate() {
-                let column = block_column(rows, m, j);
-                for ((p, q), &x) in plus.iter_mut().zip(&mut minus).zip(&column) {
-                    let v = f * x;
-                    *p += (v - i) * (v - i);
-                    *q += (v - a) * (v - a);
-                }
-            }
-            for ((o, &p), &q) in out[first..first + ROW_BLOCK]
-                .iter_mut()
-                .zip(&plus)
-                .zip(&minus)
-            {
-                *o = closeness(p, q);
-            }
-        } else {
-            let (mut plus, mut minus) = (0.0, 0.0);
-            for (&x, &(f, i, a)) in rows.iter().zip(columns) {
-                let v = f * x;
-                plus += (v - i) * (v - i);
-                minus += (v - a) * (v - a);
-            }
-            out[first] = closeness(plus, minus);
+        for ((o, &p), &q) in o.iter_mut().zip(&plus).zip(&minus) {
+            *o = closeness(p, q);
         }
-    });
+    }
+    for (row, o) in blocks
+        .remainder()
+        .chunks_exact(m)
+        .zip(outs.into_remainder())
+    {
+        let (mut plus, mut minus) = (0.0, 0.0);
+        for (&x, &(f, i, a)) in row.iter().zip(columns) {
+            let v = f * x;
+            plus += (v - i) * (v - i);
+            minus += (v - a) * (v - a);
+        }
+        *o = closeness(plus, minus);
+    }
+}
+
+/// TOPSIS closeness from the squared distances to the ideal and anti-ideal.
+#[inline]
+fn closeness(plus: f64, minus: f64) -> f64 {
+    let (d_plus, d_minus) = (plus.sqrt(), minus.sqrt());
+    if d_plus + d_minus == 0.0 {
+        0.5
+    } else {
+        d_minus / (d_plus + d_minus)
+    }
 }
 
 /// Each column's best and worst raw value from its minimum and maximum.
