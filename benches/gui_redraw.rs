@@ -12,7 +12,12 @@
 //! (issue 17: a weight drag recomputes and redraws within 16 ms); charts list
 //! the best 20 options, so their cost stays flat while recompute is linear.
 //! `charts evaluating again` is the frame as it was before the charts took
-//! the window's evaluation, for comparison.
+//! the window's evaluation, for comparison. The `cpu` variants time the
+//! sequential frame in the thread's CPU time, which a busy shared machine
+//! does not inflate (see `support/cpu_time.rs`).
+
+#[path = "support/cpu_time.rs"]
+mod cpu_time;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use rayon::prelude::*;
@@ -115,5 +120,40 @@ fn weight_drag_frame_large(c: &mut Criterion) {
     });
 }
 
+/// The 1,000 × 20 frame, charts drawn one after the other, in CPU time.
+fn weight_drag_frame_cpu(c: &mut Criterion<cpu_time::ThreadCpuTime>) {
+    let mut scenario = tradeoff::io::synthetic::scenario(1_000, 20, 1, true);
+    let active = scenario.active_profile.clone();
+    let criterion = scenario.criteria[0].id.clone();
+    for reuse in [true, false] {
+        let mut step = 0_u32;
+        let name = format!(
+            "cpu: weight drag frame, 1000x20, recompute + 2 charts 620x400 pt @ 1x, sequential{}",
+            if reuse {
+                ""
+            } else {
+                ", charts evaluating again"
+            }
+        );
+        c.bench_function(&name, |b| {
+            b.iter(|| {
+                step = (step + 1) % 100;
+                if let Some(p) = scenario.profiles.iter_mut().find(|p| p.id == active) {
+                    p.weights.insert(criterion.clone(), f64::from(step) / 100.0);
+                }
+                frame(&scenario, 620, 400, 1.0, false, reuse);
+            })
+        });
+    }
+    c.bench_function("cpu: recompute only, 1000x20, three methods", |b| {
+        b.iter(|| black_box(analyse(&scenario)))
+    });
+}
+
 criterion_group!(benches, weight_drag_frame, weight_drag_frame_large);
-criterion_main!(benches);
+criterion_group! {
+    name = cpu;
+    config = Criterion::default().with_measurement(cpu_time::ThreadCpuTime);
+    targets = weight_drag_frame_cpu
+}
+criterion_main!(benches, cpu);
