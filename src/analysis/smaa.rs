@@ -49,7 +49,7 @@ use crate::model::{Direction, WeightBounds, WeightProfile};
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use rayon::prelude::*;
-use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 
 /// Samples per chunk; each chunk has its own random stream.
 pub const CHUNK_SAMPLES: usize = 1024;
@@ -160,9 +160,28 @@ pub fn smaa(
     bounds: Option<&[WeightBounds]>,
     options: &SmaaOptions,
 ) -> Result<SmaaResult, BoundsError> {
+    match smaa_cancellable(matrix, method, bounds, options, &AtomicBool::new(false))? {
+        Some(result) => Ok(result),
+        None => unreachable!("a run nobody can cancel finished"),
+    }
+}
+
+/// [`smaa`] that gives up once `cancel` is set (a newer run made this one
+/// obsolete): every chunk checks it before drawing its samples, so a run
+/// stops within one chunk per thread. Ok(None) when it gave up.
+pub fn smaa_cancellable(
+    matrix: &DecisionMatrix,
+    method: Method,
+    bounds: Option<&[WeightBounds]>,
+    options: &SmaaOptions,
+    cancel: &AtomicBool,
+) -> Result<Option<SmaaResult>, BoundsError> {
     let sampler = WeightSampler::new(matrix.m(), bounds)?;
-    let engine = Engine::new(matrix, method, &sampler, options);
+    let engine = Engine::new(matrix, method, &sampler, options, cancel);
     let tally = engine.acceptability_pass();
+    if engine.cancelled() {
+        return Ok(None);
+    }
     let (n, m) = (matrix.n(), matrix.m());
     let total = engine.samples().max(1) as f64;
     let ranks = tally.ranks;
@@ -189,7 +208,10 @@ pub fn smaa(
         })
         .collect();
     let confidence = engine.confidence_pass(&central_weights, &tally);
-    Ok(SmaaResult {
+    if engine.cancelled() {
+        return Ok(None);
+    }
+    Ok(Some(SmaaResult {
         alternatives: matrix.alternatives.clone(),
         criteria: matrix.criteria.clone(),
         samples: engine.samples(),
@@ -197,7 +219,7 @@ pub fn smaa(
         central_weights,
         confidence,
         exact_weights: sampler.is_exact(),
-    })
+    }))
 }
 
 /// A criterion whose column has at least one uncertain value.
@@ -271,6 +293,8 @@ struct Engine<'a> {
     uncertain: Vec<UncertainColumn>,
     /// Bits of a sort key that hold the row index.
     index_bits: u32,
+    /// Set when the run is no longer wanted; chunks then draw nothing.
+    cancel: &'a AtomicBool,
 }
 
 impl<'a> Engine<'a> {
@@ -279,6 +303,7 @@ impl<'a> Engine<'a> {
         method: Method,
         sampler: &'a WeightSampler,
         options: &'a SmaaOptions,
+        cancel: &'a AtomicBool,
     ) -> Self {
         let (n, m) = (matrix.n(), matrix.m());
         let row_major = scaled_values(matrix);
@@ -325,7 +350,13 @@ impl<'a> Engine<'a> {
             base_scaled,
             uncertain,
             index_bits,
+            cancel,
         }
+    }
+
+    /// True once the run is no longer wanted.
+    fn cancelled(&self) -> bool {
+        self.cancel.load(Ordering::Relaxed)
     }
 
     fn work(&self) -> Work {
@@ -454,6 +485,9 @@ impl<'a> Engine<'a> {
             .fold(
                 || WeightSums(vec![0; n * m]),
                 |mut sums, c| {
+                    if self.cancelled() {
+                        return sums;
+                    }
                     let mut rng = self.rng(c as u64);
                     let mut work = self.work();
                     let mut stream = self.sampler.stream();
@@ -514,6 +548,9 @@ impl<'a> Engine<'a> {
             .fold(
                 || vec![0u64; n],
                 |mut firsts, c| {
+                    if self.cancelled() {
+                        return firsts;
+                    }
                     let mut rng = self.rng(CONFIDENCE_STREAM + c as u64);
                     let mut work = self.work();
                     for _ in 0..self.chunk_len(c) {

@@ -138,6 +138,7 @@ pub fn input_for<'a>(
         criterion,
         smaa: smaa.map(|s| s.result),
         expanded: &state.expanded_groups,
+        evaluation: state.evaluation(state.method),
         ..ChartInput::new(state.scenario(), state.lang)
     }
 }

@@ -122,6 +122,7 @@ impl ChartCache {
         let input = ChartInput {
             method: state.method,
             expanded: &state.expanded_groups,
+            evaluation: state.evaluation(state.method),
             ..ChartInput::new(state.scenario(), state.lang)
         };
         let content = key_of((state.chart_key(), state.method, state.lang));
@@ -145,6 +146,7 @@ impl ChartCache {
         let input = ChartInput {
             method: state.method,
             expanded: &state.expanded_groups,
+            evaluation: state.evaluation(state.method),
             ..ChartInput::new(state.scenario(), state.lang)
         };
         let rendered: Vec<_> = stale

@@ -1,20 +1,26 @@
 //! The Robustness view: weight-sensitivity lines for a chosen criterion
 //! (switch points marked), one plain sentence per criterion, and SMAA rank
 //! acceptability recomputed off the UI thread as weights change, drawn
-//! dimmed while a newer run is under way.
+//! dimmed while a newer run is under way. The sentences' curves are also
+//! computed off the UI thread, once per revision and method, so a large
+//! file stays responsive while a weight is dragged.
 
 use super::chart_tex::{TexCache, TexKey, content_of};
 use super::charts_tabs::{SmaaView, criterion_picker, input_for};
 use super::smaa_worker::{JobKey, Outcome, SmaaWorker, WeightSpread};
 use super::state::AppState;
 use super::widgets::heading;
-use crate::analysis::Method;
+use crate::analysis::sensitivity::SensitivityCurve;
+use crate::analysis::{DecisionMatrix, Method};
 use crate::charts::{ChartKind, READABLE_WIDTH_PT, curve_for};
 use crate::i18n::{num, pct};
 use crate::model::Lang;
 use crate::report::sensitivity::describe;
 use crate::tr;
 use egui::{Color32, RichText, Ui, Vec2};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, Sender, channel};
 
 /// Tint of a chart whose numbers are being recomputed.
 pub const STALE_TINT: Color32 = Color32::from_rgba_premultiplied(105, 105, 105, 105);
@@ -38,7 +44,122 @@ pub struct Robustness {
     /// The worker (started on first use).
     pub worker: Option<SmaaWorker>,
     cache: TexCache,
-    sentences: Option<((u64, Method, Lang), Vec<String>)>,
+    findings: Findings,
+}
+
+/// What the sentences' curves depend on: document content and method.
+type CurvesKey = (u64, Method);
+
+/// The per-criterion sentences: their curves computed on a background
+/// thread for the newest (revision, method), an obsolete computation
+/// stopped between criteria, and the sentences written once per result and
+/// language.
+struct Findings {
+    /// The newest (revision, method) asked for.
+    requested: Option<CurvesKey>,
+    /// Stop flag of the computation under way.
+    cancel: Option<Arc<AtomicBool>>,
+    sender: Sender<(CurvesKey, Vec<SensitivityCurve>)>,
+    receiver: Receiver<(CurvesKey, Vec<SensitivityCurve>)>,
+    /// The newest curves received (possibly for an older revision).
+    curves: Option<(CurvesKey, Vec<SensitivityCurve>)>,
+    /// The sentences of `curves` and the language they are in.
+    sentences: Option<(CurvesKey, Lang, Vec<String>)>,
+}
+
+impl Default for Findings {
+    fn default() -> Self {
+        let (sender, receiver) = channel();
+        Findings {
+            requested: None,
+            cancel: None,
+            sender,
+            receiver,
+            curves: None,
+            sentences: None,
+        }
+    }
+}
+
+impl Findings {
+    /// Starts computing the curves for `key` unless already asked; the
+    /// previous computation is told to stop. `on_done` runs when they are
+    /// ready (to ask for a repaint).
+    fn request(
+        &mut self,
+        key: CurvesKey,
+        matrix: Option<&DecisionMatrix>,
+        on_done: impl Fn() + Send + 'static,
+    ) {
+        if self.requested == Some(key) {
+            return;
+        }
+        self.requested = Some(key);
+        let cancel = Arc::new(AtomicBool::new(false));
+        if let Some(obsolete) = self.cancel.replace(Arc::clone(&cancel)) {
+            obsolete.store(true, Ordering::Relaxed);
+        }
+        let Some(matrix) = matrix else {
+            // Nothing to rank: no sentences, nothing to compute.
+            self.curves = Some((key, Vec::new()));
+            return;
+        };
+        let matrix = matrix.clone();
+        let sender = self.sender.clone();
+        let spawned = std::thread::Builder::new()
+            .name("sensitivity-findings".into())
+            .spawn(move || {
+                let mut curves = Vec::with_capacity(matrix.m());
+                for j in 0..matrix.m() {
+                    if cancel.load(Ordering::Relaxed) {
+                        return;
+                    }
+                    curves.push(curve_for(&matrix, key.1, j, GRID_POINTS));
+                }
+                if sender.send((key, curves)).is_ok() {
+                    on_done();
+                }
+            });
+        if let Err(e) = spawned {
+            eprintln!("tradeoff: sensitivity sentences not computed: {e}");
+        }
+    }
+
+    /// Takes the curves computed since the last call; keeps the newest asked for.
+    fn poll(&mut self) {
+        while let Ok((key, curves)) = self.receiver.try_recv() {
+            // A finished computation for an older key still beats nothing.
+            if self.requested == Some(key) || self.curves.is_none() {
+                self.curves = Some((key, curves));
+            }
+        }
+    }
+
+    /// True when the sentences answer the newest request.
+    fn is_fresh(&self) -> bool {
+        self.curves.as_ref().map(|(k, _)| *k) == self.requested
+    }
+
+    /// The sentences of the newest curves in `lang` (written once per
+    /// result and language).
+    fn sentences(&mut self, state: &AppState) -> &[String] {
+        let lang = state.lang;
+        if let Some((key, curves)) = &self.curves
+            && self
+                .sentences
+                .as_ref()
+                .is_none_or(|(k, l, _)| k != key || *l != lang)
+        {
+            let lines = curves
+                .iter()
+                .map(|curve| describe(state.scenario(), curve, lang))
+                .collect();
+            self.sentences = Some((*key, lang, lines));
+        }
+        self.sentences
+            .as_ref()
+            .map_or(&[], |(_, _, l)| l.as_slice())
+    }
 }
 
 impl Default for Robustness {
@@ -50,7 +171,7 @@ impl Default for Robustness {
             seed: 1,
             worker: None,
             cache: TexCache::default(),
-            sentences: None,
+            findings: Findings::default(),
         }
     }
 }
@@ -72,6 +193,16 @@ impl Robustness {
             seed: self.seed,
         };
         worker.request(key, state.scenario());
+        let matrix = state
+            .evaluation(state.method)
+            .filter(|e| !e.ranking.is_empty())
+            .map(|e| &e.matrix);
+        let ctx = ctx.clone();
+        self.findings
+            .request((state.content_key(), state.method), matrix, move || {
+                ctx.request_repaint();
+            });
+        self.findings.poll();
     }
 
     /// The newest SMAA result for charts, with its freshness.
@@ -84,22 +215,16 @@ impl Robustness {
         })
     }
 
-    /// One sentence per criterion, cached per revision, method and language.
+    /// One sentence per criterion from the newest curves computed (those
+    /// of an earlier revision while the current one's are under way; see
+    /// [`Robustness::sentences_are_fresh`]).
     pub fn sentences(&mut self, state: &AppState) -> &[String] {
-        let key = (state.content_key(), state.method, state.lang);
-        if self.sentences.as_ref().is_none_or(|(k, _)| *k != key) {
-            let lines = match state.evaluation(state.method) {
-                Some(eval) if !eval.ranking.is_empty() => (0..eval.matrix.m())
-                    .map(|j| {
-                        let curve = curve_for(&eval.matrix, state.method, j, GRID_POINTS);
-                        describe(state.scenario(), &curve, state.lang)
-                    })
-                    .collect(),
-                _ => Vec::new(),
-            };
-            self.sentences = Some((key, lines));
-        }
-        self.sentences.as_ref().map_or(&[], |(_, l)| l.as_slice())
+        self.findings.sentences(state)
+    }
+
+    /// True when the sentences are those of the scenario and method shown.
+    pub fn sentences_are_fresh(&self) -> bool {
+        self.findings.is_fresh()
     }
 
     /// Draws the view for `state`.
@@ -233,7 +358,13 @@ impl Robustness {
         self.cache
             .show(ui, "robust-sensitivity", key, &input, size, Color32::WHITE);
         ui.add_space(4.0);
-        ui.label(RichText::new(tr!(lang, "present.findings")).strong());
+        ui.horizontal(|ui| {
+            ui.label(RichText::new(tr!(lang, "present.findings")).strong());
+            if !self.sentences_are_fresh() {
+                ui.spinner();
+                ui.label(RichText::new(tr!(lang, "present.updating")).weak());
+            }
+        });
         let lines = self.sentences(state).to_vec();
         egui::ScrollArea::vertical()
             .id_salt("findings")
@@ -372,13 +503,63 @@ mod tests {
         assert_eq!(grouped(999, Lang::En), "999");
     }
 
+    /// Asks for the sentences of `state` and waits for the background thread.
+    fn fresh_sentences(r: &mut Robustness, state: &AppState) -> Vec<String> {
+        let ctx = egui::Context::default();
+        r.keep_fresh(&ctx, state);
+        for _ in 0..2_000 {
+            r.findings.poll();
+            if r.sentences_are_fresh() {
+                return r.sentences(state).to_vec();
+            }
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+        panic!("the sentences never came");
+    }
+
     #[test]
     fn one_sentence_per_criterion_in_the_chosen_language() {
-        let state = AppState::with_default_scenario(Lang::Fr);
+        let mut state = AppState::with_default_scenario(Lang::Fr);
         let mut r = Robustness::default();
         let n = state.scenario().criteria.len();
-        let lines = r.sentences(&state).to_vec();
+        let lines = fresh_sentences(&mut r, &state);
         assert_eq!(lines.len(), n);
-        assert!(lines.iter().all(|l| !l.is_empty()));
+        let matrix = state
+            .evaluation(state.method)
+            .expect("valid")
+            .matrix
+            .clone();
+        // The same sentences as written on the spot from the same curves.
+        for (j, line) in lines.iter().enumerate() {
+            let curve = curve_for(&matrix, state.method, j, GRID_POINTS);
+            assert_eq!(line, &describe(state.scenario(), &curve, Lang::Fr));
+        }
+        // A language change rewrites them from the curves already computed.
+        state.lang = Lang::En;
+        let english = r.sentences(&state).to_vec();
+        assert!(r.sentences_are_fresh());
+        let curve = curve_for(&matrix, state.method, 0, GRID_POINTS);
+        assert_eq!(english[0], describe(state.scenario(), &curve, Lang::En));
+    }
+
+    #[test]
+    fn sentences_follow_the_method_and_an_obsolete_computation_is_told_to_stop() {
+        let mut state = AppState::with_default_scenario(Lang::En);
+        let mut r = Robustness::default();
+        fresh_sentences(&mut r, &state);
+        let first = r
+            .findings
+            .cancel
+            .clone()
+            .expect("a computation was started");
+        state.method = Method::Promethee2;
+        let lines = fresh_sentences(&mut r, &state);
+        assert!(
+            first.load(Ordering::Relaxed),
+            "the older computation's flag is set"
+        );
+        let eval = state.evaluation(Method::Promethee2).expect("valid");
+        let curve = curve_for(&eval.matrix, Method::Promethee2, 0, GRID_POINTS);
+        assert_eq!(lines[0], describe(state.scenario(), &curve, Lang::En));
     }
 }

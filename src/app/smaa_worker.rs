@@ -1,5 +1,7 @@
 //! SMAA runs for the Robustness view, off the UI thread: one worker thread
-//! takes the newest job (older queued jobs are skipped), and every result
+//! takes the newest job (older queued jobs are skipped), a run made obsolete
+//! by a newer request stops at its next chunk of samples (so dragging a
+//! weight on a large file never queues minutes of work), and every result
 //! carries the generation of the job that made it, so the view can tell a
 //! fresh result from a stale one and draw the stale one dimmed.
 //!
@@ -8,9 +10,11 @@
 //! chunks (each a few hundred milliseconds at 1,000+ options) to finish.
 //! Results do not depend on the number of threads.
 
-use crate::analysis::smaa::{SmaaOptions, SmaaResult, profile_bounds, smaa};
+use crate::analysis::smaa::{SmaaOptions, SmaaResult, profile_bounds, smaa_cancellable};
 use crate::analysis::{Method, evaluate_profile, select_profile};
 use crate::model::{Scenario, WeightBounds};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::time::Instant;
 
@@ -69,6 +73,17 @@ struct Job {
     generation: u64,
     key: JobKey,
     scenario: Scenario,
+    /// Set when a newer job is requested.
+    cancel: Arc<AtomicBool>,
+}
+
+/// What the worker thread reports about its runs, for the view and tests.
+#[derive(Default)]
+struct Progress {
+    /// Generation of the run under way (or last started).
+    started: AtomicU64,
+    /// Jobs given up: skipped in the queue or stopped under way.
+    abandoned: AtomicU64,
 }
 
 /// The worker and the latest result.
@@ -81,6 +96,9 @@ pub struct SmaaWorker {
     pub requested: Option<JobKey>,
     /// The newest result received (possibly stale).
     pub latest: Option<Finished>,
+    /// The cancel flag of the newest job sent.
+    cancel: Option<Arc<AtomicBool>>,
+    progress: Arc<Progress>,
 }
 
 impl SmaaWorker {
@@ -89,9 +107,11 @@ impl SmaaWorker {
     pub fn start(on_done: impl Fn() + Send + 'static) -> Self {
         let (jobs, job_rx) = channel::<Job>();
         let (result_tx, results) = channel();
+        let progress = Arc::new(Progress::default());
+        let shared = Arc::clone(&progress);
         std::thread::Builder::new()
             .name("smaa-worker".into())
-            .spawn(move || worker_loop(&job_rx, &result_tx, &on_done))
+            .spawn(move || worker_loop(&job_rx, &result_tx, &shared, &on_done))
             .map_err(|e| eprintln!("tradeoff: SMAA worker not started: {e}"))
             .ok();
         SmaaWorker {
@@ -100,6 +120,8 @@ impl SmaaWorker {
             generation: 0,
             requested: None,
             latest: None,
+            cancel: None,
+            progress,
         }
     }
 
@@ -110,10 +132,15 @@ impl SmaaWorker {
         }
         self.generation += 1;
         self.requested = Some(key.clone());
+        let cancel = Arc::new(AtomicBool::new(false));
+        if let Some(obsolete) = self.cancel.replace(Arc::clone(&cancel)) {
+            obsolete.store(true, Ordering::Relaxed);
+        }
         let job = Job {
             generation: self.generation,
             key,
             scenario: scenario.clone(),
+            cancel,
         };
         if self.jobs.send(job).is_err() {
             self.latest = Some(Finished {
@@ -136,6 +163,16 @@ impl SmaaWorker {
                 self.latest = Some(done);
             }
         }
+    }
+
+    /// Generation of the run the worker started last.
+    pub fn started(&self) -> u64 {
+        self.progress.started.load(Ordering::Relaxed)
+    }
+
+    /// How many jobs were given up because a newer one was requested.
+    pub fn abandoned(&self) -> u64 {
+        self.progress.abandoned.load(Ordering::Relaxed)
     }
 
     /// True when the latest result answers the newest request.
@@ -175,17 +212,34 @@ fn smaa_pool() -> Option<rayon::ThreadPool> {
         .ok()
 }
 
-fn worker_loop(jobs: &Receiver<Job>, results: &Sender<Finished>, on_done: &dyn Fn()) {
+fn worker_loop(
+    jobs: &Receiver<Job>,
+    results: &Sender<Finished>,
+    progress: &Progress,
+    on_done: &dyn Fn(),
+) {
     let pool = smaa_pool();
+    let give_up = || progress.abandoned.fetch_add(1, Ordering::Relaxed);
     while let Ok(mut job) = jobs.recv() {
         // Only the newest job matters: a slider drag queues many.
         while let Ok(newer) = jobs.try_recv() {
+            give_up();
             job = newer;
         }
+        if job.cancel.load(Ordering::Relaxed) {
+            give_up();
+            continue;
+        }
+        progress.started.store(job.generation, Ordering::Relaxed);
         let started = Instant::now();
+        let run = || run_cancellable(&job.scenario, &job.key, &job.cancel);
         let outcome = match &pool {
-            Some(pool) => pool.install(|| run(&job.scenario, &job.key)),
-            None => run(&job.scenario, &job.key),
+            Some(pool) => pool.install(run),
+            None => run(),
+        };
+        let Some(outcome) = outcome else {
+            give_up();
+            continue;
         };
         let done = Finished {
             generation: job.generation,
@@ -202,16 +256,24 @@ fn worker_loop(jobs: &Receiver<Job>, results: &Sender<Finished>, on_done: &dyn F
 
 /// Runs SMAA for `key` on `scenario` (the active profile's vetoes apply).
 pub fn run(scenario: &Scenario, key: &JobKey) -> Outcome {
+    match run_cancellable(scenario, key, &AtomicBool::new(false)) {
+        Some(outcome) => outcome,
+        None => unreachable!("a run nobody can cancel finished"),
+    }
+}
+
+/// [`run`] that gives up (None) once `cancel` is set.
+fn run_cancellable(scenario: &Scenario, key: &JobKey, cancel: &AtomicBool) -> Option<Outcome> {
     let profile = match select_profile(scenario, None) {
         Ok(p) => p,
-        Err(e) => return Outcome::Failed(e.to_string()),
+        Err(e) => return Some(Outcome::Failed(e.to_string())),
     };
     if crate::model::has_errors(&crate::model::validate(scenario)) {
-        return Outcome::Failed(String::new());
+        return Some(Outcome::Failed(String::new()));
     }
     let evaluation = evaluate_profile(scenario, profile, key.method);
     if evaluation.ranking.is_empty() {
-        return Outcome::AllExcluded;
+        return Some(Outcome::AllExcluded);
     }
     let bounds = match key.spread {
         WeightSpread::Profile => profile_bounds(&evaluation.matrix, profile),
@@ -222,9 +284,10 @@ pub fn run(scenario: &Scenario, key: &JobKey) -> Outcome {
         seed: key.seed,
         ..SmaaOptions::default()
     };
-    match smaa(&evaluation.matrix, key.method, bounds.as_deref(), &options) {
-        Ok(r) => Outcome::Done(r),
-        Err(e) => Outcome::Failed(e.to_string()),
+    let matrix = &evaluation.matrix;
+    match smaa_cancellable(matrix, key.method, bounds.as_deref(), &options, cancel) {
+        Ok(r) => r.map(Outcome::Done),
+        Err(e) => Some(Outcome::Failed(e.to_string())),
     }
 }
 
@@ -312,6 +375,30 @@ mod tests {
         let g = w.generation;
         w.request(key(2, WeightSpread::AroundCurrent(0.25)), &scenario);
         assert_eq!(w.generation, g);
+    }
+
+    #[test]
+    fn a_run_made_obsolete_by_a_newer_request_is_stopped() {
+        let scenario = crate::app::state::default_scenario();
+        let mut w = SmaaWorker::start(|| {});
+        // Billions of samples: hours of work unless cancelled.
+        let endless = JobKey {
+            samples: crate::analysis::smaa::MAX_SAMPLES,
+            ..key(1, WeightSpread::Profile)
+        };
+        w.request(endless, &scenario);
+        let first = w.generation;
+        while w.started() != first {
+            std::thread::yield_now();
+        }
+        w.request(key(2, WeightSpread::Profile), &scenario);
+        wait_fresh(&mut w);
+        assert_eq!(w.latest.as_ref().map(|l| l.key.revision), Some(2));
+        assert_eq!(
+            w.abandoned(),
+            1,
+            "the endless run was stopped, not finished"
+        );
     }
 
     #[test]

@@ -153,6 +153,11 @@ pub struct ChartInput<'a> {
     /// Ids of the groups that the by-group charts (contributions, waterfall,
     /// stakeholders) open into their children; empty: top-level groups only.
     pub expanded: &'a [String],
+    /// The ranking of `scenario` under `profile` and `method`, already
+    /// made by the caller (the window's analysis, the command's own run):
+    /// the chart then neither validates nor evaluates again. It must come
+    /// from a valid scenario. None: the chart validates and evaluates.
+    pub evaluation: Option<&'a Evaluation>,
 }
 
 impl<'a> ChartInput<'a> {
@@ -170,6 +175,7 @@ impl<'a> ChartInput<'a> {
             other: None,
             scale: 1.0,
             expanded: &[],
+            evaluation: None,
         }
     }
 }
@@ -235,8 +241,9 @@ pub(crate) struct Ctx<'a> {
     pub input: &'a ChartInput<'a>,
     /// The weight profile in use.
     pub profile: &'a WeightProfile,
-    /// Ranking of the feasible options under the profile and method.
-    pub eval: Evaluation,
+    /// Ranking of the feasible options under the profile and method
+    /// (the caller's when it passed one).
+    pub eval: std::borrow::Cow<'a, Evaluation>,
     /// Sizes for this drawing.
     pub theme: Theme,
     /// Room the drawing needs to stay readable, recorded while drawing.
@@ -247,13 +254,32 @@ pub(crate) struct Ctx<'a> {
 
 impl<'a> Ctx<'a> {
     fn new(input: &'a ChartInput<'a>, width_px: u32, height_px: u32) -> Result<Self, ChartError> {
-        let problems = validate(input.scenario);
-        if has_errors(&problems) {
-            return Err(ChartError::Invalid(problems.len()));
+        // The caller's evaluation stands only for the profile and method
+        // asked for; anything else is validated and evaluated here.
+        let given = match input.evaluation {
+            Some(e) if e.method == input.method => select_profile(input.scenario, input.profile)
+                .ok()
+                .filter(|p| p.id == e.profile)
+                .map(|p| (p, e)),
+            _ => None,
+        };
+        if given.is_none() {
+            let problems = validate(input.scenario);
+            if has_errors(&problems) {
+                return Err(ChartError::Invalid(problems.len()));
+            }
         }
-        let profile = select_profile(input.scenario, input.profile)?;
+        // Ids only: the score table is built on a first score lookup, which
+        // charts drawing from the evaluation's matrix never make.
         let index = ScenarioIndex::new(input.scenario);
-        let eval = evaluate_indexed(&index, profile, input.method);
+        let (profile, eval) = match given {
+            Some((profile, e)) => (profile, std::borrow::Cow::Borrowed(e)),
+            None => {
+                let profile = select_profile(input.scenario, input.profile)?;
+                let e = evaluate_indexed(&index, profile, input.method);
+                (profile, std::borrow::Cow::Owned(e))
+            }
+        };
         Ok(Ctx {
             input,
             profile,

@@ -92,7 +92,14 @@ pub fn render(args: &RenderArgs, lang: Lang) -> Result<(), String> {
         ChartKind::Frontier => args.cost.as_deref().or(args.criterion.as_deref()),
         _ => args.criterion.as_deref(),
     };
+    // The command's own ranking, handed to the chart as the window hands
+    // it its analysis (the file was validated on load). An unknown profile
+    // is left for the chart to report.
+    let evaluation = crate::analysis::select_profile(&scenario, args.profile.as_deref())
+        .ok()
+        .map(|profile| crate::analysis::evaluate_profile(&scenario, profile, args.method));
     let input = ChartInput {
+        evaluation: evaluation.as_ref(),
         explanation,
         other: compared.as_ref().map(|(b, _)| b),
         profile: args.profile.as_deref(),

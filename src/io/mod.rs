@@ -109,7 +109,9 @@ pub fn load_all(path: &Path) -> Result<Scenario, Vec<LoadError>> {
 
 /// Loads a scenario from a `.ron` scenario file or a `.csv` decision matrix.
 pub fn load(path: &Path) -> Result<Scenario, LoadError> {
-    load_with_text(path).map(|(scenario, _)| scenario)
+    // Not through load_with_text: a 30 MB file would be checked as UTF-8 twice.
+    let bytes = read_limited(path)?;
+    parse_bytes(&bytes, &path.display().to_string(), is_csv(path))
 }
 
 /// Like [`load`], also returning the text of a RON file (None for CSV), to

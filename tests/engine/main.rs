@@ -2,6 +2,7 @@
 
 mod brief_formats;
 mod brief_pack;
+mod charts_given_evaluation;
 mod charts_readable;
 mod charts_render;
 mod charts_snapshots;
@@ -33,6 +34,7 @@ mod promethee_thresholds;
 mod reference;
 mod report_json;
 mod scenarios;
+mod smaa_cancel;
 mod smaa_cli;
 mod smaa_engine;
 mod smaa_exact_tails;
