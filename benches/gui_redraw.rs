@@ -10,7 +10,7 @@
 //! (issue 17: a weight drag recomputes and redraws within 16 ms); charts list
 //! the best 20 options, so their cost stays flat while recompute is linear.
 
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::{Criterion, criterion_group};
 use rayon::prelude::*;
 use std::hint::black_box;
 use tradeoff::analysis::evaluate_all_methods;
@@ -40,6 +40,7 @@ fn frame(scenario: &Scenario, w: u32, h: u32, ppp: f32, parallel: bool) {
 }
 
 fn weight_drag_frame(c: &mut Criterion) {
+    let mut group = c.benchmark_group("gui_redraw");
     let mut scenario =
         tradeoff::io::ron_file::parse(tradeoff::DEFAULT_SCENARIO, "default").expect("bundled");
     let active = scenario.active_profile.clone();
@@ -52,7 +53,7 @@ fn weight_drag_frame(c: &mut Criterion) {
                 "weight drag frame, 2 charts 620x400 pt @ {ppp}x, {}",
                 if parallel { "parallel" } else { "sequential" }
             );
-            c.bench_function(&name, |b| {
+            group.bench_function(&name, |b| {
                 b.iter(|| {
                     step = (step + 1) % 100;
                     if let Some(p) = scenario.profiles.iter_mut().find(|p| p.id == active) {
@@ -66,12 +67,13 @@ fn weight_drag_frame(c: &mut Criterion) {
 }
 
 fn weight_drag_frame_large(c: &mut Criterion) {
+    let mut group = c.benchmark_group("gui_redraw");
     let mut scenario = tradeoff::io::synthetic::scenario(1_000, 20, 1, true);
     let active = scenario.active_profile.clone();
     let criterion = scenario.criteria[0].id.clone();
     let (w, h) = (620, 400);
     let mut step = 0_u32;
-    c.bench_function(
+    group.bench_function(
         "weight drag frame, 1000x20, recompute + 2 charts 620x400 pt @ 1x, parallel",
         |b| {
             b.iter(|| {
@@ -83,10 +85,9 @@ fn weight_drag_frame_large(c: &mut Criterion) {
             })
         },
     );
-    c.bench_function("recompute only, 1000x20, three methods", |b| {
+    group.bench_function("recompute only, 1000x20, three methods", |b| {
         b.iter(|| black_box(evaluate_all_methods(&scenario, None).expect("valid")))
     });
 }
 
 criterion_group!(benches, weight_drag_frame, weight_drag_frame_large);
-criterion_main!(benches);

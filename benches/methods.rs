@@ -2,7 +2,7 @@
 //! (issue 3 item 9: wsm and topsis under 0.5 ms, promethee2 under 50 ms).
 //! `promethee2_pairwise` is the direct O(n²m) formula, for comparison.
 
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::{Criterion, criterion_group};
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use std::hint::black_box;
@@ -24,7 +24,7 @@ fn random_matrix(n: usize, m: usize, seed: u64, preference: Preference) -> Decis
 
 fn methods(c: &mut Criterion) {
     let usual = random_matrix(2000, 20, 42, Preference::Usual);
-    let mut group = c.benchmark_group("2000x20");
+    let mut group = c.benchmark_group("methods/2000x20");
     group
         .warm_up_time(Duration::from_secs(1))
         .measurement_time(Duration::from_secs(3));
@@ -47,4 +47,3 @@ fn methods(c: &mut Criterion) {
 }
 
 criterion_group!(benches, methods);
-criterion_main!(benches);

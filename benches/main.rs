@@ -1,0 +1,27 @@
+//! Every criterion benchmark in one program, one module per subject, so
+//! `cargo test --all-targets` and clippy build and link one bench binary
+//! (each links the whole library) instead of eight. Each module names its
+//! benchmarks after itself: run one subject with a filter, e.g.
+//! `cargo bench --bench benches -- '^methods/'`.
+
+use criterion::criterion_main;
+
+mod frontier;
+mod gui_redraw;
+mod methods;
+mod package;
+mod render;
+mod scale;
+mod sensitivity;
+mod smaa;
+
+criterion_main!(
+    frontier::benches,
+    gui_redraw::benches,
+    methods::benches,
+    package::benches,
+    render::benches,
+    scale::benches,
+    sensitivity::benches,
+    smaa::benches,
+);
