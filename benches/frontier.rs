@@ -1,7 +1,7 @@
 //! Value-for-money timing: dominance among 2,000 and 10,000 options × 20
 //! independent criteria, and the package frontier of 30 options under 3 caps.
 
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::{Criterion, criterion_group};
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use std::hint::black_box;
@@ -11,6 +11,7 @@ use tradeoff::analysis::frontier::package_frontier;
 use tradeoff::model::Preference;
 
 fn bench_dominance(c: &mut Criterion) {
+    let mut group = c.benchmark_group("frontier");
     let mut rng = ChaCha8Rng::seed_from_u64(1);
     let m = 20;
     for n in [2_000, 10_000] {
@@ -22,13 +23,14 @@ fn bench_dominance(c: &mut Criterion) {
             vec![1.0 / m as f64; m],
             vec![Preference::Usual; m],
         );
-        c.bench_function(&format!("dominance {n} x {m}"), |b| {
+        group.bench_function(format!("dominance {n} x {m}"), |b| {
             b.iter(|| dominators(black_box(&matrix)))
         });
     }
 }
 
 fn bench_package_frontier(c: &mut Criterion) {
+    let mut group = c.benchmark_group("frontier");
     let mut rng = ChaCha8Rng::seed_from_u64(1);
     let n = 30;
     let caps = [450.0, 600.0, 150.0];
@@ -41,10 +43,9 @@ fn bench_package_frontier(c: &mut Criterion) {
                 .collect()
         })
         .collect();
-    c.bench_function("package frontier 30 options 3 caps", |b| {
+    group.bench_function("package frontier 30 options 3 caps", |b| {
         b.iter(|| package_frontier(black_box(&values), &needs, &caps))
     });
 }
 
 criterion_group!(benches, bench_dominance, bench_package_frontier);
-criterion_main!(benches);

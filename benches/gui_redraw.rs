@@ -16,10 +16,9 @@
 //! sequential frame in the thread's CPU time, which a busy shared machine
 //! does not inflate (see `support/cpu_time.rs`).
 
-#[path = "support/cpu_time.rs"]
-mod cpu_time;
+use crate::cpu_time;
 
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::{Criterion, criterion_group};
 use rayon::prelude::*;
 use std::hint::black_box;
 use tradeoff::analysis::{Evaluation, Method, dominance, evaluate_methods, select_profile};
@@ -65,6 +64,7 @@ fn frame(scenario: &Scenario, w: u32, h: u32, ppp: f32, parallel: bool, reuse: b
 }
 
 fn weight_drag_frame(c: &mut Criterion) {
+    let mut group = c.benchmark_group("gui_redraw");
     let mut scenario =
         tradeoff::io::ron_file::parse(tradeoff::DEFAULT_SCENARIO, "default").expect("bundled");
     let active = scenario.active_profile.clone();
@@ -77,7 +77,7 @@ fn weight_drag_frame(c: &mut Criterion) {
                 "weight drag frame, 2 charts 620x400 pt @ {ppp}x, {}",
                 if parallel { "parallel" } else { "sequential" }
             );
-            c.bench_function(&name, |b| {
+            group.bench_function(&name, |b| {
                 b.iter(|| {
                     step = (step + 1) % 100;
                     if let Some(p) = scenario.profiles.iter_mut().find(|p| p.id == active) {
@@ -91,6 +91,7 @@ fn weight_drag_frame(c: &mut Criterion) {
 }
 
 fn weight_drag_frame_large(c: &mut Criterion) {
+    let mut group = c.benchmark_group("gui_redraw");
     let mut scenario = tradeoff::io::synthetic::scenario(1_000, 20, 1, true);
     let active = scenario.active_profile.clone();
     let criterion = scenario.criteria[0].id.clone();
@@ -128,7 +129,7 @@ fn weight_drag_frame_cpu(c: &mut Criterion<cpu_time::ThreadCpuTime>) {
     for reuse in [true, false] {
         let mut step = 0_u32;
         let name = format!(
-            "cpu: weight drag frame, 1000x20, recompute + 2 charts 620x400 pt @ 1x, sequential{}",
+            "gui_redraw/cpu: weight drag frame, 1000x20, recompute + 2 charts 620x400 pt @ 1x, sequential{}",
             if reuse {
                 ""
             } else {
@@ -145,7 +146,7 @@ fn weight_drag_frame_cpu(c: &mut Criterion<cpu_time::ThreadCpuTime>) {
             })
         });
     }
-    c.bench_function("cpu: recompute only, 1000x20, three methods", |b| {
+    c.bench_function("gui_redraw/cpu: recompute only, 1000x20, three methods", |b| {
         b.iter(|| black_box(analyse(&scenario)))
     });
 }
@@ -156,4 +157,3 @@ criterion_group! {
     config = Criterion::default().with_measurement(cpu_time::ThreadCpuTime);
     targets = weight_drag_frame_cpu
 }
-criterion_main!(benches, cpu);

@@ -4,10 +4,9 @@
 //! The `2000x20 cpu` group times wsm and topsis in the thread's CPU time,
 //! which a busy shared machine does not inflate (see `support/cpu_time.rs`).
 
-#[path = "support/cpu_time.rs"]
-mod cpu_time;
+use crate::cpu_time;
 
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::{Criterion, criterion_group};
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use std::hint::black_box;
@@ -29,7 +28,7 @@ fn random_matrix(n: usize, m: usize, seed: u64, preference: Preference) -> Decis
 
 fn methods(c: &mut Criterion) {
     let usual = random_matrix(2000, 20, 42, Preference::Usual);
-    let mut group = c.benchmark_group("2000x20");
+    let mut group = c.benchmark_group("methods/2000x20");
     group
         .warm_up_time(Duration::from_secs(1))
         .measurement_time(Duration::from_secs(3));
@@ -53,7 +52,7 @@ fn methods(c: &mut Criterion) {
 
 fn methods_cpu(c: &mut Criterion<cpu_time::ThreadCpuTime>) {
     let usual = random_matrix(2000, 20, 42, Preference::Usual);
-    let mut group = c.benchmark_group("2000x20 cpu");
+    let mut group = c.benchmark_group("methods/2000x20 cpu");
     group
         .warm_up_time(Duration::from_secs(1))
         .measurement_time(Duration::from_secs(3));
@@ -71,4 +70,3 @@ criterion_group! {
     config = Criterion::default().with_measurement(cpu_time::ThreadCpuTime);
     targets = methods_cpu
 }
-criterion_main!(benches, cpu);

@@ -1,12 +1,13 @@
 //! Package search timing: 30 options, 3 resource caps, top 5.
 
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::{Criterion, criterion_group};
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use std::hint::black_box;
 use tradeoff::analysis::package::solve;
 
 fn bench_package(c: &mut Criterion) {
+    let mut group = c.benchmark_group("package");
     let mut rng = ChaCha8Rng::seed_from_u64(1);
     let n = 30;
     let caps = [600.0, 150.0, 450.0];
@@ -19,10 +20,9 @@ fn bench_package(c: &mut Criterion) {
                 .collect()
         })
         .collect();
-    c.bench_function("package 30 options 3 caps top 5", |b| {
+    group.bench_function("package 30 options 3 caps top 5", |b| {
         b.iter(|| solve(black_box(&values), &needs, &caps, 5))
     });
 }
 
 criterion_group!(benches, bench_package);
-criterion_main!(benches);

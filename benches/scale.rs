@@ -5,9 +5,9 @@
 //! `rank` (every method on CSV, wsm on RON), `check`, `sensitivity` and
 //! `smaa` (10,000 samples; 1,000 at 10,000 options).
 //!
-//! Run one group with e.g. `cargo bench --bench scale -- rank_csv`.
+//! Run one group with e.g. `cargo bench --bench benches -- scale/rank_csv`.
 
-use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use criterion::{BenchmarkId, Criterion, criterion_group};
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -87,7 +87,7 @@ fn large(label: &str) -> bool {
 
 fn bench_scale(c: &mut Criterion) {
     let (_dir, files) = write_files();
-    let mut group = c.benchmark_group("rank_csv");
+    let mut group = c.benchmark_group("scale/rank_csv");
     group.warm_up_time(Duration::from_millis(500));
     for (label, csv, _) in &files {
         group.sample_size(if large(label) { 10 } else { 30 });
@@ -99,7 +99,7 @@ fn bench_scale(c: &mut Criterion) {
     }
     group.finish();
 
-    let mut group = c.benchmark_group("rank_ron");
+    let mut group = c.benchmark_group("scale/rank_ron");
     group.warm_up_time(Duration::from_millis(500));
     for (label, _, ron) in &files {
         group.sample_size(10);
@@ -109,7 +109,7 @@ fn bench_scale(c: &mut Criterion) {
     }
     group.finish();
 
-    let mut group = c.benchmark_group("check");
+    let mut group = c.benchmark_group("scale/check");
     group.warm_up_time(Duration::from_millis(500));
     for (label, csv, ron) in &files {
         group.sample_size(10);
@@ -122,7 +122,7 @@ fn bench_scale(c: &mut Criterion) {
     }
     group.finish();
 
-    let mut group = c.benchmark_group("sensitivity");
+    let mut group = c.benchmark_group("scale/sensitivity");
     group.warm_up_time(Duration::from_millis(500));
     for (label, csv, _) in &files {
         group.sample_size(10);
@@ -132,7 +132,7 @@ fn bench_scale(c: &mut Criterion) {
     }
     group.finish();
 
-    let mut group = c.benchmark_group("smaa");
+    let mut group = c.benchmark_group("scale/smaa");
     group.warm_up_time(Duration::from_millis(500));
     for (label, csv, _) in &files {
         let samples = if label.starts_with("10000") {
@@ -151,4 +151,3 @@ fn bench_scale(c: &mut Criterion) {
 }
 
 criterion_group!(benches, bench_scale);
-criterion_main!(benches);

@@ -1,7 +1,7 @@
 //! One-way sensitivity of every criterion: the 4 × 3 reference case (what
 //! the GUI recomputes while a slider moves) and a 200 × 8 matrix.
 
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::{Criterion, criterion_group};
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use std::hint::black_box;
@@ -63,4 +63,3 @@ fn sensitivity(c: &mut Criterion) {
 }
 
 criterion_group!(benches, sensitivity);
-criterion_main!(benches);

@@ -2,7 +2,7 @@
 //! (< 5 ms), a random 50×8 matrix at 10,000 samples (< 20 ms) and a random
 //! 500×30 matrix at 100,000 samples (< 1 s on 2 cores).
 
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::{Criterion, criterion_group};
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use std::hint::black_box;
@@ -36,12 +36,13 @@ fn bench_smaa(c: &mut Criterion) {
         .expect("bundled scenario parses");
     let profile = scenario.active().expect("profile");
     let default = evaluate_profile(&scenario, profile, Method::Wsm).matrix;
-    c.bench_function("smaa wsm default scenario 10k", |b| {
+    let mut group = c.benchmark_group("smaa");
+    group.bench_function("smaa wsm default scenario 10k", |b| {
         b.iter(|| smaa(black_box(&default), Method::Wsm, None, &options(10_000)))
     });
 
     let mid = random_matrix(50, 8, 1);
-    c.bench_function("smaa wsm 50x8 10k", |b| {
+    group.bench_function("smaa wsm 50x8 10k", |b| {
         b.iter(|| smaa(black_box(&mid), Method::Wsm, None, &options(10_000)))
     });
 
@@ -50,11 +51,12 @@ fn bench_smaa(c: &mut Criterion) {
         uncertain.lows[k] -= 5.0;
         uncertain.highs[k] += 5.0;
     }
-    c.bench_function("smaa wsm 50x8 10k, every value uncertain", |b| {
+    group.bench_function("smaa wsm 50x8 10k, every value uncertain", |b| {
         b.iter(|| smaa(black_box(&uncertain), Method::Wsm, None, &options(10_000)))
     });
 
-    let mut group = c.benchmark_group("large");
+    group.finish();
+    let mut group = c.benchmark_group("smaa/large");
     group.sample_size(10);
     group.measurement_time(Duration::from_secs(15));
     let big = random_matrix(500, 30, 3);
@@ -65,4 +67,3 @@ fn bench_smaa(c: &mut Criterion) {
 }
 
 criterion_group!(benches, bench_smaa);
-criterion_main!(benches);

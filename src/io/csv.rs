@@ -238,62 +238,21 @@ fn vote(cell: &str) -> Option<Vote> {
 /// A number cell as written and where it is.
 type Seen = (String, Pos);
 
+/// The first cell of each kind of evidence about the decimal mark; index 0
+/// is the comma, 1 the point.
+#[derive(Default)]
+struct MarkEvidence {
+    /// Cells whose mark can only be decimal.
+    decimal: [Option<Seen>; 2],
+    /// Cells whose mark may group thousands ("1,250").
+    either: [Option<Seen>; 2],
+}
+
 /// Decides the decimal mark of a semicolon or tab file from all its number
 /// cells (every row after the header but `#direction`, every column after
 /// the first). The error names the cell that cannot be read safely.
 fn decimal_mark(text: &str, delimiter: u8, label: &str) -> Result<Decimal, LoadError> {
-    let mut reader = ::csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(delimiter)
-        .from_reader(text.as_bytes());
-    let mut seen_header = false;
-    // First cell of each kind, for the comma [0] and the point [1].
-    let mut decimal: [Option<Seen>; 2] = [None, None];
-    let mut either: [Option<Seen>; 2] = [None, None];
-    let mut record = ::csv::StringRecord::new();
-    // Reader errors are reported by the main pass.
-    while let Ok(true) = reader.read_record(&mut record) {
-        if record.iter().all(|c| c.trim().is_empty()) {
-            continue;
-        }
-        if !seen_header {
-            seen_header = true;
-            continue;
-        }
-        if record
-            .get(0)
-            .is_some_and(|c| c.trim().eq_ignore_ascii_case("#direction"))
-        {
-            continue;
-        }
-        let Some(position) = record.position() else {
-            continue;
-        };
-        let at = record_start(text, position.byte() as usize, position.line() as usize);
-        let mut raw: Option<Vec<RawCell>> = None;
-        for (j, cell) in record.iter().enumerate().skip(1) {
-            let Some(v) = vote(cell) else { continue };
-            let (mark, slot) = match v {
-                Vote::Decimal(mark) => (mark, &mut decimal),
-                Vote::Either(mark) => (mark, &mut either),
-            };
-            let slot = &mut slot[usize::from(mark == b'.')];
-            if slot.is_none() {
-                let pos = raw
-                    .get_or_insert_with(|| raw_cells(text, at, delimiter))
-                    .get(j)
-                    .map_or(
-                        Pos {
-                            line: at.line,
-                            column: 1,
-                        },
-                        |c| c.pos,
-                    );
-                *slot = Some((cell.trim().to_string(), pos));
-            }
-        }
-    }
+    let evidence = mark_evidence(text, delimiter);
     let csv_error = |(_, pos): &Seen, problem| {
         LoadError::at(label, pos.line, pos.column, LoadErrorKind::Csv(problem))
     };
@@ -313,8 +272,8 @@ fn decimal_mark(text: &str, delimiter: u8, label: &str) -> Result<Decimal, LoadE
             },
         )
     };
-    let [comma, point] = &decimal;
-    let [comma_either, point_either] = &either;
+    let [comma, point] = &evidence.decimal;
+    let [comma_either, point_either] = &evidence.either;
     match (comma, point) {
         (Some(c), Some(p)) => Err(mixed(c, p)),
         (Some(c), None) => match point_either {
@@ -334,6 +293,74 @@ fn decimal_mark(text: &str, delimiter: u8, label: &str) -> Result<Decimal, LoadE
             // No mark anywhere: both readings give the same numbers.
             (None, None) => Ok(Decimal::Comma),
         },
+    }
+}
+
+/// Reads every number cell of the file for its vote on the decimal mark.
+fn mark_evidence(text: &str, delimiter: u8) -> MarkEvidence {
+    let mut reader = ::csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(text.as_bytes());
+    let mut evidence = MarkEvidence::default();
+    let mut seen_header = false;
+    let mut record = ::csv::StringRecord::new();
+    // Reader errors are reported by the main pass.
+    while let Ok(true) = reader.read_record(&mut record) {
+        if record.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        if !seen_header {
+            seen_header = true;
+            continue;
+        }
+        if record
+            .get(0)
+            .is_some_and(|c| c.trim().eq_ignore_ascii_case("#direction"))
+        {
+            continue;
+        }
+        if let Some(position) = record.position() {
+            let at = record_start(text, position.byte() as usize, position.line() as usize);
+            evidence.note_votes(text, &record, at, delimiter);
+        }
+    }
+    evidence
+}
+
+impl MarkEvidence {
+    /// Keeps the record's number cells that are the first of their kind.
+    fn note_votes(
+        &mut self,
+        text: &str,
+        record: &::csv::StringRecord,
+        at: RecordRef,
+        delimiter: u8,
+    ) {
+        // Cell positions are scanned only when a cell is kept.
+        let mut raw: Option<Vec<RawCell>> = None;
+        for (j, cell) in record.iter().enumerate().skip(1) {
+            let Some(v) = vote(cell) else { continue };
+            let (mark, slot) = match v {
+                Vote::Decimal(mark) => (mark, &mut self.decimal),
+                Vote::Either(mark) => (mark, &mut self.either),
+            };
+            let slot = &mut slot[usize::from(mark == b'.')];
+            if slot.is_none() {
+                let pos = raw
+                    .get_or_insert_with(|| raw_cells(text, at, delimiter))
+                    .get(j)
+                    .map_or(
+                        Pos {
+                            line: at.line,
+                            column: 1,
+                        },
+                        |c| c.pos,
+                    );
+                *slot = Some((cell.trim().to_string(), pos));
+            }
+        }
     }
 }
 
@@ -381,67 +408,44 @@ pub fn layout(text: &str) -> Result<Layout<'_>, LoadError> {
     parse_with_layout(text, "").map(|(_, l)| l).map_err(first)
 }
 
+/// Reads the header row, the `#` rows and the option rows of a matrix,
+/// collecting cell errors (up to [`MAX_REPORTED`]) instead of stopping at
+/// the first: a user fixing a file sees every bad cell at once.
 fn parse_with_layout<'a>(
     text: &'a str,
     label: &str,
 ) -> Result<(Scenario, Layout<'a>), Vec<LoadError>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let fail = |pos: Pos, kind: LoadErrorKind| LoadError::at(label, pos.line, pos.column, kind);
-    let csv_fail = |pos: Pos, p: CsvProblem| fail(pos, LoadErrorKind::Csv(p));
     if text.trim().is_empty() {
-        return Err(vec![fail(Pos::START, LoadErrorKind::Empty)]);
+        return Err(vec![LoadError::at(label, 1, 1, LoadErrorKind::Empty)]);
     }
-    let mut errors: Vec<LoadError> = Vec::new();
     let delimiter = detect_delimiter(text);
     let decimal = if delimiter == b',' {
         Decimal::Point
     } else {
         decimal_mark(text, delimiter, label).map_err(|e| vec![e])?
     };
-    let mut reader = ::csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(delimiter)
-        .from_reader(text.as_bytes());
+    let mut matrix = MatrixReader::new(text, label, delimiter, decimal);
+    if let Err(fatal) = matrix.read_rows() {
+        return Err(and(matrix.errors, fatal));
+    }
+    matrix.finish()
+}
 
-    let mut names: Vec<String> = Vec::new();
-    let mut header: Option<RecordRef> = None;
-    let mut directions: Option<Vec<Direction>> = None;
-    let mut weights: Option<Vec<f64>> = None;
-    let mut vetoes: Option<Vec<Option<f64>>> = None;
-    let mut specials: Vec<(String, RecordRef)> = Vec::new();
-    let mut option_rows: Vec<RecordRef> = Vec::new();
-    let mut rows: Vec<(String, Vec<f64>)> = Vec::new();
-    let mut record = ::csv::StringRecord::new();
-    while errors.len() < MAX_REPORTED {
-        match reader.read_record(&mut record) {
-            Ok(true) => {}
-            Ok(false) => break,
-            Err(e) => {
-                let pos = e.position().map_or(Pos::START, |p| Pos {
-                    line: p.line() as usize,
-                    column: 1,
-                });
-                return Err(and(
-                    errors,
-                    csv_fail(pos, CsvProblem::Reader(e.to_string())),
-                ));
-            }
-        }
-        let Some(position) = record.position() else {
-            continue;
-        };
+/// One non-blank record of the matrix: its cells (trimmed unless quoted)
+/// and where each starts in the text.
+struct Row<'r> {
+    at: RecordRef,
+    raw: Vec<RawCell>,
+    cells: Vec<&'r str>,
+}
+
+impl<'r> Row<'r> {
+    /// The record as a row, or None when it is blank (or has no position).
+    fn new(text: &str, record: &'r ::csv::StringRecord, delimiter: u8) -> Option<Self> {
+        let position = record.position()?;
         let at = record_start(text, position.byte() as usize, position.line() as usize);
         let raw = raw_cells(text, at, delimiter);
-        let cell_pos = |j: usize| {
-            raw.get(j).or(raw.last()).map_or(
-                Pos {
-                    line: at.line,
-                    column: 1,
-                },
-                |c| c.pos,
-            )
-        };
         let cells: Vec<&str> = record
             .iter()
             .enumerate()
@@ -454,162 +458,289 @@ fn parse_with_layout<'a>(
             })
             .collect();
         if cells.iter().all(|c| c.is_empty()) {
-            continue;
+            return None;
         }
-        let Some(_) = header else {
-            if !cells[0].eq_ignore_ascii_case("alternative") {
-                return Err(and(
-                    errors,
-                    csv_fail(cell_pos(0), CsvProblem::FirstHeader(cells[0].into())),
-                ));
+        Some(Row { at, raw, cells })
+    }
+
+    /// Where cell `j` starts (the last cell's start past the end of the row).
+    fn pos(&self, j: usize) -> Pos {
+        self.raw.get(j).or(self.raw.last()).map_or(
+            Pos {
+                line: self.at.line,
+                column: 1,
+            },
+            |c| c.pos,
+        )
+    }
+
+    /// The cells of the `criteria` criteria, with their column numbers.
+    fn values(&self, criteria: usize) -> impl Iterator<Item = (usize, &'r str)> + '_ {
+        self.cells[1..=criteria]
+            .iter()
+            .enumerate()
+            .map(|(j, cell)| (j + 1, *cell))
+    }
+
+    /// A `#direction`, `#weight` or other `#` row (a quoted `"#…"` is an option).
+    fn is_special(&self) -> bool {
+        !self.raw.first().is_some_and(|r| r.quoted) && self.cells[0].starts_with('#')
+    }
+}
+
+/// What has been read of a matrix so far, row by row.
+struct MatrixReader<'a, 'l> {
+    text: &'a str,
+    label: &'l str,
+    delimiter: u8,
+    decimal: Decimal,
+    /// Cell errors so far, in reading order.
+    errors: Vec<LoadError>,
+    header: Option<RecordRef>,
+    /// Criterion names, from the header.
+    names: Vec<String>,
+    directions: Option<Vec<Direction>>,
+    weights: Option<Vec<f64>>,
+    vetoes: Option<Vec<Option<f64>>>,
+    specials: Vec<(String, RecordRef)>,
+    option_rows: Vec<RecordRef>,
+    /// Each option's name and values.
+    rows: Vec<(String, Vec<f64>)>,
+}
+
+impl<'a, 'l> MatrixReader<'a, 'l> {
+    fn new(text: &'a str, label: &'l str, delimiter: u8, decimal: Decimal) -> Self {
+        MatrixReader {
+            text,
+            label,
+            delimiter,
+            decimal,
+            errors: Vec::new(),
+            header: None,
+            names: Vec::new(),
+            directions: None,
+            weights: None,
+            vetoes: None,
+            specials: Vec::new(),
+            option_rows: Vec::new(),
+            rows: Vec::new(),
+        }
+    }
+
+    fn error(&self, pos: Pos, kind: LoadErrorKind) -> LoadError {
+        LoadError::at(self.label, pos.line, pos.column, kind)
+    }
+
+    fn csv_error(&self, pos: Pos, problem: CsvProblem) -> LoadError {
+        self.error(pos, LoadErrorKind::Csv(problem))
+    }
+
+    /// Notes a cell error and reads on.
+    fn note(&mut self, pos: Pos, problem: CsvProblem) {
+        self.errors.push(self.csv_error(pos, problem));
+    }
+
+    /// Reads every record until the end or [`MAX_REPORTED`] errors. The
+    /// error returned is one after which nothing more can be read.
+    fn read_rows(&mut self) -> Result<(), LoadError> {
+        let mut reader = ::csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .delimiter(self.delimiter)
+            .from_reader(self.text.as_bytes());
+        let mut record = ::csv::StringRecord::new();
+        while self.errors.len() < MAX_REPORTED {
+            match reader.read_record(&mut record) {
+                Ok(true) => {}
+                Ok(false) => break,
+                Err(e) => return Err(self.reader_error(&e)),
             }
-            if cells.len() - 1 > MAX_CRITERIA {
-                return Err(and(
-                    errors,
-                    fail(
-                        cell_pos(MAX_CRITERIA + 1),
-                        LoadErrorKind::TooMany {
-                            what: Counted::Criteria,
-                            found: cells.len() - 1,
-                            limit: MAX_CRITERIA,
-                        },
-                    ),
-                ));
+            let Some(row) = Row::new(self.text, &record, self.delimiter) else {
+                continue;
+            };
+            if self.header.is_none() {
+                self.read_header(&row)?;
+            } else if self.has_expected_cells(&row) {
+                if row.is_special() {
+                    self.read_special_row(&row);
+                } else {
+                    self.read_option_row(&row)?;
+                }
             }
-            names = cells[1..].iter().map(|c| c.to_string()).collect();
-            header = Some(at);
-            continue;
-        };
-        let n = names.len() + 1;
-        let count_error = |j| {
-            csv_fail(
-                cell_pos(j),
-                CsvProblem::CellCount {
-                    expected: n,
-                    found: cells.len(),
+        }
+        Ok(())
+    }
+
+    /// A record the CSV reader cannot split (an unclosed quote, bad UTF-8).
+    fn reader_error(&self, e: &::csv::Error) -> LoadError {
+        let pos = e.position().map_or(Pos::START, |p| Pos {
+            line: p.line() as usize,
+            column: 1,
+        });
+        self.csv_error(pos, CsvProblem::Reader(e.to_string()))
+    }
+
+    /// The first row: `alternative` then the criterion names.
+    fn read_header(&mut self, row: &Row) -> Result<(), LoadError> {
+        let cells = &row.cells;
+        if !cells[0].eq_ignore_ascii_case("alternative") {
+            return Err(self.csv_error(row.pos(0), CsvProblem::FirstHeader(cells[0].into())));
+        }
+        if cells.len() - 1 > MAX_CRITERIA {
+            return Err(self.error(
+                row.pos(MAX_CRITERIA + 1),
+                LoadErrorKind::TooMany {
+                    what: Counted::Criteria,
+                    found: cells.len() - 1,
+                    limit: MAX_CRITERIA,
                 },
-            )
+            ));
+        }
+        self.names = cells[1..].iter().map(|c| c.to_string()).collect();
+        self.header = Some(row.at);
+        Ok(())
+    }
+
+    /// True when the row has a cell per criterion (empty cells past them are
+    /// allowed); else notes the first missing or extra cell.
+    fn has_expected_cells(&mut self, row: &Row) -> bool {
+        let expected = self.names.len() + 1;
+        let found = row.cells.len();
+        let at = if found < expected {
+            found
+        } else if let Some(extra) = (expected..found).find(|&j| !row.cells[j].is_empty()) {
+            extra
+        } else {
+            return true;
         };
-        if cells.len() < n {
-            errors.push(count_error(cells.len()));
-            continue;
+        self.note(row.pos(at), CsvProblem::CellCount { expected, found });
+        false
+    }
+
+    /// A `#direction`, `#weight` or `#veto` row (each once).
+    fn read_special_row(&mut self, row: &Row) {
+        let name = row.cells[0].to_lowercase();
+        if !SPECIAL_ROWS.contains(&name.as_str()) {
+            self.note(row.pos(0), CsvProblem::UnknownRow(row.cells[0].into()));
+            return;
         }
-        if let Some(extra) = (n..cells.len()).find(|&j| !cells[j].is_empty()) {
-            errors.push(count_error(extra));
-            continue;
+        if self.specials.iter().any(|(s, _)| *s == name) {
+            self.note(row.pos(0), CsvProblem::DuplicateRow(name));
+            return;
         }
-        let first_quoted = raw.first().is_some_and(|r| r.quoted);
-        let values = &cells[1..n];
-        // Reads a number cell, noting the error and going on with 0.
-        let read = |j: usize, cell: &str, errors: &mut Vec<LoadError>| {
-            number(cell, decimal).unwrap_or_else(|p| {
-                errors.push(csv_fail(cell_pos(j), p));
-                0.0
-            })
-        };
-        if !first_quoted && cells[0].starts_with('#') {
-            let name = cells[0].to_lowercase();
-            if !SPECIAL_ROWS.contains(&name.as_str()) {
-                errors.push(csv_fail(
-                    cell_pos(0),
-                    CsvProblem::UnknownRow(cells[0].into()),
-                ));
-                continue;
-            }
-            if specials.iter().any(|(s, _)| *s == name) {
-                errors.push(csv_fail(cell_pos(0), CsvProblem::DuplicateRow(name)));
-                continue;
-            }
-            match name.as_str() {
-                "#direction" => {
-                    let mut out = Vec::with_capacity(values.len());
-                    for (j, cell) in values.iter().enumerate() {
-                        out.push(direction(cell).unwrap_or_else(|| {
-                            errors.push(csv_fail(
-                                cell_pos(j + 1),
-                                CsvProblem::BadDirection(cell.to_string()),
-                            ));
-                            Direction::Maximize
-                        }));
-                    }
-                    directions = Some(out);
-                }
-                "#weight" => {
-                    let mut out = Vec::with_capacity(values.len());
-                    for (j, cell) in values.iter().enumerate() {
-                        if cell.is_empty() {
-                            errors.push(csv_fail(cell_pos(j + 1), CsvProblem::MissingWeight));
-                            out.push(0.0);
-                        } else {
-                            out.push(read(j + 1, cell, &mut errors));
-                        }
-                    }
-                    weights = Some(out);
-                }
-                _ => {
-                    let mut out = Vec::with_capacity(values.len());
-                    for (j, cell) in values.iter().enumerate() {
-                        out.push((!cell.is_empty()).then(|| read(j + 1, cell, &mut errors)));
-                    }
-                    vetoes = Some(out);
-                }
-            }
-            specials.push((name, at));
-            continue;
+        match name.as_str() {
+            "#direction" => self.directions = Some(self.read_directions(row)),
+            "#weight" => self.weights = Some(self.read_numbers(row, CsvProblem::MissingWeight)),
+            _ => self.vetoes = Some(self.read_vetoes(row)),
         }
-        let too_many = if rows.len() >= MAX_OPTIONS {
-            Some((Counted::Options, rows.len() + 1, MAX_OPTIONS))
-        } else if (rows.len() + 1) * names.len() > MAX_SCORES {
-            Some((Counted::Scores, (rows.len() + 1) * names.len(), MAX_SCORES))
+        self.specials.push((name, row.at));
+    }
+
+    /// Reads a number cell, noting the error and going on with 0.
+    fn read_number(&mut self, row: &Row, j: usize, cell: &str) -> f64 {
+        number(cell, self.decimal).unwrap_or_else(|p| {
+            self.note(row.pos(j), p);
+            0.0
+        })
+    }
+
+    /// A number per criterion, none missing (`missing` is noted for an
+    /// empty cell, read as 0).
+    fn read_numbers(&mut self, row: &Row, missing: CsvProblem) -> Vec<f64> {
+        let mut out = Vec::with_capacity(self.names.len());
+        for (j, cell) in row.values(self.names.len()) {
+            if cell.is_empty() {
+                self.note(row.pos(j), missing.clone());
+                out.push(0.0);
+            } else {
+                out.push(self.read_number(row, j, cell));
+            }
+        }
+        out
+    }
+
+    fn read_directions(&mut self, row: &Row) -> Vec<Direction> {
+        let mut out = Vec::with_capacity(self.names.len());
+        for (j, cell) in row.values(self.names.len()) {
+            out.push(direction(cell).unwrap_or_else(|| {
+                self.note(row.pos(j), CsvProblem::BadDirection(cell.to_string()));
+                Direction::Maximize
+            }));
+        }
+        out
+    }
+
+    /// A veto threshold per criterion; an empty cell is no veto.
+    fn read_vetoes(&mut self, row: &Row) -> Vec<Option<f64>> {
+        let mut out = Vec::with_capacity(self.names.len());
+        for (j, cell) in row.values(self.names.len()) {
+            out.push((!cell.is_empty()).then(|| self.read_number(row, j, cell)));
+        }
+        out
+    }
+
+    /// An option's name and scores, unless the file is over the size limits.
+    fn read_option_row(&mut self, row: &Row) -> Result<(), LoadError> {
+        let (options, criteria) = (self.rows.len() + 1, self.names.len());
+        let too_many = if options > MAX_OPTIONS {
+            Some((Counted::Options, options, MAX_OPTIONS))
+        } else if options * criteria > MAX_SCORES {
+            Some((Counted::Scores, options * criteria, MAX_SCORES))
         } else {
             None
         };
         if let Some((what, found, limit)) = too_many {
-            return Err(and(
-                errors,
-                fail(cell_pos(0), LoadErrorKind::TooMany { what, found, limit }),
-            ));
+            return Err(self.error(row.pos(0), LoadErrorKind::TooMany { what, found, limit }));
         }
-        let mut out = Vec::with_capacity(values.len());
-        for (j, cell) in values.iter().enumerate() {
-            if cell.is_empty() {
-                errors.push(csv_fail(cell_pos(j + 1), CsvProblem::MissingValue));
-                out.push(0.0);
-            } else {
-                out.push(read(j + 1, cell, &mut errors));
+        let values = self.read_numbers(row, CsvProblem::MissingValue);
+        self.rows.push((row.cells[0].to_string(), values));
+        self.option_rows.push(row.at);
+        Ok(())
+    }
+
+    /// The scenario and layout when every row was read without error; else
+    /// the errors in file order, with the required rows that are missing.
+    fn finish(mut self) -> Result<(Scenario, Layout<'a>), Vec<LoadError>> {
+        let Some(header) = self.header else {
+            let empty = self.error(Pos::START, LoadErrorKind::Empty);
+            return Err(and(self.errors, empty));
+        };
+        let below_header = Pos {
+            line: header.line + 1,
+            column: 1,
+        };
+        for (row, present) in [
+            ("#direction", self.directions.is_some()),
+            ("#weight", self.weights.is_some()),
+        ] {
+            // A missing row is often a misspelt one, already reported as unknown.
+            if !present && self.errors.is_empty() {
+                self.note(below_header, CsvProblem::MissingRow(row));
             }
         }
-        rows.push((cells[0].to_string(), out));
-        option_rows.push(at);
+        self.errors.sort_by_key(|e| (e.line, e.column));
+        let (Some(directions), Some(weights), true) =
+            (self.directions, self.weights, self.errors.is_empty())
+        else {
+            return Err(self.errors);
+        };
+        let vetoes = self.vetoes.unwrap_or_else(|| vec![None; self.names.len()]);
+        let criteria = criteria(&self.names, &directions, &vetoes);
+        let scenario = scenario(self.label, criteria, &self.names, weights, self.rows);
+        let layout = Layout {
+            text: self.text,
+            delimiter: self.delimiter,
+            header,
+            specials: self.specials,
+            options: self.option_rows,
+        };
+        Ok((scenario, layout))
     }
-    let Some(header) = header else {
-        return Err(and(errors, fail(Pos::START, LoadErrorKind::Empty)));
-    };
-    let below_header = Pos {
-        line: header.line + 1,
-        column: 1,
-    };
-    for (row, present) in [
-        ("#direction", directions.is_some()),
-        ("#weight", weights.is_some()),
-    ] {
-        // A missing row is often a misspelt one, already reported as unknown.
-        if !present && errors.is_empty() {
-            errors.push(csv_fail(below_header, CsvProblem::MissingRow(row)));
-        }
-    }
-    errors.sort_by_key(|e| (e.line, e.column));
-    let (Some(directions), Some(weights), true) = (directions, weights, errors.is_empty()) else {
-        return Err(errors);
-    };
-    let vetoes = vetoes.unwrap_or_else(|| vec![None; names.len()]);
+}
 
-    let stem = std::path::Path::new(label)
-        .file_stem()
-        .map_or_else(|| label.to_string(), |s| s.to_string_lossy().into_owned());
-    let mut scenario = Scenario::empty(Text::new(stem));
-    scenario.format_version = FORMAT_VERSION;
-    scenario.criteria = names
+/// The criteria of a matrix, named by the header and ids as written.
+fn criteria(names: &[String], directions: &[Direction], vetoes: &[Option<f64>]) -> Vec<Criterion> {
+    names
         .iter()
         .enumerate()
         .map(|(j, n)| Criterion {
@@ -623,7 +754,24 @@ fn parse_with_layout<'a>(
             preference: Preference::Usual,
             value_function: None,
         })
-        .collect();
+        .collect()
+}
+
+/// The scenario a matrix describes: titled after the file, one option per
+/// row, one weight profile.
+fn scenario(
+    label: &str,
+    criteria: Vec<Criterion>,
+    names: &[String],
+    weights: Vec<f64>,
+    rows: Vec<(String, Vec<f64>)>,
+) -> Scenario {
+    let stem = std::path::Path::new(label)
+        .file_stem()
+        .map_or_else(|| label.to_string(), |s| s.to_string_lossy().into_owned());
+    let mut scenario = Scenario::empty(Text::new(stem));
+    scenario.format_version = FORMAT_VERSION;
+    scenario.criteria = criteria;
     scenario.scores.reserve(rows.len() * names.len());
     for (name, values) in rows {
         for (j, v) in values.into_iter().enumerate() {
@@ -648,14 +796,7 @@ fn parse_with_layout<'a>(
     let mut profile = WeightProfile::new("default", Text::bilingual("Default", "Par défaut"));
     profile.weights = names.iter().cloned().zip(weights).collect();
     scenario.profiles = vec![profile];
-    let layout = Layout {
-        text,
-        delimiter,
-        header,
-        specials,
-        options: option_rows,
-    };
-    Ok((scenario, layout))
+    scenario
 }
 
 /// Quotes a cell when a reader would otherwise misread it.

@@ -3,9 +3,11 @@
 //! Its lexer also gives the tokens of a text with their comments, for saving
 //! into a file without losing them (`io::rewrite`).
 //!
-//! It is not a second parser: it never fails, skips what it does not
-//! understand, and stops descending past [`MAX_DEPTH`] so hostile nesting
-//! cannot exhaust the stack.
+//! It has its own lexer and parser because ron's give no positions for
+//! values. Unlike ron's, this parser is lenient: it never fails, skips what
+//! it does not understand, and stops descending past [`MAX_DEPTH`] so
+//! hostile nesting cannot exhaust the stack. Whether the text is valid RON
+//! is ron's to say; this only locates.
 
 /// Deepest nesting the outline follows (the loader refuses deeper files anyway).
 pub const MAX_DEPTH: usize = 96;
@@ -191,96 +193,122 @@ impl Iterator for Lexer<'_> {
                 column: self.column,
             };
             let next = self.peek(1);
-            if c.is_whitespace() {
+            let tok = if c.is_whitespace() {
                 self.step();
+                None
             } else if c == '/' && next == Some('/') {
-                while self.peek(0).is_some_and(|c| c != '\n') {
-                    self.step();
-                }
-                if self.keep_comments {
-                    return Some((Tok::Comment, pos));
-                }
+                self.line_comment()
             } else if c == '/' && next == Some('*') {
-                let mut depth = 0usize;
-                let start = self.at;
-                while let Some(c) = self.peek(0) {
-                    let next = self.peek(1);
-                    if c == '/' && next == Some('*') {
-                        depth += 1;
-                        self.step();
-                    } else if c == '*' && next == Some('/') {
-                        depth = depth.saturating_sub(1);
-                        self.step();
-                        if depth == 0 {
-                            self.step();
-                            break;
-                        }
-                    }
-                    self.step();
-                }
-                if depth > 0 {
-                    // An unclosed comment is not blank: let the parser say so.
-                    self.at = start + 2;
-                    return Some((Tok::Other, pos));
-                }
-                if self.keep_comments {
-                    return Some((Tok::Comment, pos));
-                }
+                self.block_comment()
             } else if c == '"' {
-                self.step();
-                let mut s = String::new();
-                while let Some(c) = self.peek(0) {
-                    if c == '"' {
-                        break;
-                    }
-                    if c == '\\' {
-                        self.step();
-                    }
-                    s.extend(self.peek(0));
-                    self.step();
-                }
-                self.step();
-                return Some((Tok::Str(s), pos));
+                Some(self.string())
             } else if c == 'r' && matches!(next, Some('"') | Some('#')) {
-                // Raw string r"..." or r#"..."#.
-                self.step();
-                let mut hashes = 0;
-                while self.peek(0) == Some('#') {
-                    hashes += 1;
-                    self.step();
-                }
-                self.step();
-                let mut s = String::new();
-                while let Some(c) = self.peek(0) {
-                    if c == '"' && (1..=hashes).all(|k| self.peek(k) == Some('#')) {
-                        for _ in 0..=hashes {
-                            self.step();
-                        }
-                        break;
-                    }
-                    s.push(c);
-                    self.step();
-                }
-                return Some((Tok::Str(s), pos));
+                Some(self.raw_string())
             } else {
-                let tok = match c {
-                    '(' | '[' | '{' => Tok::Open(c),
-                    ')' | ']' | '}' => Tok::Close(c),
-                    ',' => Tok::Comma,
-                    ':' => Tok::Colon,
-                    c if Self::word_char(c) => {
-                        let start = self.at;
-                        while self.peek(0).is_some_and(|c| Self::word_char(c) || c == '#') {
-                            self.step();
-                        }
-                        return Some((Tok::Word(self.text[start..self.at].to_string()), pos));
-                    }
-                    _ => Tok::Other,
-                };
-                self.step();
+                Some(self.word_or_punctuation(c))
+            };
+            if let Some(tok) = tok {
                 return Some((tok, pos));
             }
         }
+    }
+}
+
+impl Lexer<'_> {
+    /// A `//` comment up to the line end: a token only when comments are kept.
+    fn line_comment(&mut self) -> Option<Tok> {
+        while self.peek(0).is_some_and(|c| c != '\n') {
+            self.step();
+        }
+        self.keep_comments.then_some(Tok::Comment)
+    }
+
+    /// A `/* */` comment, nested ones included.
+    fn block_comment(&mut self) -> Option<Tok> {
+        let mut depth = 0usize;
+        let start = self.at;
+        while let Some(c) = self.peek(0) {
+            let next = self.peek(1);
+            if c == '/' && next == Some('*') {
+                depth += 1;
+                self.step();
+            } else if c == '*' && next == Some('/') {
+                depth = depth.saturating_sub(1);
+                self.step();
+                if depth == 0 {
+                    self.step();
+                    break;
+                }
+            }
+            self.step();
+        }
+        if depth > 0 {
+            // An unclosed comment is not blank: let the parser say so.
+            self.at = start + 2;
+            return Some(Tok::Other);
+        }
+        self.keep_comments.then_some(Tok::Comment)
+    }
+
+    /// A `"..."` string, its escapes resolved to the escaped character.
+    fn string(&mut self) -> Tok {
+        self.step();
+        let mut s = String::new();
+        while let Some(c) = self.peek(0) {
+            if c == '"' {
+                break;
+            }
+            if c == '\\' {
+                self.step();
+            }
+            s.extend(self.peek(0));
+            self.step();
+        }
+        self.step();
+        Tok::Str(s)
+    }
+
+    /// A raw string `r"..."` or `r#"..."#`.
+    fn raw_string(&mut self) -> Tok {
+        self.step();
+        let mut hashes = 0;
+        while self.peek(0) == Some('#') {
+            hashes += 1;
+            self.step();
+        }
+        self.step();
+        let mut s = String::new();
+        while let Some(c) = self.peek(0) {
+            if c == '"' && (1..=hashes).all(|k| self.peek(k) == Some('#')) {
+                for _ in 0..=hashes {
+                    self.step();
+                }
+                break;
+            }
+            s.push(c);
+            self.step();
+        }
+        Tok::Str(s)
+    }
+
+    /// A bracket, separator or word (a name, number or `r#name`), starting at `c`.
+    fn word_or_punctuation(&mut self, c: char) -> Tok {
+        let tok = match c {
+            '(' | '[' | '{' => Tok::Open(c),
+            ')' | ']' | '}' => Tok::Close(c),
+            ',' => Tok::Comma,
+            ':' => Tok::Colon,
+            c if Self::word_char(c) => {
+                let start = self.at;
+                while self.peek(0).is_some_and(|c| Self::word_char(c) || c == '#') {
+                    self.step();
+                }
+                return Tok::Word(self.text[start..self.at].to_string());
+            }
+            _ => Tok::Other,
+        };
+        self.step();
+        tok
     }
 }
 

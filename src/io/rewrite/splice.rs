@@ -58,6 +58,44 @@ struct Place {
     moved_to_end: bool,
 }
 
+/// Which original list item each new item continues, built in passes.
+struct Pairing {
+    /// For each new item, the original it continues (None: a new item).
+    pairs: Vec<Option<usize>>,
+    /// For each original item, true once a new item continues it.
+    taken: Vec<bool>,
+}
+
+impl Pairing {
+    fn pair(&mut self, new: usize, original: usize) {
+        self.pairs[new] = Some(original);
+        self.taken[original] = true;
+    }
+
+    /// Pairs items still open whose keys are equal, first with first.
+    fn by_key(
+        &mut self,
+        original_key: impl Fn(usize) -> Option<String>,
+        new_key: impl Fn(usize) -> Option<String>,
+    ) {
+        let mut by_key: HashMap<String, VecDeque<usize>> = HashMap::new();
+        for i in (0..self.taken.len()).filter(|&i| !self.taken[i]) {
+            if let Some(k) = original_key(i) {
+                by_key.entry(k).or_default().push_back(i);
+            }
+        }
+        for j in 0..self.pairs.len() {
+            if self.pairs[j].is_none()
+                && let Some(i) = new_key(j)
+                    .and_then(|k| by_key.get_mut(&k))
+                    .and_then(VecDeque::pop_front)
+            {
+                self.pair(j, i);
+            }
+        }
+    }
+}
+
 /// One rebuild of the original with the new values.
 pub(super) struct Splice<'o, 'n> {
     o: &'o Doc<'o>,
@@ -245,78 +283,59 @@ impl<'o, 'n> Splice<'o, 'n> {
     /// Pairs list items: by `id`, then by equal content, then by most
     /// fields in common (more than half) for items without an id.
     fn pair_items(&self, o: &[Child], n: &[Child]) -> Vec<Option<usize>> {
-        let id = |d: &Doc, c: &Child| {
-            c.value
-                .field("id")
-                .filter(|v| v.bracketed().is_none())
-                .map(|v| d.canon(v, self.ordered_maps))
+        let o_ids: Vec<Option<String>> = o.iter().map(|c| self.item_id(self.o, c)).collect();
+        let n_ids: Vec<Option<String>> = n.iter().map(|c| self.item_id(self.n, c)).collect();
+        let mut pairing = Pairing {
+            pairs: vec![None; n.len()],
+            taken: vec![false; o.len()],
         };
-        let mut pairs: Vec<Option<usize>> = vec![None; n.len()];
-        let mut taken = vec![false; o.len()];
-        let mut by_id: HashMap<String, VecDeque<usize>> = HashMap::new();
-        let o_ids: Vec<Option<String>> = o.iter().map(|c| id(self.o, c)).collect();
-        for (i, k) in o_ids.iter().enumerate() {
-            if let Some(k) = k {
-                by_id.entry(k.clone()).or_default().push_back(i);
-            }
-        }
-        let n_ids: Vec<Option<String>> = n.iter().map(|c| id(self.n, c)).collect();
-        for (j, k) in n_ids.iter().enumerate() {
-            if let Some(i) = k
-                .as_ref()
-                .and_then(|k| by_id.get_mut(k))
-                .and_then(VecDeque::pop_front)
-            {
-                pairs[j] = Some(i);
-                taken[i] = true;
-            }
-        }
-        let mut by_content: HashMap<String, VecDeque<usize>> = HashMap::new();
-        for (i, c) in o.iter().enumerate() {
-            if !taken[i] {
-                by_content
-                    .entry(self.o.canon(&c.value, self.ordered_maps))
-                    .or_default()
-                    .push_back(i);
-            }
-        }
-        for (j, c) in n.iter().enumerate() {
-            if pairs[j].is_none()
-                && let Some(i) = by_content
-                    .get_mut(&self.n.canon(&c.value, self.ordered_maps))
-                    .and_then(VecDeque::pop_front)
-            {
-                pairs[j] = Some(i);
-                taken[i] = true;
-            }
-        }
-        // Edited items without an id: most fields in common.
+        pairing.by_key(|i| o_ids[i].clone(), |j| n_ids[j].clone());
+        pairing.by_key(
+            |i| Some(self.o.canon(&o[i].value, self.ordered_maps)),
+            |j| Some(self.n.canon(&n[j].value, self.ordered_maps)),
+        );
+        self.pair_by_common_fields(o, n, &o_ids, &n_ids, &mut pairing);
+        pairing.pairs
+    }
+
+    /// An item's `id` field, when it is a plain value.
+    fn item_id(&self, d: &Doc, c: &Child) -> Option<String> {
+        c.value
+            .field("id")
+            .filter(|v| v.bracketed().is_none())
+            .map(|v| d.canon(v, self.ordered_maps))
+    }
+
+    /// Edited items without an id: each open new item continues the open
+    /// original item with most fields in common (more than half of them).
+    fn pair_by_common_fields(
+        &self,
+        o: &[Child],
+        n: &[Child],
+        o_ids: &[Option<String>],
+        n_ids: &[Option<String>],
+        pairing: &mut Pairing,
+    ) {
         let open_o: Vec<usize> = (0..o.len())
-            .filter(|&i| !taken[i] && o_ids[i].is_none() && o[i].value.has_fields())
+            .filter(|&i| !pairing.taken[i] && o_ids[i].is_none() && o[i].value.has_fields())
             .collect();
         let open_n: Vec<usize> = (0..n.len())
-            .filter(|&j| pairs[j].is_none() && n_ids[j].is_none() && n[j].value.has_fields())
+            .filter(|&j| {
+                pairing.pairs[j].is_none() && n_ids[j].is_none() && n[j].value.has_fields()
+            })
             .collect();
         if open_o.is_empty() || open_o.len() * open_n.len() > MAX_SIMILARITY_PAIRS {
-            return pairs;
+            return;
         }
-        let fields = |d: &Doc, c: &Child| -> HashMap<String, String> {
-            c.value
-                .children()
-                .iter()
-                .filter_map(|f| match &f.key {
-                    Key::Field(name) => Some((name.clone(), d.canon(&f.value, self.ordered_maps))),
-                    _ => None,
-                })
-                .collect()
-        };
-        let o_fields: HashMap<usize, HashMap<String, String>> =
-            open_o.iter().map(|&i| (i, fields(self.o, &o[i]))).collect();
+        let o_fields: HashMap<usize, HashMap<String, String>> = open_o
+            .iter()
+            .map(|&i| (i, self.fields_of(self.o, &o[i])))
+            .collect();
         for j in open_n {
-            let nf = fields(self.n, &n[j]);
+            let nf = self.fields_of(self.n, &n[j]);
             let best = open_o
                 .iter()
-                .filter(|&&i| !taken[i])
+                .filter(|&&i| !pairing.taken[i])
                 .filter_map(|&i| {
                     let of = &o_fields[&i];
                     let common = nf.iter().filter(|(k, v)| of.get(*k) == Some(v)).count();
@@ -324,11 +343,21 @@ impl<'o, 'n> Splice<'o, 'n> {
                 })
                 .max_by_key(|&(common, i)| (common, std::cmp::Reverse(i.abs_diff(j))));
             if let Some((_, i)) = best {
-                pairs[j] = Some(i);
-                taken[i] = true;
+                pairing.pair(j, i);
             }
         }
-        pairs
+    }
+
+    /// A group's fields, each name with its value's canonical text.
+    fn fields_of(&self, d: &Doc, c: &Child) -> HashMap<String, String> {
+        c.value
+            .children()
+            .iter()
+            .filter_map(|f| match &f.key {
+                Key::Field(name) => Some((name.clone(), d.canon(&f.value, self.ordered_maps))),
+                _ => None,
+            })
+            .collect()
     }
 
     /// The order children are written in: a list's new order; for groups
@@ -406,17 +435,7 @@ impl<'o, 'n> Splice<'o, 'n> {
         let pairs = self.pair(ov, nv);
         let steps = self.steps(ov, &pairs);
         let is_group = ov.has_fields();
-        // What each step writes: kept children, gone ones, new ones.
-        let writes: Vec<bool> = steps
-            .iter()
-            .map(|s| match s {
-                Step::Old(i, None) => {
-                    let c = &o_children[*i];
-                    is_group && self.keep_fields.contains(&c.start)
-                }
-                _ => true,
-            })
-            .collect();
+        let writes = self.writes(&steps, o_children, is_group);
         let last_written = writes.iter().rposition(|w| *w);
         let comma_after_last = o_children.last().is_some_and(|c| c.comma.is_some());
         out.push_str(self.o.at(ov.start..open));
@@ -428,15 +447,7 @@ impl<'o, 'n> Splice<'o, 'n> {
             let comma = !is_last || comma_after_last;
             match *step {
                 Step::Old(i, None) if !writes[k] => {
-                    let c = &o_children[i];
-                    if is_group {
-                        if self.o.looks_like_a_default(&c.value) {
-                            self.removed_fields.push(c.start);
-                        }
-                        self.orphan_comments(&layout, c, i, out);
-                    } else {
-                        self.dropped.push(layout.lead[i].start..layout.trail[i].end);
-                    }
+                    self.drop_child(&layout, &o_children[i], i, is_group, out);
                     adjacent_to_previous = false;
                 }
                 Step::Old(i, counterpart) => {
@@ -465,8 +476,47 @@ impl<'o, 'n> Splice<'o, 'n> {
                 }
             }
         }
-        let tail = self.o.at(layout.tail.clone());
         let ends_in_place = adjacent_to_previous && previous == Some(o_children.len() - 1);
+        self.write_tail(&layout, ov, ends_in_place, out);
+        out.push_str(self.o.at(close..ov.end));
+    }
+
+    /// What each step writes: kept and new children, and the gone fields
+    /// kept because the new text omits them only as defaults.
+    fn writes(&self, steps: &[Step], o_children: &[Child], is_group: bool) -> Vec<bool> {
+        steps
+            .iter()
+            .map(|s| match s {
+                Step::Old(i, None) => is_group && self.keep_fields.contains(&o_children[*i].start),
+                _ => true,
+            })
+            .collect()
+    }
+
+    /// Leaves out a child the new text lacks: a field's comments stay where
+    /// it was (they often explain the optional field), an item's go with it.
+    fn drop_child(
+        &mut self,
+        layout: &Layout,
+        c: &Child,
+        i: usize,
+        is_group: bool,
+        out: &mut String,
+    ) {
+        if is_group {
+            if self.o.looks_like_a_default(&c.value) {
+                self.removed_fields.push(c.start);
+            }
+            self.orphan_comments(layout, c, i, out);
+        } else {
+            self.dropped.push(layout.lead[i].start..layout.trail[i].end);
+        }
+    }
+
+    /// The comments and blanks before the closing bracket, on a line of
+    /// their own unless the last child is still the original last.
+    fn write_tail(&self, layout: &Layout, ov: &Node, ends_in_place: bool, out: &mut String) {
+        let tail = self.o.at(layout.tail.clone());
         if layout.multiline && !ends_in_place && !out.ends_with('\n') {
             out.push('\n');
         }
@@ -475,7 +525,6 @@ impl<'o, 'n> Splice<'o, 'n> {
         } else {
             out.push_str(tail);
         }
-        out.push_str(self.o.at(close..ov.end));
     }
 
     /// Writes an original child with its leading lines, comma and the rest
