@@ -140,13 +140,50 @@ pub fn sensitivity(
             thresholds: Vec::new(),
         };
     };
+    let sweep = sweep(
+        matrix,
+        method,
+        |t| weights_at(&matrix.weights, criterion, t),
+        grid_points,
+    );
+    SensitivityCurve {
+        criterion: id.clone(),
+        current_weight: matrix.weights[criterion],
+        alternatives: matrix.alternatives.clone(),
+        weights: sweep.grid,
+        scores: sweep.scores,
+        thresholds: sweep.thresholds,
+    }
+}
+
+/// Scores on a grid of t and the switch points of the top option, as the
+/// weights follow `weights_of(t)` for t in [0, 1].
+pub(crate) struct Sweep {
+    /// `grid_points` evenly spaced values of t from 0 to 1.
+    pub grid: Vec<f64>,
+    /// `scores[i][k]`: score of alternative i at `grid[k]`.
+    pub scores: Vec<Vec<f64>>,
+    /// Where the top option changes, in increasing t.
+    pub thresholds: Vec<Threshold>,
+}
+
+/// The one sweep behind every weight sensitivity (a criterion's weight, a
+/// group's share): `weights_of(t)` must be affine in t, so that wsm and
+/// promethee2 scores are lines in t and their switch points exact roots;
+/// topsis is scanned and bisected.
+pub(crate) fn sweep(
+    matrix: &DecisionMatrix,
+    method: Method,
+    weights_of: impl Fn(f64) -> Vec<f64>,
+    grid_points: usize,
+) -> Sweep {
     let points = grid_points.max(2);
     let grid: Vec<f64> = (0..points)
         .map(|k| k as f64 / (points - 1) as f64)
         .collect();
     let mut scores = vec![Vec::with_capacity(points); matrix.n()];
     for &t in &grid {
-        let w = weights_at(&matrix.weights, criterion, t);
+        let w = weights_of(t);
         for (row, s) in scores
             .iter_mut()
             .zip(scores_with_weights(method, matrix, &w))
@@ -158,15 +195,21 @@ pub fn sensitivity(
         Vec::new()
     } else {
         match method {
-            Method::Wsm | Method::Promethee2 => exact_switches(matrix, method, criterion),
-            Method::Topsis => scanned_switches(matrix, method, criterion, points - 1),
+            Method::Wsm | Method::Promethee2 => {
+                let lines = score_lines(matrix, method, &weights_of(0.0), &weights_of(1.0));
+                exact_switches(&lines)
+            }
+            Method::Topsis => scan_switches(
+                matrix,
+                method,
+                &weights_of,
+                (EDGE, 1.0 - EDGE),
+                (points - 1).max(MIN_SCAN_STEPS),
+            ),
         }
     };
-    SensitivityCurve {
-        criterion: id.clone(),
-        current_weight: matrix.weights[criterion],
-        alternatives: matrix.alternatives.clone(),
-        weights: grid,
+    Sweep {
+        grid,
         scores,
         thresholds: switches
             .into_iter()
@@ -190,10 +233,15 @@ pub fn all_criteria(
         .collect()
 }
 
-/// Per-option score at t = 0 and t = 1 for a method linear in the weights:
-/// the score at t is `start + (end - start) t`.
-fn score_lines(matrix: &DecisionMatrix, method: Method, criterion: usize) -> Vec<(f64, f64)> {
-    let others = weights_at(&matrix.weights, criterion, 0.0);
+/// Per-option score under weights `start` and `end` for a method linear in
+/// the weights: the score at t, under `start + (end - start) t`, is
+/// `score(start) + (score(end) - score(start)) t`.
+pub(crate) fn score_lines(
+    matrix: &DecisionMatrix,
+    method: Method,
+    start: &[f64],
+    end: &[f64],
+) -> Vec<(f64, f64)> {
     let (n, m) = (matrix.n(), matrix.m());
     // unit[i * m + k]: option i's score when criterion k has all the weight.
     let unit: Vec<f64> = match method {
@@ -213,25 +261,29 @@ fn score_lines(matrix: &DecisionMatrix, method: Method, criterion: usize) -> Vec
         }
         _ => scaled_values(matrix),
     };
+    let dot = |row: &[f64], w: &[f64]| -> f64 {
+        // Zero weights are skipped, so an end where one criterion holds
+        // all the weight reads that criterion's value exactly.
+        row.iter()
+            .zip(w)
+            .filter(|(_, w)| **w != 0.0)
+            .map(|(v, w)| v * w)
+            .sum()
+    };
     (0..n)
         .map(|i| {
             let row = &unit[i * m..(i + 1) * m];
-            let start = row.iter().zip(&others).map(|(v, w)| v * w).sum();
-            (start, row[criterion])
+            (dot(row, start), dot(row, end))
         })
         .collect()
 }
 
-/// Exact switch points (weight, top before, top after) of the upper
-/// envelope of the score lines.
-fn exact_switches(
-    matrix: &DecisionMatrix,
-    method: Method,
-    criterion: usize,
-) -> Vec<(f64, usize, usize)> {
-    let lines: Vec<(f64, f64)> = score_lines(matrix, method, criterion)
-        .into_iter()
-        .map(|(start, end)| (start, end - start))
+/// Exact switch points (t, top before, top after) over t in (0, 1) of the
+/// upper envelope of the lines `(score at 0, score at 1)`.
+pub(crate) fn exact_switches(ends: &[(f64, f64)]) -> Vec<(f64, usize, usize)> {
+    let lines: Vec<(f64, f64)> = ends
+        .iter()
+        .map(|&(start, end)| (start, end - start))
         .collect();
     let value = |i: usize, t: f64| lines[i].0 + lines[i].1 * t;
     // The leader just after t: highest value, then steepest, then first.
@@ -275,23 +327,6 @@ fn exact_switches(
         t = next;
     }
     out
-}
-
-/// Switch points found by scanning `steps` intervals of (0, 1) and bisecting
-/// each interval where the top option differs at its ends.
-fn scanned_switches(
-    matrix: &DecisionMatrix,
-    method: Method,
-    criterion: usize,
-    steps: usize,
-) -> Vec<(f64, usize, usize)> {
-    scan_switches(
-        matrix,
-        method,
-        |t| weights_at(&matrix.weights, criterion, t),
-        (EDGE, 1.0 - EDGE),
-        steps.max(MIN_SCAN_STEPS),
-    )
 }
 
 /// Switch points (t, top before, top after) of the top option as the
