@@ -24,6 +24,12 @@ use crate::i18n::pct;
 use crate::model::{Lang, Scenario};
 use crate::tr;
 
+pub mod group;
+pub mod value_point;
+
+pub use group::{GroupWeights, all_groups, group_sensitivity};
+pub use value_point::{ValuePointSensitivity, all_value_points, value_point_sensitivity};
+
 /// Switch points within this distance of weight 0 or 1 are not reported.
 pub const EDGE: f64 = 1e-6;
 
@@ -51,9 +57,9 @@ pub struct Threshold {
 /// weights rescaled in proportion).
 #[derive(Debug, Clone, PartialEq)]
 pub struct SensitivityCurve {
-    /// Criterion id that varies.
+    /// Criterion id that varies (or a group's id, for a group's share).
     pub criterion: String,
-    /// Its current normalised weight.
+    /// Its current normalised weight (a group's: its share of its parent).
     pub current_weight: f64,
     /// Alternative ids, in matrix row order.
     pub alternatives: Vec<String>,
@@ -66,6 +72,18 @@ pub struct SensitivityCurve {
 }
 
 impl SensitivityCurve {
+    /// A curve with nothing in it (unknown criterion or group).
+    pub fn empty() -> SensitivityCurve {
+        SensitivityCurve {
+            criterion: String::new(),
+            current_weight: 0.0,
+            alternatives: Vec::new(),
+            weights: Vec::new(),
+            scores: Vec::new(),
+            thresholds: Vec::new(),
+        }
+    }
+
     /// Id of the top option at weight `t` in (0, 1), read from the
     /// thresholds; None when there are no options.
     pub fn top_at(&self, t: f64) -> Option<&str> {
@@ -131,14 +149,7 @@ pub fn sensitivity(
     grid_points: usize,
 ) -> SensitivityCurve {
     let Some(id) = matrix.criteria.get(criterion) else {
-        return SensitivityCurve {
-            criterion: String::new(),
-            current_weight: 0.0,
-            alternatives: Vec::new(),
-            weights: Vec::new(),
-            scores: Vec::new(),
-            thresholds: Vec::new(),
-        };
+        return SensitivityCurve::empty();
     };
     let sweep = sweep(
         matrix,
@@ -385,6 +396,14 @@ pub(crate) fn top_with_weights(
     top_index(&scores_with_weights(method, matrix, weights))
 }
 
+/// Display name of a criterion or group id in `lang` (the id itself if unknown).
+pub fn node_name(scenario: &Scenario, id: &str, lang: Lang) -> String {
+    match scenario.groups.iter().find(|g| g.id == id) {
+        Some(g) if scenario.criterion(id).is_none() => g.name.get(lang).to_string(),
+        _ => scenario.criterion_name(id, lang),
+    }
+}
+
 /// Percentages of `shares` with the fewest decimals (0 to 2) that keep
 /// different shares looking different, and that never show a share
 /// strictly between 0 and 1 as 0% or 100%.
@@ -417,7 +436,7 @@ fn distinct_pcts(shares: &[f64], lang: Lang) -> Vec<String> {
 /// E.g. "CAR stays first while the weight on Risk (now 40%) is between 12%
 /// and 61%. Below 12%, DRC comes first. Above 61%, Mali comes first."
 pub fn describe(scenario: &Scenario, curve: &SensitivityCurve, lang: Lang) -> String {
-    let criterion = scenario.criterion_name(&curve.criterion, lang);
+    let criterion = node_name(scenario, &curve.criterion, lang);
     let now = curve.current_weight;
     let Some(top) = curve.top_at(now) else {
         return tr!(lang, "sensitivity.no_options");

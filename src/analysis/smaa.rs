@@ -13,7 +13,8 @@
 //!   first when the weights are its central weights (0 when it is never first).
 //!
 //! Sampling. Weights are uniform on the simplex, or on the simplex within
-//! per-criterion bounds (see [`weights`]). A score with an uncertainty range
+//! per-criterion bounds (see [`weights`]); with a value tree, per node (see
+//! [`tree`]). A score with an uncertainty range
 //! (`low`, `high`) is drawn uniformly within it by default, or from a
 //! triangular law with its best estimate as mode; a score without a range
 //! is fixed. For wsm, a criterion without a fixed scale is rescaled on each
@@ -38,8 +39,10 @@
 //! 160 MB of shares, whatever the number of threads, where a full n × n
 //! table per thread would take 800 MB each.
 
+pub mod tree;
 pub mod weights;
 
+pub use tree::TreeSampler;
 pub use weights::{BoundsError, EXACT_MAX_TERMS, WeightSampler};
 
 use super::matrix::DecisionMatrix;
@@ -160,7 +163,18 @@ pub fn smaa(
     bounds: Option<&[WeightBounds]>,
     options: &SmaaOptions,
 ) -> Result<SmaaResult, BoundsError> {
-    let sampler = WeightSampler::new(matrix.m(), bounds)?;
+    let sampler = TreeSampler::flat(matrix.m(), bounds)?;
+    Ok(smaa_with(matrix, method, &sampler, options))
+}
+
+/// Runs SMAA-2 on `matrix` with weights drawn by `sampler` (for a value
+/// tree: per node, see [`tree`]); as [`smaa`] otherwise.
+pub fn smaa_with(
+    matrix: &DecisionMatrix,
+    method: Method,
+    sampler: &TreeSampler,
+    options: &SmaaOptions,
+) -> SmaaResult {
     let engine = Engine::new(matrix, method, &sampler, options);
     let tally = engine.acceptability_pass();
     let (n, m) = (matrix.n(), matrix.m());
@@ -189,7 +203,7 @@ pub fn smaa(
         })
         .collect();
     let confidence = engine.confidence_pass(&central_weights, &tally);
-    Ok(SmaaResult {
+    SmaaResult {
         alternatives: matrix.alternatives.clone(),
         criteria: matrix.criteria.clone(),
         samples: engine.samples(),
@@ -197,7 +211,7 @@ pub fn smaa(
         central_weights,
         confidence,
         exact_weights: sampler.is_exact(),
-    })
+    }
 }
 
 /// A criterion whose column has at least one uncertain value.
@@ -262,7 +276,7 @@ struct Work {
 struct Engine<'a> {
     matrix: &'a DecisionMatrix,
     method: Method,
-    sampler: &'a WeightSampler,
+    sampler: &'a TreeSampler,
     options: &'a SmaaOptions,
     /// Column-major scaled best estimates.
     base_scaled: Vec<f64>,
@@ -275,7 +289,7 @@ impl<'a> Engine<'a> {
     fn new(
         matrix: &'a DecisionMatrix,
         method: Method,
-        sampler: &'a WeightSampler,
+        sampler: &'a TreeSampler,
         options: &'a SmaaOptions,
     ) -> Self {
         let (n, m) = (matrix.n(), matrix.m());

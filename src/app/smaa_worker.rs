@@ -8,7 +8,7 @@
 //! chunks (each a few hundred milliseconds at 1,000+ options) to finish.
 //! Results do not depend on the number of threads.
 
-use crate::analysis::smaa::{SmaaOptions, SmaaResult, profile_bounds, smaa};
+use crate::analysis::smaa::{SmaaOptions, SmaaResult, TreeSampler, smaa_with};
 use crate::analysis::{Method, evaluate_profile, select_profile};
 use crate::model::{Scenario, WeightBounds};
 use std::sync::mpsc::{Receiver, Sender, channel};
@@ -213,17 +213,27 @@ pub fn run(scenario: &Scenario, key: &JobKey) -> Outcome {
     if evaluation.ranking.is_empty() {
         return Outcome::AllExcluded;
     }
-    let bounds = match key.spread {
-        WeightSpread::Profile => profile_bounds(&evaluation.matrix, profile),
-        WeightSpread::AroundCurrent(d) => Some(around(&evaluation.matrix.weights, d)),
+    // Around the current weights: spread over the effective weights (the
+    // tree's product), so a value tree needs nothing more.
+    let sampler = match key.spread {
+        WeightSpread::Profile => TreeSampler::for_profile(scenario, profile, &evaluation.matrix),
+        WeightSpread::AroundCurrent(d) => TreeSampler::flat(
+            evaluation.matrix.m(),
+            Some(&around(&evaluation.matrix.weights, d)),
+        ),
     };
     let options = SmaaOptions {
         samples: key.samples,
         seed: key.seed,
         ..SmaaOptions::default()
     };
-    match smaa(&evaluation.matrix, key.method, bounds.as_deref(), &options) {
-        Ok(r) => Outcome::Done(r),
+    match sampler {
+        Ok(sampler) => Outcome::Done(smaa_with(
+            &evaluation.matrix,
+            key.method,
+            &sampler,
+            &options,
+        )),
         Err(e) => Outcome::Failed(e.to_string()),
     }
 }
