@@ -26,15 +26,7 @@ pub struct DecisionMatrix {
     pub highs: Vec<f64>,
 }
 
-/// Divides `weights` by their sum; all-zero (or empty) input is returned unchanged.
-pub fn normalise(weights: &[f64]) -> Vec<f64> {
-    let total: f64 = weights.iter().sum();
-    if total > 0.0 && total.is_finite() {
-        weights.iter().map(|w| w / total).collect()
-    } else {
-        weights.to_vec()
-    }
-}
+pub use crate::model::normalise;
 
 impl DecisionMatrix {
     /// A synthetic `n` × `m` matrix for tests and benches: options `a0…`,

@@ -521,6 +521,7 @@ impl Edit {
                     scale: None,
                     veto: None,
                     preference: Preference::Usual,
+                    value_function: None,
                 });
             }
             Edit::RenameCriterion { id, lang, name } => {

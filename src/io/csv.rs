@@ -621,6 +621,7 @@ fn parse_with_layout<'a>(
             scale: None,
             veto: vetoes[j],
             preference: Preference::Usual,
+            value_function: None,
         })
         .collect();
     scenario.scores.reserve(rows.len() * names.len());

@@ -59,6 +59,7 @@ impl ScenarioV1 {
             author: self.author,
             date: self.date,
             criteria: self.criteria,
+            groups: Vec::new(),
             alternatives: self.alternatives,
             scores: self.scores,
             profiles: vec![profile],

@@ -189,7 +189,7 @@ mod tests {
     const MINI: &str = "\u{feff}#![enable(implicit_some)]
 // header
 (
-    format_version: 2, // the format
+    format_version: 3, // the format
     title: \"t\",
     criteria: [
         (id: \"cost\", name: \"Cost\", direction: Minimize, unit: \"CAD M\" /* money */),

@@ -70,9 +70,15 @@ pub fn parse(text: &str, label: &str) -> Result<Scenario, LoadError> {
                 supported: FORMAT_VERSION,
             }));
         }
-        _ => options()
-            .from_str::<Scenario>(text)
-            .map_err(|e| ron_error(&e, text, label))?,
+        // Version 2 is version 3 without groups and value functions: it
+        // reads as is and is written back as the current version.
+        _ => {
+            let mut scenario = options()
+                .from_str::<Scenario>(text)
+                .map_err(|e| ron_error(&e, text, label))?;
+            scenario.format_version = FORMAT_VERSION;
+            scenario
+        }
     };
     check_counts(&scenario, text, label)?;
     Ok(scenario)
@@ -349,7 +355,7 @@ mod tests {
             m.contains("unknown field `units`; expected `id`, `name`"),
             "{m}"
         );
-        assert!(m.contains("or `preference`"), "{m}");
+        assert!(m.contains("`preference` or `value_function`"), "{m}");
     }
 
     #[test]
@@ -370,5 +376,41 @@ mod tests {
         let b = parse(&some, "b").expect("some");
         assert_eq!(a.criteria[0].veto, Some(420.0));
         assert_eq!(a, b);
+    }
+
+    #[test]
+    fn version_2_loads_as_the_current_version() {
+        let s = parse(MINI, "v2").expect("loads");
+        assert_eq!(s.format_version, FORMAT_VERSION);
+        assert!(s.groups.is_empty());
+        assert_eq!(s.criteria[0].value_function, None);
+    }
+
+    #[test]
+    fn version_3_reads_groups_and_value_functions_with_or_without_some() {
+        let v3 = MINI.replace("format_version: 2", "format_version: 3").replace(
+            "unit: \"CAD M\")",
+            "unit: \"CAD M\", value_function: [(100, 100), (450, 0)])],\n    groups: [(id: \"money\", name: (en: \"Money\", fr: \"Argent\"), children: [\"cost\"])",
+        );
+        let v3 = v3.replacen("),\n    ],\n    groups", "),\n    groups", 1);
+        let a = parse(&v3, "a").expect("plain");
+        let b = parse(
+            &v3.replace("value_function: [", "value_function: Some([")
+                .replace("0)])]", "0)]))]"),
+            "b",
+        )
+        .expect("some");
+        assert_eq!(a, b);
+        assert_eq!(
+            a.criteria[0].value_function,
+            Some(crate::model::ValueFunction(vec![
+                (100.0, 100.0),
+                (450.0, 0.0)
+            ]))
+        );
+        assert_eq!(a.groups[0].children, vec!["cost".to_string()]);
+        assert_eq!(a.groups[0].name.get(Lang::Fr), "Argent");
+        let again = parse(&to_string(&a).expect("writes"), "again").expect("reloads");
+        assert_eq!(a, again);
     }
 }

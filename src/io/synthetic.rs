@@ -39,6 +39,7 @@ pub fn scenario(n: usize, m: usize, seed: u64, uncertain: bool) -> Scenario {
                 scale: None,
                 veto,
                 preference: Preference::Usual,
+                value_function: None,
             }
         })
         .collect();

@@ -1,13 +1,15 @@
 //! The scenario types that a RON file stores.
 
 use super::text::{Lang, Text};
+use super::value_function::ValueFunction;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// The newest scenario file format this program reads and writes.
 /// Version 1 kept a single `weights` map instead of named profiles; it is
-/// migrated on load by `io`.
-pub const FORMAT_VERSION: u32 = 2;
+/// migrated on load by `io`. Version 2 had no `groups` and no value
+/// functions; it loads unchanged (a flat tree) and is saved as version 3.
+pub const FORMAT_VERSION: u32 = 3;
 
 /// A whole decision problem: what a scenario file holds.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -28,6 +30,10 @@ pub struct Scenario {
     pub date: Option<String>,
     /// What the options are judged on.
     pub criteria: Vec<Criterion>,
+    /// The value tree: groups of criteria and/or groups. Criteria and groups
+    /// that no group lists are children of the root; empty means a flat list.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub groups: Vec<Group>,
     /// The options being compared.
     pub alternatives: Vec<Alternative>,
     /// One score per (alternative, criterion) pair.
@@ -153,6 +159,26 @@ pub struct Criterion {
     /// PROMETHEE preference function.
     #[serde(default, skip_serializing_if = "Preference::is_usual")]
     pub preference: Preference,
+    /// Piecewise-linear value function used by the weighted sum in place of
+    /// linear scaling (TOPSIS and PROMETHEE II keep the raw values).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value_function: Option<ValueFunction>,
+}
+
+/// A node of the value tree that holds criteria and/or other groups
+/// ("Security": risk, mandate). Criteria and groups share one id namespace.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Group {
+    /// Stable identifier, used as a key in profiles' weights.
+    pub id: String,
+    /// Display name.
+    pub name: Text,
+    /// What the group stands for.
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
+    pub description: Text,
+    /// Ids of its children: criteria and/or groups, in display order.
+    pub children: Vec<String>,
 }
 
 /// An option being compared.
@@ -266,11 +292,13 @@ pub struct WeightProfile {
     pub id: String,
     /// Display name ("Defence" / "Défense").
     pub name: Text,
-    /// Non-negative weights by criterion id; normalised to sum 1 when used.
-    /// A criterion missing here counts as 0 and validation warns about it
+    /// Non-negative weights by node id (criterion or group), each relative
+    /// to its siblings in the value tree; normalised among them when used.
+    /// A node missing here counts as 0 and validation warns about it
     /// (`ProblemKind::MissingWeight`).
     pub weights: BTreeMap<String, f64>,
-    /// Optional bounds on normalised weights, by criterion id (SMAA).
+    /// Optional bounds on normalised weights, by node id (SMAA): a node's
+    /// share within its parent.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub bounds: BTreeMap<String, WeightBounds>,
     /// This stakeholder's own red lines, by criterion id. They apply in
@@ -307,6 +335,7 @@ impl Scenario {
             author: None,
             date: None,
             criteria: Vec::new(),
+            groups: Vec::new(),
             alternatives: Vec::new(),
             scores: Vec::new(),
             profiles: vec![WeightProfile {
@@ -327,6 +356,11 @@ impl Scenario {
     /// The criterion with this id.
     pub fn criterion(&self, id: &str) -> Option<&Criterion> {
         self.criteria.iter().find(|c| c.id == id)
+    }
+
+    /// The group with this id.
+    pub fn group(&self, id: &str) -> Option<&Group> {
+        self.groups.iter().find(|g| g.id == id)
     }
 
     /// The alternative with this id.
@@ -403,8 +437,8 @@ impl WeightProfile {
         }
     }
 
-    /// Raw weight of a criterion (0 when not set).
-    pub fn weight(&self, criterion: &str) -> f64 {
-        self.weights.get(criterion).copied().unwrap_or(0.0)
+    /// Raw weight of a node, criterion or group (0 when not set).
+    pub fn weight(&self, node: &str) -> f64 {
+        self.weights.get(node).copied().unwrap_or(0.0)
     }
 }

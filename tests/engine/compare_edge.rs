@@ -24,6 +24,7 @@ fn scenario(ids: &[&str], values: &[&[f64]]) -> Scenario {
             scale: None,
             veto: None,
             preference: Preference::Usual,
+            value_function: None,
         })
         .collect();
     for (id, row) in ids.iter().zip(values) {

@@ -30,6 +30,7 @@ fn build(
             scale: None,
             veto: None,
             preference: Preference::Usual,
+            value_function: None,
         })
         .collect();
     for (i, id) in options.iter().enumerate() {

@@ -47,6 +47,7 @@ fn scenario() -> impl Strategy<Value = Scenario> {
                     scale: None,
                     veto,
                     preference: Preference::Usual,
+                    value_function: None,
                 })
                 .collect();
             s.resources = vec![Resource {

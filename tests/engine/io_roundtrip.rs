@@ -63,19 +63,35 @@ fn criterion() -> impl Strategy<Value = Criterion> {
         option::of((number(), number()).prop_map(|(worst, best)| Scale { worst, best })),
         option::of(number()),
         preference(),
+        option::of(vec((number(), number()), 0..4).prop_map(ValueFunction)),
     )
         .prop_map(
-            |(id, name, description, direction, unit, scale, veto, preference)| Criterion {
-                id,
-                name,
-                description,
-                direction,
-                unit,
-                scale,
-                veto,
-                preference,
+            |(id, name, description, direction, unit, scale, veto, preference, value_function)| {
+                Criterion {
+                    id,
+                    name,
+                    description,
+                    direction,
+                    unit,
+                    scale,
+                    veto,
+                    preference,
+                    value_function,
+                }
             },
         )
+}
+
+/// A group of the value tree; children may name anything (validation's job).
+fn group() -> impl Strategy<Value = Group> {
+    (string(), text(), text(), vec(string(), 0..4)).prop_map(|(id, name, description, children)| {
+        Group {
+            id,
+            name,
+            description,
+            children,
+        }
+    })
 }
 
 fn alternative() -> impl Strategy<Value = Alternative> {
@@ -186,6 +202,7 @@ fn scenario() -> impl Strategy<Value = Scenario> {
         (text(), text(), option::of(string()), option::of(string())),
         (
             vec(criterion(), 0..4),
+            vec(group(), 0..3),
             vec(alternative(), 0..4),
             vec(score(), 0..6),
         ),
@@ -195,7 +212,7 @@ fn scenario() -> impl Strategy<Value = Scenario> {
         .prop_map(
             |(
                 (title, description, author, date),
-                (criteria, alternatives, scores),
+                (criteria, groups, alternatives, scores),
                 (profiles, active_profile),
                 (resources, combinable, sources),
             )| Scenario {
@@ -205,6 +222,7 @@ fn scenario() -> impl Strategy<Value = Scenario> {
                 author,
                 date,
                 criteria,
+                groups,
                 alternatives,
                 scores,
                 profiles,
