@@ -14,6 +14,7 @@ pub mod listing;
 mod radar;
 mod ranking;
 mod sensitivity;
+mod value_sensitivity;
 mod stakeholders;
 pub mod style;
 mod text;
@@ -55,11 +56,13 @@ pub enum ChartKind {
     Waterfall,
     /// Value against cost: the efficient frontier and the best package at each budget.
     Frontier,
+    /// A value function with how far each point can move before the winner changes.
+    ValueSensitivity,
 }
 
 impl ChartKind {
     /// Every chart, in the order they are presented.
-    pub const ALL: [ChartKind; 9] = [
+    pub const ALL: [ChartKind; 10] = [
         ChartKind::Ranking,
         ChartKind::Contributions,
         ChartKind::Radar,
@@ -69,6 +72,7 @@ impl ChartKind {
         ChartKind::Heatmap,
         ChartKind::Waterfall,
         ChartKind::Frontier,
+        ChartKind::ValueSensitivity,
     ];
 
     /// The name used on the command line and in file names.
@@ -83,6 +87,7 @@ impl ChartKind {
             ChartKind::Heatmap => "heatmap",
             ChartKind::Waterfall => "waterfall",
             ChartKind::Frontier => "frontier",
+            ChartKind::ValueSensitivity => "value-sensitivity",
         }
     }
 
@@ -98,6 +103,7 @@ impl ChartKind {
             ChartKind::Heatmap => tr!(lang, "chart.heatmap.title"),
             ChartKind::Waterfall => tr!(lang, "chart.waterfall.title"),
             ChartKind::Frontier => tr!(lang, "vfm.chart.kind"),
+            ChartKind::ValueSensitivity => tr!(lang, "chart.value_sensitivity.title"),
         }
     }
 }
@@ -425,6 +431,7 @@ fn draw_in<DB: DrawingBackend>(
         ChartKind::Heatmap => heatmap::draw(ctx, area),
         ChartKind::Waterfall => waterfall::draw(ctx, area),
         ChartKind::Frontier => frontier::draw(ctx, area),
+        ChartKind::ValueSensitivity => value_sensitivity::draw(ctx, area),
     }
 }
 

@@ -36,3 +36,4 @@ mod smaa_engine;
 mod smaa_exact_tails;
 mod smaa_layout;
 mod smaa_sampler;
+mod tree_sensitivity;

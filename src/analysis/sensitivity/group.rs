@@ -74,7 +74,9 @@ impl GroupWeights {
         for (j, col) in column_of.iter().enumerate() {
             let Some(k) = *col else { continue };
             let path = tree.path(Node::Criterion(j));
-            columns[k] = if siblings.is_empty() || !path.contains(&parent) {
+            // A group with nothing scored below it, or without a sibling,
+            // cannot move any weight.
+            columns[k] = if siblings.is_empty() || !present(node) || !path.contains(&parent) {
                 Column::Fixed(shares.effective(Node::Criterion(j)))
             } else if path.contains(&node) {
                 Column::Inside(product_except(&shares, &path, node, 1.0))
