@@ -36,4 +36,5 @@ mod smaa_engine;
 mod smaa_exact_tails;
 mod smaa_layout;
 mod smaa_sampler;
+mod smaa_tree;
 mod tree_sensitivity;
