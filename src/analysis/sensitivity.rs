@@ -24,9 +24,11 @@ use crate::i18n::pct;
 use crate::model::{Lang, Scenario};
 use crate::tr;
 
+pub mod findings;
 pub mod group;
 pub mod value_point;
 
+pub use findings::tree_findings;
 pub use group::{GroupWeights, all_groups, group_sensitivity};
 pub use value_point::{ValuePointSensitivity, all_value_points, value_point_sensitivity};
 

@@ -1,15 +1,17 @@
-//! The Robustness view: weight-sensitivity lines for a chosen criterion
-//! (switch points marked), one plain sentence per criterion, and SMAA rank
+//! The Robustness view: weight-sensitivity lines for a chosen criterion or
+//! group (switch points marked), the chosen value function's point
+//! sensitivity (weighted sum), one plain sentence per criterion, group and
+//! decisive value-function point, and SMAA rank
 //! acceptability recomputed off the UI thread as weights change, drawn
 //! dimmed while a newer run is under way.
 
 use super::chart_tex::{TexCache, TexKey, content_of};
-use super::charts_tabs::{SmaaView, criterion_picker, input_for};
+use super::charts_tabs::{SmaaView, criterion_picker, group_picker, input_for};
 use super::smaa_worker::{JobKey, Outcome, SmaaWorker, WeightSpread};
 use super::state::AppState;
 use super::widgets::heading;
 use crate::analysis::Method;
-use crate::analysis::sensitivity::describe;
+use crate::analysis::sensitivity::{describe, tree_findings};
 use crate::charts::{ChartKind, READABLE_WIDTH_PT, curve_for};
 use crate::i18n::{num, pct};
 use crate::model::Lang;
@@ -89,12 +91,21 @@ impl Robustness {
         let key = (state.content_key(), state.method, state.lang);
         if self.sentences.as_ref().is_none_or(|(k, _)| *k != key) {
             let lines = match state.evaluation(state.method) {
-                Some(eval) if !eval.ranking.is_empty() => (0..eval.matrix.m())
-                    .map(|j| {
-                        let curve = curve_for(&eval.matrix, state.method, j, GRID_POINTS);
-                        describe(state.scenario(), &curve, state.lang)
-                    })
-                    .collect(),
+                Some(eval) if !eval.ranking.is_empty() => {
+                    let mut lines: Vec<String> = (0..eval.matrix.m())
+                        .map(|j| {
+                            let curve = curve_for(&eval.matrix, state.method, j, GRID_POINTS);
+                            describe(state.scenario(), &curve, state.lang)
+                        })
+                        .collect();
+                    lines.extend(tree_findings(
+                        state.scenario(),
+                        eval,
+                        state.method,
+                        state.lang,
+                    ));
+                    lines
+                }
                 _ => Vec::new(),
             };
             self.sentences = Some((key, lines));
@@ -206,7 +217,10 @@ impl Robustness {
 
     fn sensitivity_column(&mut self, ui: &mut Ui, state: &AppState) {
         let lang = state.lang;
-        ui.horizontal(|ui| criterion_picker(ui, "robust-criterion", state, &mut self.criterion));
+        ui.horizontal_wrapped(|ui| {
+            criterion_picker(ui, "robust-criterion", state, &mut self.criterion);
+            group_picker(ui, "robust-group", state, &mut self.criterion);
+        });
         let width = ui.available_width();
         let want = Vec2::new(width, (ui.available_height() * 0.58).max(220.0));
         let ppp = ui.ctx().pixels_per_point();
@@ -232,6 +246,16 @@ impl Robustness {
         let key = new_key(size);
         self.cache
             .show(ui, "robust-sensitivity", key, &input, size, Color32::WHITE);
+        // Value functions change the weighted sum only.
+        let has_function = state
+            .scenario()
+            .criteria
+            .iter()
+            .any(|c| c.value_function.is_some());
+        if state.method == Method::Wsm && has_function {
+            ui.add_space(4.0);
+            self.value_chart(ui, state, want);
+        }
         ui.add_space(4.0);
         ui.label(RichText::new(tr!(lang, "present.findings")).strong());
         let lines = self.sentences(state).to_vec();
@@ -243,6 +267,39 @@ impl Robustness {
                     ui.label(format!("• {line}"));
                 }
             });
+    }
+
+    /// The value-function chart of the chosen criterion (or the heaviest
+    /// with a value function), as tall as the sensitivity chart.
+    fn value_chart(&mut self, ui: &mut Ui, state: &AppState, want: Vec2) {
+        let ppp = ui.ctx().pixels_per_point();
+        let input = input_for(state, self.criterion.as_deref(), None);
+        let new_key = |size| {
+            TexKey::new(
+                ChartKind::ValueSensitivity,
+                state.content_key(),
+                state.method,
+                state.lang,
+                self.criterion.clone(),
+                0,
+                size,
+                ppp,
+                1.0,
+            )
+        };
+        let content = content_of(&new_key(want));
+        let size =
+            self.cache
+                .readable
+                .fit(ChartKind::ValueSensitivity, &input, content, want, ppp);
+        self.cache.show(
+            ui,
+            "robust-value-sensitivity",
+            new_key(size),
+            &input,
+            size,
+            Color32::WHITE,
+        );
     }
 
     fn smaa_column(&mut self, ui: &mut Ui, state: &AppState) {
@@ -382,9 +439,11 @@ mod tests {
     fn one_sentence_per_criterion_in_the_chosen_language() {
         let state = AppState::with_default_scenario(Lang::Fr);
         let mut r = Robustness::default();
-        let n = state.scenario().criteria.len();
+        // One per criterion and one per group, then one per value-function
+        // point that can change the winner.
+        let n = state.scenario().criteria.len() + state.scenario().groups.len();
         let lines = r.sentences(&state).to_vec();
-        assert_eq!(lines.len(), n);
+        assert!(lines.len() >= n, "{} sentences for {n} nodes", lines.len());
         assert!(lines.iter().all(|l| !l.is_empty()));
     }
 }
