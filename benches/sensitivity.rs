@@ -37,6 +37,7 @@ fn deployments() -> DecisionMatrix {
         scales: vec![None; 3],
         preferences: vec![Preference::Usual; 3],
         weights: vec![0.4, 0.3, 0.3],
+        value_functions: vec![None; 3],
         lows: values.clone(),
         highs: values.clone(),
         values,

@@ -1,6 +1,9 @@
 //! The numeric view of a scenario that the methods work on.
 
-use crate::model::{Direction, Preference, Scale, Scenario, ScenarioIndex, WeightProfile};
+use crate::model::{
+    Direction, Preference, Scale, Scenario, ScenarioIndex, ValueFunction, ValueTree, WeightProfile,
+};
+use std::borrow::Cow;
 
 /// Options × criteria values with directions, scales and normalised weights.
 /// Rows are the options that survived feasibility, in scenario order.
@@ -16,8 +19,13 @@ pub struct DecisionMatrix {
     pub scales: Vec<Option<Scale>>,
     /// PROMETHEE preference function per criterion.
     pub preferences: Vec<Preference>,
-    /// Weights normalised to sum 1 (all zero only if the profile's are).
+    /// Effective weights from the value tree (the product of each node's
+    /// share among its siblings, root down), summing to 1 over the columns
+    /// (all zero only if the profile's are). For a flat scenario, the
+    /// profile's weights normalised.
     pub weights: Vec<f64>,
+    /// Value function per criterion, used by wsm only (see [`DecisionMatrix::wsm_view`]).
+    pub value_functions: Vec<Option<ValueFunction>>,
     /// Best-estimate values, row-major (`values[i * m + j]`).
     pub values: Vec<f64>,
     /// Low end of each value's uncertainty range (equals the value when none).
@@ -55,6 +63,7 @@ impl DecisionMatrix {
             scales: vec![None; m],
             preferences,
             weights,
+            value_functions: vec![None; m],
             lows: values.clone(),
             highs: values.clone(),
             values,
@@ -97,18 +106,57 @@ impl DecisionMatrix {
                 highs.push(s.and_then(|s| s.high).unwrap_or(v));
             }
         }
-        let raw: Vec<f64> = criteria.iter().map(|c| profile.weight(&c.id)).collect();
+        let included: Vec<bool> = (0..scenario.criteria.len())
+            .map(|j| index.criterion_is_scored(j))
+            .collect();
+        // Excluded columns get 0 and the rest already sum to 1: no second
+        // normalisation (for a flat scenario these are the normalised raw
+        // weights bit for bit).
+        let effective = ValueTree::new(scenario).effective_weights(profile, &included);
         DecisionMatrix {
             alternatives: alternatives.to_vec(),
             criteria: criteria.iter().map(|c| c.id.clone()).collect(),
             directions: criteria.iter().map(|c| c.direction).collect(),
             scales: criteria.iter().map(|c| c.scale).collect(),
             preferences: criteria.iter().map(|c| c.preference).collect(),
-            weights: normalise(&raw),
+            weights: columns.iter().map(|&j| effective[j]).collect(),
+            value_functions: criteria.iter().map(|c| c.value_function.clone()).collect(),
             values,
             lows,
             highs,
         }
+    }
+
+    /// The matrix wsm scores: each column with a value function holds
+    /// `value(x) / 100` (for its lows and highs too, kept in order), to be
+    /// maximised on the fixed scale 0..1, so the linear scaling of the wsm
+    /// kernel leaves it unchanged. Borrowed as is when no column has one.
+    /// TOPSIS and PROMETHEE II use the raw values.
+    pub fn wsm_view(&self) -> Cow<'_, DecisionMatrix> {
+        if self.value_functions.iter().all(Option::is_none) {
+            return Cow::Borrowed(self);
+        }
+        let mut view = self.clone();
+        let m = self.m();
+        for (j, vf) in self.value_functions.iter().enumerate() {
+            let Some(vf) = vf else { continue };
+            view.directions[j] = Direction::Maximize;
+            view.scales[j] = Some(Scale {
+                worst: 0.0,
+                best: 1.0,
+            });
+            for k in (j..self.values.len()).step_by(m.max(1)) {
+                let (a, b) = (
+                    vf.value(self.lows[k]) / 100.0,
+                    vf.value(self.highs[k]) / 100.0,
+                );
+                view.values[k] = vf.value(self.values[k]) / 100.0;
+                view.lows[k] = a.min(b);
+                view.highs[k] = a.max(b);
+            }
+        }
+        view.value_functions = vec![None; m];
+        Cow::Owned(view)
     }
 
     /// Number of options (rows).

@@ -58,7 +58,8 @@ pub fn scores(method: Method, matrix: &DecisionMatrix) -> Vec<f64> {
 /// place of the matrix's own. Used by sensitivity and SMAA.
 pub fn scores_with_weights(method: Method, matrix: &DecisionMatrix, weights: &[f64]) -> Vec<f64> {
     match method {
-        Method::Wsm => wsm_scores(matrix, weights),
+        // Value functions turn their columns into value before the kernel.
+        Method::Wsm => wsm_scores(&matrix.wsm_view(), weights),
         Method::Topsis => topsis(matrix, weights),
         Method::Promethee2 => promethee2(matrix, weights),
     }
@@ -102,8 +103,10 @@ fn scale(x: f64, (lo, hi): (f64, f64), direction: Direction) -> f64 {
 }
 
 /// The wsm value of every cell, row-major: 0 = worst, 1 = best on the
-/// criterion's scale; a constant column scores 1.
+/// criterion's scale; a constant column scores 1; a criterion with a value
+/// function scores value / 100.
 pub fn scaled_values(matrix: &DecisionMatrix) -> Vec<f64> {
+    let matrix = &*matrix.wsm_view();
     let m = matrix.m();
     let ranges = scaling_ranges(matrix);
     matrix

@@ -226,6 +226,8 @@ struct UncertainColumn {
     /// (min, max) of the cells without uncertainty ((inf, -inf) if none).
     certain_range: (f64, f64),
     direction: Direction,
+    /// The criterion's value function: wsm then scores value / 100 of each draw.
+    value_function: Option<crate::model::ValueFunction>,
 }
 
 /// Integer tallies of a run (order-independent sums).
@@ -324,6 +326,7 @@ impl<'a> Engine<'a> {
                     cells,
                     fixed: matrix.scales[j].map(|s| (s.worst.min(s.best), s.worst.max(s.best))),
                     direction: matrix.directions[j],
+                    value_function: matrix.value_functions[j].clone(),
                 })
             })
             .collect();
@@ -399,7 +402,13 @@ impl<'a> Engine<'a> {
                 let (lo, hi) = col.fixed.unwrap_or((lo, hi));
                 let out = &mut work.scaled[col.j * n..(col.j + 1) * n];
                 let span = hi - lo;
-                if span == 0.0 {
+                if let Some(vf) = &col.value_function {
+                    // The draw is in the criterion's unit: its value, as
+                    // `DecisionMatrix::wsm_view` gives the best estimates.
+                    for (o, &x) in out.iter_mut().zip(&work.column) {
+                        *o = vf.value(x) / 100.0;
+                    }
+                } else if span == 0.0 {
                     out.fill(1.0);
                 } else if col.direction == Direction::Maximize {
                     for (o, &x) in out.iter_mut().zip(&work.column) {

@@ -123,6 +123,7 @@ fn matrix_by_scanning(s: &Scenario, profile: &WeightProfile, ids: &[String]) -> 
         scales: criteria.iter().map(|c| c.scale).collect(),
         preferences: criteria.iter().map(|c| c.preference).collect(),
         weights: tradeoff::analysis::matrix::normalise(&raw),
+        value_functions: criteria.iter().map(|c| c.value_function.clone()).collect(),
         values,
         lows,
         highs,
