@@ -288,10 +288,10 @@ impl Robustness {
             )
         };
         let content = content_of(&new_key(want));
-        let size =
-            self.cache
-                .readable
-                .fit(ChartKind::ValueSensitivity, &input, content, want, ppp);
+        let size = self
+            .cache
+            .readable
+            .fit(ChartKind::ValueSensitivity, &input, content, want, ppp);
         self.cache.show(
             ui,
             "robust-value-sensitivity",

@@ -14,10 +14,10 @@ pub mod listing;
 mod radar;
 mod ranking;
 mod sensitivity;
-mod value_sensitivity;
 mod stakeholders;
 pub mod style;
 mod text;
+mod value_sensitivity;
 
 pub use fit::{READABLE_WIDTH_PT, readable_height};
 pub use sensitivity::curve_for;

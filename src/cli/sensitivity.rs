@@ -50,19 +50,22 @@ pub fn run(args: &SensitivityArgs, lang: Lang) -> Result<(), String> {
     let profile = scenario.profile(&evaluation.profile);
     let criterion = match &args.criterion {
         None => None,
-        Some(key) => Some(find_criterion(&scenario, &matrix.criteria, key).ok_or_else(|| {
-            tr!(
-                lang,
-                "sensitivity.unknown_criterion",
-                criterion = key.as_str()
-            )
-        })?),
+        Some(key) => Some(
+            find_criterion(&scenario, &matrix.criteria, key).ok_or_else(|| {
+                tr!(
+                    lang,
+                    "sensitivity.unknown_criterion",
+                    criterion = key.as_str()
+                )
+            })?,
+        ),
     };
     let group = match &args.group {
         None => None,
-        Some(key) => Some(find_group(&scenario, key).ok_or_else(|| {
-            tr!(lang, "sensitivity.unknown_group", group = key.as_str())
-        })?),
+        Some(key) => Some(
+            find_group(&scenario, key)
+                .ok_or_else(|| tr!(lang, "sensitivity.unknown_group", group = key.as_str()))?,
+        ),
     };
     let everything = criterion.is_none() && group.is_none();
     let curves = match criterion {
@@ -83,14 +86,15 @@ pub fn run(args: &SensitivityArgs, lang: Lang) -> Result<(), String> {
         _ => Vec::new(),
     };
     // Value functions change the weighted sum only.
-    let points: Vec<ValuePointSensitivity> = if args.method != Method::Wsm || group.is_some() && criterion.is_none() {
-        Vec::new()
-    } else {
-        all_value_points(matrix, GRID_POINTS)
-            .into_iter()
-            .filter(|p| criterion.is_none_or(|j| p.criterion == matrix.criteria[j]))
-            .collect()
-    };
+    let points: Vec<ValuePointSensitivity> =
+        if args.method != Method::Wsm || group.is_some() && criterion.is_none() {
+            Vec::new()
+        } else {
+            all_value_points(matrix, GRID_POINTS)
+                .into_iter()
+                .filter(|p| criterion.is_none_or(|j| p.criterion == matrix.criteria[j]))
+                .collect()
+        };
     let analyses = Analyses {
         criteria: &curves,
         groups: &groups,
@@ -122,15 +126,19 @@ pub struct Analyses<'a> {
 /// Index in `scenario.groups` of the group whose id or display name (either language) is `key`.
 fn find_group(scenario: &Scenario, key: &str) -> Option<usize> {
     let key = key.trim();
-    scenario.groups.iter().position(|g| g.id == key).or_else(|| {
-        scenario.groups.iter().position(|g| {
-            g.name.en.eq_ignore_ascii_case(key)
-                || g.name
-                    .fr
-                    .as_deref()
-                    .is_some_and(|f| f.eq_ignore_ascii_case(key))
+    scenario
+        .groups
+        .iter()
+        .position(|g| g.id == key)
+        .or_else(|| {
+            scenario.groups.iter().position(|g| {
+                g.name.en.eq_ignore_ascii_case(key)
+                    || g.name
+                        .fr
+                        .as_deref()
+                        .is_some_and(|f| f.eq_ignore_ascii_case(key))
+            })
         })
-    })
 }
 
 /// Column of the criterion whose id or display name (either language) is `key`.

@@ -149,7 +149,11 @@ pub fn planned_charts(scenario: &Scenario, options: &BriefOptions<'_>) -> Vec<Pl
                 }
             }
             ChartKind::ValueSensitivity => {
-                for c in scenario.criteria.iter().filter(|c| c.value_function.is_some()) {
+                for c in scenario
+                    .criteria
+                    .iter()
+                    .filter(|c| c.value_function.is_some())
+                {
                     out.push(PlannedChart {
                         kind,
                         criterion: Some(c.id.clone()),

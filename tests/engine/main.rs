@@ -38,3 +38,4 @@ mod smaa_layout;
 mod smaa_sampler;
 mod smaa_tree;
 mod tree_sensitivity;
+mod tree_sensitivity_cli;

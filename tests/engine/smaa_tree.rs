@@ -6,14 +6,14 @@
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 use std::path::Path;
-use tradeoff::analysis::smaa::{
-    SmaaOptions, TreeSampler, profile_bounds, smaa, smaa_with,
-};
+use tradeoff::analysis::smaa::{SmaaOptions, TreeSampler, profile_bounds, smaa, smaa_with};
 use tradeoff::analysis::{DecisionMatrix, Method};
 use tradeoff::model::{Group, Scenario, WeightBounds};
 
 fn bundled(name: &str) -> Scenario {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios").join(name);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("scenarios")
+        .join(name);
     tradeoff::io::load(&path).expect("bundled scenario loads")
 }
 
@@ -202,7 +202,10 @@ fn node_bounds_hold_in_every_sample() {
         let g2_share = g2 / g1;
         assert!(g2_share >= 0.5 - eps, "g2 share of g1 {g2_share}");
         let c3 = w[3] / g2;
-        assert!((0.25 - eps..=0.35 + eps).contains(&c3), "c3 share of g2 {c3}");
+        assert!(
+            (0.25 - eps..=0.35 + eps).contains(&c3),
+            "c3 share of g2 {c3}"
+        );
     }
     // Bounds that cannot be met within one parent are refused, and bad
     // bounds on a group name it.
@@ -216,6 +219,8 @@ fn node_bounds_hold_in_every_sample() {
         .insert("g1".into(), WeightBounds { min: 0.5, max: 0.2 });
     assert_eq!(
         TreeSampler::for_profile(&bad, &bad.profiles[0], &matrix).err(),
-        Some(tradeoff::analysis::smaa::BoundsError::InvalidNode("g1".into()))
+        Some(tradeoff::analysis::smaa::BoundsError::InvalidNode(
+            "g1".into()
+        ))
     );
 }

@@ -6,8 +6,7 @@
 
 use proptest::prelude::*;
 use tradeoff::analysis::sensitivity::{
-    SensitivityCurve, all_value_points, group_sensitivity, sensitivity,
-    value_point::valid_range,
+    SensitivityCurve, all_value_points, group_sensitivity, sensitivity, value_point::valid_range,
 };
 use tradeoff::analysis::{DecisionMatrix, Method, competition_ranks, scores_with_weights};
 use tradeoff::model::{
@@ -126,7 +125,11 @@ fn brute_weights(s: &Scenario, matrix: &DecisionMatrix, g: usize, t: f64) -> Vec
         .criteria
         .iter()
         .map(|id| {
-            let j = s.criteria.iter().position(|c| c.id == *id).expect("criterion");
+            let j = s
+                .criteria
+                .iter()
+                .position(|c| c.id == *id)
+                .expect("criterion");
             effective[j]
         })
         .collect()
@@ -293,7 +296,14 @@ fn a_group_holding_one_criterion_moves_like_that_criterion() {
 fn a_lone_child_group_cannot_move() {
     // g0 is the only child of the root: its share is always 1.
     let values = [3.0, 1.0, 1.0, 3.0];
-    let s = scenario(2, &values, &[true, true], &[Some(0), Some(0)], &[None], &[0.5, 0.5, 1.0]);
+    let s = scenario(
+        2,
+        &values,
+        &[true, true],
+        &[Some(0), Some(0)],
+        &[None],
+        &[0.5, 0.5, 1.0],
+    );
     let curve = group_sensitivity(&s, &s.profiles[0], &matrix_of(&s), Method::Wsm, 0, 11);
     assert!(curve.thresholds.is_empty());
     assert_eq!(curve.current_weight, 1.0);
@@ -320,7 +330,10 @@ fn tied_options_switch_once_where_a_third_overtakes_both() {
     assert_eq!(curve.thresholds.len(), 1, "{:?}", curve.thresholds);
     let th = &curve.thresholds[0];
     assert!((th.weight - 0.5).abs() < 1e-12);
-    assert_eq!((th.top_before.as_str(), th.top_after.as_str()), ("a0", "a2"));
+    assert_eq!(
+        (th.top_before.as_str(), th.top_after.as_str()),
+        ("a0", "a2")
+    );
 }
 
 /// A matrix whose column 0 carries a value function with `points`.
@@ -343,13 +356,8 @@ fn random_value_case() -> impl Strategy<Value = DecisionMatrix> {
             .prop_map(move |(values, weights, gaps, mut levels)| {
                 let total: f64 = weights.iter().sum();
                 let weights = weights.iter().map(|w| w / total).collect();
-                let mut matrix = DecisionMatrix::synthetic(
-                    n,
-                    m,
-                    values,
-                    weights,
-                    vec![Preference::Usual; m],
-                );
+                let mut matrix =
+                    DecisionMatrix::synthetic(n, m, values, weights, vec![Preference::Usual; m]);
                 matrix.directions[0] = if rising {
                     Direction::Maximize
                 } else {
@@ -447,10 +455,8 @@ fn value_point_switch_is_where_two_scores_meet_by_hand() {
     // 1/4) scales a0 to 1 and a1 to 0. Scores: a0 = 3v/800 + 1/4 and
     // a1 = 3v/400; they meet at v = 200/3, a0 ahead below, a1 above.
     let values = vec![5.0, 1.0, 10.0, 0.0];
-    let mut matrix = DecisionMatrix::synthetic(2, 2, values, vec![0.75, 0.25], vec![
-        Preference::Usual;
-        2
-    ]);
+    let mut matrix =
+        DecisionMatrix::synthetic(2, 2, values, vec![0.75, 0.25], vec![Preference::Usual; 2]);
     matrix.directions = vec![Direction::Maximize, Direction::Maximize];
     let matrix = with_function(matrix, vec![(0.0, 0.0), (10.0, 50.0), (20.0, 100.0)]);
     let points = all_value_points(&matrix, 11);
@@ -459,7 +465,10 @@ fn value_point_switch_is_where_two_scores_meet_by_hand() {
     assert_eq!(mid.switches.len(), 1, "{:?}", mid.switches);
     assert!((mid.switches[0].value - 200.0 / 3.0).abs() < 1e-9);
     assert_eq!(
-        (mid.switches[0].top_before.as_str(), mid.switches[0].top_after.as_str()),
+        (
+            mid.switches[0].top_before.as_str(),
+            mid.switches[0].top_after.as_str()
+        ),
         ("a0", "a1")
     );
     assert_eq!(mid.top.as_deref(), Some("a0"));

@@ -82,7 +82,9 @@ impl GroupWeights {
                 Column::Inside(product_except(&shares, &path, node, 1.0))
             } else {
                 match path.iter().find(|s| siblings.contains(s)) {
-                    Some(&s) => Column::Sibling(product_except(&shares, &path, s, sibling_share(s))),
+                    Some(&s) => {
+                        Column::Sibling(product_except(&shares, &path, s, sibling_share(s)))
+                    }
                     None => Column::Fixed(shares.effective(Node::Criterion(j))),
                 }
             };

@@ -76,7 +76,6 @@ impl ValuePointSensitivity {
             .map_or(self.range.1, |s| s.value);
         (low, high)
     }
-
 }
 
 /// The values point `point` of a function with `values` (in x order) can
@@ -217,7 +216,11 @@ pub fn describe_value_point(
         low = value(low, 2, lang),
         high = value(high, 2, lang)
     );
-    let below = point.switches.iter().rev().find(|s| s.value <= point.current);
+    let below = point
+        .switches
+        .iter()
+        .rev()
+        .find(|s| s.value <= point.current);
     let above = point.switches.iter().find(|s| s.value > point.current);
     if let Some(s) = below {
         out.push(' ');

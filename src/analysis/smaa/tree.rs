@@ -106,14 +106,13 @@ impl TreeSampler {
                     })
                     .collect()
             });
-            let shares = WeightSampler::new(children.len(), bounds.as_deref()).map_err(|e| {
-                match e {
+            let shares =
+                WeightSampler::new(children.len(), bounds.as_deref()).map_err(|e| match e {
                     BoundsError::Invalid(k) => {
                         BoundsError::InvalidNode(tree.id(scenario, children[k]).to_string())
                     }
                     other => other,
-                }
-            })?;
+                })?;
             let mut slots = Vec::with_capacity(children.len());
             for &child in &children {
                 let child_slot = sampler.slots;
