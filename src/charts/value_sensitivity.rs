@@ -198,16 +198,23 @@ pub(super) fn draw<DB: DrawingBackend>(
                     &s.top_before
                 })
             );
+            // A ring at the switch, as on the weight-sensitivity chart, and
+            // the new leader on a white backing that keeps it legible.
+            let style = theme.bold(0.8);
+            let (tw, th) = plot.estimate_text_size(&label, &style)?;
+            let (tw, th) = (tw as i32, th as i32);
+            let (dx, pad) = (theme.px(0.9), theme.px(0.2));
             chart.draw_series(std::iter::once(
                 EmptyElement::at((p.x, s.value))
-                    + PathElement::new(
-                        vec![(-theme.px(0.6), 0), (theme.px(0.6), 0)],
-                        INK.stroke_width(theme.line(2.5)),
+                    + Circle::new((0, 0), theme.px(0.45), INK.stroke_width(theme.line(2.5)))
+                    + Rectangle::new(
+                        [(dx - pad, -th / 2 - pad), (dx + tw + pad, th / 2 + pad)],
+                        WHITE.mix(0.85).filled(),
                     )
                     + Text::new(
                         label,
-                        (theme.px(0.9), 0),
-                        theme.bold(0.8).pos(Pos::new(HPos::Left, VPos::Center)),
+                        (dx, 0),
+                        style.pos(Pos::new(HPos::Left, VPos::Center)),
                     ),
             ))?;
         }
