@@ -175,7 +175,7 @@ pub fn smaa_with(
     sampler: &TreeSampler,
     options: &SmaaOptions,
 ) -> SmaaResult {
-    let engine = Engine::new(matrix, method, &sampler, options);
+    let engine = Engine::new(matrix, method, sampler, options);
     let tally = engine.acceptability_pass();
     let (n, m) = (matrix.n(), matrix.m());
     let total = engine.samples().max(1) as f64;

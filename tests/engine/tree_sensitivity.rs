@@ -70,11 +70,13 @@ fn scenario(
     }
     let profile = &mut s.profiles[0];
     profile.weights.clear();
-    for j in 0..m {
-        profile.weights.insert(format!("c{j}"), weights[j]);
-    }
-    for g in 0..parents.len() {
-        profile.weights.insert(format!("g{g}"), weights[m + g]);
+    for (k, &w) in weights.iter().enumerate().take(m + parents.len()) {
+        let id = if k < m {
+            format!("c{k}")
+        } else {
+            format!("g{}", k - m)
+        };
+        profile.weights.insert(id, w);
     }
     s
 }
