@@ -2,7 +2,8 @@
 //! each point, the values that point may take (grey) and the stretch of
 //! them over which the weighted-sum winner stays first (the winner's
 //! colour), each switch value marked with who takes over; the options sit
-//! on the function at their own scores.
+//! on the function at their own scores. Without any value function, the
+//! heaviest criterion's linear scaling is drawn (dashed) with a note.
 
 use super::frame::{Chrome, LegendItem, Swatch, frame, message, ranked_option_lines};
 use super::style::{GREY, INK};
@@ -10,6 +11,7 @@ use super::{ChartError, Ctx};
 use crate::analysis::sensitivity::value_point::{
     ValuePointSensitivity, describe_value_point, value_point_sensitivity,
 };
+use crate::model::{Direction, ValueFunction};
 use crate::tr;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -37,6 +39,14 @@ pub(crate) fn chosen_function(ctx: &Ctx<'_>) -> Option<usize> {
         })
 }
 
+/// The most heavily weighted column (the first of equals), if any.
+fn heaviest(matrix: &crate::analysis::DecisionMatrix) -> Option<usize> {
+    (0..matrix.m()).fold(None, |best: Option<usize>, j| match best {
+        Some(b) if matrix.weights[b] >= matrix.weights[j] => Some(b),
+        _ => Some(j),
+    })
+}
+
 pub(super) fn draw<DB: DrawingBackend>(
     ctx: &Ctx<'_>,
     area: &DrawingArea<DB, Shift>,
@@ -56,29 +66,60 @@ pub(super) fn draw<DB: DrawingBackend>(
             )
         })
         .unwrap_or_default();
-    let criterion = column.map_or_else(String::new, |j| ctx.criterion_name(&matrix.criteria[j]));
-    let title = if column.is_some() {
-        tr!(
+    // Without any value function, the heaviest criterion's linear scaling
+    // (worst = 0, best = 100: what the weighted sum uses) is drawn instead,
+    // with the options on it, so the reader sees what a function would replace.
+    let shown: Option<(usize, ValueFunction)> = match column {
+        Some(j) => matrix.value_functions[j].clone().map(|f| (j, f)),
+        None => heaviest(matrix).and_then(|j| {
+            let (lo, hi) = matrix.scaling_range(j);
+            (lo.is_finite() && hi.is_finite() && lo < hi).then(|| {
+                let points = match matrix.directions[j] {
+                    Direction::Maximize => vec![(lo, 0.0), (hi, 100.0)],
+                    Direction::Minimize => vec![(lo, 100.0), (hi, 0.0)],
+                };
+                (j, ValueFunction(points))
+            })
+        }),
+    };
+    let implicit = column.is_none();
+    let criterion = shown.as_ref().map_or_else(String::new, |(j, _)| {
+        ctx.criterion_name(&matrix.criteria[*j])
+    });
+    let title = match (&shown, implicit) {
+        (Some(_), false) => tr!(
             lang,
             "chart.value_sensitivity.title_for",
             criterion = criterion.clone()
-        )
-    } else {
-        tr!(lang, "chart.value_sensitivity.title")
+        ),
+        (Some(_), true) => tr!(
+            lang,
+            "chart.value_sensitivity.title_linear",
+            criterion = criterion.clone()
+        ),
+        (None, _) => tr!(lang, "chart.value_sensitivity.title"),
     };
     let winner = points.first().and_then(|p| p.top.clone());
     let winner_colour = winner.as_deref().map_or(INK, |w| ctx.option_colour(w));
     let mut legend = ranked_option_lines(ctx);
-    legend.push(LegendItem::new(
-        tr!(lang, "chart.value_sensitivity.function"),
-        INK,
-        Swatch::Line,
-    ));
-    legend.push(LegendItem::new(
-        tr!(lang, "chart.value_sensitivity.valid"),
-        GREY,
-        Swatch::Block,
-    ));
+    if implicit {
+        legend.push(LegendItem::new(
+            tr!(lang, "chart.value_sensitivity.linear"),
+            INK,
+            Swatch::Dashed,
+        ));
+    } else {
+        legend.push(LegendItem::new(
+            tr!(lang, "chart.value_sensitivity.function"),
+            INK,
+            Swatch::Line,
+        ));
+        legend.push(LegendItem::new(
+            tr!(lang, "chart.value_sensitivity.valid"),
+            GREY,
+            Swatch::Block,
+        ));
+    }
     if let Some(w) = &winner {
         legend.push(LegendItem::new(
             tr!(
@@ -109,21 +150,22 @@ pub(super) fn draw<DB: DrawingBackend>(
     {
         notes.push(describe_value_point(scenario, p, lang));
     }
+    if implicit {
+        notes.push(tr!(lang, "chart.value_sensitivity.no_function"));
+    }
     let chrome = Chrome::with_scenario_notes(ctx, title, legend, notes);
     let plot = frame(ctx, area, &chrome)?;
     if ctx.eval.ranking.is_empty() {
         return message(theme, &plot, &ctx.nothing_to_show());
     }
-    let (Some(j), Some(function)) = (
-        column,
-        column.and_then(|j| matrix.value_functions[j].as_ref()),
-    ) else {
+    let Some((j, function)) = &shown else {
         return message(
             theme,
             &plot,
             &tr!(lang, "chart.value_sensitivity.no_function"),
         );
     };
+    let j = *j;
     // Horizontal span: the function's points and every option's value.
     let xs = function
         .points()
@@ -177,10 +219,20 @@ pub(super) fn draw<DB: DrawingBackend>(
             winner_colour.mix(0.55).stroke_width(bar),
         )))?;
     }
-    chart.draw_series(std::iter::once(PathElement::new(
-        function.points().to_vec(),
-        INK.stroke_width(theme.line(2.5)),
-    )))?;
+    let line = INK.stroke_width(theme.line(2.5));
+    if implicit {
+        chart.draw_series(DashedLineSeries::new(
+            function.points().to_vec(),
+            theme.px(0.8).max(4) as u32,
+            theme.px(0.5).max(3) as u32,
+            line,
+        ))?;
+    } else {
+        chart.draw_series(std::iter::once(PathElement::new(
+            function.points().to_vec(),
+            line,
+        )))?;
+    }
     for p in &points {
         chart.draw_series(std::iter::once(Circle::new(
             (p.x, p.current),
