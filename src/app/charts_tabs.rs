@@ -271,8 +271,17 @@ impl ChartsTabs {
     ) {
         let lang = state.lang;
         let waterfall = self.waterfall();
+        // The value-function tab only once some criterion has a value function.
+        let has_function = state
+            .scenario()
+            .criteria
+            .iter()
+            .any(|c| c.value_function.is_some());
         ui.horizontal_wrapped(|ui| {
-            for kind in available_kinds(waterfall.is_some()) {
+            for kind in available_kinds(waterfall.is_some())
+                .into_iter()
+                .filter(|k| *k != ChartKind::ValueSensitivity || has_function)
+            {
                 if ui
                     .selectable_label(self.kind == kind, kind.title(lang))
                     .clicked()
