@@ -132,6 +132,15 @@ pub fn problem_message(scenario: &Scenario, problem: &Problem, lang: Lang) -> St
             high = self::value(*high, 6, lang)
         ),
         K::UnknownSource(id) => tr!(lang, "problem.unknown_source", id = id),
+        K::MissingWeight(id)
+            if scenario.criterion(id).is_none() && scenario.group(id).is_some() =>
+        {
+            tr!(
+                lang,
+                "problem.missing_group_weight",
+                group = node_name(scenario, id, lang)
+            )
+        }
         K::MissingWeight(id) => tr!(lang, "problem.missing_weight", criterion = id),
         K::DegenerateScale => tr!(lang, "problem.degenerate_scale"),
         K::ScaleAgainstDirection {
@@ -172,9 +181,51 @@ pub fn problem_message(scenario: &Scenario, problem: &Problem, lang: Lang) -> St
             weight = self::value(*weight, 6, lang)
         ),
         K::AllZeroWeights => tr!(lang, "problem.all_zero_weights"),
+        K::WeightUnknownCriterion(id)
+            if !scenario.groups.is_empty() && problem.field != Some("vetoes") =>
+        {
+            tr!(lang, "problem.weight_unknown_node", id = id)
+        }
         K::WeightUnknownCriterion(id) => tr!(lang, "problem.weight_unknown_criterion", id = id),
         K::BadBounds(id) if id.is_empty() => tr!(lang, "problem.bounds_unsatisfiable"),
-        K::BadBounds(id) => tr!(lang, "problem.bad_bounds", id = criterion(id)),
+        K::BadBounds(id) => tr!(
+            lang,
+            "problem.bad_bounds",
+            id = node_name(scenario, id, lang)
+        ),
+        K::ValueFunctionTooFewPoints => tr!(lang, "problem.vf_too_few_points"),
+        K::ValueFunctionNotFinite { point } => {
+            tr!(lang, "problem.vf_not_finite", point = point + 1)
+        }
+        K::ValueFunctionNotIncreasing { point } => {
+            tr!(lang, "problem.vf_not_increasing", point = point + 1)
+        }
+        K::ValueFunctionOutOfRange { point, value } => tr!(
+            lang,
+            "problem.vf_out_of_range",
+            point = point + 1,
+            value = self::value(*value, 6, lang)
+        ),
+        K::ValueFunctionAgainstDirection { point: None, .. } => tr!(lang, "problem.vf_constant"),
+        K::ValueFunctionAgainstDirection {
+            direction: Direction::Maximize,
+            point: Some(point),
+        } => tr!(lang, "problem.vf_against_max", point = point + 1),
+        K::ValueFunctionAgainstDirection {
+            direction: Direction::Minimize,
+            point: Some(point),
+        } => tr!(lang, "problem.vf_against_min", point = point + 1),
+        K::DuplicateGroup(id) => tr!(lang, "problem.duplicate_group", id = id),
+        K::GroupIdIsCriterion(id) => tr!(lang, "problem.group_id_is_criterion", id = id),
+        K::GroupUnknownChild { id, .. } => tr!(lang, "problem.group_unknown_child", id = id),
+        K::NodeInTwoGroups { id, first, .. } => tr!(
+            lang,
+            "problem.node_in_two_groups",
+            id = id,
+            first = node_name(scenario, first, lang)
+        ),
+        K::GroupCycle { id, .. } => tr!(lang, "problem.group_cycle", id = id),
+        K::EmptyGroup => tr!(lang, "problem.empty_group"),
         K::UnknownResource(id) => tr!(lang, "problem.unknown_resource", id = id),
         K::NegativeResource(id) => tr!(
             lang,
@@ -185,6 +236,14 @@ pub fn problem_message(scenario: &Scenario, problem: &Problem, lang: Lang) -> St
                 .find(|r| &r.id == id)
                 .map_or(id.as_str(), |r| r.name.get(lang))
         ),
+    }
+}
+
+/// Display name of a criterion or group id in `lang` (the id itself if unknown).
+fn node_name(scenario: &Scenario, id: &str, lang: Lang) -> String {
+    match (scenario.criterion(id), scenario.group(id)) {
+        (None, Some(g)) => g.name.get(lang).to_string(),
+        _ => scenario.criterion_name(id, lang),
     }
 }
 
@@ -223,6 +282,11 @@ pub fn location_label(scenario: &Scenario, location: &Location, lang: Lang) -> S
             lang,
             "location.resource",
             id = scenario.resources.get(*i).map_or("?", |r| r.name.get(lang))
+        ),
+        Location::Group(i) => tr!(
+            lang,
+            "location.group",
+            id = scenario.groups.get(*i).map_or("?", |g| g.name.get(lang))
         ),
         Location::Source(i) => tr!(
             lang,

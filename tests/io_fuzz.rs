@@ -330,8 +330,16 @@ fn exercise(bytes: &[u8], csv: bool) -> Result<(), TestCaseError> {
                     prop_assert!(back.is_ok_and(|b| b == scenario), "{}", kept.text);
                 }
             }
+            // A scenario with a value tree or value functions is refused, not flattened.
             let exported = io::csv::to_csv(&scenario, None);
-            let _ = io::csv::parse(&exported, "again.csv");
+            prop_assert_eq!(
+                exported.is_err(),
+                !scenario.groups.is_empty()
+                    || scenario.criteria.iter().any(|c| c.value_function.is_some())
+            );
+            if let Ok(exported) = exported {
+                let _ = io::csv::parse(&exported, "again.csv");
+            }
             if !tradeoff::model::has_errors(&problems) {
                 for method in [
                     tradeoff::analysis::Method::Wsm,

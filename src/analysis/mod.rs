@@ -9,6 +9,7 @@ pub mod frontier;
 pub mod frontier_text;
 pub mod matrix;
 pub mod methods;
+pub mod node_contributions;
 pub mod package;
 pub mod ranking;
 pub mod sensitivity;

@@ -19,12 +19,22 @@ pub fn method_label(method: Method, lang: Lang) -> String {
     }
 }
 
-fn method_tip(method: Method, lang: Lang) -> String {
-    match method {
+/// The method's tooltip; when the scenario has value functions, it also
+/// says whether the method uses them (only wsm does).
+fn method_tip(method: Method, lang: Lang, value_functions: bool) -> String {
+    let tip = match method {
         Method::Wsm => tr!(lang, "gui.method.wsm_tip"),
         Method::Topsis => tr!(lang, "gui.method.topsis_tip"),
         Method::Promethee2 => tr!(lang, "gui.method.promethee2_tip"),
+    };
+    if !value_functions {
+        return tip;
     }
+    let note = match method {
+        Method::Wsm => tr!(lang, "gui.method.wsm_value_functions"),
+        Method::Topsis | Method::Promethee2 => tr!(lang, "gui.method.raw_values"),
+    };
+    format!("{tip}\n{note}")
 }
 
 /// The sentence naming the top option under the chosen method.
@@ -49,6 +59,11 @@ pub fn results_area(
     out: &mut Vec<Command>,
 ) {
     let lang = state.lang;
+    let value_functions = state
+        .scenario()
+        .criteria
+        .iter()
+        .any(|c| c.value_function.is_some());
     ui.horizontal(|ui| {
         heading(ui, tr!(lang, "gui.results"));
         ui.add_space(16.0);
@@ -56,11 +71,14 @@ pub fn results_area(
         for m in Method::ALL {
             if ui
                 .selectable_label(state.method == m, method_label(m, lang))
-                .on_hover_text(method_tip(m, lang))
+                .on_hover_text(method_tip(m, lang, value_functions))
                 .clicked()
             {
                 out.push(Command::SetMethod(m));
             }
+        }
+        if value_functions && state.method != Method::Wsm {
+            ui.label(RichText::new(tr!(lang, "gui.method.raw_values")).weak());
         }
     });
     let problems = &state.analysis().problems;
@@ -107,6 +125,7 @@ pub fn results_area(
 fn results_table(ui: &mut Ui, state: &AppState) {
     let lang = state.lang;
     let s = state.scenario();
+    let value_functions = s.criteria.iter().any(|c| c.value_function.is_some());
     let Some(main) = state.evaluation(state.method) else {
         return;
     };
@@ -147,7 +166,8 @@ fn results_table(ui: &mut Ui, state: &AppState) {
                     } else {
                         text
                     };
-                    ui.label(text).on_hover_text(method_tip(m, lang));
+                    ui.label(text)
+                        .on_hover_text(method_tip(m, lang, value_functions));
                 });
             }
             header.col(|_| {});

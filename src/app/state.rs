@@ -437,10 +437,15 @@ impl AppState {
             Command::ExportCsv(None) => self.dialog = Some(DialogPurpose::ExportCsv),
             Command::ExportCsv(Some(p)) => {
                 let p = with_extension_if_missing(p, "csv");
-                let csv = crate::io::csv::to_csv(self.scenario(), None);
-                match crate::io::write_atomic(&p, csv.as_bytes()) {
+                let written = crate::io::csv::to_csv(self.scenario(), None)
+                    .map_err(|mut e| {
+                        e.file = p.display().to_string();
+                        e
+                    })
+                    .and_then(|csv| crate::io::write_atomic(&p, csv.as_bytes()));
+                match written {
                     Ok(()) => self.info(tr!(lang, "gui.exported", file = p.display())),
-                    Err(e) => self.error(e.to_string()),
+                    Err(e) => self.error(e.message(lang)),
                 }
             }
             Command::DialogCancelled => self.after_save = None,

@@ -21,7 +21,8 @@ pub struct BriefArgs {
     /// Weight profile of the charts (id or name); default: the active profile.
     #[arg(long)]
     pub profile: Option<String>,
-    /// Method of the charts.
+    /// Method of the charts: wsm applies the criteria's value functions; topsis
+    /// and promethee2 use the raw values.
     #[arg(long, default_value = "wsm")]
     pub method: Method,
     /// Chart width in pixels.

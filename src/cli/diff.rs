@@ -21,7 +21,8 @@ pub struct DiffArgs {
     pub a: PathBuf,
     /// The "after" scenario (.ron) or decision matrix (.csv).
     pub b: PathBuf,
-    /// Ranking method, the same for both files.
+    /// Ranking method, the same for both files: wsm applies the criteria's
+    /// value functions; topsis and promethee2 use the raw values.
     #[arg(long, default_value = "wsm")]
     pub method: Method,
     /// Weight profile (id or name) compared in both files (a CSV file uses

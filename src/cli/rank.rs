@@ -14,7 +14,8 @@ use std::path::{Path, PathBuf};
 pub struct RankArgs {
     /// Scenario (.ron) or decision matrix (.csv).
     pub file: PathBuf,
-    /// Ranking method.
+    /// Ranking method: wsm applies the criteria's value functions; topsis and
+    /// promethee2 use the raw values.
     #[arg(long, default_value = "wsm")]
     pub method: Method,
     /// Weight profile (id or name); default: the active profile.
@@ -99,7 +100,7 @@ pub fn ranking_json(scenario: &Scenario, evaluation: &Evaluation, lang: Lang) ->
         .map(String::as_str)
         .zip(crate::analysis::dominance::dominated_by(&evaluation.matrix))
         .collect();
-    json!({
+    let mut doc = json!({
         "method": evaluation.method.as_str(),
         "profile": evaluation.profile,
         "ranking": evaluation.ranking.iter().map(|r| json!({
@@ -114,7 +115,62 @@ pub fn ranking_json(scenario: &Scenario, evaluation: &Evaluation, lang: Lang) ->
             "id": x.alternative,
             "reasons": x.reasons.iter().map(|r| reason_message(scenario, r, lang)).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
-    })
+    });
+    if let (Some(groups), Some(map)) = (groups_json(scenario, evaluation), doc.as_object_mut()) {
+        map.insert("groups".into(), groups);
+    }
+    doc
+}
+
+/// The `groups` of `rank --json` for a value tree (None for a flat list):
+/// each group in display order with its parent's id (null: the root), its
+/// share among its siblings, its effective weight, and its part of each
+/// ranked option's score by option id (null under topsis, whose score is
+/// not a sum over criteria). A group's parts sum its criteria's parts.
+pub fn groups_json(scenario: &Scenario, evaluation: &Evaluation) -> Option<serde_json::Value> {
+    use crate::analysis::node_contributions::{criterion_parts, node_parts};
+    use crate::model::{Node, ValueTree};
+    let tree = ValueTree::new(scenario);
+    if tree.is_flat() {
+        return None;
+    }
+    let profile = scenario.profile(&evaluation.profile)?;
+    let index = ScenarioIndex::new(scenario);
+    let included: Vec<bool> = (0..scenario.criteria.len())
+        .map(|j| index.criterion_is_scored(j))
+        .collect();
+    let shares = tree.local_shares(profile, &included);
+    let matrix = &evaluation.matrix;
+    let parts = criterion_parts(matrix, evaluation.method);
+    let groups = tree
+        .nodes()
+        .into_iter()
+        .filter(|n| matches!(n, Node::Group(_)))
+        .map(|node| {
+            let parent = tree
+                .parent(node)
+                .filter(|p| *p != Node::Root)
+                .map(|p| tree.id(scenario, p));
+            let contributions = parts.as_ref().map(|parts| {
+                let by_row = node_parts(scenario, &tree, matrix, parts, node);
+                matrix
+                    .alternatives
+                    .iter()
+                    .zip(by_row)
+                    .map(|(id, x)| (id.clone(), json!(x)))
+                    .collect::<serde_json::Map<_, _>>()
+            });
+            json!({
+                "id": tree.id(scenario, node),
+                "name": tree.name(scenario, node, Lang::En),
+                "parent": parent,
+                "share": shares.share(node),
+                "weight": shares.effective(node),
+                "contributions": contributions,
+            })
+        })
+        .collect::<Vec<_>>();
+    Some(json!(groups))
 }
 
 /// `tradeoff rank`.
@@ -257,10 +313,12 @@ pub fn check(args: &CheckArgs, lang: Lang) -> Result<(), String> {
 pub fn convert(args: &ConvertArgs, lang: Lang) -> Result<(), String> {
     let scenario = load_valid(&args.input, lang)?;
     let result = if io::is_csv(&args.output) {
-        io::write_atomic(
-            &args.output,
-            io::csv::to_csv(&scenario, args.profile.as_deref()).as_bytes(),
-        )
+        io::csv::to_csv(&scenario, args.profile.as_deref())
+            .map_err(|mut e| {
+                e.file = args.output.display().to_string();
+                e
+            })
+            .and_then(|csv| io::write_atomic(&args.output, csv.as_bytes()))
     } else {
         io::save(&args.output, &scenario)
     };

@@ -29,7 +29,8 @@ pub struct RenderArgs {
     /// Weight profile (id or name); default: the active profile.
     #[arg(long)]
     pub profile: Option<String>,
-    /// Ranking method.
+    /// Ranking method: wsm applies the criteria's value functions; topsis and
+    /// promethee2 use the raw values.
     #[arg(long, default_value = "wsm")]
     pub method: Method,
     /// Criterion id for the sensitivity chart; default: the most heavily weighted.

@@ -31,7 +31,8 @@ pub struct SensitivityArgs {
     /// sensitivity of the top option to its share of its parent.
     #[arg(long)]
     pub group: Option<String>,
-    /// Ranking method.
+    /// Ranking method: wsm applies the criteria's value functions; topsis and
+    /// promethee2 use the raw values.
     #[arg(long, default_value = "wsm")]
     pub method: Method,
     /// Weight profile (id or name); default: the active profile.

@@ -29,7 +29,8 @@ pub struct SmaaArgs {
     /// Seed of the random generator (same seed, same output).
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
-    /// Ranking method applied to each sample.
+    /// Ranking method applied to each sample: wsm applies the criteria's value
+    /// functions; topsis and promethee2 use the raw values.
     #[arg(long, default_value = "wsm")]
     pub method: Method,
     /// Weight profile (id or name) whose vetoes and weight bounds apply; default: the active one.

@@ -16,7 +16,7 @@ use crate::analysis::smaa::SmaaResult;
 use crate::analysis::{Method, evaluate_indexed, evaluate_methods, select_profile};
 use crate::charts::{ChartInput, ChartKind, method_name};
 use crate::i18n::{num, pct, reason_message, value};
-use crate::model::{Direction, Lang, Scenario, ScenarioIndex};
+use crate::model::{Direction, Lang, Scenario, ScenarioIndex, ValueTree};
 use crate::tr;
 use std::path::{Path, PathBuf};
 
@@ -392,8 +392,8 @@ pub fn options_section(scenario: &Scenario, lang: Lang) -> Vec<Block> {
     ]
 }
 
-/// Criteria with direction, unit, scale and veto, and the weight of each
-/// profile (normalised, as percentages).
+/// Criteria with direction, unit, scale and veto, and the effective weight
+/// of each profile (normalised through the value tree, as percentages).
 pub fn criteria_section(scenario: &Scenario, lang: Lang) -> Vec<Block> {
     let mut header = vec![
         tr!(lang, "brief.col.criterion"),
@@ -406,10 +406,19 @@ pub fn criteria_section(scenario: &Scenario, lang: Lang) -> Vec<Block> {
             .iter()
             .map(|p| tr!(lang, "brief.col.weight_of", profile = p.name.get(lang))),
     );
+    // Effective weights: in a value tree, the product of the shares from
+    // the root down (a flat list: the weights normalised).
+    let tree = ValueTree::new(scenario);
+    let effective: Vec<Vec<f64>> = scenario
+        .profiles
+        .iter()
+        .map(|p| tree.effective_weights(p, &[]))
+        .collect();
     let rows = scenario
         .criteria
         .iter()
-        .map(|c| {
+        .enumerate()
+        .map(|(j, c)| {
             let direction = match c.direction {
                 Direction::Minimize => tr!(lang, "chart.direction.min"),
                 Direction::Maximize => tr!(lang, "chart.direction.max"),
@@ -425,14 +434,8 @@ pub fn criteria_section(scenario: &Scenario, lang: Lang) -> Vec<Block> {
                 )));
             }
             let mut row = vec![name, text(direction), text(c.unit.get(lang).to_string())];
-            for p in &scenario.profiles {
-                let total: f64 = scenario.criteria.iter().map(|k| p.weight(&k.id)).sum();
-                let share = if total > 0.0 {
-                    p.weight(&c.id) / total
-                } else {
-                    0.0
-                };
-                row.push(text(pct(share, 0, lang)));
+            for weights in &effective {
+                row.push(text(pct(weights[j], 0, lang)));
             }
             row
         })

@@ -14,7 +14,7 @@
 //! whose only evidence is such a cell, are refused with the cell named: a
 //! number is never read as another.
 
-use super::error::{Counted, CsvProblem, LoadError, LoadErrorKind};
+use super::error::{Counted, CsvProblem, LoadError, LoadErrorKind, SaveError, SaveErrorKind};
 use super::limits::{MAX_CRITERIA, MAX_OPTIONS, MAX_SCORES};
 use super::outline::Pos;
 use crate::model::{
@@ -683,8 +683,23 @@ fn write_number(x: f64) -> String {
 
 /// Writes `scenario` as a decision-matrix CSV with the weights of `profile`
 /// (None: the active profile). Names are written in English; a missing
-/// score leaves its cell empty.
-pub fn to_csv(scenario: &Scenario, profile: Option<&str>) -> String {
+/// score leaves its cell empty. A scenario with a value tree or value
+/// functions is refused (the error has no file name yet): a matrix cannot
+/// hold them, and writing it without them would change the results.
+pub fn to_csv(scenario: &Scenario, profile: Option<&str>) -> Result<String, SaveError> {
+    if !scenario.groups.is_empty() {
+        return Err(SaveError::new("", SaveErrorKind::CsvCannotHoldGroups));
+    }
+    if let Some(c) = scenario
+        .criteria
+        .iter()
+        .find(|c| c.value_function.is_some())
+    {
+        return Err(SaveError::new(
+            "",
+            SaveErrorKind::CsvCannotHoldValueFunction(c.name.en.clone()),
+        ));
+    }
     let mut out = String::from("alternative");
     for c in &scenario.criteria {
         out.push(',');
@@ -731,7 +746,7 @@ pub fn to_csv(scenario: &Scenario, profile: Option<&str>) -> String {
         }
     }
     out.push('\n');
-    out
+    Ok(out)
 }
 
 #[cfg(test)]
@@ -791,7 +806,7 @@ mod tests {
     #[test]
     fn export_round_trips() {
         let s = parse(DEPLOYMENTS, "d.csv").expect("parses");
-        let again = parse(&to_csv(&s, None), "d.csv").expect("reparses");
+        let again = parse(&to_csv(&s, None).expect("flat"), "d.csv").expect("reparses");
         assert_eq!(s, again);
     }
 }

@@ -215,6 +215,16 @@ pub enum LoadErrorKind {
     UnknownFormat(u64),
     /// The file does not say its format_version.
     MissingVersion,
+    /// A field (`groups`, `value_function`) that an older format_version
+    /// does not have: the file must say `format_version: 3`.
+    NeedsNewerFormat {
+        /// The field as written.
+        field: &'static str,
+        /// The file's format_version.
+        found: u64,
+        /// The version that introduced the field.
+        needed: u32,
+    },
     /// A RON syntax or type error.
     Ron(RonProblem),
     /// A CSV error.
@@ -410,6 +420,17 @@ fn kind_message(kind: &LoadErrorKind, lang: Lang) -> String {
         K::Io(IoProblem::IsFolder) => tr!(lang, "load.io.is_folder"),
         K::Io(IoProblem::Other(e)) => tr!(lang, "load.io", error = e),
         K::NotUtf8 => tr!(lang, "load.not_utf8"),
+        K::NeedsNewerFormat {
+            field,
+            found,
+            needed,
+        } => tr!(
+            lang,
+            "load.needs_newer_format",
+            field = field,
+            found = found,
+            needed = needed
+        ),
         K::Empty => tr!(lang, "load.empty"),
         K::TooLarge { bytes, limit } => tr!(
             lang,
@@ -473,6 +494,11 @@ pub enum SaveErrorKind {
     Other(String),
     /// The scenario could not be written as text (parser's words).
     Serialise(String),
+    /// A CSV decision matrix cannot hold the value tree (`groups`).
+    CsvCannotHoldGroups,
+    /// A CSV decision matrix cannot hold this criterion's value function
+    /// (its English name).
+    CsvCannotHoldValueFunction(String),
 }
 
 impl SaveErrorKind {
@@ -519,6 +545,10 @@ impl SaveError {
             K::DiskFull => tr!(lang, "save.disk_full"),
             K::Other(e) => tr!(lang, "save.other", error = e),
             K::Serialise(e) => tr!(lang, "save.serialise", error = e),
+            K::CsvCannotHoldGroups => tr!(lang, "save.csv_groups"),
+            K::CsvCannotHoldValueFunction(c) => {
+                tr!(lang, "save.csv_value_function", criterion = c)
+            }
         };
         format!("{}: {detail}", self.file)
     }

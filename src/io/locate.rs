@@ -57,11 +57,15 @@ fn ron_pos(root: &Node, p: &Problem) -> Option<Pos> {
         }),
         Location::Resource(i) => list_item("resources", i),
         Location::Source(i) => list_item("sources", i),
+        Location::Group(i) => list_item("groups", i),
     }?;
     let Some(field) = p.field.and_then(|f| item.field(f)) else {
         return Some(item.start());
     };
     let value = &field.value;
+    if let Some(pos) = item_pos(value, &p.kind) {
+        return Some(pos);
+    }
     if let Some((key, at_value)) = map_key(&p.kind)
         && let Some((k, v)) = value.entry(key)
     {
@@ -78,6 +82,41 @@ fn ron_pos(root: &Node, p: &Problem) -> Option<Pos> {
         return Some(n.start());
     }
     Some(value.start())
+}
+
+/// `x` for `Some(x)`, else the node itself (optional values may be written either way).
+fn unwrap_some(node: &Node) -> &Node {
+    match node {
+        Node::Group { fields, items, .. } if fields.is_empty() && items.len() == 1 => &items[0],
+        _ => node,
+    }
+}
+
+/// The list item (a value-function point, a group's child) a problem is
+/// about: the point's x for an order problem, its value for a range or
+/// direction problem, the child's id for a tree problem.
+fn item_pos(value: &Node, kind: &ProblemKind) -> Option<Pos> {
+    use ProblemKind as K;
+    let list = unwrap_some(value);
+    let point_part = |point: usize, part: usize| {
+        list.item(point).map(|n| match n {
+            Node::Group { items, .. } => items.get(part).map_or(n.start(), Node::start),
+            _ => n.start(),
+        })
+    };
+    match kind {
+        K::ValueFunctionNotFinite { point } | K::ValueFunctionNotIncreasing { point } => {
+            point_part(*point, 0)
+        }
+        K::ValueFunctionOutOfRange { point, .. }
+        | K::ValueFunctionAgainstDirection {
+            point: Some(point), ..
+        } => point_part(*point, 1),
+        K::GroupUnknownChild { position, .. }
+        | K::NodeInTwoGroups { position, .. }
+        | K::GroupCycle { position, .. } => list.item(*position).map(Node::start),
+        _ => None,
+    }
 }
 
 /// Where each problem sits in a CSV matrix (`text`) loaded as `scenario`.

@@ -150,7 +150,7 @@ pub fn save_keeping(
     };
     let saved = if is_csv(path) {
         Saved {
-            text: csv::to_csv(scenario, None),
+            text: csv::to_csv(scenario, None).map_err(at_path)?,
             dropped: Vec::new(),
         }
     } else if let Some(original) = original {

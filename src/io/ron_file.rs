@@ -60,10 +60,14 @@ pub fn parse(text: &str, label: &str) -> Result<Scenario, LoadError> {
     let scenario = match probe.format_version {
         NO_VERSION => return Err(version_at(LoadErrorKind::MissingVersion)),
         0 => return Err(version_at(LoadErrorKind::UnknownFormat(0))),
-        1 => options()
-            .from_str::<ScenarioV1>(text)
-            .map_err(|e| ron_error(&e, text, label))?
-            .migrate(),
+        1 => {
+            let old = options()
+                .from_str::<ScenarioV1>(text)
+                .map_err(|e| ron_error(&e, text, label))?
+                .migrate();
+            refuse_version_3_fields(&old, 1, text, label)?;
+            old
+        }
         v if v > u64::from(FORMAT_VERSION) => {
             return Err(version_at(LoadErrorKind::NewerFormat {
                 found: v,
@@ -76,12 +80,56 @@ pub fn parse(text: &str, label: &str) -> Result<Scenario, LoadError> {
             let mut scenario = options()
                 .from_str::<Scenario>(text)
                 .map_err(|e| ron_error(&e, text, label))?;
+            refuse_version_3_fields(&scenario, probe.format_version, text, label)?;
             scenario.format_version = FORMAT_VERSION;
             scenario
         }
     };
     check_counts(&scenario, text, label)?;
     Ok(scenario)
+}
+
+/// The format version that introduced groups and value functions.
+const TREE_VERSION: u32 = 3;
+
+/// Refuses an older file that uses a field of version 3 (`groups`,
+/// `value_function`), pointing at the first one: the file must say so.
+fn refuse_version_3_fields(
+    scenario: &Scenario,
+    version: u64,
+    text: &str,
+    label: &str,
+) -> Result<(), LoadError> {
+    let root = outline::outline(text);
+    let field_at = |node: Option<&outline::Node>, name: &str| {
+        node.and_then(|n| n.field(name))
+            .map_or(Pos::START, |f| f.key)
+    };
+    let (field, pos) = if !scenario.groups.is_empty() {
+        ("groups", field_at(root.as_ref(), "groups"))
+    } else if let Some(j) = scenario
+        .criteria
+        .iter()
+        .position(|c| c.value_function.is_some())
+    {
+        let criterion = root
+            .as_ref()
+            .and_then(|r| r.field("criteria"))
+            .and_then(|f| f.value.item(j));
+        ("value_function", field_at(criterion, "value_function"))
+    } else {
+        return Ok(());
+    };
+    Err(LoadError::at(
+        label,
+        pos.line,
+        pos.column,
+        LoadErrorKind::NeedsNewerFormat {
+            field,
+            found: version,
+            needed: TREE_VERSION,
+        },
+    ))
 }
 
 /// Refuses scenarios with more options or criteria than the limits.

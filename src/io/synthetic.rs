@@ -91,7 +91,7 @@ pub fn write(path: &Path, n: usize, m: usize, seed: u64) -> std::io::Result<()> 
     let csv = super::is_csv(path);
     let s = scenario(n, m, seed, !csv);
     let text = if csv {
-        super::csv::to_csv(&s, None)
+        super::csv::to_csv(&s, None).map_err(|e| std::io::Error::other(e.to_string()))?
     } else {
         super::ron_file::to_string(&s).map_err(|e| std::io::Error::other(e.to_string()))?
     };

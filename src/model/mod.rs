@@ -12,6 +12,6 @@ mod value_function;
 pub use index::{ScenarioIndex, ScoreCells};
 pub use scenario::*;
 pub use text::{Lang, Text};
-pub use tree::{Node, NodeShares, ValueTree, normalise};
+pub use tree::{Node, NodeShares, SkipReason, SkippedChild, ValueTree, normalise};
 pub use validate::{Location, Problem, ProblemKind, Severity, has_errors, repeated_ids, validate};
 pub use value_function::{ValueFunction, ValuePreset};

@@ -27,10 +27,33 @@ pub fn normalise(weights: &[f64]) -> Vec<f64> {
     }
 }
 
+/// Why the tolerant build left out one entry of a group's `children`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SkipReason {
+    /// The id names no criterion and no group.
+    Unknown,
+    /// The node was already placed under this earlier group.
+    Repeated(usize),
+    /// The child is the group itself or one of its ancestors.
+    Cycle,
+}
+
+/// One entry of a group's `children` that the tree does not use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SkippedChild {
+    /// Index of the group in `scenario.groups`.
+    pub group: usize,
+    /// Position of the entry in that group's `children`.
+    pub position: usize,
+    /// Why it was left out.
+    pub reason: SkipReason,
+}
+
 /// The tree of a scenario's criteria and groups. It keeps the ids (the
 /// keys of profiles' weights); names are read from the scenario.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ValueTree {
+    skipped: Vec<SkippedChild>,
     group_ids: Vec<String>,
     criterion_ids: Vec<String>,
     root_children: Vec<Node>,
@@ -86,6 +109,7 @@ impl ValueTree {
             ids.insert(criterion.id.as_str(), Node::Criterion(j));
         }
         let mut tree = ValueTree {
+            skipped: Vec::new(),
             group_ids: scenario.groups.iter().map(|g| g.id.clone()).collect(),
             criterion_ids: scenario.criteria.iter().map(|c| c.id.clone()).collect(),
             root_children: Vec::new(),
@@ -96,20 +120,42 @@ impl ValueTree {
         let mut placed_groups = vec![false; n_groups];
         let mut placed_criteria = vec![false; n_criteria];
         for (g, group) in scenario.groups.iter().enumerate() {
-            for child_id in &group.children {
+            for (position, child_id) in group.children.iter().enumerate() {
+                let skip = |reason| SkippedChild {
+                    group: g,
+                    position,
+                    reason,
+                };
                 let Some(&child) = ids.get(child_id.as_str()) else {
+                    tree.skipped.push(skip(SkipReason::Unknown));
                     continue;
                 };
+                let earlier = |parent: Node| match parent {
+                    Node::Group(p) => SkipReason::Repeated(p),
+                    _ => SkipReason::Cycle,
+                };
                 match child {
-                    Node::Criterion(j) if !placed_criteria[j] => {
+                    Node::Criterion(j) if placed_criteria[j] => {
+                        tree.skipped.push(skip(earlier(tree.criterion_parent[j])));
+                        continue;
+                    }
+                    Node::Criterion(j) => {
                         placed_criteria[j] = true;
                         tree.criterion_parent[j] = Node::Group(g);
                     }
-                    Node::Group(c) if !placed_groups[c] && !tree.is_at_or_above(c, g) => {
+                    Node::Group(c) if tree.is_at_or_above(c, g) => {
+                        tree.skipped.push(skip(SkipReason::Cycle));
+                        continue;
+                    }
+                    Node::Group(c) if placed_groups[c] => {
+                        tree.skipped.push(skip(earlier(tree.group_parent[c])));
+                        continue;
+                    }
+                    Node::Group(c) => {
                         placed_groups[c] = true;
                         tree.group_parent[c] = Node::Group(g);
                     }
-                    _ => continue,
+                    Node::Root => continue,
                 }
                 tree.group_children[g].push(child);
             }
@@ -124,6 +170,11 @@ impl ValueTree {
             )
             .collect();
         tree
+    }
+
+    /// The entries of groups' `children` the build left out, in file order.
+    pub fn skipped(&self) -> &[SkippedChild] {
+        &self.skipped
     }
 
     /// True when group `above` is `g` or one of its ancestors so far.
@@ -508,6 +559,20 @@ mod tests {
         );
         assert_eq!(tree.children(Node::Group(1)), &[Node::Criterion(1)]);
         assert_eq!(tree.children(Node::Group(2)), &[] as &[Node]);
+        let skip = |group, position, reason| SkippedChild {
+            group,
+            position,
+            reason,
+        };
+        assert_eq!(
+            tree.skipped(),
+            &[
+                skip(0, 1, SkipReason::Unknown),
+                skip(1, 0, SkipReason::Cycle),
+                skip(1, 1, SkipReason::Repeated(0)),
+                skip(2, 0, SkipReason::Cycle),
+            ]
+        );
         // The empty group k takes no weight.
         let p = profile(&[("g", 1.0), ("k", 1.0), ("a", 1.0), ("h", 1.0), ("b", 1.0)]);
         let w = tree.effective_weights(&p, &[true, true]);

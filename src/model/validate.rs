@@ -1,7 +1,9 @@
 //! Scenario validation: every problem at once, each pointing at the item it concerns.
 
+mod tree_checks;
+
 use super::index::ScenarioIndex;
-use super::scenario::Scenario;
+use super::scenario::{Direction, Scenario};
 use std::collections::{BTreeSet, HashSet};
 
 /// Where in a scenario a problem sits. `io` turns this into a line and column.
@@ -21,6 +23,8 @@ pub enum Location {
     Resource(usize),
     /// The i-th source.
     Source(usize),
+    /// The i-th group of the value tree.
+    Group(usize),
 }
 
 /// What is wrong. Messages are produced in either language by `crate::i18n`.
@@ -111,6 +115,62 @@ pub enum ProblemKind {
     MissingWeight(String),
     /// Weight bounds outside 0..=1, min > max, or not satisfiable together.
     BadBounds(String),
+    /// A value function with fewer than two points.
+    ValueFunctionTooFewPoints,
+    /// A value-function point whose x or value is NaN or infinite.
+    ValueFunctionNotFinite {
+        /// Index of the point (0-based).
+        point: usize,
+    },
+    /// A value-function point whose x is not above the previous point's.
+    ValueFunctionNotIncreasing {
+        /// Index of the point (0-based).
+        point: usize,
+    },
+    /// A value-function value outside 0..=100.
+    ValueFunctionOutOfRange {
+        /// Index of the point (0-based).
+        point: usize,
+        /// The value as written.
+        value: f64,
+    },
+    /// A value function that falls for Maximize or rises for Minimize
+    /// (or never changes).
+    ValueFunctionAgainstDirection {
+        /// The criterion's direction.
+        direction: Direction,
+        /// The first point moving the wrong way (None: the function is constant).
+        point: Option<usize>,
+    },
+    /// Two groups share an id.
+    DuplicateGroup(String),
+    /// A group has the id of a criterion (they share one namespace).
+    GroupIdIsCriterion(String),
+    /// A group lists a child that is no criterion and no group.
+    GroupUnknownChild {
+        /// The id as written.
+        id: String,
+        /// Its position in `children`.
+        position: usize,
+    },
+    /// A criterion or group listed as a child again (it stays in `first`).
+    NodeInTwoGroups {
+        /// The child's id.
+        id: String,
+        /// Id of the group that listed it first.
+        first: String,
+        /// Its position in this group's `children`.
+        position: usize,
+    },
+    /// A group lists itself or a group above it: the groups form a loop.
+    GroupCycle {
+        /// The child's id.
+        id: String,
+        /// Its position in `children`.
+        position: usize,
+    },
+    /// A group with no children (it takes no weight).
+    EmptyGroup,
     /// A need names a resource that does not exist.
     UnknownResource(String),
     /// A need or a cap below zero.
@@ -151,7 +211,8 @@ impl Problem {
         match self.kind {
             ProblemKind::UnknownSource(_)
             | ProblemKind::MissingScore { .. }
-            | ProblemKind::MissingWeight(_) => Severity::Warning,
+            | ProblemKind::MissingWeight(_)
+            | ProblemKind::EmptyGroup => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -224,10 +285,15 @@ pub fn validate(scenario: &Scenario) -> Vec<Problem> {
         if !thresholds_ok {
             push(K::BadPreference, L::Criterion(i), Some("preference"));
         }
+        if let Some(vf) = &c.value_function {
+            tree_checks::check_value_function(vf, c.direction, i, &mut push);
+        }
     }
     for (i, id) in duplicates(scenario.criteria.iter().map(|c| c.id.as_str())) {
         push(K::DuplicateCriterion(id), L::Criterion(i), Some("id"));
     }
+    // Groups follow criteria in the file.
+    let tree = tree_checks::check_tree(scenario, &mut push);
 
     for (i, a) in scenario.alternatives.iter().enumerate() {
         if a.id.trim().is_empty() {
@@ -261,6 +327,12 @@ pub fn validate(scenario: &Scenario) -> Vec<Problem> {
     }
 
     let criterion_ids: HashSet<&str> = scenario.criteria.iter().map(|c| c.id.as_str()).collect();
+    // Weights and bounds may name groups as well as criteria.
+    let node_ids: HashSet<&str> = criterion_ids
+        .iter()
+        .copied()
+        .chain(scenario.groups.iter().map(|g| g.id.as_str()))
+        .collect();
     let source_ids: HashSet<&str> = scenario.sources.iter().map(|s| s.id.as_str()).collect();
     // Scored (option, criterion) cells by first position, so each score
     // costs no hashing when the file lists them in order; pairs naming an
@@ -374,7 +446,7 @@ pub fn validate(scenario: &Scenario) -> Vec<Problem> {
         }
         let mut all_zero = true;
         for (criterion, w) in &p.weights {
-            if !criterion_ids.contains(criterion.as_str()) {
+            if !node_ids.contains(criterion.as_str()) {
                 push(
                     K::WeightUnknownCriterion(criterion.clone()),
                     L::Profile(i),
@@ -402,24 +474,24 @@ pub fn validate(scenario: &Scenario) -> Vec<Problem> {
                 all_zero = false;
             }
         }
-        for c in &scenario.criteria {
-            if !p.weights.contains_key(&c.id) {
-                push(
-                    K::MissingWeight(c.id.clone()),
-                    L::Profile(i),
-                    Some("weights"),
-                );
+        let node_order = scenario
+            .criteria
+            .iter()
+            .map(|c| &c.id)
+            .chain(scenario.groups.iter().map(|g| &g.id));
+        for id in node_order {
+            if !p.weights.contains_key(id) {
+                push(K::MissingWeight(id.clone()), L::Profile(i), Some("weights"));
             }
+        }
+        // In a tree, a positive criterion weight is not enough: every path
+        // down to it must be weighted too.
+        if !all_zero && !tree.is_flat() {
+            all_zero = tree.effective_weights(p, &[]).iter().all(|&w| w == 0.0)
+                && p.weights.values().all(|w| w.is_finite() && *w >= 0.0);
         }
         if all_zero && !scenario.criteria.is_empty() {
             push(K::AllZeroWeights, L::Profile(i), Some("weights"));
-        }
-        let mut min_sum = 0.0;
-        let mut max_sum = 0.0;
-        for c in &scenario.criteria {
-            let b = p.bounds.get(&c.id);
-            min_sum += b.map_or(0.0, |b| b.min);
-            max_sum += b.map_or(1.0, |b| b.max);
         }
         for (criterion, b) in &p.bounds {
             let ok = b.min.is_finite()
@@ -427,7 +499,7 @@ pub fn validate(scenario: &Scenario) -> Vec<Problem> {
                 && (0.0..=1.0).contains(&b.min)
                 && (0.0..=1.0).contains(&b.max)
                 && b.min <= b.max;
-            if !ok || !criterion_ids.contains(criterion.as_str()) {
+            if !ok || !node_ids.contains(criterion.as_str()) {
                 push(
                     K::BadBounds(criterion.clone()),
                     L::Profile(i),
@@ -435,7 +507,7 @@ pub fn validate(scenario: &Scenario) -> Vec<Problem> {
                 );
             }
         }
-        if !p.bounds.is_empty() && (min_sum > 1.0 + 1e-9 || max_sum < 1.0 - 1e-9) {
+        if !p.bounds.is_empty() && !tree_checks::bounds_satisfiable(scenario, &tree, p) {
             push(K::BadBounds(String::new()), L::Profile(i), Some("bounds"));
         }
         for (criterion, v) in &p.vetoes {

@@ -6,7 +6,7 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use tradeoff::analysis::{Method, evaluate};
-use tradeoff::model::{Scenario, Text, has_errors, validate};
+use tradeoff::model::{Scenario, Text, validate};
 
 const MISSIONS: [&str; 4] = ["mali", "car", "drc", "south_sudan"];
 const PROFILES: [&str; 5] = [
@@ -423,6 +423,9 @@ fn the_template_is_not_about_deployments_and_comments_every_field() {
         "active_profile",
         "resources",
         "combinable",
+        "groups",
+        "children",
+        "value_function",
     ] {
         assert!(
             comments.contains(field),
@@ -436,5 +439,8 @@ fn the_template_is_not_about_deployments_and_comments_every_field() {
     assert!(s.scores.iter().any(|x| !x.sources.is_empty()));
     assert!(s.criteria.iter().any(|c| c.veto.is_some()));
     assert!(s.profiles.iter().any(|p| !p.vetoes.is_empty()));
-    assert!(!has_errors(&validate(&s)));
+    // Both features of format version 3, used and not only described.
+    assert!(!s.groups.is_empty());
+    assert!(s.criteria.iter().any(|c| c.value_function.is_some()));
+    assert!(validate(&s).is_empty(), "{:?}", validate(&s));
 }
