@@ -439,6 +439,12 @@ fn distinct_pcts(shares: &[f64], lang: Lang) -> Vec<String> {
 /// and 61%. Below 12%, DRC comes first. Above 61%, Mali comes first."
 pub fn describe(scenario: &Scenario, curve: &SensitivityCurve, lang: Lang) -> String {
     let criterion = node_name(scenario, &curve.criterion, lang);
+    // A group's curve is worded as a group's weight, not a criterion's.
+    let group = scenario.criterion(&curve.criterion).is_none()
+        && scenario.groups.iter().any(|g| g.id == curve.criterion);
+    let key = |criterion_key: &'static str, group_key: &'static str| {
+        if group { group_key } else { criterion_key }
+    };
     let now = curve.current_weight;
     let Some(top) = curve.top_at(now) else {
         return tr!(lang, "sensitivity.no_options");
@@ -447,7 +453,7 @@ pub fn describe(scenario: &Scenario, curve: &SensitivityCurve, lang: Lang) -> St
     if curve.thresholds.is_empty() {
         return tr!(
             lang,
-            "sensitivity.stays_always",
+            key("sensitivity.stays_always", "sensitivity.group_stays_always"),
             option = option,
             criterion = criterion
         );
@@ -472,7 +478,10 @@ pub fn describe(scenario: &Scenario, curve: &SensitivityCurve, lang: Lang) -> St
     let mut out = match (below, above) {
         (Some(_), Some(_)) => tr!(
             lang,
-            "sensitivity.stays_between",
+            key(
+                "sensitivity.stays_between",
+                "sensitivity.group_stays_between"
+            ),
             option = option,
             criterion = criterion,
             now = now_text,
@@ -481,7 +490,7 @@ pub fn describe(scenario: &Scenario, curve: &SensitivityCurve, lang: Lang) -> St
         ),
         (None, _) => tr!(
             lang,
-            "sensitivity.stays_below",
+            key("sensitivity.stays_below", "sensitivity.group_stays_below"),
             option = option,
             criterion = criterion,
             now = now_text,
@@ -489,7 +498,7 @@ pub fn describe(scenario: &Scenario, curve: &SensitivityCurve, lang: Lang) -> St
         ),
         (Some(_), None) => tr!(
             lang,
-            "sensitivity.stays_above",
+            key("sensitivity.stays_above", "sensitivity.group_stays_above"),
             option = option,
             criterion = criterion,
             now = now_text,

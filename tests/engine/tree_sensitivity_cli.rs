@@ -133,7 +133,7 @@ fn sentences_cover_groups_and_value_points() {
     );
     // Risk and Local impact move together: CAR leads whatever their group weighs.
     assert!(
-        text.contains("CAR stays first whatever the weight on Operations."),
+        text.contains("CAR stays first whatever the weight on the group Operations."),
         "{text}"
     );
     assert!(text.contains("Value-function points"), "{text}");
