@@ -436,16 +436,26 @@ fn draw_in<DB: DrawingBackend>(
 }
 
 /// One plain sentence per criterion on when the top option changes as that
-/// criterion's weight varies ("CAR stays first unless the weight on risk exceeds 61%").
+/// criterion's weight varies ("CAR stays first unless the weight on risk
+/// exceeds 61%"), then one per group and per value-function point that can
+/// change the weighted-sum winner.
 pub fn sensitivity_findings(input: &ChartInput<'_>) -> Result<Vec<String>, ChartError> {
     let ctx = Ctx::new(input, 800, 600)?;
     let matrix = &ctx.eval.matrix;
     if ctx.eval.ranking.is_empty() {
         return Ok(vec![ctx.nothing_to_show()]);
     }
-    Ok((0..matrix.m())
+    let mut lines: Vec<String> = (0..matrix.m())
         .map(|j| sensitivity::sentence(&ctx, &curve_for(matrix, input.method, j, 201)))
-        .collect())
+        .collect();
+    // Then each group of the value tree and each decisive value-function point.
+    lines.extend(crate::analysis::sensitivity::tree_findings(
+        input.scenario,
+        &ctx.eval,
+        input.method,
+        ctx.lang(),
+    ));
+    Ok(lines)
 }
 
 /// Largest width or height accepted, in pixels (a 16k display).
