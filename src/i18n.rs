@@ -193,6 +193,7 @@ pub fn problem_message(scenario: &Scenario, problem: &Problem, lang: Lang) -> St
             "problem.bad_bounds",
             id = node_name(scenario, id, lang)
         ),
+        K::BoundsUnknownNode(id) => tr!(lang, "problem.bounds_unknown_node", id = id),
         K::ValueFunctionTooFewPoints => tr!(lang, "problem.vf_too_few_points"),
         K::ValueFunctionNotFinite { point } => {
             tr!(lang, "problem.vf_not_finite", point = point + 1)

@@ -403,6 +403,32 @@ pub fn profile_weights(criteria: &[String], profile: &WeightProfile) -> Vec<f64>
     criteria.iter().map(|c| profile.weight(c)).collect()
 }
 
+/// A profile's weights for `criteria` (ids) as the analysis uses them: in a
+/// value tree, each criterion's effective weight (the product of shares
+/// from the root down); in a flat scenario, the raw weights as
+/// [`profile_weights`] gives them. Callers normalise as before.
+pub fn effective_profile_weights(
+    scenario: &crate::model::Scenario,
+    criteria: &[String],
+    profile: &WeightProfile,
+) -> Vec<f64> {
+    let tree = crate::model::ValueTree::new(scenario);
+    if tree.is_flat() {
+        return profile_weights(criteria, profile);
+    }
+    let effective = tree.effective_weights(profile, &[]);
+    criteria
+        .iter()
+        .map(|id| {
+            scenario
+                .criteria
+                .iter()
+                .position(|c| &c.id == id)
+                .map_or(0.0, |j| effective[j])
+        })
+        .collect()
+}
+
 /// Combines stakeholder weight vectors into one: each is normalised, then
 /// averaged per criterion (arithmetic mean, or geometric mean when
 /// `geometric`) and the result normalised. Under the geometric mean a

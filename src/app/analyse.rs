@@ -134,12 +134,9 @@ pub fn put_weights(
         return None;
     }
     let shares = normalise(shares);
-    profile.weights = s
-        .criteria
-        .iter()
-        .zip(&shares)
-        .map(|(c, w)| (c.id.clone(), *w))
-        .collect();
+    // In a value tree, groups get the sum of their criteria's weights, so
+    // the effective weights are the elicited ones.
+    profile.weights = crate::model::ValueTree::new(s).node_weights(&shares);
     profile.elicitation = Some(elicitation);
     Some(Edit::PutProfile {
         profile: Box::new(profile),

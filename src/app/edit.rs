@@ -593,7 +593,8 @@ impl Edit {
                 weight,
             } => {
                 finite(*weight)?;
-                if s.criterion(criterion).is_none() {
+                // A criterion's or a group's weight (value tree).
+                if s.criterion(criterion).is_none() && s.group(criterion).is_none() {
                     return Err(EditError::NotFound(criterion.clone()));
                 }
                 let p = profile_mut(s, profile)?;
@@ -607,7 +608,12 @@ impl Edit {
                 if profile.weights.values().any(|w| !w.is_finite() || *w < 0.0) {
                     return Err(EditError::NotFinite);
                 }
-                if let Some(c) = profile.weights.keys().find(|c| s.criterion(c).is_none()) {
+                // Weights are keyed by criterion or group (value tree).
+                if let Some(c) = profile
+                    .weights
+                    .keys()
+                    .find(|c| s.criterion(c).is_none() && s.group(c).is_none())
+                {
                     return Err(EditError::NotFound(c.clone()));
                 }
                 match s.profiles.iter_mut().find(|p| p.id == profile.id) {

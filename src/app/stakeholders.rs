@@ -11,7 +11,7 @@ use super::widgets::heading;
 use crate::analysis::Exclusion;
 use crate::analysis::feasibility::reasons_at;
 use crate::analysis::matrix::normalise;
-use crate::analysis::weighting::{ProfilePath, combine, path_winners, profile_weights};
+use crate::analysis::weighting::{ProfilePath, combine, effective_profile_weights, path_winners};
 use crate::analysis::{DecisionMatrix, Method, evaluate_indexed};
 use crate::charts::{ChartInput, ChartKind};
 use crate::model::{Elicitation, Lang, Scenario, ScenarioIndex, Text, WeightProfile};
@@ -127,7 +127,7 @@ pub fn combine_edit(s: &Scenario, ids: &[String], geometric: bool) -> Option<Edi
     let vectors: Vec<Vec<f64>> = ids
         .iter()
         .filter_map(|id| s.profiles.iter().find(|p| p.id == *id))
-        .map(|p| profile_weights(&criteria, p))
+        .map(|p| effective_profile_weights(s, &criteria, p))
         .collect();
     if vectors.is_empty() {
         return None;
@@ -145,7 +145,8 @@ pub fn combine_edit(s: &Scenario, ids: &[String], geometric: bool) -> Option<Edi
             ),
         )
     };
-    profile.weights = criteria.iter().cloned().zip(shares).collect();
+    // In a value tree, groups get the sum of their criteria's weights.
+    profile.weights = crate::model::ValueTree::new(s).node_weights(&shares);
     profile.elicitation = Some(Elicitation::Combined {
         profiles: ids.to_vec(),
         geometric,
@@ -194,8 +195,8 @@ pub fn profile_path(s: &Scenario, from: &str, to: &str, method: Method) -> Optio
     let matrix = DecisionMatrix::build_indexed(&index, a, &ids);
     // The matrix's criteria: a criterion nobody has scored yet is left out.
     let (wa, wb) = (
-        profile_weights(&matrix.criteria, a),
-        profile_weights(&matrix.criteria, b),
+        effective_profile_weights(s, &matrix.criteria, a),
+        effective_profile_weights(s, &matrix.criteria, b),
     );
     let path = path_winners(&matrix, method, &wa, &wb, 400).ok()?;
     Some(PathView { path, left_out })
@@ -268,7 +269,7 @@ fn weights_table(ui: &mut Ui, s: &Scenario, winners: &[(String, Option<String>)]
             let shares: Vec<Vec<f64>> = s
                 .profiles
                 .iter()
-                .map(|p| normalise(&profile_weights(&criteria, p)))
+                .map(|p| normalise(&effective_profile_weights(s, &criteria, p)))
                 .collect();
             for (j, c) in s.criteria.iter().enumerate() {
                 ui.label(c.name.get(lang));

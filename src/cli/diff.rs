@@ -251,6 +251,12 @@ fn setting_json(s: &SettingChange, crit: &impl Fn(&str) -> String) -> Value {
             serde_json::to_value(from).unwrap_or(Value::Null),
             serde_json::to_value(to).unwrap_or(Value::Null),
         ),
+        // Points as [x, value] pairs; null for linear scaling.
+        SettingChange::ValueFunction {
+            criterion,
+            from,
+            to,
+        } => ("value_function", criterion, json!(from), json!(to)),
     };
     json!({"criterion": crit(criterion), "id": criterion, "field": field, "from": from, "to": to})
 }

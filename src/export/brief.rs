@@ -16,7 +16,7 @@ use crate::analysis::smaa::SmaaResult;
 use crate::analysis::{Method, evaluate_indexed, evaluate_methods, select_profile};
 use crate::charts::{ChartInput, ChartKind, method_name};
 use crate::i18n::{num, pct, reason_message, value};
-use crate::model::{Direction, Lang, Scenario, ScenarioIndex, ValueTree};
+use crate::model::{Direction, Lang, Node, Scenario, ScenarioIndex, ValueTree};
 use crate::tr;
 use std::path::{Path, PathBuf};
 
@@ -431,6 +431,30 @@ pub fn criteria_section(scenario: &Scenario, lang: Lang) -> Vec<Block> {
                 name.push(Span::Text(format!(
                     " ({})",
                     tr!(lang, "brief.veto", limit = value(v, 4, lang))
+                )));
+            }
+            // Where it sits in the value tree, and its value function.
+            let groups: Vec<String> = tree
+                .path(Node::Criterion(j))
+                .iter()
+                .filter(|n| matches!(n, Node::Group(_)))
+                .map(|&n| tree.name(scenario, n, lang))
+                .collect();
+            if !groups.is_empty() {
+                name.push(Span::Text(format!(
+                    " ({})",
+                    tr!(lang, "brief.in_group", group = groups.join(" › "))
+                )));
+            }
+            if let Some(vf) = &c.value_function {
+                let points: Vec<String> = vf
+                    .points()
+                    .iter()
+                    .map(|&(x, v)| format!("{} → {}", value(x, 4, lang), value(v, 4, lang)))
+                    .collect();
+                name.push(Span::Text(format!(
+                    " ({})",
+                    tr!(lang, "brief.value_function", points = points.join(", "))
                 )));
             }
             let mut row = vec![name, text(direction), text(c.unit.get(lang).to_string())];

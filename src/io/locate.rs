@@ -32,6 +32,7 @@ fn map_key(kind: &ProblemKind) -> Option<(&str, bool)> {
         K::NegativeWeight { criterion, .. } => Some((criterion, true)),
         K::WeightUnknownCriterion(id) | K::UnknownResource(id) => Some((id, false)),
         K::BadBounds(id) if !id.is_empty() => Some((id, false)),
+        K::BoundsUnknownNode(id) => Some((id, false)),
         K::NegativeResource(id) => Some((id, true)),
         _ => None,
     }

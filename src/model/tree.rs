@@ -308,23 +308,27 @@ impl ValueTree {
         }
     }
 
-    /// True when criterion `j` or, for a group, some criterion below it is included.
-    fn present(&self, node: Node, included: &[bool]) -> bool {
+    /// True when the node takes part in the weighting: a criterion that is
+    /// included, or a group with a child that takes part and has a positive
+    /// weight. A group whose every criterion is left out, or whose children
+    /// all weigh 0, is treated as absent, so its siblings share its weight
+    /// and the effective weights still sum to 1.
+    fn takes_part(&self, node: Node, profile: &WeightProfile, included: &[bool]) -> bool {
         match node {
             Node::Root => true,
             Node::Criterion(j) => included.get(j).copied().unwrap_or(true),
-            Node::Group(_) => self
-                .children(node)
-                .iter()
-                .any(|&c| self.present(c, included)),
+            Node::Group(_) => self.children(node).iter().any(|&c| {
+                profile.weight(self.key(c)) > 0.0 && self.takes_part(c, profile, included)
+            }),
         }
     }
 
     /// Each node's weight normalised among its siblings (0 when all
     /// siblings are 0), indexed by `Node`; Root's share is 1. `included[j]`
     /// false (e.g. a criterion nobody scored yet) removes criterion j, and a
-    /// group left with nothing included, as if absent (share 0). Criteria
-    /// beyond `included`'s length count as included.
+    /// group left with nothing included, as if absent (share 0); so does a
+    /// group whose children all weigh 0 (it could pass no weight down).
+    /// Criteria beyond `included`'s length count as included.
     pub fn local_shares(&self, profile: &WeightProfile, included: &[bool]) -> NodeShares {
         let scenario_sizes = (self.group_children.len(), self.criterion_parent.len());
         let mut shares = NodeShares {
@@ -349,7 +353,7 @@ impl ValueTree {
             .children(node)
             .iter()
             .copied()
-            .filter(|&c| self.present(c, included))
+            .filter(|&c| self.takes_part(c, profile, included))
             .collect();
         let raw: Vec<f64> = present
             .iter()
@@ -370,6 +374,25 @@ impl ValueTree {
                 Node::Root => {}
             }
         }
+    }
+
+    /// Node weights (criteria and groups, by id) that give these effective
+    /// weights (one per criterion, scenario order): each node weighs the sum
+    /// of the effective weights of the criteria below it, so its share among
+    /// its siblings is their part of the parent's. For a flat scenario: each
+    /// criterion's effective weight as it is. Used to store weights computed
+    /// per criterion (elicitation, a combined profile) in a tree.
+    pub fn node_weights(&self, effective: &[f64]) -> std::collections::BTreeMap<String, f64> {
+        let mut out = std::collections::BTreeMap::new();
+        for node in self.nodes() {
+            let weight: f64 = self
+                .criteria_under(node)
+                .iter()
+                .map(|&j| effective.get(j).copied().unwrap_or(0.0))
+                .sum();
+            out.insert(self.key(node).to_string(), weight);
+        }
+        out
     }
 
     /// A criterion's effective weight: the product of local shares from the
@@ -580,11 +603,36 @@ mod tests {
     }
 
     #[test]
-    fn all_zero_siblings_give_zero_shares() {
+    fn a_group_whose_children_all_weigh_zero_passes_its_weight_to_its_siblings() {
         let s = scenario(&["a", "b", "c"], &[("g", &["b", "c"])]);
         let tree = ValueTree::new(&s);
         let p = profile(&[("a", 1.0), ("g", 1.0)]);
-        assert_eq!(tree.effective_weights(&p, &[true; 3]), vec![0.5, 0.0, 0.0]);
+        assert_eq!(tree.effective_weights(&p, &[true; 3]), vec![1.0, 0.0, 0.0]);
+        assert_eq!(tree.local_shares(&p, &[true; 3]).share(Node::Group(0)), 0.0);
+        // Every weight 0: every share 0.
+        let p = profile(&[("a", 0.0), ("g", 1.0)]);
+        assert_eq!(tree.effective_weights(&p, &[true; 3]), vec![0.0, 0.0, 0.0]);
+    }
+
+    #[test]
+    fn node_weights_reproduce_the_effective_weights() {
+        let s = scenario(
+            &["a", "b", "c", "d"],
+            &[("g", &["b", "h"]), ("h", &["c", "d"])],
+        );
+        let tree = ValueTree::new(&s);
+        let effective = [0.1, 0.2, 0.3, 0.4];
+        let weights = tree.node_weights(&effective);
+        // g holds b, c, d: 0.9; h holds c, d: 0.7.
+        assert!((weights["g"] - 0.9).abs() < 1e-12);
+        assert!((weights["h"] - 0.7).abs() < 1e-12);
+        assert_eq!(weights["a"], 0.1);
+        let mut p = profile(&[]);
+        p.weights = weights;
+        let back = tree.effective_weights(&p, &[]);
+        for (x, y) in back.iter().zip(effective) {
+            assert!((x - y).abs() < 1e-12, "{back:?}");
+        }
     }
 
     proptest::proptest! {
@@ -612,11 +660,23 @@ mod tests {
                 let mut product = 1.0;
                 for &node in &path[1..] {
                     let parent = tree.parent(node).unwrap_or(Node::Root);
+                    // A sibling counts when some criterion below it is included
+                    // along a path of positive weights.
+                    let counts = |c: Node| {
+                        tree.criteria_under(c).iter().any(|&k| {
+                            included[k]
+                                && tree.path(Node::Criterion(k))
+                                    .iter()
+                                    .skip_while(|&&x| x != c)
+                                    .skip(1)
+                                    .all(|&x| p.weight(tree.id(&s, x)) > 0.0)
+                        })
+                    };
                     let siblings: Vec<Node> = tree
                         .children(parent)
                         .iter()
                         .copied()
-                        .filter(|&c| tree.criteria_under(c).iter().any(|&k| included[k]))
+                        .filter(|&c| counts(c))
                         .collect();
                     let sum: f64 = siblings.iter().map(|&c| p.weight(tree.id(&s, c))).sum();
                     product *= if sum > 0.0 { p.weight(tree.id(&s, node)) / sum } else { 0.0 };

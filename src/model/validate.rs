@@ -115,6 +115,8 @@ pub enum ProblemKind {
     MissingWeight(String),
     /// Weight bounds outside 0..=1, min > max, or not satisfiable together.
     BadBounds(String),
+    /// Weight bounds on an id that is neither a criterion nor a group.
+    BoundsUnknownNode(String),
     /// A value function with fewer than two points.
     ValueFunctionTooFewPoints,
     /// A value-function point whose x or value is NaN or infinite.
@@ -499,7 +501,13 @@ pub fn validate(scenario: &Scenario) -> Vec<Problem> {
                 && (0.0..=1.0).contains(&b.min)
                 && (0.0..=1.0).contains(&b.max)
                 && b.min <= b.max;
-            if !ok || !node_ids.contains(criterion.as_str()) {
+            if !node_ids.contains(criterion.as_str()) {
+                push(
+                    K::BoundsUnknownNode(criterion.clone()),
+                    L::Profile(i),
+                    Some("bounds"),
+                );
+            } else if !ok {
                 push(
                     K::BadBounds(criterion.clone()),
                     L::Profile(i),

@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 use tradeoff::io::outline::{self, Node};
 use tradeoff::io::rewrite::{self, DroppedComment};
 use tradeoff::io::{self, ron_file};
-use tradeoff::model::{Scenario, Text};
+use tradeoff::model::{Group, Scenario, Text, ValueFunction};
 
 const FILES: [(&str, &str); 3] = [
     (
@@ -655,4 +655,95 @@ proptest! {
         }
         rewrite_and_check(&once.text, &s);
     }
+}
+
+/// The fields of format version 3 (`groups`, `value_function`) are saved
+/// into the text like any other: points and children edited in place, a new
+/// group and a new value function written, comments kept beside their items.
+#[test]
+fn value_tree_and_value_function_edits_keep_comments() {
+    let text = FILES[0].1;
+    let mut s = parse(text);
+    assert!(!s.groups.is_empty(), "the bundled file has a tree");
+    let cost = s
+        .criteria
+        .iter_mut()
+        .find(|c| c.id == "cost")
+        .expect("cost");
+    let mut points = cost.value_function.clone().expect("a value function").0;
+    points.insert(1, (150.0, 95.0));
+    cost.value_function = Some(ValueFunction(points));
+    let impact = s
+        .criteria
+        .iter_mut()
+        .find(|c| c.id == "impact")
+        .expect("impact");
+    impact.value_function = Some(ValueFunction(vec![(0.0, 0.0), (5.0, 80.0), (10.0, 100.0)]));
+    let local = s
+        .groups
+        .iter()
+        .position(|g| g.id == "local")
+        .expect("local");
+    s.groups[local].children.retain(|c| c != "donor");
+    let diplomacy = s
+        .groups
+        .iter_mut()
+        .find(|g| g.id == "diplomacy")
+        .expect("diplomacy");
+    diplomacy.children.push("donor".into());
+    diplomacy.name = Text::bilingual("Diplomacy and aid", "Diplomatie et aide");
+    s.groups.push(Group {
+        id: "money".into(),
+        name: Text::bilingual("Money", "Argent"),
+        description: Text::default(),
+        children: vec!["cost".into()],
+    });
+    for p in &mut s.profiles {
+        p.weights.insert("money".into(), 1.0);
+    }
+    let r = rewrite_and_check(text, &s);
+    assert!(r.dropped.is_empty(), "{:?}", r.dropped);
+    // The new point goes into the list as written, its neighbours untouched.
+    assert!(
+        r.text
+            .contains("value_function: [(100, 100), (150, 95), (200, 80), (300, 40), (450, 0)],"),
+        "{}",
+        r.text
+    );
+    assert!(
+        r.text
+            .contains("value_function: [(0, 0), (5, 80), (10, 100)],")
+    );
+    assert!(r.text.contains("// Value function (format_version 3)"));
+    assert!(r.text.contains("// The value tree (format_version 3)"));
+    assert!(r.text.contains("\"Diplomacy and aid\""));
+    assert!(r.text.contains("\"money\""));
+    assert_eq!(parse(&r.text), s);
+}
+
+/// Taking the value tree and value functions out again: the fields go, and
+/// the comments written above them are reported, never dropped silently.
+#[test]
+fn removing_the_tree_reports_its_comments() {
+    let text = FILES[2].1;
+    let mut s = parse(text);
+    s.groups.clear();
+    for c in &mut s.criteria {
+        c.value_function = None;
+    }
+    for p in &mut s.profiles {
+        p.weights.remove("getting_there");
+        p.bounds.remove("getting_there");
+    }
+    let r = rewrite_and_check(text, &s);
+    assert!(!r.text.contains("groups:"));
+    assert!(!r.text.contains("value_function:"));
+    assert!(
+        r.dropped
+            .iter()
+            .any(|d| d.text.contains("children: the ids")),
+        "{:?}",
+        r.dropped
+    );
+    assert_eq!(parse(&r.text), s);
 }

@@ -26,11 +26,40 @@ fn save_then_load_gives_the_same_scenario_and_keeps_a_backup() {
     );
 }
 
+/// The bundled scenario as it was before the value tree (a flat matrix).
+fn flat_canada() -> Scenario {
+    io::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v2/canada-2016.ron"))
+        .expect("flat fixture")
+}
+
+#[test]
+fn save_as_csv_refuses_a_value_tree_and_writes_nothing() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("canada.csv");
+    let e = io::save(&path, &canada()).expect_err("a CSV cannot hold the tree");
+    assert_eq!(e.kind, SaveErrorKind::CsvCannotHoldGroups);
+    let m = e.message(Lang::En);
+    assert!(m.starts_with(&path.display().to_string()), "{m}");
+    assert!(m.contains("save as a .ron scenario instead"), "{m}");
+    assert!(!path.exists(), "nothing written");
+    let mut only_vf = canada();
+    only_vf.groups.clear();
+    let e = io::save(&path, &only_vf).expect_err("nor a value function");
+    assert_eq!(
+        e.kind,
+        SaveErrorKind::CsvCannotHoldValueFunction("Cost".into())
+    );
+    assert!(
+        e.message(Lang::Fr)
+            .contains("fonction de valeur du critère « Cost »")
+    );
+}
+
 #[test]
 fn save_as_csv_writes_a_matrix() {
     let dir = tempfile::tempdir().expect("dir");
     let path = dir.path().join("canada.csv");
-    let s = canada();
+    let s = flat_canada();
     io::save(&path, &s).expect("save");
     let back = io::load(&path).expect("reload");
     assert_eq!(back.alternatives.len(), s.alternatives.len());

@@ -37,5 +37,8 @@ mod smaa_exact_tails;
 mod smaa_layout;
 mod smaa_sampler;
 mod smaa_tree;
+mod tree_hand;
+mod tree_migrate;
+mod tree_props;
 mod tree_sensitivity;
 mod tree_sensitivity_cli;

@@ -39,15 +39,15 @@ fn the_view_says_what_gives_more_value_for_less_in_english() {
     let mut h = harness(AppState::with_default_scenario(Lang::En));
     open_view(&mut h);
     // The bundled scenario combines options under caps: the budget is the default cost.
-    // 0.52 is Mali's whole weighted sum: the budget (a resource), not the
+    // 0.58 is Mali's whole weighted sum: the budget (a resource), not the
     // cost criterion, is the default cost.
     assert!(has(
         &h,
-        "Mali (MINUSMA) costs 300\u{a0}CAD M for a value of 0.52"
+        "Mali (MINUSMA) costs 300\u{a0}CAD M for a value of 0.58"
     ));
     assert!(has(
         &h,
-        "DR Congo (MONUSCO) gives more value (0.58) for 160\u{a0}CAD M"
+        "DR Congo (MONUSCO) gives more value (0.59) for 160\u{a0}CAD M"
     ));
     assert!(h.state().analyse.charts.renders > 0, "the chart is drawn");
 }
@@ -58,9 +58,9 @@ fn the_view_speaks_french_with_french_numbers() {
     open_view(&mut h);
     assert!(has(
         &h,
-        "Mali (MINUSMA) coûte 300\u{a0}M$ CA pour une valeur de 0,52"
+        "Mali (MINUSMA) coûte 300\u{a0}M$ CA pour une valeur de 0,58"
     ));
-    assert!(has(&h, "donne plus de valeur (0,58)"));
+    assert!(has(&h, "donne plus de valeur (0,59)"));
 }
 
 #[test]

@@ -165,6 +165,11 @@ pub fn change_lines(a: &Scenario, b: &Scenario, c: &Comparison, lang: Lang) -> V
                 "compare.change.preference",
                 criterion = crit(criterion)
             ),
+            SettingChange::ValueFunction { criterion, .. } => tr!(
+                lang,
+                "compare.change.value_function",
+                criterion = crit(criterion)
+            ),
         });
     }
     let resource_name = |id: &str| {

@@ -2,7 +2,9 @@
 //! removed or renamed (matched by id), changed scores, weights and constraints.
 
 use crate::analysis::Evaluation;
-use crate::model::{Direction, Preference, Scale, Scenario, ScenarioIndex, Text, WeightProfile};
+use crate::model::{
+    Direction, Preference, Scale, Scenario, ScenarioIndex, Text, ValueFunction, WeightProfile,
+};
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -135,6 +137,15 @@ pub enum SettingChange {
         from: Preference,
         /// In B.
         to: Preference,
+    },
+    /// The value function changed, appeared or went (None: linear scaling).
+    ValueFunction {
+        /// Criterion id.
+        criterion: String,
+        /// In A.
+        from: Option<ValueFunction>,
+        /// In B.
+        to: Option<ValueFunction>,
     },
 }
 
@@ -346,9 +357,16 @@ pub fn changes(
         }
         if ca.preference != cb.preference {
             settings.push(SettingChange::Preference {
-                criterion,
+                criterion: criterion.clone(),
                 from: ca.preference,
                 to: cb.preference,
+            });
+        }
+        if ca.value_function != cb.value_function {
+            settings.push(SettingChange::ValueFunction {
+                criterion,
+                from: ca.value_function.clone(),
+                to: cb.value_function.clone(),
             });
         }
     }

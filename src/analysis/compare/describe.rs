@@ -154,6 +154,10 @@ fn cause(
                 moved.join(&tr!(lang, "compare.cause.and"))
             } else if direction_changed {
                 tr!(lang, "compare.cause.direction_changed", criterion = crit)
+            } else if a.criterion(criterion).map(|x| &x.value_function)
+                != b.criterion(criterion).map(|x| &x.value_function)
+            {
+                tr!(lang, "compare.cause.value_function", criterion = crit)
             } else {
                 let (lo_a, hi_a) = c.a.matrix.scaling_range(ja);
                 let (lo_b, hi_b) = c.b.matrix.scaling_range(jb);
