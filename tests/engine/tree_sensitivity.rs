@@ -94,7 +94,7 @@ fn brute_weights(s: &Scenario, matrix: &DecisionMatrix, g: usize, t: f64) -> Vec
         .collect();
     let node = Node::Group(g);
     let parent = tree.parent(node).expect("a group has a parent");
-    let present = |n: Node| tree.criteria_under(n).iter().any(|&j| included[j]);
+    let present = |n: Node| takes_part(s, &tree, &s.profiles[0], &included, n);
     let siblings: Vec<Node> = tree
         .children(parent)
         .iter()
@@ -142,6 +142,24 @@ fn brute_weights(s: &Scenario, matrix: &DecisionMatrix, g: usize, t: f64) -> Vec
 fn matrix_of(s: &Scenario) -> DecisionMatrix {
     let ids: Vec<String> = s.alternatives.iter().map(|a| a.id.clone()).collect();
     DecisionMatrix::build(s, &s.profiles[0], &ids)
+}
+
+/// Whether a node takes part in the weighting (the tree's rule): an
+/// included criterion, or a group with a child of positive weight that takes part.
+fn takes_part(
+    s: &Scenario,
+    tree: &ValueTree,
+    profile: &WeightProfile,
+    included: &[bool],
+    node: Node,
+) -> bool {
+    match node {
+        Node::Root => true,
+        Node::Criterion(j) => included[j],
+        Node::Group(_) => tree.children(node).iter().any(|&c| {
+            profile.weight(tree.id(s, c)) > 0.0 && takes_part(s, tree, profile, included, c)
+        }),
+    }
 }
 
 fn top(scores: &[f64]) -> usize {
@@ -256,8 +274,9 @@ proptest! {
             // siblings share 1 - t equally, as criteria do).
             let tree = ValueTree::new(&s);
             let parent = tree.parent(Node::Group(g)).expect("a parent");
+            let included = vec![true; s.criteria.len()];
             let weighed = tree.children(parent).iter().any(|&c| {
-                !tree.criteria_under(c).is_empty() && profile.weight(tree.id(&s, c)) > 0.0
+                takes_part(&s, &tree, profile, &included, c) && profile.weight(tree.id(&s, c)) > 0.0
             });
             let now = brute_weights(&s, matrix, g, curve.current_weight);
             for (a, b) in now.iter().zip(&matrix.weights) {

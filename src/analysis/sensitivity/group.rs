@@ -1,35 +1,34 @@
 //! Sensitivity of the top option to a group's weight in the value tree: the
 //! group's share t of its parent sweeps [0, 1] and its siblings keep their
 //! proportions in `1 - t` (equally if they are all 0), the rule criterion
-//! sensitivity uses among criteria. Every criterion's effective weight is
-//! then affine in t (t or `1 - t` times fixed shares), so wsm and promethee2
+//! sensitivity uses among criteria: the profile is rewritten so and weighed
+//! through the tree. Every criterion's effective weight is then affine in t
+//! (t or `1 - t` times shares that do not move), so wsm and promethee2
 //! switch points are exact, through the same sweep as criterion sensitivity.
+//! (When the parent's children all weigh 0 today, the parent takes no part
+//! now but does during the sweep: the curve then starts from that.)
 
 use super::{SensitivityCurve, sweep};
 use crate::analysis::matrix::DecisionMatrix;
 use crate::analysis::methods::Method;
-use crate::model::{Node, NodeShares, Scenario, ValueTree, WeightProfile};
+use crate::model::{Node, Scenario, ValueTree, WeightProfile};
 
 /// How the weights of a matrix's columns depend on one group's share t.
 #[derive(Debug, Clone, PartialEq)]
 pub struct GroupWeights {
-    /// Per matrix column: (effective weight with the group's share at 0,
-    /// effective weight with it at 1). The weight at t is
-    /// `at_zero + (at_one - at_zero) t`, computed as a product of shares.
-    columns: Vec<Column>,
+    /// The profile whose weights among the group and its siblings are rewritten.
+    profile: WeightProfile,
+    /// The tree, the scenario's criteria included (matrix columns), and
+    /// each column's criterion index.
+    tree: ValueTree,
+    included: Vec<bool>,
+    columns: Vec<usize>,
+    /// Id of the group and, with their shares of the others' total, of its
+    /// siblings that take part; empty when t moves nothing.
+    group_id: String,
+    siblings: Vec<(String, f64)>,
     /// The group's current share within its parent.
     pub current_share: f64,
-}
-
-/// One column's weight as a function of t: `fixed * (t or 1 - t or 1)`.
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum Column {
-    /// Under the group: `fixed * t`.
-    Inside(f64),
-    /// Under a sibling of the group: `fixed * (1 - t)`.
-    Sibling(f64),
-    /// Elsewhere (or the group has no sibling): does not move.
-    Fixed(f64),
 }
 
 impl GroupWeights {
@@ -43,77 +42,93 @@ impl GroupWeights {
         matrix: &DecisionMatrix,
         group: usize,
     ) -> Option<GroupWeights> {
-        if group >= scenario.groups.len() {
-            return None;
-        }
+        let group_id = scenario.groups.get(group)?.id.clone();
         let column_of: Vec<Option<usize>> = scenario
             .criteria
             .iter()
             .map(|c| matrix.criteria.iter().position(|id| *id == c.id))
             .collect();
         let included: Vec<bool> = column_of.iter().map(Option::is_some).collect();
+        let columns: Vec<usize> = matrix
+            .criteria
+            .iter()
+            .filter_map(|id| scenario.criteria.iter().position(|c| c.id == *id))
+            .collect();
         let shares = tree.local_shares(profile, &included);
         let node = Node::Group(group);
         let parent = tree.parent(node).unwrap_or(Node::Root);
-        let present = |n: Node| tree.criteria_under(n).iter().any(|&j| included[j]);
-        let siblings: Vec<Node> = tree
+        let present = |n: Node| takes_part(scenario, tree, profile, &included, n);
+        let taking_part: Vec<Node> = tree
             .children(parent)
             .iter()
             .copied()
             .filter(|&s| s != node && present(s))
             .collect();
-        let others: f64 = siblings.iter().map(|&s| shares.share(s)).sum();
-        let sibling_share = |s: Node| {
-            if others > 0.0 {
-                shares.share(s) / others
-            } else {
-                1.0 / siblings.len() as f64
-            }
+        let raw = |n: Node| profile.weight(tree.id(scenario, n));
+        let others: f64 = taking_part.iter().map(|&s| raw(s)).sum();
+        // A group that takes no part (nothing scored below it, or its
+        // children all weigh 0), or without a sibling, moves no weight.
+        let siblings = if present(node) {
+            taking_part
+                .iter()
+                .map(|&s| {
+                    let part = if others > 0.0 {
+                        raw(s) / others
+                    } else {
+                        1.0 / taking_part.len() as f64
+                    };
+                    (tree.id(scenario, s).to_string(), part)
+                })
+                .collect()
+        } else {
+            Vec::new()
         };
-        let mut columns = vec![Column::Fixed(0.0); matrix.m()];
-        for (j, col) in column_of.iter().enumerate() {
-            let Some(k) = *col else { continue };
-            let path = tree.path(Node::Criterion(j));
-            // A group with nothing scored below it, or without a sibling,
-            // cannot move any weight.
-            columns[k] = if siblings.is_empty() || !present(node) || !path.contains(&parent) {
-                Column::Fixed(shares.effective(Node::Criterion(j)))
-            } else if path.contains(&node) {
-                Column::Inside(product_except(&shares, &path, node, 1.0))
-            } else {
-                match path.iter().find(|s| siblings.contains(s)) {
-                    Some(&s) => {
-                        Column::Sibling(product_except(&shares, &path, s, sibling_share(s)))
-                    }
-                    None => Column::Fixed(shares.effective(Node::Criterion(j))),
-                }
-            };
-        }
         Some(GroupWeights {
+            profile: profile.clone(),
+            tree: tree.clone(),
+            included,
             columns,
+            group_id,
+            siblings,
             current_share: shares.share(node),
         })
     }
 
-    /// The column weights when the group's share is t.
+    /// The column weights when the group's share is t: the profile with the
+    /// group weighing t and each sibling its part of `1 - t`, through the
+    /// tree. Between the ends each effective weight is t or `1 - t` times
+    /// shares that do not move, so the weights are affine in t.
     pub fn at(&self, t: f64) -> Vec<f64> {
-        self.columns
-            .iter()
-            .map(|c| match *c {
-                Column::Inside(w) => w * t,
-                Column::Sibling(w) => w * (1.0 - t),
-                Column::Fixed(w) => w,
-            })
-            .collect()
+        let mut profile = self.profile.clone();
+        if !self.siblings.is_empty() {
+            profile.weights.insert(self.group_id.clone(), t);
+            for (id, part) in &self.siblings {
+                profile.weights.insert(id.clone(), part * (1.0 - t));
+            }
+        }
+        let effective = self.tree.effective_weights(&profile, &self.included);
+        self.columns.iter().map(|&j| effective[j]).collect()
     }
 }
 
-/// The product of the shares along `path` with `node`'s share replaced by `share`.
-fn product_except(shares: &NodeShares, path: &[Node], node: Node, share: f64) -> f64 {
-    path.iter()
-        .filter(|&&n| n != Node::Root)
-        .map(|&n| if n == node { share } else { shares.share(n) })
-        .product()
+/// True when `node` takes part in the weighting, as in
+/// [`ValueTree::local_shares`]: an included criterion, or a group with a
+/// child that takes part and weighs more than 0.
+fn takes_part(
+    scenario: &Scenario,
+    tree: &ValueTree,
+    profile: &WeightProfile,
+    included: &[bool],
+    node: Node,
+) -> bool {
+    match node {
+        Node::Root => true,
+        Node::Criterion(j) => included.get(j).copied().unwrap_or(true),
+        Node::Group(_) => tree.children(node).iter().any(|&c| {
+            profile.weight(tree.id(scenario, c)) > 0.0
+                && takes_part(scenario, tree, profile, included, c)
+        }),
+    }
 }
 
 /// Sensitivity of the ranking under `method` to the share of group `group`
