@@ -106,7 +106,7 @@ fn weight_drag_frame_large(c: &mut Criterion) {
                 ", charts evaluating again"
             }
         );
-        c.bench_function(&name, |b| {
+        group.bench_function(&name, |b| {
             b.iter(|| {
                 step = (step + 1) % 100;
                 if let Some(p) = scenario.profiles.iter_mut().find(|p| p.id == active) {
@@ -116,9 +116,10 @@ fn weight_drag_frame_large(c: &mut Criterion) {
             })
         });
     }
-    c.bench_function("recompute only, 1000x20, three methods", |b| {
+    group.bench_function("recompute only, 1000x20, three methods", |b| {
         b.iter(|| black_box(analyse(&scenario)))
     });
+    group.finish();
 }
 
 /// The 1,000 × 20 frame, charts drawn one after the other, in CPU time.
@@ -146,9 +147,10 @@ fn weight_drag_frame_cpu(c: &mut Criterion<cpu_time::ThreadCpuTime>) {
             })
         });
     }
-    c.bench_function("gui_redraw/cpu: recompute only, 1000x20, three methods", |b| {
-        b.iter(|| black_box(analyse(&scenario)))
-    });
+    c.bench_function(
+        "gui_redraw/cpu: recompute only, 1000x20, three methods",
+        |b| b.iter(|| black_box(analyse(&scenario))),
+    );
 }
 
 criterion_group!(benches, weight_drag_frame, weight_drag_frame_large);

@@ -20,6 +20,13 @@
 use super::matrix::DecisionMatrix;
 use super::methods::{Method, scaled_values, scores_with_weights};
 use super::ranking::{competition_ranks, is_tie};
+use crate::model::{Lang, Scenario};
+
+pub mod group;
+pub mod value_point;
+
+pub use group::{GroupWeights, all_groups, group_sensitivity};
+pub use value_point::{ValuePointSensitivity, all_value_points, value_point_sensitivity};
 
 /// Switch points within this distance of weight 0 or 1 are not reported.
 pub const EDGE: f64 = 1e-6;
@@ -48,9 +55,9 @@ pub struct Threshold {
 /// weights rescaled in proportion).
 #[derive(Debug, Clone, PartialEq)]
 pub struct SensitivityCurve {
-    /// Criterion id that varies.
+    /// Criterion id that varies (or a group's id, for a group's share).
     pub criterion: String,
-    /// Its current normalised weight.
+    /// Its current normalised weight (a group's: its share of its parent).
     pub current_weight: f64,
     /// Alternative ids, in matrix row order.
     pub alternatives: Vec<String>,
@@ -63,6 +70,18 @@ pub struct SensitivityCurve {
 }
 
 impl SensitivityCurve {
+    /// A curve with nothing in it (unknown criterion or group).
+    pub fn empty() -> SensitivityCurve {
+        SensitivityCurve {
+            criterion: String::new(),
+            current_weight: 0.0,
+            alternatives: Vec::new(),
+            weights: Vec::new(),
+            scores: Vec::new(),
+            thresholds: Vec::new(),
+        }
+    }
+
     /// Id of the top option at weight `t` in (0, 1), read from the
     /// thresholds; None when there are no options.
     pub fn top_at(&self, t: f64) -> Option<&str> {
@@ -128,22 +147,52 @@ pub fn sensitivity(
     grid_points: usize,
 ) -> SensitivityCurve {
     let Some(id) = matrix.criteria.get(criterion) else {
-        return SensitivityCurve {
-            criterion: String::new(),
-            current_weight: 0.0,
-            alternatives: Vec::new(),
-            weights: Vec::new(),
-            scores: Vec::new(),
-            thresholds: Vec::new(),
-        };
+        return SensitivityCurve::empty();
     };
+    let sweep = sweep(
+        matrix,
+        method,
+        |t| weights_at(&matrix.weights, criterion, t),
+        grid_points,
+    );
+    SensitivityCurve {
+        criterion: id.clone(),
+        current_weight: matrix.weights[criterion],
+        alternatives: matrix.alternatives.clone(),
+        weights: sweep.grid,
+        scores: sweep.scores,
+        thresholds: sweep.thresholds,
+    }
+}
+
+/// Scores on a grid of t and the switch points of the top option, as the
+/// weights follow `weights_of(t)` for t in [0, 1].
+pub(crate) struct Sweep {
+    /// `grid_points` evenly spaced values of t from 0 to 1.
+    pub grid: Vec<f64>,
+    /// `scores[i][k]`: score of alternative i at `grid[k]`.
+    pub scores: Vec<Vec<f64>>,
+    /// Where the top option changes, in increasing t.
+    pub thresholds: Vec<Threshold>,
+}
+
+/// The one sweep behind every weight sensitivity (a criterion's weight, a
+/// group's share): `weights_of(t)` must be affine in t, so that wsm and
+/// promethee2 scores are lines in t and their switch points exact roots;
+/// topsis is scanned and bisected.
+pub(crate) fn sweep(
+    matrix: &DecisionMatrix,
+    method: Method,
+    weights_of: impl Fn(f64) -> Vec<f64>,
+    grid_points: usize,
+) -> Sweep {
     let points = grid_points.max(2);
     let grid: Vec<f64> = (0..points)
         .map(|k| k as f64 / (points - 1) as f64)
         .collect();
     let mut scores = vec![Vec::with_capacity(points); matrix.n()];
     for &t in &grid {
-        let w = weights_at(&matrix.weights, criterion, t);
+        let w = weights_of(t);
         for (row, s) in scores
             .iter_mut()
             .zip(scores_with_weights(method, matrix, &w))
@@ -155,15 +204,21 @@ pub fn sensitivity(
         Vec::new()
     } else {
         match method {
-            Method::Wsm | Method::Promethee2 => exact_switches(matrix, method, criterion),
-            Method::Topsis => scanned_switches(matrix, method, criterion, points - 1),
+            Method::Wsm | Method::Promethee2 => {
+                let lines = score_lines(matrix, method, &weights_of(0.0), &weights_of(1.0));
+                exact_switches(&lines)
+            }
+            Method::Topsis => scan_switches(
+                matrix,
+                method,
+                &weights_of,
+                (EDGE, 1.0 - EDGE),
+                (points - 1).max(MIN_SCAN_STEPS),
+            ),
         }
     };
-    SensitivityCurve {
-        criterion: id.clone(),
-        current_weight: matrix.weights[criterion],
-        alternatives: matrix.alternatives.clone(),
-        weights: grid,
+    Sweep {
+        grid,
         scores,
         thresholds: switches
             .into_iter()
@@ -187,10 +242,15 @@ pub fn all_criteria(
         .collect()
 }
 
-/// Per-option score at t = 0 and t = 1 for a method linear in the weights:
-/// the score at t is `start + (end - start) t`.
-fn score_lines(matrix: &DecisionMatrix, method: Method, criterion: usize) -> Vec<(f64, f64)> {
-    let others = weights_at(&matrix.weights, criterion, 0.0);
+/// Per-option score under weights `start` and `end` for a method linear in
+/// the weights: the score at t, under `start + (end - start) t`, is
+/// `score(start) + (score(end) - score(start)) t`.
+pub(crate) fn score_lines(
+    matrix: &DecisionMatrix,
+    method: Method,
+    start: &[f64],
+    end: &[f64],
+) -> Vec<(f64, f64)> {
     let (n, m) = (matrix.n(), matrix.m());
     // unit[i * m + k]: option i's score when criterion k has all the weight.
     let unit: Vec<f64> = match method {
@@ -210,25 +270,29 @@ fn score_lines(matrix: &DecisionMatrix, method: Method, criterion: usize) -> Vec
         }
         _ => scaled_values(matrix),
     };
+    let dot = |row: &[f64], w: &[f64]| -> f64 {
+        // Zero weights are skipped, so an end where one criterion holds
+        // all the weight reads that criterion's value exactly.
+        row.iter()
+            .zip(w)
+            .filter(|(_, w)| **w != 0.0)
+            .map(|(v, w)| v * w)
+            .sum()
+    };
     (0..n)
         .map(|i| {
             let row = &unit[i * m..(i + 1) * m];
-            let start = row.iter().zip(&others).map(|(v, w)| v * w).sum();
-            (start, row[criterion])
+            (dot(row, start), dot(row, end))
         })
         .collect()
 }
 
-/// Exact switch points (weight, top before, top after) of the upper
-/// envelope of the score lines.
-fn exact_switches(
-    matrix: &DecisionMatrix,
-    method: Method,
-    criterion: usize,
-) -> Vec<(f64, usize, usize)> {
-    let lines: Vec<(f64, f64)> = score_lines(matrix, method, criterion)
-        .into_iter()
-        .map(|(start, end)| (start, end - start))
+/// Exact switch points (t, top before, top after) over t in (0, 1) of the
+/// upper envelope of the lines `(score at 0, score at 1)`.
+pub(crate) fn exact_switches(ends: &[(f64, f64)]) -> Vec<(f64, usize, usize)> {
+    let lines: Vec<(f64, f64)> = ends
+        .iter()
+        .map(|&(start, end)| (start, end - start))
         .collect();
     let value = |i: usize, t: f64| lines[i].0 + lines[i].1 * t;
     // The leader just after t: highest value, then steepest, then first.
@@ -272,23 +336,6 @@ fn exact_switches(
         t = next;
     }
     out
-}
-
-/// Switch points found by scanning `steps` intervals of (0, 1) and bisecting
-/// each interval where the top option differs at its ends.
-fn scanned_switches(
-    matrix: &DecisionMatrix,
-    method: Method,
-    criterion: usize,
-    steps: usize,
-) -> Vec<(f64, usize, usize)> {
-    scan_switches(
-        matrix,
-        method,
-        |t| weights_at(&matrix.weights, criterion, t),
-        (EDGE, 1.0 - EDGE),
-        steps.max(MIN_SCAN_STEPS),
-    )
 }
 
 /// Switch points (t, top before, top after) of the top option as the
@@ -345,4 +392,24 @@ pub(crate) fn top_with_weights(
     weights: &[f64],
 ) -> Option<usize> {
     top_index(&scores_with_weights(method, matrix, weights))
+}
+
+/// Display name of a criterion or group id in `lang` (the id itself if unknown).
+pub fn node_name(scenario: &Scenario, id: &str, lang: Lang) -> String {
+    match scenario.groups.iter().find(|g| g.id == id) {
+        Some(g) if scenario.criterion(id).is_none() => g.name.get(lang).to_string(),
+        _ => scenario.criterion_name(id, lang),
+    }
+}
+
+/// What `tradeoff sensitivity` reports: criterion weights, group shares
+/// and value-function points.
+#[derive(Debug, Clone, Copy)]
+pub struct Analyses<'a> {
+    /// One curve per criterion weight analysed.
+    pub criteria: &'a [SensitivityCurve],
+    /// One curve per group share analysed (the curve's `criterion` is the group id).
+    pub groups: &'a [SensitivityCurve],
+    /// One analysis per value-function point (wsm only).
+    pub points: &'a [ValuePointSensitivity],
 }

@@ -13,7 +13,8 @@
 //!   first when the weights are its central weights (0 when it is never first).
 //!
 //! Sampling. Weights are uniform on the simplex, or on the simplex within
-//! per-criterion bounds (see [`weights`]). A score with an uncertainty range
+//! per-criterion bounds (see [`weights`]); with a value tree, per node (see
+//! [`tree`]). A score with an uncertainty range
 //! (`low`, `high`) is drawn uniformly within it by default, or from a
 //! triangular law with its best estimate as mode; a score without a range
 //! is fixed. For wsm, a criterion without a fixed scale is rescaled on each
@@ -38,8 +39,10 @@
 //! 160 MB of shares, whatever the number of threads, where a full n × n
 //! table per thread would take 800 MB each.
 
+pub mod tree;
 pub mod weights;
 
+pub use tree::TreeSampler;
 pub use weights::{BoundsError, EXACT_MAX_TERMS, WeightSampler};
 
 use super::matrix::DecisionMatrix;
@@ -160,10 +163,8 @@ pub fn smaa(
     bounds: Option<&[WeightBounds]>,
     options: &SmaaOptions,
 ) -> Result<SmaaResult, BoundsError> {
-    match smaa_cancellable(matrix, method, bounds, options, &AtomicBool::new(false))? {
-        Some(result) => Ok(result),
-        None => unreachable!("a run nobody can cancel finished"),
-    }
+    let sampler = TreeSampler::flat(matrix.m(), bounds)?;
+    Ok(smaa_with(matrix, method, &sampler, options))
 }
 
 /// [`smaa`] that gives up once `cancel` is set (a newer run made this one
@@ -176,11 +177,40 @@ pub fn smaa_cancellable(
     options: &SmaaOptions,
     cancel: &AtomicBool,
 ) -> Result<Option<SmaaResult>, BoundsError> {
-    let sampler = WeightSampler::new(matrix.m(), bounds)?;
-    let engine = Engine::new(matrix, method, &sampler, options, cancel);
+    let sampler = TreeSampler::flat(matrix.m(), bounds)?;
+    Ok(smaa_with_cancellable(
+        matrix, method, &sampler, options, cancel,
+    ))
+}
+
+/// Runs SMAA-2 on `matrix` with weights drawn by `sampler` (for a value
+/// tree: per node, see [`tree`]); as [`smaa`] otherwise.
+pub fn smaa_with(
+    matrix: &DecisionMatrix,
+    method: Method,
+    sampler: &TreeSampler,
+    options: &SmaaOptions,
+) -> SmaaResult {
+    match smaa_with_cancellable(matrix, method, sampler, options, &AtomicBool::new(false)) {
+        Some(result) => result,
+        None => unreachable!("a run nobody can cancel finished"),
+    }
+}
+
+/// [`smaa_with`] that gives up once `cancel` is set (a newer run made this
+/// one obsolete): every chunk checks it before drawing its samples, so a
+/// run stops within one chunk per thread. None when it gave up.
+pub fn smaa_with_cancellable(
+    matrix: &DecisionMatrix,
+    method: Method,
+    sampler: &TreeSampler,
+    options: &SmaaOptions,
+    cancel: &AtomicBool,
+) -> Option<SmaaResult> {
+    let engine = Engine::new(matrix, method, sampler, options, cancel);
     let tally = engine.acceptability_pass();
     if engine.cancelled() {
-        return Ok(None);
+        return None;
     }
     let (n, m) = (matrix.n(), matrix.m());
     let total = engine.samples().max(1) as f64;
@@ -209,9 +239,9 @@ pub fn smaa_cancellable(
         .collect();
     let confidence = engine.confidence_pass(&central_weights, &tally);
     if engine.cancelled() {
-        return Ok(None);
+        return None;
     }
-    Ok(Some(SmaaResult {
+    Some(SmaaResult {
         alternatives: matrix.alternatives.clone(),
         criteria: matrix.criteria.clone(),
         samples: engine.samples(),
@@ -219,7 +249,7 @@ pub fn smaa_cancellable(
         central_weights,
         confidence,
         exact_weights: sampler.is_exact(),
-    }))
+    })
 }
 
 /// A criterion whose column has at least one uncertain value.
@@ -286,7 +316,7 @@ struct Work {
 struct Engine<'a> {
     matrix: &'a DecisionMatrix,
     method: Method,
-    sampler: &'a WeightSampler,
+    sampler: &'a TreeSampler,
     options: &'a SmaaOptions,
     /// Column-major scaled best estimates.
     base_scaled: Vec<f64>,
@@ -301,7 +331,7 @@ impl<'a> Engine<'a> {
     fn new(
         matrix: &'a DecisionMatrix,
         method: Method,
-        sampler: &'a WeightSampler,
+        sampler: &'a TreeSampler,
         options: &'a SmaaOptions,
         cancel: &'a AtomicBool,
     ) -> Self {

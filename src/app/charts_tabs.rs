@@ -147,10 +147,14 @@ pub fn input_for<'a>(
 pub fn criterion_picker(ui: &mut Ui, id: &str, state: &AppState, criterion: &mut Option<String>) {
     let lang = state.lang;
     let s = state.scenario();
-    let current = criterion.as_deref().map_or_else(
-        || tr!(lang, "present.criterion_auto"),
-        |c| s.criterion_name(c, lang),
-    );
+    // The slot may hold a group id (see [`group_picker`]): then no criterion is chosen.
+    let current = criterion
+        .as_deref()
+        .and_then(|c| s.criterion(c))
+        .map_or_else(
+            || tr!(lang, "present.criterion_auto"),
+            |c| c.name.get(lang).to_string(),
+        );
     ui.label(tr!(lang, "present.criterion"));
     egui::ComboBox::from_id_salt(id)
         .selected_text(current)
@@ -170,6 +174,47 @@ pub fn criterion_picker(ui: &mut Ui, id: &str, state: &AppState, criterion: &mut
                 }
             }
         });
+}
+
+/// The group picker of the sensitivity chart, shown when the scenario has a
+/// value tree: choosing a group puts its id in the chart's criterion slot
+/// (criteria and groups share one namespace), so the chart varies the
+/// group's share of its parent instead of a criterion's weight.
+pub fn group_picker(ui: &mut Ui, id: &str, state: &AppState, slot: &mut Option<String>) {
+    let lang = state.lang;
+    let s = state.scenario();
+    if s.groups.is_empty() {
+        return;
+    }
+    let chosen = slot
+        .as_deref()
+        .filter(|c| s.criterion(c).is_none())
+        .and_then(|c| s.groups.iter().find(|g| g.id == c));
+    ui.label(tr!(lang, "present.group"));
+    egui::ComboBox::from_id_salt(id)
+        .selected_text(chosen.map_or_else(
+            || tr!(lang, "present.group_none"),
+            |g| g.name.get(lang).to_string(),
+        ))
+        .show_ui(ui, |ui| {
+            if ui
+                .selectable_label(chosen.is_none(), tr!(lang, "present.group_none"))
+                .clicked()
+                && chosen.is_some()
+            {
+                *slot = None;
+            }
+            for g in &s.groups {
+                if ui
+                    .selectable_label(chosen.is_some_and(|c| c.id == g.id), g.name.get(lang))
+                    .clicked()
+                {
+                    *slot = Some(g.id.clone());
+                }
+            }
+        })
+        .response
+        .on_hover_text(tr!(lang, "present.group_tip"));
 }
 
 impl ChartsTabs {
@@ -230,8 +275,17 @@ impl ChartsTabs {
     ) {
         let lang = state.lang;
         let waterfall = self.waterfall();
+        // The value-function tab only once some criterion has a value function.
+        let has_function = state
+            .scenario()
+            .criteria
+            .iter()
+            .any(|c| c.value_function.is_some());
         ui.horizontal_wrapped(|ui| {
-            for kind in available_kinds(waterfall.is_some()) {
+            for kind in available_kinds(waterfall.is_some())
+                .into_iter()
+                .filter(|k| *k != ChartKind::ValueSensitivity || has_function)
+            {
                 if ui
                     .selectable_label(self.kind == kind, kind.title(lang))
                     .clicked()
@@ -283,9 +337,15 @@ impl ChartsTabs {
                 ui.spinner();
                 ui.label(RichText::new(tr!(lang, "present.exporting")).weak());
             }
-            if self.kind == ChartKind::Sensitivity {
+            if matches!(
+                self.kind,
+                ChartKind::Sensitivity | ChartKind::ValueSensitivity
+            ) {
                 ui.separator();
                 criterion_picker(ui, "charts-criterion", state, &mut self.criterion);
+            }
+            if self.kind == ChartKind::Sensitivity {
+                group_picker(ui, "charts-group", state, &mut self.criterion);
             }
             if self.kind == ChartKind::Acceptability
                 && let Some(s) = smaa

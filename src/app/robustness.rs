@@ -1,12 +1,14 @@
-//! The Robustness view: weight-sensitivity lines for a chosen criterion
-//! (switch points marked), one plain sentence per criterion, and SMAA rank
+//! The Robustness view: weight-sensitivity lines for a chosen criterion or
+//! group (switch points marked), the chosen value function's point
+//! sensitivity (weighted sum), one plain sentence per criterion, group and
+//! decisive value-function point, and SMAA rank
 //! acceptability recomputed off the UI thread as weights change, drawn
 //! dimmed while a newer run is under way. The sentences' curves are also
 //! computed off the UI thread, once per revision and method, so a large
 //! file stays responsive while a weight is dragged.
 
 use super::chart_tex::{TexCache, TexKey, content_of};
-use super::charts_tabs::{SmaaView, criterion_picker, input_for};
+use super::charts_tabs::{SmaaView, criterion_picker, group_picker, input_for};
 use super::smaa_worker::{JobKey, Outcome, SmaaWorker, WeightSpread};
 use super::state::AppState;
 use super::widgets::heading;
@@ -15,7 +17,7 @@ use crate::analysis::{DecisionMatrix, Method};
 use crate::charts::{ChartKind, READABLE_WIDTH_PT, curve_for};
 use crate::i18n::{num, pct};
 use crate::model::Lang;
-use crate::report::sensitivity::describe;
+use crate::report::sensitivity::{describe, tree_findings};
 use crate::tr;
 use egui::{Color32, RichText, Ui, Vec2};
 use std::sync::Arc;
@@ -150,10 +152,18 @@ impl Findings {
                 .as_ref()
                 .is_none_or(|(k, l, _)| k != key || *l != lang)
         {
-            let lines = curves
+            let mut lines: Vec<String> = curves
                 .iter()
                 .map(|curve| describe(state.scenario(), curve, lang))
                 .collect();
+            // Then the value tree's groups and decisive value-function
+            // points: exact switch points, cheap enough to write here.
+            if let Some(eval) = state.evaluation(key.1)
+                && !eval.ranking.is_empty()
+                && !curves.is_empty()
+            {
+                lines.extend(tree_findings(state.scenario(), eval, key.1, lang));
+            }
             self.sentences = Some((*key, lang, lines));
         }
         self.sentences
@@ -331,7 +341,10 @@ impl Robustness {
 
     fn sensitivity_column(&mut self, ui: &mut Ui, state: &AppState) {
         let lang = state.lang;
-        ui.horizontal(|ui| criterion_picker(ui, "robust-criterion", state, &mut self.criterion));
+        ui.horizontal_wrapped(|ui| {
+            criterion_picker(ui, "robust-criterion", state, &mut self.criterion);
+            group_picker(ui, "robust-group", state, &mut self.criterion);
+        });
         let width = ui.available_width();
         let want = Vec2::new(width, (ui.available_height() * 0.58).max(220.0));
         let ppp = ui.ctx().pixels_per_point();
@@ -357,6 +370,16 @@ impl Robustness {
         let key = new_key(size);
         self.cache
             .show(ui, "robust-sensitivity", key, &input, size, Color32::WHITE);
+        // Value functions change the weighted sum only.
+        let has_function = state
+            .scenario()
+            .criteria
+            .iter()
+            .any(|c| c.value_function.is_some());
+        if state.method == Method::Wsm && has_function {
+            ui.add_space(4.0);
+            self.value_chart(ui, state, want);
+        }
         ui.add_space(4.0);
         ui.horizontal(|ui| {
             ui.label(RichText::new(tr!(lang, "present.findings")).strong());
@@ -374,6 +397,39 @@ impl Robustness {
                     ui.label(format!("• {line}"));
                 }
             });
+    }
+
+    /// The value-function chart of the chosen criterion (or the heaviest
+    /// with a value function), as tall as the sensitivity chart.
+    fn value_chart(&mut self, ui: &mut Ui, state: &AppState, want: Vec2) {
+        let ppp = ui.ctx().pixels_per_point();
+        let input = input_for(state, self.criterion.as_deref(), None);
+        let new_key = |size| {
+            TexKey::new(
+                ChartKind::ValueSensitivity,
+                state.content_key(),
+                state.method,
+                state.lang,
+                self.criterion.clone(),
+                0,
+                size,
+                ppp,
+                1.0,
+            )
+        };
+        let content = content_of(&new_key(want));
+        let size = self
+            .cache
+            .readable
+            .fit(ChartKind::ValueSensitivity, &input, content, want, ppp);
+        self.cache.show(
+            ui,
+            "robust-value-sensitivity",
+            new_key(size),
+            &input,
+            size,
+            Color32::WHITE,
+        );
     }
 
     fn smaa_column(&mut self, ui: &mut Ui, state: &AppState) {
@@ -521,9 +577,11 @@ mod tests {
     fn one_sentence_per_criterion_in_the_chosen_language() {
         let mut state = AppState::with_default_scenario(Lang::Fr);
         let mut r = Robustness::default();
+        // One per criterion first, then one per group and per value-function
+        // point that can change the winner.
         let n = state.scenario().criteria.len();
         let lines = fresh_sentences(&mut r, &state);
-        assert_eq!(lines.len(), n);
+        assert!(lines.len() >= n + state.scenario().groups.len());
         let matrix = state
             .evaluation(state.method)
             .expect("valid")

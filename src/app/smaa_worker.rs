@@ -10,7 +10,7 @@
 //! chunks (each a few hundred milliseconds at 1,000+ options) to finish.
 //! Results do not depend on the number of threads.
 
-use crate::analysis::smaa::{SmaaOptions, SmaaResult, profile_bounds, smaa_cancellable};
+use crate::analysis::smaa::{SmaaOptions, SmaaResult, TreeSampler, smaa_with_cancellable};
 use crate::analysis::{Method, evaluate_profile, select_profile};
 use crate::model::{Scenario, WeightBounds};
 use std::sync::Arc;
@@ -275,18 +275,25 @@ fn run_cancellable(scenario: &Scenario, key: &JobKey, cancel: &AtomicBool) -> Op
     if evaluation.ranking.is_empty() {
         return Some(Outcome::AllExcluded);
     }
-    let bounds = match key.spread {
-        WeightSpread::Profile => profile_bounds(&evaluation.matrix, profile),
-        WeightSpread::AroundCurrent(d) => Some(around(&evaluation.matrix.weights, d)),
+    // Around the current weights: spread over the effective weights (the
+    // tree's product), so a value tree needs nothing more.
+    let sampler = match key.spread {
+        WeightSpread::Profile => TreeSampler::for_profile(scenario, profile, &evaluation.matrix),
+        WeightSpread::AroundCurrent(d) => TreeSampler::flat(
+            evaluation.matrix.m(),
+            Some(&around(&evaluation.matrix.weights, d)),
+        ),
     };
     let options = SmaaOptions {
         samples: key.samples,
         seed: key.seed,
         ..SmaaOptions::default()
     };
-    let matrix = &evaluation.matrix;
-    match smaa_cancellable(matrix, key.method, bounds.as_deref(), &options, cancel) {
-        Ok(r) => r.map(Outcome::Done),
+    match sampler {
+        Ok(sampler) => {
+            smaa_with_cancellable(&evaluation.matrix, key.method, &sampler, &options, cancel)
+                .map(Outcome::Done)
+        }
         Err(e) => Some(Outcome::Failed(e.to_string())),
     }
 }

@@ -19,6 +19,7 @@ mod stakeholder_groups;
 mod stakeholders;
 pub mod style;
 mod text;
+mod value_sensitivity;
 
 pub use fit::{READABLE_WIDTH_PT, readable_height};
 pub use sensitivity::curve_for;
@@ -57,11 +58,13 @@ pub enum ChartKind {
     Waterfall,
     /// Value against cost: the efficient frontier and the best package at each budget.
     Frontier,
+    /// A value function with how far each point can move before the winner changes.
+    ValueSensitivity,
 }
 
 impl ChartKind {
     /// Every chart, in the order they are presented.
-    pub const ALL: [ChartKind; 9] = [
+    pub const ALL: [ChartKind; 10] = [
         ChartKind::Ranking,
         ChartKind::Contributions,
         ChartKind::Radar,
@@ -71,6 +74,7 @@ impl ChartKind {
         ChartKind::Heatmap,
         ChartKind::Waterfall,
         ChartKind::Frontier,
+        ChartKind::ValueSensitivity,
     ];
 
     /// The name used on the command line and in file names.
@@ -85,6 +89,7 @@ impl ChartKind {
             ChartKind::Heatmap => "heatmap",
             ChartKind::Waterfall => "waterfall",
             ChartKind::Frontier => "frontier",
+            ChartKind::ValueSensitivity => "value-sensitivity",
         }
     }
 
@@ -100,6 +105,7 @@ impl ChartKind {
             ChartKind::Heatmap => tr!(lang, "chart.heatmap.title"),
             ChartKind::Waterfall => tr!(lang, "chart.waterfall.title"),
             ChartKind::Frontier => tr!(lang, "vfm.chart.kind"),
+            ChartKind::ValueSensitivity => tr!(lang, "chart.value_sensitivity.title"),
         }
     }
 }
@@ -438,6 +444,7 @@ fn draw_in<DB: DrawingBackend>(
         ChartKind::Heatmap => heatmap::draw(ctx, area),
         ChartKind::Waterfall => waterfall::draw(ctx, area),
         ChartKind::Frontier => frontier::draw(ctx, area),
+        ChartKind::ValueSensitivity => value_sensitivity::draw(ctx, area),
     }
 }
 

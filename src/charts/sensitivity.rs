@@ -1,6 +1,8 @@
 //! Weight sensitivity: every option's score as one criterion's weight
 //! sweeps from 0 to 100 % (the others rescaled in proportion), with the
-//! current weight and each change of the top option marked.
+//! current weight and each change of the top option marked. Given a group
+//! id instead, the group's share of its parent sweeps (its siblings
+//! rescaled in proportion), with its exact switch points.
 
 use super::frame::{
     Chrome, LegendItem, Swatch, axis_title_lines, draw_axis_title, frame, message,
@@ -9,8 +11,9 @@ use super::frame::{
 use super::ranking::score_range;
 use super::style::{GREY, INK, LIGHT, MUTED};
 use super::{ChartError, Ctx, method_name};
-use crate::analysis::sensitivity::SensitivityCurve;
+use crate::analysis::sensitivity::{SensitivityCurve, group_sensitivity};
 use crate::analysis::{DecisionMatrix, Method};
+use crate::model::{Node, ValueTree};
 use crate::tr;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -26,6 +29,16 @@ pub fn curve_for(
     grid_points: usize,
 ) -> SensitivityCurve {
     crate::analysis::sensitivity::sensitivity(matrix, method, j, grid_points)
+}
+
+/// The group the chart varies, when the id asked for names a group of the
+/// value tree rather than a criterion.
+pub(crate) fn chosen_group(ctx: &Ctx<'_>) -> Option<usize> {
+    let id = ctx.input.criterion?;
+    if ctx.eval.matrix.criteria.iter().any(|c| c == id) {
+        return None;
+    }
+    ctx.input.scenario.groups.iter().position(|g| g.id == id)
 }
 
 /// The criterion the chart varies: the one asked for, else the heaviest.
@@ -55,20 +68,36 @@ pub(super) fn draw<DB: DrawingBackend>(
     let lang = ctx.lang();
     let theme = &ctx.theme;
     let matrix = &ctx.eval.matrix;
-    let j = if matrix.m() == 0 {
+    let group = chosen_group(ctx);
+    let j = if matrix.m() == 0 || group.is_some() {
         0
     } else {
         chosen_criterion(ctx)?
     };
     let computed;
-    let curve = match ctx.input.sensitivity {
-        Some(c) if matrix.criteria.get(j) == Some(&c.criterion) => c,
+    let curve = match (ctx.input.sensitivity, group) {
+        (Some(c), None) if matrix.criteria.get(j) == Some(&c.criterion) => c,
+        (Some(c), Some(g)) if ctx.input.scenario.groups[g].id == c.criterion => c,
+        (_, Some(g)) => {
+            computed = group_sensitivity(
+                ctx.input.scenario,
+                ctx.profile,
+                matrix,
+                ctx.input.method,
+                g,
+                201,
+            );
+            &computed
+        }
         _ => {
             computed = curve_for(matrix, ctx.input.method, j, 201);
             &computed
         }
     };
-    let criterion = ctx.criterion_name(&curve.criterion);
+    let criterion = match group {
+        Some(g) => ctx.input.scenario.groups[g].name.get(lang).to_string(),
+        None => ctx.criterion_name(&curve.criterion),
+    };
     let mut legend = ranked_option_lines(ctx);
     legend.push(LegendItem::new(
         tr!(
@@ -86,11 +115,18 @@ pub(super) fn draw<DB: DrawingBackend>(
             Swatch::Marker,
         ));
     }
-    let title = tr!(
-        lang,
-        "chart.sensitivity.title_for",
-        criterion = criterion.clone()
-    );
+    let title = match group {
+        Some(_) => tr!(
+            lang,
+            "chart.sensitivity.title_group",
+            group = criterion.clone()
+        ),
+        None => tr!(
+            lang,
+            "chart.sensitivity.title_for",
+            criterion = criterion.clone()
+        ),
+    };
     let (listed, more) = ctx.listed_ranking();
     let mut notes = vec![sentence(ctx, curve)];
     notes.extend(more);
@@ -109,7 +145,10 @@ pub(super) fn draw<DB: DrawingBackend>(
     let x_desc = axis_title_lines(
         &plot,
         theme,
-        &tr!(lang, "chart.axis.weight_of", criterion = criterion.clone()),
+        &match group {
+            Some(g) => share_axis_title(ctx, g, &criterion),
+            None => tr!(lang, "chart.axis.weight_of", criterion = criterion.clone()),
+        },
         plot_w as i32 - theme.px(6.0),
     )?;
     let x_area = x_label_area(theme, x_desc.len());
@@ -233,6 +272,22 @@ pub(super) fn draw<DB: DrawingBackend>(
         ))?;
     }
     Ok(())
+}
+
+/// The horizontal axis of a group's curve: its share of its parent.
+fn share_axis_title(ctx: &Ctx<'_>, g: usize, name: &str) -> String {
+    let lang = ctx.lang();
+    let scenario = ctx.input.scenario;
+    let tree = ValueTree::new(scenario);
+    match tree.parent(Node::Group(g)) {
+        Some(parent @ Node::Group(_)) => tr!(
+            lang,
+            "chart.axis.share_of",
+            group = name,
+            parent = tree.name(scenario, parent, lang)
+        ),
+        _ => tr!(lang, "chart.axis.share_of_all", group = name),
+    }
 }
 
 /// Drops interior points that lie on the line through their neighbours, so

@@ -7,7 +7,7 @@
 
 use super::rank::load_valid;
 use crate::analysis::smaa::{
-    BoundsError, MAX_SAMPLES, SmaaOptions, SmaaResult, profile_bounds, smaa,
+    BoundsError, MAX_SAMPLES, SmaaOptions, SmaaResult, TreeSampler, smaa_with,
 };
 use crate::analysis::{Evaluation, Method, evaluate_profile, select_profile};
 use crate::model::{Lang, Scenario};
@@ -79,9 +79,9 @@ pub fn run_smaa(
         )
     })?;
     let evaluation = evaluate_profile(scenario, profile, method);
-    let bounds = profile_bounds(&evaluation.matrix, profile);
-    let result =
-        smaa(&evaluation.matrix, method, bounds.as_deref(), options).map_err(|e| match e {
+    let result = TreeSampler::for_profile(scenario, profile, &evaluation.matrix)
+        .map(|sampler| smaa_with(&evaluation.matrix, method, &sampler, options))
+        .map_err(|e| match e {
             BoundsError::Infeasible { min_sum, max_sum } => tr!(
                 lang,
                 "smaa.bounds_infeasible",
@@ -94,6 +94,12 @@ pub fn run_smaa(
                 "smaa.bounds_invalid",
                 profile = profile.name.get(lang),
                 criterion = scenario.criterion_name(&evaluation.matrix.criteria[j], lang)
+            ),
+            BoundsError::InvalidNode(id) => tr!(
+                lang,
+                "smaa.bounds_invalid",
+                profile = profile.name.get(lang),
+                criterion = crate::analysis::sensitivity::node_name(scenario, &id, lang)
             ),
             BoundsError::Count { .. } => e.to_string(),
         })?;

@@ -125,7 +125,8 @@ pub(crate) fn file_safe(id: &str) -> String {
 }
 
 /// The charts a pack holds: every chart that has data, with one
-/// sensitivity chart per criterion.
+/// sensitivity chart per criterion and per group, and one value-function
+/// chart per criterion that has a value function.
 pub fn planned_charts(scenario: &Scenario, options: &BriefOptions<'_>) -> Vec<PlannedChart> {
     let mut out = Vec::new();
     for kind in ChartKind::ALL {
@@ -156,6 +157,28 @@ pub fn planned_charts(scenario: &Scenario, options: &BriefOptions<'_>) -> Vec<Pl
                         kind,
                         criterion: Some(c.id.clone()),
                         stem: format!("sensitivity-{}", file_safe(&c.id)),
+                        expanded: Vec::new(),
+                    });
+                }
+                for g in &scenario.groups {
+                    out.push(PlannedChart {
+                        kind,
+                        criterion: Some(g.id.clone()),
+                        stem: format!("sensitivity-{}", file_safe(&g.id)),
+                        expanded: Vec::new(),
+                    });
+                }
+            }
+            ChartKind::ValueSensitivity => {
+                for c in scenario
+                    .criteria
+                    .iter()
+                    .filter(|c| c.value_function.is_some())
+                {
+                    out.push(PlannedChart {
+                        kind,
+                        criterion: Some(c.id.clone()),
+                        stem: format!("value-sensitivity-{}", file_safe(&c.id)),
                         expanded: Vec::new(),
                     });
                 }

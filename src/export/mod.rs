@@ -89,20 +89,19 @@ pub fn smaa_for(
     profile: Option<&str>,
     method: crate::analysis::Method,
 ) -> Option<crate::analysis::smaa::SmaaResult> {
-    use crate::analysis::smaa::{SmaaOptions, profile_bounds, smaa};
+    use crate::analysis::smaa::{SmaaOptions, TreeSampler, smaa_with};
     let profile = crate::analysis::select_profile(scenario, profile).ok()?;
     let evaluation = crate::analysis::evaluate_profile(scenario, profile, method);
     if evaluation.matrix.n() == 0 {
         return None;
     }
-    let bounds = profile_bounds(&evaluation.matrix, profile);
-    smaa(
+    let sampler = TreeSampler::for_profile(scenario, profile, &evaluation.matrix).ok()?;
+    Some(smaa_with(
         &evaluation.matrix,
         method,
-        bounds.as_deref(),
+        &sampler,
         &SmaaOptions::default(),
-    )
-    .ok()
+    ))
 }
 
 /// Writes `bytes` to `path` atomically (temporary file, then rename).

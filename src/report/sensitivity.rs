@@ -1,12 +1,17 @@
 //! One-way weight sensitivity in words: when the top option changes as one
 //! criterion's weight varies, one sentence per criterion, for every face
-//! (the `sensitivity` command, the chart's note, the briefing).
+//! (the `sensitivity` command, the chart's note, the briefing); the value
+//! tree's groups and value-function points in [`tree`].
 
 use crate::analysis::Evaluation;
-use crate::analysis::sensitivity::{SensitivityCurve, sensitivity};
+use crate::analysis::Method;
+use crate::analysis::sensitivity::{Analyses, SensitivityCurve, node_name, sensitivity};
 use crate::i18n::pct;
 use crate::model::{Lang, Scenario};
 use crate::tr;
+
+mod tree;
+pub use tree::{describe_value_point, tree_findings};
 
 /// Percentages of `shares` with the fewest decimals (0 to 2) that keep
 /// different shares looking different, and that never show a share
@@ -40,7 +45,13 @@ fn distinct_pcts(shares: &[f64], lang: Lang) -> Vec<String> {
 /// E.g. "CAR stays first while the weight on Risk (now 40%) is between 12%
 /// and 61%. Below 12%, DRC comes first. Above 61%, Mali comes first."
 pub fn describe(scenario: &Scenario, curve: &SensitivityCurve, lang: Lang) -> String {
-    let criterion = scenario.criterion_name(&curve.criterion, lang);
+    let criterion = node_name(scenario, &curve.criterion, lang);
+    // A group's curve is worded as a group's weight, not a criterion's.
+    let group = scenario.criterion(&curve.criterion).is_none()
+        && scenario.groups.iter().any(|g| g.id == curve.criterion);
+    let key = |criterion_key: &'static str, group_key: &'static str| {
+        if group { group_key } else { criterion_key }
+    };
     let now = curve.current_weight;
     let Some(top) = curve.top_at(now) else {
         return tr!(lang, "sensitivity.no_options");
@@ -49,7 +60,7 @@ pub fn describe(scenario: &Scenario, curve: &SensitivityCurve, lang: Lang) -> St
     if curve.thresholds.is_empty() {
         return tr!(
             lang,
-            "sensitivity.stays_always",
+            key("sensitivity.stays_always", "sensitivity.group_stays_always"),
             option = option,
             criterion = criterion
         );
@@ -74,7 +85,10 @@ pub fn describe(scenario: &Scenario, curve: &SensitivityCurve, lang: Lang) -> St
     let mut out = match (below, above) {
         (Some(_), Some(_)) => tr!(
             lang,
-            "sensitivity.stays_between",
+            key(
+                "sensitivity.stays_between",
+                "sensitivity.group_stays_between"
+            ),
             option = option,
             criterion = criterion,
             now = now_text,
@@ -83,7 +97,7 @@ pub fn describe(scenario: &Scenario, curve: &SensitivityCurve, lang: Lang) -> St
         ),
         (None, _) => tr!(
             lang,
-            "sensitivity.stays_below",
+            key("sensitivity.stays_below", "sensitivity.group_stays_below"),
             option = option,
             criterion = criterion,
             now = now_text,
@@ -91,7 +105,7 @@ pub fn describe(scenario: &Scenario, curve: &SensitivityCurve, lang: Lang) -> St
         ),
         (Some(_), None) => tr!(
             lang,
-            "sensitivity.stays_above",
+            key("sensitivity.stays_above", "sensitivity.group_stays_above"),
             option = option,
             criterion = criterion,
             now = now_text,
@@ -125,25 +139,31 @@ const FINDINGS_GRID_POINTS: usize = 201;
 
 /// One plain sentence per criterion on when the top option changes as that
 /// criterion's weight varies ("CAR stays first unless the weight on risk
-/// exceeds 61%"), or the one sentence saying nothing can be ranked.
+/// exceeds 61%"), then one per group and per value-function point that
+/// can change the weighted-sum winner; or the one sentence saying nothing
+/// can be ranked.
 pub fn findings(scenario: &Scenario, evaluation: &Evaluation, lang: Lang) -> Vec<String> {
     if evaluation.ranking.is_empty() {
         return vec![super::ranking::nothing_ranked(evaluation, lang)];
     }
     let matrix = &evaluation.matrix;
-    (0..matrix.m())
+    let mut lines: Vec<String> = (0..matrix.m())
         .map(|j| {
             let curve = sensitivity(matrix, evaluation.method, j, FINDINGS_GRID_POINTS);
             describe(scenario, &curve, lang)
         })
-        .collect()
+        .collect();
+    // Then each group of the value tree and each decisive value-function point.
+    lines.extend(tree_findings(scenario, evaluation, evaluation.method, lang));
+    lines
 }
 
-/// The readable output of `sensitivity`: one sentence per criterion.
+/// The readable output: one sentence per criterion, then per group and
+/// per value-function point when there are any.
 pub fn sensitivity_text(
     scenario: &Scenario,
     evaluation: &Evaluation,
-    curves: &[SensitivityCurve],
+    analyses: &Analyses<'_>,
     lang: Lang,
 ) -> String {
     use std::fmt::Write;
@@ -167,8 +187,31 @@ pub fn sensitivity_text(
             profile = profile
         )
     );
-    for curve in curves {
+    for curve in analyses.criteria {
         let _ = writeln!(out, "  - {}", describe(scenario, curve, lang));
+    }
+    if !analyses.groups.is_empty() {
+        let _ = writeln!(out, "{}", tr!(lang, "sensitivity.groups_heading"));
+        for curve in analyses.groups {
+            let _ = writeln!(out, "  - {}", describe(scenario, curve, lang));
+        }
+    }
+    let has_functions = scenario.criteria.iter().any(|c| c.value_function.is_some());
+    if !analyses.points.is_empty() {
+        let _ = writeln!(out, "{}", tr!(lang, "sensitivity.value_points_heading"));
+        for point in analyses.points {
+            let _ = writeln!(out, "  - {}", describe_value_point(scenario, point, lang));
+        }
+    } else if has_functions && evaluation.method != Method::Wsm {
+        let _ = writeln!(
+            out,
+            "{}",
+            tr!(
+                lang,
+                "sensitivity.value_points_wsm_only",
+                method = evaluation.method.as_str()
+            )
+        );
     }
     out
 }

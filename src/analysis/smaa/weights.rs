@@ -70,6 +70,9 @@ pub enum BoundsError {
         /// Sum of the upper bounds.
         max_sum: f64,
     },
+    /// A node's bounds (criterion or group, by id) are outside 0..=1 or min > max.
+    #[error("weight bounds of '{0}' are not within 0..=1 with min <= max")]
+    InvalidNode(String),
     /// The number of bounds differs from the number of criteria.
     #[error("{given} weight bounds for {criteria} criteria")]
     Count {
