@@ -588,7 +588,7 @@ mod tests {
             .matrix
             .clone();
         // The same sentences as written on the spot from the same curves.
-        for (j, line) in lines.iter().enumerate() {
+        for (j, line) in lines.iter().take(matrix.m()).enumerate() {
             let curve = curve_for(&matrix, state.method, j, GRID_POINTS);
             assert_eq!(line, &describe(state.scenario(), &curve, Lang::Fr));
         }

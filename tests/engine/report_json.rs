@@ -10,7 +10,7 @@ use tradeoff::analysis::compare::compare;
 use tradeoff::analysis::frontier::{resolve_cost, value_for_money};
 use tradeoff::analysis::package::best_packages;
 use tradeoff::analysis::sensitivity::all_criteria;
-use tradeoff::analysis::smaa::{SmaaOptions, profile_bounds, smaa};
+use tradeoff::analysis::smaa::{SmaaOptions, TreeSampler, smaa_with};
 use tradeoff::analysis::{Method, evaluate, exclusions, scaled_values, select_profile};
 use tradeoff::model::Scenario;
 use tradeoff::report::json::{
@@ -165,13 +165,15 @@ fn smaa_json_is_the_engine_run_with_the_same_seed() {
     assert_eq!((doc.samples, doc.seed), (400, 7));
     let profile = select_profile(&scenario, None).expect("active profile");
     let evaluation = evaluate(&scenario, None, Method::Wsm).expect("valid");
-    let bounds = profile_bounds(&evaluation.matrix, profile);
     let options = SmaaOptions {
         samples: 400,
         seed: 7,
         ..SmaaOptions::default()
     };
-    let run = smaa(&evaluation.matrix, Method::Wsm, bounds.as_deref(), &options).expect("runs");
+    // The bundled file has a value tree: weights are drawn per node.
+    let sampler =
+        TreeSampler::for_profile(&scenario, profile, &evaluation.matrix).expect("bounds valid");
+    let run = smaa_with(&evaluation.matrix, Method::Wsm, &sampler, &options);
     assert_eq!(doc.acceptability.len(), run.alternatives.len());
     for (i, id) in run.alternatives.iter().enumerate() {
         let row = &doc.acceptability[&scenario.alternative_name(id, tradeoff::model::Lang::En)];
