@@ -74,24 +74,51 @@ fn paragraph(spans: &Inline, size: usize) -> Paragraph {
     p
 }
 
-/// Column widths in proportion to each column's longest text, in twips.
+/// Twips one character of table text takes, roughly (8 pt text, bold in
+/// the header).
+const CHAR_TWIPS: usize = 110;
+
+/// Column widths in twips: every column gets at least its longest word
+/// (so a short unit such as "CAD M" never breaks letter by letter), and the
+/// rest of the page width is shared in proportion to each column's longest
+/// text.
 fn grid(header: &[String], rows: &[Vec<Inline>]) -> Vec<usize> {
-    let length = |cell: &Inline| -> usize {
+    let texts = |cell: &Inline| -> String {
         cell.iter()
             .map(|s| match s {
-                Span::Text(t) | Span::Strong(t) | Span::Tag(t) => t.chars().count(),
-                Span::Link { text, .. } => text.chars().count(),
+                Span::Text(t) | Span::Strong(t) | Span::Tag(t) => t.as_str(),
+                Span::Link { text, .. } => text.as_str(),
             })
-            .sum()
+            .collect()
+    };
+    let longest_word = |t: &str| {
+        t.split_whitespace()
+            .map(|w| w.chars().count())
+            .max()
+            .unwrap_or(0)
     };
     let mut widest: Vec<usize> = header.iter().map(|h| h.chars().count().max(4)).collect();
+    let mut word: Vec<usize> = header.iter().map(|h| longest_word(h)).collect();
     for row in rows {
         for (k, cell) in row.iter().enumerate().take(widest.len()) {
-            widest[k] = widest[k].max(length(cell).min(60));
+            let text = texts(cell);
+            widest[k] = widest[k].max(text.chars().count().min(60));
+            word[k] = word[k].max(longest_word(&text).min(20));
         }
     }
+    let floor: Vec<usize> = word.iter().map(|w| (w + 1) * CHAR_TWIPS).collect();
+    let floors: usize = floor.iter().sum();
+    if floors >= COLUMN_TWIPS {
+        let total = floors.max(1);
+        return floor.iter().map(|w| w * COLUMN_TWIPS / total).collect();
+    }
+    let spare = COLUMN_TWIPS - floors;
     let total: usize = widest.iter().sum::<usize>().max(1);
-    widest.iter().map(|w| w * COLUMN_TWIPS / total).collect()
+    floor
+        .iter()
+        .zip(&widest)
+        .map(|(f, w)| f + w * spare / total)
+        .collect()
 }
 
 fn table(header: &[String], rows: &[Vec<Inline>]) -> Table {
