@@ -13,8 +13,8 @@ use std::path::PathBuf;
 pub struct RenderArgs {
     /// Scenario (.ron) or decision matrix (.csv).
     pub file: PathBuf,
-    /// Chart: ranking, contributions, radar, sensitivity, acceptability,
-    /// stakeholders, heatmap, waterfall or frontier.
+    /// Chart: ranking, contributions, radar, sensitivity, value-sensitivity,
+    /// acceptability, stakeholders, heatmap, waterfall or frontier.
     #[arg(long)]
     pub chart: ChartKind,
     /// Output file; .png or .svg.
@@ -33,7 +33,9 @@ pub struct RenderArgs {
     /// promethee2 use the raw values.
     #[arg(long, default_value = "wsm")]
     pub method: Method,
-    /// Criterion id for the sensitivity chart; default: the most heavily weighted.
+    /// Criterion id for the sensitivity chart (a group id: the group's share
+    /// of its parent) and for the value-sensitivity chart; default: the most
+    /// heavily weighted.
     #[arg(long)]
     pub criterion: Option<String>,
     /// Cost of the frontier chart: a minimised criterion's or a resource's
