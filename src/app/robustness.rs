@@ -347,29 +347,13 @@ impl Robustness {
         });
         let width = ui.available_width();
         let want = Vec2::new(width, (ui.available_height() * 0.58).max(220.0));
-        let ppp = ui.ctx().pixels_per_point();
-        let input = input_for(state, self.criterion.as_deref(), None);
-        let new_key = |size| {
-            TexKey::new(
-                ChartKind::Sensitivity,
-                state.content_key(),
-                state.method,
-                lang,
-                self.criterion.clone(),
-                0,
-                size,
-                ppp,
-                1.0,
-            )
-        };
-        let content = content_of(&new_key(want));
-        let size = self
-            .cache
-            .readable
-            .fit(ChartKind::Sensitivity, &input, content, want, ppp);
-        let key = new_key(size);
-        self.cache
-            .show(ui, "robust-sensitivity", key, &input, size, Color32::WHITE);
+        self.fitted_chart(
+            ui,
+            state,
+            ChartKind::Sensitivity,
+            "robust-sensitivity",
+            want,
+        );
         // Value functions change the weighted sum only.
         let has_function = state
             .scenario()
@@ -402,11 +386,30 @@ impl Robustness {
     /// The value-function chart of the chosen criterion (or the heaviest
     /// with a value function), as tall as the sensitivity chart.
     fn value_chart(&mut self, ui: &mut Ui, state: &AppState, want: Vec2) {
+        self.fitted_chart(
+            ui,
+            state,
+            ChartKind::ValueSensitivity,
+            "robust-value-sensitivity",
+            want,
+        );
+    }
+
+    /// Shows `kind` for the chosen criterion or group at `want`, grown to
+    /// its readable size when that is larger.
+    fn fitted_chart(
+        &mut self,
+        ui: &mut Ui,
+        state: &AppState,
+        kind: ChartKind,
+        id: &'static str,
+        want: Vec2,
+    ) {
         let ppp = ui.ctx().pixels_per_point();
         let input = input_for(state, self.criterion.as_deref(), None);
         let new_key = |size| {
             TexKey::new(
-                ChartKind::ValueSensitivity,
+                kind,
                 state.content_key(),
                 state.method,
                 state.lang,
@@ -418,18 +421,9 @@ impl Robustness {
             )
         };
         let content = content_of(&new_key(want));
-        let size = self
-            .cache
-            .readable
-            .fit(ChartKind::ValueSensitivity, &input, content, want, ppp);
-        self.cache.show(
-            ui,
-            "robust-value-sensitivity",
-            new_key(size),
-            &input,
-            size,
-            Color32::WHITE,
-        );
+        let size = self.cache.readable.fit(kind, &input, content, want, ppp);
+        self.cache
+            .show(ui, id, new_key(size), &input, size, Color32::WHITE);
     }
 
     fn smaa_column(&mut self, ui: &mut Ui, state: &AppState) {

@@ -3,7 +3,7 @@
 //! JSON's `groups` field is `report::json::diff::GroupTermJson`).
 
 use super::describe_groups::group_sentence;
-use super::diff_text::pad;
+use super::diff_text::aligned_table;
 use super::signed;
 use crate::analysis::compare::Explanation;
 use crate::analysis::compare::by_group::{GroupTerm, group_terms, has_groups, node_name};
@@ -43,40 +43,22 @@ pub fn groups_text(a: &Scenario, b: &Scenario, e: &Explanation, lang: Lang) -> S
             }
         }
     }
-    let width = lines
-        .iter()
-        .map(|l| 2 * l.0 + l.1.chars().count())
-        .chain(heads.first().map(|h| h.chars().count()))
-        .max()
-        .unwrap_or(0);
-    let col = heads
-        .iter()
-        .skip(1)
-        .map(|h| h.chars().count())
-        .max()
-        .unwrap_or(0)
-        .max(8);
+    let rows: Vec<(String, Vec<String>)> = lines
+        .into_iter()
+        .map(|(indent, name, weight, value, total)| {
+            (
+                format!("{}{name}", "  ".repeat(indent)),
+                vec![
+                    signed(weight, lang),
+                    signed(value, lang),
+                    signed(total, lang),
+                ],
+            )
+        })
+        .collect();
     let mut out = String::new();
     let _ = writeln!(out, "\n{}", tr!(lang, "compare.cli.groups"));
-    let _ = writeln!(
-        out,
-        "  {}  {:>col$}  {:>col$}  {:>col$}",
-        pad(heads.first().copied().unwrap_or(""), width),
-        heads.get(1).copied().unwrap_or(""),
-        heads.get(2).copied().unwrap_or(""),
-        heads.get(3).copied().unwrap_or("")
-    );
-    for (indent, name, weight, value, total) in lines {
-        let label = format!("{}{name}", "  ".repeat(indent));
-        let _ = writeln!(
-            out,
-            "  {}  {:>col$}  {:>col$}  {:>col$}",
-            pad(&label, width),
-            signed(weight, lang),
-            signed(value, lang),
-            signed(total, lang)
-        );
-    }
+    out.push_str(&aligned_table(&heads, &rows));
     if let Some(sentence) = group_sentence(a, b, e, lang) {
         let _ = writeln!(out, "  {sentence}");
     }

@@ -9,8 +9,44 @@ use crate::model::{Lang, Scenario, ScenarioIndex};
 use crate::report::exclusions::reason_message;
 use crate::tr;
 
+/// A text table indented by two spaces: the first column padded to its
+/// widest cell or header, the others right-aligned to the widest of their
+/// headers (at least 8 characters), two spaces between columns.
+pub(super) fn aligned_table(heads: &[&str], rows: &[(String, Vec<String>)]) -> String {
+    use std::fmt::Write;
+    let width = rows
+        .iter()
+        .map(|(label, _)| label.chars().count())
+        .chain(heads.first().map(|h| h.chars().count()))
+        .max()
+        .unwrap_or(0);
+    let col = heads
+        .iter()
+        .skip(1)
+        .map(|h| h.chars().count())
+        .max()
+        .unwrap_or(0)
+        .max(8);
+    let mut out = String::new();
+    let mut line = |first: &str, cells: &mut dyn Iterator<Item = &str>| {
+        let _ = write!(out, "  {}", pad(first, width));
+        for cell in cells {
+            let _ = write!(out, "  {cell:>col$}");
+        }
+        out.push('\n');
+    };
+    line(
+        heads.first().copied().unwrap_or(""),
+        &mut heads.iter().skip(1).copied(),
+    );
+    for (label, cells) in rows {
+        line(label, &mut cells.iter().map(String::as_str));
+    }
+    out
+}
+
 /// Pads `s` with spaces to `width` characters.
-pub(super) fn pad(s: &str, width: usize) -> String {
+fn pad(s: &str, width: usize) -> String {
     let n = s.chars().count();
     format!("{s}{}", " ".repeat(width.saturating_sub(n)))
 }
@@ -136,40 +172,17 @@ pub fn diff_text(
         );
         let header = tr!(lang, "compare.cli.terms_header");
         let heads: Vec<&str> = header.split('|').collect();
-        let names: Vec<String> = e
+        let rows: Vec<(String, Vec<String>)> = e
             .terms
             .iter()
-            .map(|t| criterion_name(a, b, &t.criterion, lang))
+            .map(|t| {
+                (
+                    criterion_name(a, b, &t.criterion, lang),
+                    vec![signed(t.weight_effect, lang), signed(t.value_effect, lang)],
+                )
+            })
             .collect();
-        let width = names
-            .iter()
-            .map(|n| n.chars().count())
-            .chain(heads.first().map(|h| h.chars().count()))
-            .max()
-            .unwrap_or(0);
-        let col = heads
-            .iter()
-            .skip(1)
-            .map(|h| h.chars().count())
-            .max()
-            .unwrap_or(0)
-            .max(8);
-        let _ = writeln!(
-            out,
-            "  {}  {:>col$}  {:>col$}",
-            pad(heads.first().copied().unwrap_or(""), width),
-            heads.get(1).copied().unwrap_or(""),
-            heads.get(2).copied().unwrap_or("")
-        );
-        for (t, name) in e.terms.iter().zip(&names) {
-            let _ = writeln!(
-                out,
-                "  {}  {:>col$}  {:>col$}",
-                pad(name, width),
-                signed(t.weight_effect, lang),
-                signed(t.value_effect, lang)
-            );
-        }
+        out.push_str(&aligned_table(&heads, &rows));
         out.push_str(&super::diff_groups::groups_text(a, b, e, lang));
     }
 
