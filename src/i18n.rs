@@ -80,8 +80,15 @@ pub fn number_error(error: crate::model::number::NumberError, text: &str, lang: 
 /// user's preferred languages on Windows and macOS; the first of them that
 /// Tradeoff speaks wins, so `LANGUAGE=de:fr` gives French.
 pub fn system_lang() -> Lang {
-    sys_locale::get_locales()
-        .find_map(|locale| Lang::from_code(&locale))
+    lang_of_locales(sys_locale::get_locales())
+}
+
+/// The first of `locales` (BCP 47 "fr-CA" or POSIX "fr_FR.UTF-8", in order
+/// of preference) that Tradeoff speaks; English when none is.
+fn lang_of_locales(locales: impl IntoIterator<Item = impl AsRef<str>>) -> Lang {
+    locales
+        .into_iter()
+        .find_map(|locale| Lang::from_code(locale.as_ref()))
         .unwrap_or_default()
 }
 
@@ -310,6 +317,26 @@ mod tests {
         assert_eq!(num(-0.0001, 2, Lang::En), "0.00");
         assert_eq!(value(600.0, 2, Lang::En), "600");
         assert_eq!(value(0.40, 2, Lang::Fr), "0,4");
+    }
+
+    #[test]
+    fn system_locale_strings_map_to_a_language() {
+        for (locales, lang) in [
+            (vec!["fr-CA"], Lang::Fr),
+            (vec!["fr_FR.UTF-8"], Lang::Fr),
+            (vec!["FR"], Lang::Fr),
+            (vec!["en-US"], Lang::En),
+            (vec!["en_GB.UTF-8"], Lang::En),
+            (vec!["de-DE"], Lang::En),
+            (vec!["C"], Lang::En),
+            (vec![""], Lang::En),
+            (vec![], Lang::En),
+            // The first language Tradeoff speaks wins (LANGUAGE=de:fr:en).
+            (vec!["de-DE", "fr-FR", "en-US"], Lang::Fr),
+            (vec!["en-US", "fr-FR"], Lang::En),
+        ] {
+            assert_eq!(lang_of_locales(&locales), lang, "{locales:?}");
+        }
     }
 
     #[test]
