@@ -1,10 +1,15 @@
 //! Scenario validation: every problem at once, each pointing at the item it concerns.
 
+mod items;
+mod profiles;
+mod scores;
 mod tree_checks;
 
-use super::index::ScenarioIndex;
 use super::scenario::{Direction, Scenario};
 use std::collections::{BTreeSet, HashSet};
+
+/// Receives one problem: what, where, and the field at fault.
+type Push<'a> = dyn FnMut(ProblemKind, Location, Option<&'static str>) + 'a;
 
 /// Where in a scenario a problem sits. `io` turns this into a line and column.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -231,331 +236,19 @@ fn duplicates<'a>(ids: impl Iterator<Item = &'a str>) -> Vec<(usize, String)> {
 /// Every problem in `scenario`, in file order. An empty list means the
 /// scenario can be ranked.
 pub fn validate(scenario: &Scenario) -> Vec<Problem> {
-    use Location as L;
-    use ProblemKind as K;
     let mut out = Vec::new();
-    let mut push = |kind, loc, field| out.push(Problem::at(kind, loc, field));
-
-    if scenario.criteria.is_empty() {
-        push(K::NoCriteria, L::Scenario, Some("criteria"));
-    }
-    if scenario.alternatives.is_empty() {
-        push(K::NoAlternatives, L::Scenario, Some("alternatives"));
-    }
-
-    for (i, c) in scenario.criteria.iter().enumerate() {
-        if c.id.trim().is_empty() {
-            push(K::EmptyId, L::Criterion(i), Some("id"));
-        }
-        if let Some(scale) = c.scale {
-            if !scale.worst.is_finite() || !scale.best.is_finite() {
-                push(
-                    K::NotFinite { field: "scale" },
-                    L::Criterion(i),
-                    Some("scale"),
-                );
-            } else if scale.worst == scale.best {
-                push(K::DegenerateScale, L::Criterion(i), Some("scale"));
-            } else if !scale.agrees_with(c.direction) {
-                push(
-                    K::ScaleAgainstDirection {
-                        direction: c.direction,
-                        worst: scale.worst,
-                        best: scale.best,
-                    },
-                    L::Criterion(i),
-                    Some("scale"),
-                );
-            }
-        }
-        if let Some(v) = c.veto
-            && !v.is_finite()
-        {
-            push(
-                K::NotFinite { field: "veto" },
-                L::Criterion(i),
-                Some("veto"),
-            );
-        }
-        let thresholds_ok = match c.preference {
-            crate::model::Preference::Usual => true,
-            crate::model::Preference::Linear { q, p } => {
-                q.is_finite() && p.is_finite() && q >= 0.0 && p >= q
-            }
-            crate::model::Preference::VShape { p } => p.is_finite() && p >= 0.0,
-        };
-        if !thresholds_ok {
-            push(K::BadPreference, L::Criterion(i), Some("preference"));
-        }
-        if let Some(vf) = &c.value_function {
-            tree_checks::check_value_function(vf, c.direction, i, &mut push);
-        }
-    }
-    for (i, id) in duplicates(scenario.criteria.iter().map(|c| c.id.as_str())) {
-        push(K::DuplicateCriterion(id), L::Criterion(i), Some("id"));
-    }
+    let mut push = |kind: ProblemKind, location: Location, field: Option<&'static str>| {
+        out.push(Problem::at(kind, location, field))
+    };
+    items::check_not_empty(scenario, &mut push);
+    items::check_criteria(scenario, &mut push);
     // Groups follow criteria in the file.
     let tree = tree_checks::check_tree(scenario, &mut push);
-
-    for (i, a) in scenario.alternatives.iter().enumerate() {
-        if a.id.trim().is_empty() {
-            push(K::EmptyId, L::Alternative(i), Some("id"));
-        }
-        for (resource, need) in &a.needs {
-            if !scenario.resources.iter().any(|r| &r.id == resource) {
-                push(
-                    K::UnknownResource(resource.clone()),
-                    L::Alternative(i),
-                    Some("needs"),
-                );
-            }
-            if !need.is_finite() {
-                push(
-                    K::NotFinite { field: "needs" },
-                    L::Alternative(i),
-                    Some("needs"),
-                );
-            } else if *need < 0.0 {
-                push(
-                    K::NegativeResource(resource.clone()),
-                    L::Alternative(i),
-                    Some("needs"),
-                );
-            }
-        }
-    }
-    for (i, id) in duplicates(scenario.alternatives.iter().map(|a| a.id.as_str())) {
-        push(K::DuplicateAlternative(id), L::Alternative(i), Some("id"));
-    }
-
-    let criterion_ids: HashSet<&str> = scenario.criteria.iter().map(|c| c.id.as_str()).collect();
-    // Weights and bounds may name groups as well as criteria.
-    let node_ids: HashSet<&str> = criterion_ids
-        .iter()
-        .copied()
-        .chain(scenario.groups.iter().map(|g| g.id.as_str()))
-        .collect();
-    let source_ids: HashSet<&str> = scenario.sources.iter().map(|s| s.id.as_str()).collect();
-    // Scored (option, criterion) cells by first position, so each score
-    // costs no hashing when the file lists them in order; pairs naming an
-    // unknown id are kept by text.
-    let index = ScenarioIndex::new(scenario);
-    let m = scenario.criteria.len();
-    let mut scored = vec![false; scenario.alternatives.len() * m];
-    let mut scored_unknown = HashSet::new();
-    for ((i, s), (row, col)) in scenario
-        .scores
-        .iter()
-        .enumerate()
-        .zip(index.score_positions())
-    {
-        if row.is_none() {
-            push(
-                K::ScoreUnknownAlternative(s.alternative.clone()),
-                L::Score(i),
-                Some("alternative"),
-            );
-        }
-        if col.is_none() {
-            push(
-                K::ScoreUnknownCriterion(s.criterion.clone()),
-                L::Score(i),
-                Some("criterion"),
-            );
-        }
-        let first = match (row, col) {
-            (Some(row), Some(col)) => !std::mem::replace(&mut scored[row * m + col], true),
-            _ => scored_unknown.insert((s.alternative.as_str(), s.criterion.as_str())),
-        };
-        if !first {
-            push(
-                K::DuplicateScore {
-                    alternative: s.alternative.clone(),
-                    criterion: s.criterion.clone(),
-                },
-                L::Score(i),
-                None,
-            );
-        }
-        let mut finite = true;
-        for (field, v) in [("value", Some(s.value)), ("low", s.low), ("high", s.high)] {
-            if let Some(v) = v
-                && !v.is_finite()
-            {
-                finite = false;
-                push(K::NotFinite { field }, L::Score(i), Some(field));
-            }
-        }
-        if finite {
-            let low = s.low.unwrap_or(s.value);
-            let high = s.high.unwrap_or(s.value);
-            if !(low <= s.value && s.value <= high) {
-                push(
-                    K::BadUncertainty {
-                        low,
-                        value: s.value,
-                        high,
-                    },
-                    L::Score(i),
-                    Some(if low > s.value { "low" } else { "high" }),
-                );
-            }
-        }
-        for src in &s.sources {
-            if !source_ids.contains(src.as_str()) {
-                push(K::UnknownSource(src.clone()), L::Score(i), Some("sources"));
-            }
-        }
-    }
-    // By first positions: a repeated id is the same option or criterion.
-    let first_col: Vec<usize> = scenario
-        .criteria
-        .iter()
-        .map(|c| index.criterion_index(&c.id).unwrap_or(0))
-        .collect();
-    for a in &scenario.alternatives {
-        let index = index.alternative_index(&a.id).unwrap_or(0);
-        for (c, &col) in scenario.criteria.iter().zip(&first_col) {
-            if !scored[index * m + col] {
-                push(
-                    K::MissingScore {
-                        alternative: a.id.clone(),
-                        criterion: c.id.clone(),
-                    },
-                    L::Alternative(index),
-                    None,
-                );
-            }
-        }
-    }
-
-    if scenario.profiles.is_empty() {
-        push(K::NoProfiles, L::Scenario, Some("profiles"));
-    } else if !scenario
-        .profiles
-        .iter()
-        .any(|p| p.id == scenario.active_profile)
-    {
-        push(
-            K::UnknownActiveProfile(scenario.active_profile.clone()),
-            L::Scenario,
-            Some("active_profile"),
-        );
-    }
-    for (i, p) in scenario.profiles.iter().enumerate() {
-        if p.id.trim().is_empty() {
-            push(K::EmptyId, L::Profile(i), Some("id"));
-        }
-        let mut all_zero = true;
-        for (criterion, w) in &p.weights {
-            if !node_ids.contains(criterion.as_str()) {
-                push(
-                    K::WeightUnknownCriterion(criterion.clone()),
-                    L::Profile(i),
-                    Some("weights"),
-                );
-            }
-            if !w.is_finite() {
-                push(
-                    K::NotFinite { field: "weights" },
-                    L::Profile(i),
-                    Some("weights"),
-                );
-                all_zero = false;
-            } else if *w < 0.0 {
-                push(
-                    K::NegativeWeight {
-                        criterion: criterion.clone(),
-                        weight: *w,
-                    },
-                    L::Profile(i),
-                    Some("weights"),
-                );
-                all_zero = false;
-            } else if *w > 0.0 && criterion_ids.contains(criterion.as_str()) {
-                all_zero = false;
-            }
-        }
-        let node_order = scenario
-            .criteria
-            .iter()
-            .map(|c| &c.id)
-            .chain(scenario.groups.iter().map(|g| &g.id));
-        for id in node_order {
-            if !p.weights.contains_key(id) {
-                push(K::MissingWeight(id.clone()), L::Profile(i), Some("weights"));
-            }
-        }
-        // In a tree, a positive criterion weight is not enough: every path
-        // down to it must be weighted too.
-        if !all_zero && !tree.is_flat() {
-            all_zero = tree.effective_weights(p, &[]).iter().all(|&w| w == 0.0)
-                && p.weights.values().all(|w| w.is_finite() && *w >= 0.0);
-        }
-        if all_zero && !scenario.criteria.is_empty() {
-            push(K::AllZeroWeights, L::Profile(i), Some("weights"));
-        }
-        for (criterion, b) in &p.bounds {
-            let ok = b.min.is_finite()
-                && b.max.is_finite()
-                && (0.0..=1.0).contains(&b.min)
-                && (0.0..=1.0).contains(&b.max)
-                && b.min <= b.max;
-            if !node_ids.contains(criterion.as_str()) {
-                push(
-                    K::BoundsUnknownNode(criterion.clone()),
-                    L::Profile(i),
-                    Some("bounds"),
-                );
-            } else if !ok {
-                push(
-                    K::BadBounds(criterion.clone()),
-                    L::Profile(i),
-                    Some("bounds"),
-                );
-            }
-        }
-        if !p.bounds.is_empty() && !tree_checks::bounds_satisfiable(scenario, &tree, p) {
-            push(K::BadBounds(String::new()), L::Profile(i), Some("bounds"));
-        }
-        for (criterion, v) in &p.vetoes {
-            if !criterion_ids.contains(criterion.as_str()) {
-                push(
-                    K::WeightUnknownCriterion(criterion.clone()),
-                    L::Profile(i),
-                    Some("vetoes"),
-                );
-            }
-            if !v.is_finite() {
-                push(
-                    K::NotFinite { field: "vetoes" },
-                    L::Profile(i),
-                    Some("vetoes"),
-                );
-            }
-        }
-    }
-    for (i, id) in duplicates(scenario.profiles.iter().map(|p| p.id.as_str())) {
-        push(K::DuplicateProfile(id), L::Profile(i), Some("id"));
-    }
-
-    for (i, r) in scenario.resources.iter().enumerate() {
-        if !r.cap.is_finite() {
-            push(K::NotFinite { field: "cap" }, L::Resource(i), Some("cap"));
-        } else if r.cap < 0.0 {
-            push(
-                K::NegativeResource(r.id.clone()),
-                L::Resource(i),
-                Some("cap"),
-            );
-        }
-    }
-    for (i, id) in duplicates(scenario.resources.iter().map(|r| r.id.as_str())) {
-        push(K::DuplicateResource(id), L::Resource(i), Some("id"));
-    }
-    for (i, id) in duplicates(scenario.sources.iter().map(|s| s.id.as_str())) {
-        push(K::DuplicateSource(id), L::Source(i), Some("id"));
-    }
+    items::check_alternatives(scenario, &mut push);
+    scores::check_scores(scenario, &mut push);
+    profiles::check_profiles(scenario, &tree, &mut push);
+    items::check_resources(scenario, &mut push);
+    items::check_sources(scenario, &mut push);
     out
 }
 

@@ -1,12 +1,9 @@
 //! Validation of the value tree (groups) and of value functions.
 
-use super::{Location, ProblemKind, duplicates};
+use super::{Location, ProblemKind, Push, duplicates};
 use crate::model::scenario::{Direction, Scenario, WeightProfile};
 use crate::model::tree::{Node, SkipReason, ValueTree};
 use crate::model::value_function::ValueFunction;
-
-/// Receives one problem: what, where, and the field at fault.
-pub(super) type Push<'a> = dyn FnMut(ProblemKind, Location, Option<&'static str>) + 'a;
 
 /// Checks criterion `i`'s value function: at least two points, finite
 /// numbers, x strictly increasing, values in 0..=100, and a shape that
