@@ -24,6 +24,7 @@ mod value_sensitivity;
 pub use fit::{READABLE_WIDTH_PT, readable_height};
 pub use sensitivity::curve_for;
 mod waterfall;
+mod xy;
 
 use crate::analysis::compare::Explanation;
 use crate::analysis::sensitivity::SensitivityCurve;

@@ -7,6 +7,7 @@
 
 use super::frame::{Chrome, LegendItem, Swatch, frame, message, ranked_option_lines};
 use super::style::{GREY, INK};
+use super::xy::{XyAxes, XyChart, xy_chart};
 use super::{ChartError, Ctx};
 use crate::analysis::sensitivity::value_point::{ValuePointSensitivity, value_point_sensitivity};
 use crate::model::{Direction, ValueFunction};
@@ -46,16 +47,54 @@ fn heaviest(matrix: &crate::analysis::DecisionMatrix) -> Option<usize> {
     })
 }
 
+/// The function a chart shows: a criterion's own, or without any (`implicit`)
+/// the heaviest criterion's linear scaling.
+struct Shown {
+    column: usize,
+    function: ValueFunction,
+    implicit: bool,
+    criterion: String,
+}
+
 pub(super) fn draw<DB: DrawingBackend>(
     ctx: &Ctx<'_>,
     area: &DrawingArea<DB, Shift>,
 ) -> Result<(), ChartError> {
     let lang = ctx.lang();
-    let theme = &ctx.theme;
-    let matrix = &ctx.eval.matrix;
-    let scenario = ctx.input.scenario;
     let column = chosen_function(ctx);
-    let points: Vec<ValuePointSensitivity> = column
+    let points = point_sensitivities(ctx, column);
+    let shown = shown_function(ctx, column);
+    let winner = points.first().and_then(|p| p.top.clone());
+    let winner_colour = winner.as_deref().map_or(INK, |w| ctx.option_colour(w));
+    let implicit = column.is_none();
+    let chrome = Chrome::with_scenario_notes(
+        ctx,
+        title(ctx, shown.as_ref()),
+        legend(ctx, implicit, winner.as_deref(), winner_colour, &points),
+        notes(ctx, implicit, &points),
+    );
+    let plot = frame(ctx, area, &chrome)?;
+    if ctx.eval.ranking.is_empty() {
+        return message(&ctx.theme, &plot, &ctx.nothing_to_show());
+    }
+    let Some(shown) = shown else {
+        return message(
+            &ctx.theme,
+            &plot,
+            &tr!(lang, "chart.value_sensitivity.no_function"),
+        );
+    };
+    let mut chart = axes(ctx, &plot, &shown)?;
+    draw_point_ranges(ctx, &mut chart, &points, winner_colour)?;
+    draw_function(ctx, &mut chart, &shown)?;
+    draw_switches(ctx, &plot, &mut chart, &points)?;
+    draw_options(ctx, &mut chart, &shown)
+}
+
+/// Each point's sensitivity on the chosen function (none without one).
+fn point_sensitivities(ctx: &Ctx<'_>, column: Option<usize>) -> Vec<ValuePointSensitivity> {
+    let matrix = &ctx.eval.matrix;
+    column
         .and_then(|j| {
             let count = matrix.value_functions[j].as_ref()?.points().len();
             Some(
@@ -64,11 +103,16 @@ pub(super) fn draw<DB: DrawingBackend>(
                     .collect(),
             )
         })
-        .unwrap_or_default();
-    // Without any value function, the heaviest criterion's linear scaling
-    // (worst = 0, best = 100: what the weighted sum uses) is drawn instead,
-    // with the options on it, so the reader sees what a function would replace.
-    let shown: Option<(usize, ValueFunction)> = match column {
+        .unwrap_or_default()
+}
+
+/// The chosen function; without any value function, the heaviest
+/// criterion's linear scaling (worst = 0, best = 100: what the weighted sum
+/// uses), so the reader sees what a function would replace.
+fn shown_function(ctx: &Ctx<'_>, column: Option<usize>) -> Option<Shown> {
+    let matrix = &ctx.eval.matrix;
+    let implicit = column.is_none();
+    let (column, function) = match column {
         Some(j) => matrix.value_functions[j].clone().map(|f| (j, f)),
         None => heaviest(matrix).and_then(|j| {
             let (lo, hi) = matrix.scaling_range(j);
@@ -80,26 +124,41 @@ pub(super) fn draw<DB: DrawingBackend>(
                 (j, ValueFunction(points))
             })
         }),
-    };
-    let implicit = column.is_none();
-    let criterion = shown.as_ref().map_or_else(String::new, |(j, _)| {
-        ctx.criterion_name(&matrix.criteria[*j])
-    });
-    let title = match (&shown, implicit) {
-        (Some(_), false) => tr!(
+    }?;
+    Some(Shown {
+        column,
+        function,
+        implicit,
+        criterion: ctx.criterion_name(&matrix.criteria[column]),
+    })
+}
+
+fn title(ctx: &Ctx<'_>, shown: Option<&Shown>) -> String {
+    let lang = ctx.lang();
+    match shown {
+        Some(s) if !s.implicit => tr!(
             lang,
             "chart.value_sensitivity.title_for",
-            criterion = criterion.clone()
+            criterion = s.criterion.clone()
         ),
-        (Some(_), true) => tr!(
+        Some(s) => tr!(
             lang,
             "chart.value_sensitivity.title_linear",
-            criterion = criterion.clone()
+            criterion = s.criterion.clone()
         ),
-        (None, _) => tr!(lang, "chart.value_sensitivity.title"),
-    };
-    let winner = points.first().and_then(|p| p.top.clone());
-    let winner_colour = winner.as_deref().map_or(INK, |w| ctx.option_colour(w));
+        None => tr!(lang, "chart.value_sensitivity.title"),
+    }
+}
+
+/// The options, then what the function, the bars and the rings mean.
+fn legend(
+    ctx: &Ctx<'_>,
+    implicit: bool,
+    winner: Option<&str>,
+    winner_colour: RGBColor,
+    points: &[ValuePointSensitivity],
+) -> Vec<LegendItem> {
+    let lang = ctx.lang();
     let mut legend = ranked_option_lines(ctx);
     if implicit {
         legend.push(LegendItem::new(
@@ -119,7 +178,7 @@ pub(super) fn draw<DB: DrawingBackend>(
             Swatch::Block,
         ));
     }
-    if let Some(w) = &winner {
+    if let Some(w) = winner {
         legend.push(LegendItem::new(
             tr!(
                 lang,
@@ -137,8 +196,13 @@ pub(super) fn draw<DB: DrawingBackend>(
             Swatch::Marker,
         ));
     }
-    // The sentences of the points where the winner can change; when none
-    // can, the first point's (which says so).
+    legend
+}
+
+/// The sentences of the points where the winner can change; when none
+/// can, the first point's (which says so).
+fn notes(ctx: &Ctx<'_>, implicit: bool, points: &[ValuePointSensitivity]) -> Vec<String> {
+    let (lang, scenario) = (ctx.lang(), ctx.input.scenario);
     let mut notes: Vec<String> = points
         .iter()
         .filter(|p| !p.switches.is_empty())
@@ -152,62 +216,63 @@ pub(super) fn draw<DB: DrawingBackend>(
     if implicit {
         notes.push(tr!(lang, "chart.value_sensitivity.no_function"));
     }
-    let chrome = Chrome::with_scenario_notes(ctx, title, legend, notes);
-    let plot = frame(ctx, area, &chrome)?;
-    if ctx.eval.ranking.is_empty() {
-        return message(theme, &plot, &ctx.nothing_to_show());
-    }
-    let Some((j, function)) = &shown else {
-        return message(
-            theme,
-            &plot,
-            &tr!(lang, "chart.value_sensitivity.no_function"),
-        );
-    };
-    let j = *j;
-    // Horizontal span: the function's points and every option's value.
-    let xs = function
+    notes
+}
+
+/// Horizontal: the function's points and every option's value; vertical:
+/// the value 0–100.
+fn axes<'a, DB: DrawingBackend>(
+    ctx: &Ctx<'_>,
+    plot: &'a DrawingArea<DB, Shift>,
+    shown: &Shown,
+) -> Result<XyChart<'a, DB>, ChartError> {
+    let (lang, theme, matrix) = (ctx.lang(), &ctx.theme, &ctx.eval.matrix);
+    let xs = shown
+        .function
         .points()
         .iter()
         .map(|p| p.0)
-        .chain(matrix.column(j))
+        .chain(matrix.column(shown.column))
         .filter(|x| x.is_finite());
     let (lo, hi) = xs.fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), x| {
         (a.min(x), b.max(x))
     });
     let pad = ((hi - lo) * 0.06).max(1e-9);
-    let x_range = (lo - pad)..(hi + pad);
-    let unit = scenario
-        .criterion(&matrix.criteria[j])
+    let unit = ctx
+        .input
+        .scenario
+        .criterion(&matrix.criteria[shown.column])
         .map_or("", |c| c.unit.get(lang));
     let x_desc = if unit.is_empty() {
-        criterion.clone()
+        shown.criterion.clone()
     } else {
-        format!("{criterion} ({unit})")
+        format!("{} ({unit})", shown.criterion)
     };
-    let mut chart = ChartBuilder::on(&plot)
-        .margin_right(theme.px(1.5))
-        .margin_top(theme.px(0.5))
-        .x_label_area_size(theme.px(3.6))
-        .y_label_area_size(theme.px(4.4))
-        .build_cartesian_2d(x_range, -4.0..104.0)?;
-    chart
-        .configure_mesh()
-        .x_labels(8)
-        .y_labels(6)
-        .x_label_formatter(&|v| crate::i18n::value(*v, 2, lang))
-        .y_label_formatter(&|v| crate::i18n::num(*v, 0, lang))
-        .x_desc(x_desc)
-        .y_desc(tr!(lang, "chart.value_sensitivity.value_axis"))
-        .label_style(theme.text(0.85))
-        .axis_desc_style(theme.text(0.95))
-        .bold_line_style(super::style::LIGHT.stroke_width(theme.line(1.0)))
-        .light_line_style(WHITE.mix(0.0))
-        .axis_style(GREY.stroke_width(theme.line(1.0)))
-        .draw()?;
-    // Each point's valid values, then the stretch that keeps the winner.
-    let bar = theme.line(9.0);
-    for p in &points {
+    xy_chart(
+        theme,
+        plot,
+        XyAxes {
+            x_range: (lo - pad)..(hi + pad),
+            y_range: -4.0..104.0,
+            x_label_area: theme.px(3.6),
+            x_labels: 8,
+            x_format: &|v| crate::i18n::value(*v, 2, lang),
+            y_format: &|v| crate::i18n::num(*v, 0, lang),
+            x_desc: Some(x_desc),
+            y_desc: tr!(lang, "chart.value_sensitivity.value_axis"),
+        },
+    )
+}
+
+/// Each point's valid values (grey), then the stretch that keeps the winner.
+fn draw_point_ranges<DB: DrawingBackend>(
+    ctx: &Ctx<'_>,
+    chart: &mut XyChart<'_, DB>,
+    points: &[ValuePointSensitivity],
+    winner_colour: RGBColor,
+) -> Result<(), ChartError> {
+    let bar = ctx.theme.line(9.0);
+    for p in points {
         chart.draw_series(std::iter::once(PathElement::new(
             vec![(p.x, p.range.0), (p.x, p.range.1)],
             GREY.mix(0.6).stroke_width(bar),
@@ -218,21 +283,42 @@ pub(super) fn draw<DB: DrawingBackend>(
             winner_colour.mix(0.55).stroke_width(bar),
         )))?;
     }
+    Ok(())
+}
+
+/// The function as a line (dashed when it is the implicit linear scaling).
+fn draw_function<DB: DrawingBackend>(
+    ctx: &Ctx<'_>,
+    chart: &mut XyChart<'_, DB>,
+    shown: &Shown,
+) -> Result<(), ChartError> {
+    let theme = &ctx.theme;
     let line = INK.stroke_width(theme.line(2.5));
-    if implicit {
+    if shown.implicit {
         chart.draw_series(DashedLineSeries::new(
-            function.points().to_vec(),
+            shown.function.points().to_vec(),
             theme.px(0.8).max(4) as u32,
             theme.px(0.5).max(3) as u32,
             line,
         ))?;
     } else {
         chart.draw_series(std::iter::once(PathElement::new(
-            function.points().to_vec(),
+            shown.function.points().to_vec(),
             line,
         )))?;
     }
-    for p in &points {
+    Ok(())
+}
+
+/// Each point at its current value, and a labelled ring at each switch.
+fn draw_switches<DB: DrawingBackend>(
+    ctx: &Ctx<'_>,
+    plot: &DrawingArea<DB, Shift>,
+    chart: &mut XyChart<'_, DB>,
+    points: &[ValuePointSensitivity],
+) -> Result<(), ChartError> {
+    let (lang, theme) = (ctx.lang(), &ctx.theme);
+    for p in points {
         chart.draw_series(std::iter::once(Circle::new(
             (p.x, p.current),
             theme.px(0.35),
@@ -270,7 +356,16 @@ pub(super) fn draw<DB: DrawingBackend>(
             ))?;
         }
     }
-    // The options on the function, at their own values.
+    Ok(())
+}
+
+/// The options on the function, at their own values.
+fn draw_options<DB: DrawingBackend>(
+    ctx: &Ctx<'_>,
+    chart: &mut XyChart<'_, DB>,
+    shown: &Shown,
+) -> Result<(), ChartError> {
+    let matrix = &ctx.eval.matrix;
     for ranked in &ctx.eval.ranking {
         let Some(i) = matrix
             .alternatives
@@ -279,12 +374,12 @@ pub(super) fn draw<DB: DrawingBackend>(
         else {
             continue;
         };
-        let x = matrix.values[i * matrix.m() + j];
+        let x = matrix.values[i * matrix.m() + shown.column];
         chart.draw_series(std::iter::once(Circle::new(
-            (x, function.value(x)),
-            theme.px(0.45),
+            (x, shown.function.value(x)),
+            ctx.theme.px(0.45),
             ctx.option_colour(&ranked.alternative)
-                .stroke_width(theme.line(2.5)),
+                .stroke_width(ctx.theme.line(2.5)),
         )))?;
     }
     Ok(())
