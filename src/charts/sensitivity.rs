@@ -9,15 +9,17 @@ use super::frame::{
     ranked_option_lines, text_width, x_label_area,
 };
 use super::ranking::score_range;
-use super::style::{GREY, INK, LIGHT, MUTED};
+use super::style::{INK, MUTED};
+use super::xy::{XyAxes, XyChart, xy_chart};
 use super::{ChartError, Ctx, method_name};
 use crate::analysis::sensitivity::{SensitivityCurve, group_sensitivity};
-use crate::analysis::{DecisionMatrix, Method};
+use crate::analysis::{DecisionMatrix, Method, Ranked};
 use crate::model::{Node, ValueTree};
 use crate::tr;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
+use std::borrow::Cow;
 
 /// The sensitivity curve of criterion index `j` (analysis::sensitivity):
 /// scores on `grid_points` weights from 0 to 1 and the exact weights where
@@ -65,39 +67,69 @@ pub(super) fn draw<DB: DrawingBackend>(
     ctx: &Ctx<'_>,
     area: &DrawingArea<DB, Shift>,
 ) -> Result<(), ChartError> {
-    let lang = ctx.lang();
-    let theme = &ctx.theme;
-    let matrix = &ctx.eval.matrix;
     let group = chosen_group(ctx);
+    let curve = chosen_curve(ctx, group)?;
+    let curve = curve.as_ref();
+    let name = match group {
+        Some(g) => ctx.input.scenario.groups[g]
+            .name
+            .get(ctx.lang())
+            .to_string(),
+        None => ctx.criterion_name(&curve.criterion),
+    };
+    let (listed, more) = ctx.listed_ranking();
+    let mut notes = vec![sentence(ctx, curve)];
+    notes.extend(more);
+    let chrome =
+        Chrome::with_scenario_notes(ctx, title(ctx, group, &name), legend(ctx, curve), notes);
+    let plot = frame(ctx, area, &chrome)?;
+    if ctx.eval.ranking.is_empty() || ctx.eval.matrix.m() == 0 {
+        return message(&ctx.theme, &plot, &ctx.nothing_to_show());
+    }
+    let mut chart = axes(ctx, &plot, group, &name)?;
+    draw_current_weight(ctx, &mut chart, curve)?;
+    draw_score_lines(ctx, &mut chart, curve, listed)?;
+    draw_switches(ctx, &plot, &mut chart, curve)
+}
+
+/// The curve given with the input when it is the one asked for, else
+/// computed: for a group, or for the chosen criterion.
+fn chosen_curve<'c>(
+    ctx: &'c Ctx<'_>,
+    group: Option<usize>,
+) -> Result<Cow<'c, SensitivityCurve>, ChartError> {
+    let matrix = &ctx.eval.matrix;
     let j = if matrix.m() == 0 || group.is_some() {
         0
     } else {
         chosen_criterion(ctx)?
     };
-    let computed;
-    let curve = match (ctx.input.sensitivity, group) {
-        (Some(c), None) if matrix.criteria.get(j) == Some(&c.criterion) => c,
-        (Some(c), Some(g)) if ctx.input.scenario.groups[g].id == c.criterion => c,
-        (_, Some(g)) => {
-            computed = group_sensitivity(
-                ctx.input.scenario,
-                ctx.profile,
-                matrix,
-                ctx.input.method,
-                g,
-                201,
-            );
-            &computed
-        }
-        _ => {
-            computed = curve_for(matrix, ctx.input.method, j, 201);
-            &computed
-        }
-    };
-    let criterion = match group {
-        Some(g) => ctx.input.scenario.groups[g].name.get(lang).to_string(),
-        None => ctx.criterion_name(&curve.criterion),
-    };
+    Ok(match (ctx.input.sensitivity, group) {
+        (Some(c), None) if matrix.criteria.get(j) == Some(&c.criterion) => Cow::Borrowed(c),
+        (Some(c), Some(g)) if ctx.input.scenario.groups[g].id == c.criterion => Cow::Borrowed(c),
+        (_, Some(g)) => Cow::Owned(group_sensitivity(
+            ctx.input.scenario,
+            ctx.profile,
+            matrix,
+            ctx.input.method,
+            g,
+            201,
+        )),
+        _ => Cow::Owned(curve_for(matrix, ctx.input.method, j, 201)),
+    })
+}
+
+fn title(ctx: &Ctx<'_>, group: Option<usize>, name: &str) -> String {
+    let lang = ctx.lang();
+    match group {
+        Some(_) => tr!(lang, "chart.sensitivity.title_group", group = name),
+        None => tr!(lang, "chart.sensitivity.title_for", criterion = name),
+    }
+}
+
+/// The options, the current weight and, when there are any, the switches.
+fn legend(ctx: &Ctx<'_>, curve: &SensitivityCurve) -> Vec<LegendItem> {
+    let lang = ctx.lang();
     let mut legend = ranked_option_lines(ctx);
     legend.push(LegendItem::new(
         tr!(
@@ -115,26 +147,18 @@ pub(super) fn draw<DB: DrawingBackend>(
             Swatch::Marker,
         ));
     }
-    let title = match group {
-        Some(_) => tr!(
-            lang,
-            "chart.sensitivity.title_group",
-            group = criterion.clone()
-        ),
-        None => tr!(
-            lang,
-            "chart.sensitivity.title_for",
-            criterion = criterion.clone()
-        ),
-    };
-    let (listed, more) = ctx.listed_ranking();
-    let mut notes = vec![sentence(ctx, curve)];
-    notes.extend(more);
-    let chrome = Chrome::with_scenario_notes(ctx, title, legend, notes);
-    let plot = frame(ctx, area, &chrome)?;
-    if ctx.eval.ranking.is_empty() || matrix.m() == 0 {
-        return message(theme, &plot, &ctx.nothing_to_show());
-    }
+    legend
+}
+
+/// Weight (or share) 0–100 % across, the method's score up; the horizontal
+/// title is wrapped to the plot and centred under it.
+fn axes<'a, DB: DrawingBackend>(
+    ctx: &Ctx<'_>,
+    plot: &'a DrawingArea<DB, Shift>,
+    group: Option<usize>,
+    name: &str,
+) -> Result<XyChart<'a, DB>, ChartError> {
+    let (lang, theme) = (ctx.lang(), &ctx.theme);
     let y_range = score_range(ctx.input.method);
     let y_desc = tr!(
         lang,
@@ -143,50 +167,51 @@ pub(super) fn draw<DB: DrawingBackend>(
     );
     let (plot_w, _) = plot.dim_in_pixel();
     let x_desc = axis_title_lines(
-        &plot,
+        plot,
         theme,
         &match group {
-            Some(g) => share_axis_title(ctx, g, &criterion),
-            None => tr!(lang, "chart.axis.weight_of", criterion = criterion.clone()),
+            Some(g) => share_axis_title(ctx, g, name),
+            None => tr!(lang, "chart.axis.weight_of", criterion = name),
         },
         plot_w as i32 - theme.px(6.0),
     )?;
     let x_area = x_label_area(theme, x_desc.len());
     // The vertical axis title is written along the plot: it needs the
     // plot at least that tall.
-    ctx.need_plot(text_width(&plot, &y_desc, &theme.text(0.95))? + x_area + theme.px(1.5));
-    let mut chart = ChartBuilder::on(&plot)
-        .margin_right(theme.px(1.5))
-        .margin_top(theme.px(0.5))
-        .x_label_area_size(x_area)
-        .y_label_area_size(theme.px(4.4))
-        .build_cartesian_2d(0.0..1.0, y_range.clone())?;
-    chart
-        .configure_mesh()
-        .x_labels(11)
-        .y_labels(6)
-        .x_label_formatter(&|v| crate::i18n::pct(*v, 0, lang))
-        .y_label_formatter(&|v| crate::i18n::num(*v, 1, lang))
-        .y_desc(y_desc)
-        .label_style(theme.text(0.85))
-        .axis_desc_style(theme.text(0.95))
-        .bold_line_style(LIGHT.stroke_width(theme.line(1.0)))
-        .light_line_style(WHITE.mix(0.0))
-        .axis_style(GREY.stroke_width(theme.line(1.0)))
-        .draw()?;
-    {
-        let base = plot.get_base_pixel();
-        let (left, bottom) = chart.backend_coord(&(0.0, y_range.start));
-        let (right, _) = chart.backend_coord(&(1.0, y_range.start));
-        draw_axis_title(
-            &plot,
-            theme,
-            &x_desc,
-            ((left + right) / 2 - base.0, bottom - base.1 + theme.px(2.0)),
-        )?;
-    }
+    ctx.need_plot(text_width(plot, &y_desc, &theme.text(0.95))? + x_area + theme.px(1.5));
+    let chart = xy_chart(
+        theme,
+        plot,
+        XyAxes {
+            x_range: 0.0..1.0,
+            y_range: y_range.clone(),
+            x_label_area: x_area,
+            x_labels: 11,
+            x_format: &|v| crate::i18n::pct(*v, 0, lang),
+            y_format: &|v| crate::i18n::num(*v, 1, lang),
+            x_desc: None,
+            y_desc,
+        },
+    )?;
+    let base = plot.get_base_pixel();
+    let (left, bottom) = chart.backend_coord(&(0.0, y_range.start));
+    let (right, _) = chart.backend_coord(&(1.0, y_range.start));
+    draw_axis_title(
+        plot,
+        theme,
+        &x_desc,
+        ((left + right) / 2 - base.0, bottom - base.1 + theme.px(2.0)),
+    )?;
+    Ok(chart)
+}
 
-    // Current weight.
+/// The current weight as a dashed vertical line.
+fn draw_current_weight<DB: DrawingBackend>(
+    ctx: &Ctx<'_>,
+    chart: &mut XyChart<'_, DB>,
+    curve: &SensitivityCurve,
+) -> Result<(), ChartError> {
+    let y_range = score_range(ctx.input.method);
     let dash = 0.012;
     let mut y = y_range.start;
     while y < y_range.end {
@@ -195,11 +220,21 @@ pub(super) fn draw<DB: DrawingBackend>(
                 (curve.current_weight, y),
                 (curve.current_weight, (y + dash).min(y_range.end)),
             ],
-            MUTED.stroke_width(theme.line(1.5)),
+            MUTED.stroke_width(ctx.theme.line(1.5)),
         )))?;
         y += 2.0 * dash * (y_range.end - y_range.start);
     }
-    // Lines, the current winner last so it is on top.
+    Ok(())
+}
+
+/// One line per listed option, the current winner last so it is on top.
+fn draw_score_lines<DB: DrawingBackend>(
+    ctx: &Ctx<'_>,
+    chart: &mut XyChart<'_, DB>,
+    curve: &SensitivityCurve,
+    listed: &[Ranked],
+) -> Result<(), ChartError> {
+    let theme = &ctx.theme;
     for ranked in listed.iter().rev() {
         let Some(i) = curve
             .alternatives
@@ -230,7 +265,17 @@ pub(super) fn draw<DB: DrawingBackend>(
             chart.draw_series(LineSeries::new(points, style))?;
         }
     }
-    // Rank reversals: a ring at the crossing, labelled with the new leader.
+    Ok(())
+}
+
+/// Rank reversals: a ring at the crossing, labelled with the new leader.
+fn draw_switches<DB: DrawingBackend>(
+    ctx: &Ctx<'_>,
+    plot: &DrawingArea<DB, Shift>,
+    chart: &mut XyChart<'_, DB>,
+    curve: &SensitivityCurve,
+) -> Result<(), ChartError> {
+    let (lang, theme) = (ctx.lang(), &ctx.theme);
     for (k, t) in curve.thresholds.iter().enumerate() {
         let Some(i) = curve.alternatives.iter().position(|a| *a == t.top_after) else {
             continue;
