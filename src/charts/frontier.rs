@@ -4,12 +4,12 @@
 //! the best package at every budget up to the cap as a step line.
 
 use super::frame::{Chrome, LegendItem, Swatch, frame, message};
-use super::style::{GREY, INK, LIGHT, MUTED, OKABE_ITO, Theme};
+use super::style::{INK, MUTED, OKABE_ITO, Theme};
+use super::xy::{XyAxes, XyChart as Chart, xy_chart};
 use super::{ChartError, ChartKind, Ctx};
 use crate::analysis::frontier::{
     Cost, PackageFrontier, ValueForMoney, default_cost, resolve_cost, value_for_money,
 };
-use crate::model::Lang;
 use crate::report::frontier::{amount, cost_name, cost_unit, step_options, summary};
 use crate::tr;
 use plotters::coord::Shift;
@@ -167,19 +167,40 @@ pub(super) fn draw<DB: DrawingBackend>(
     if vfm.options.is_empty() {
         return message(theme, &plot, &ctx.nothing_to_show());
     }
-    plot_points(ctx, &plot, &vfm, packages, theme, lang)
+    plot_points(ctx, &plot, &vfm, packages)
 }
 
+/// Everything inside the axes: the package steps, the links from each
+/// option off the frontier to its better alternatives, the frontier, the
+/// points, and their labels placed off every line.
 fn plot_points<DB: DrawingBackend>(
     ctx: &Ctx<'_>,
     plot: &DrawingArea<DB, Shift>,
     vfm: &ValueForMoney,
     packages: Option<&PackageFrontier>,
-    theme: &Theme,
-    lang: Lang,
 ) -> Result<(), ChartError> {
-    let scenario = ctx.input.scenario;
-    let cost = &vfm.cost;
+    let mut chart = axes(ctx, plot, vfm, packages)?;
+    // Every line drawn, so labels can keep off them.
+    let mut polylines: Vec<Vec<(f64, f64)>> = Vec::new();
+    if let Some(p) = packages {
+        draw_package_steps(ctx, &mut chart, p, &mut polylines)?;
+    }
+    draw_alternative_links(ctx, &mut chart, vfm, &mut polylines)?;
+    draw_frontier_line(ctx, &mut chart, vfm, &mut polylines)?;
+    let radius = draw_points(ctx, &mut chart, vfm)?;
+    let labels = point_labels(ctx, vfm, packages);
+    draw_labels(ctx, plot, &mut chart, labels, radius, &polylines)
+}
+
+/// Cost across (from the cheapest, or 0, to a little past the dearest or
+/// the cap), value up (0 to 1, or a little above the largest value).
+fn axes<'a, DB: DrawingBackend>(
+    ctx: &Ctx<'_>,
+    plot: &'a DrawingArea<DB, Shift>,
+    vfm: &ValueForMoney,
+    packages: Option<&PackageFrontier>,
+) -> Result<Chart<'a, DB>, ChartError> {
+    let (lang, theme, scenario) = (ctx.lang(), &ctx.theme, ctx.input.scenario);
     let max_cost = vfm
         .options
         .iter()
@@ -198,62 +219,66 @@ fn plot_points<DB: DrawingBackend>(
         )
         .fold(1.0_f64, f64::max);
     let x_span = (max_cost - min_cost).max(1e-9);
-    let x_range = min_cost..max_cost + 0.08 * x_span;
-    let y_range = 0.0..if max_value > 1.0 {
-        max_value * 1.1
-    } else {
-        1.0
-    };
-    let unit = cost_unit(scenario, cost, lang);
+    let unit = cost_unit(scenario, &vfm.cost, lang);
     let x_desc = if unit.is_empty() {
-        cost_name(scenario, cost, lang)
+        cost_name(scenario, &vfm.cost, lang)
     } else {
-        format!("{} ({unit})", cost_name(scenario, cost, lang))
+        format!("{} ({unit})", cost_name(scenario, &vfm.cost, lang))
     };
-    let mut chart = ChartBuilder::on(plot)
-        .margin_right(theme.px(1.5))
-        .margin_top(theme.px(0.5))
-        .x_label_area_size(theme.px(3.4))
-        .y_label_area_size(theme.px(4.4))
-        .build_cartesian_2d(x_range.clone(), y_range.clone())?;
-    chart
-        .configure_mesh()
-        .x_labels(8)
-        .y_labels(6)
-        .x_label_formatter(&|v| crate::i18n::value(*v, 1, lang))
-        .y_label_formatter(&|v| crate::i18n::num(*v, 1, lang))
-        .x_desc(x_desc)
-        .y_desc(tr!(lang, "vfm.chart.value_axis"))
-        .label_style(theme.text(0.85))
-        .axis_desc_style(theme.text(0.95))
-        .bold_line_style(LIGHT.stroke_width(theme.line(1.0)))
-        .light_line_style(WHITE.mix(0.0))
-        .axis_style(GREY.stroke_width(theme.line(1.0)))
-        .draw()?;
+    xy_chart(
+        theme,
+        plot,
+        XyAxes {
+            x_range: min_cost..max_cost + 0.08 * x_span,
+            y_range: 0.0..if max_value > 1.0 {
+                max_value * 1.1
+            } else {
+                1.0
+            },
+            x_label_area: theme.px(3.4),
+            x_labels: 8,
+            x_format: &|v| crate::i18n::value(*v, 1, lang),
+            y_format: &|v| crate::i18n::num(*v, 1, lang),
+            x_desc: Some(x_desc),
+            y_desc: tr!(lang, "vfm.chart.value_axis"),
+        },
+    )
+}
 
-    // Every line drawn, so labels can keep off them.
-    let mut polylines: Vec<Vec<(f64, f64)>> = Vec::new();
-    // Packages: a step line, the best package at every budget, and the cap.
-    if let Some(p) = packages {
-        let mut path = Vec::new();
-        for (k, s) in p.steps.iter().enumerate() {
-            if k > 0 {
-                path.push((s.cost, p.steps[k - 1].value));
-            }
-            path.push((s.cost, s.value));
+/// Packages: a step line, the best package at every budget, and the cap.
+fn draw_package_steps<DB: DrawingBackend>(
+    ctx: &Ctx<'_>,
+    chart: &mut Chart<'_, DB>,
+    p: &PackageFrontier,
+    polylines: &mut Vec<Vec<(f64, f64)>>,
+) -> Result<(), ChartError> {
+    let y_range = chart.y_range();
+    let mut path = Vec::new();
+    for (k, s) in p.steps.iter().enumerate() {
+        if k > 0 {
+            path.push((s.cost, p.steps[k - 1].value));
         }
-        if let Some(last) = p.steps.last() {
-            path.push((p.cap.max(last.cost), last.value));
-        }
-        polylines.push(path.clone());
-        polylines.push(vec![(p.cap, y_range.start), (p.cap, y_range.end)]);
-        chart.draw_series(std::iter::once(PathElement::new(
-            path,
-            PACKAGES.stroke_width(theme.line(2.5)),
-        )))?;
-        dashed_vertical(&mut chart, theme, p.cap, &y_range)?;
+        path.push((s.cost, s.value));
     }
-    // Inefficient options joined to their better alternatives.
+    if let Some(last) = p.steps.last() {
+        path.push((p.cap.max(last.cost), last.value));
+    }
+    polylines.push(path.clone());
+    polylines.push(vec![(p.cap, y_range.start), (p.cap, y_range.end)]);
+    chart.draw_series(std::iter::once(PathElement::new(
+        path,
+        PACKAGES.stroke_width(ctx.theme.line(2.5)),
+    )))?;
+    dashed_vertical(chart, &ctx.theme, p.cap, &y_range)
+}
+
+/// Options off the frontier, joined (dashed) to their better alternatives.
+fn draw_alternative_links<DB: DrawingBackend>(
+    ctx: &Ctx<'_>,
+    chart: &mut Chart<'_, DB>,
+    vfm: &ValueForMoney,
+    polylines: &mut Vec<Vec<(f64, f64)>>,
+) -> Result<(), ChartError> {
     let position = |id: &str| {
         vfm.options
             .iter()
@@ -264,11 +289,20 @@ fn plot_points<DB: DrawingBackend>(
         for alt in [&o.cheaper, &o.better].into_iter().flatten() {
             if let Some(to) = position(alt) {
                 polylines.push(vec![(o.cost, o.value), to]);
-                dashed_segment(&mut chart, theme, (o.cost, o.value), to)?;
+                dashed_segment(chart, &ctx.theme, (o.cost, o.value), to)?;
             }
         }
     }
-    // The option frontier.
+    Ok(())
+}
+
+/// The option frontier as one thick line.
+fn draw_frontier_line<DB: DrawingBackend>(
+    ctx: &Ctx<'_>,
+    chart: &mut Chart<'_, DB>,
+    vfm: &ValueForMoney,
+    polylines: &mut Vec<Vec<(f64, f64)>>,
+) -> Result<(), ChartError> {
     let line: Vec<(f64, f64)> = vfm
         .frontier
         .iter()
@@ -277,10 +311,20 @@ fn plot_points<DB: DrawingBackend>(
     polylines.push(line.clone());
     chart.draw_series(std::iter::once(PathElement::new(
         line,
-        FRONTIER.stroke_width(theme.line(3.0)),
+        FRONTIER.stroke_width(ctx.theme.line(3.0)),
     )))?;
-    // Points: filled in the frontier's colour on it, grey rings off it (the
-    // labels name the options; series colours would clash with the lines).
+    Ok(())
+}
+
+/// Points: filled in the frontier's colour on it, grey rings off it (the
+/// labels name the options; series colours would clash with the lines).
+/// Returns the points' radius.
+fn draw_points<DB: DrawingBackend>(
+    ctx: &Ctx<'_>,
+    chart: &mut Chart<'_, DB>,
+    vfm: &ValueForMoney,
+) -> Result<i32, ChartError> {
+    let theme = &ctx.theme;
     let radius = theme.px(0.45).max(3);
     for o in &vfm.options {
         let style = if o.efficient {
@@ -294,10 +338,21 @@ fn plot_points<DB: DrawingBackend>(
             style,
         )))?;
     }
+    Ok(radius)
+}
 
-    // Labels: option names with their numbers, and what the cap buys.
+/// A label to place near a point: where, what, and in which style.
+type PointLabel = ((f64, f64), String, TextStyle<'static>);
+
+/// Option names with their numbers, and what the cap buys.
+fn point_labels(
+    ctx: &Ctx<'_>,
+    vfm: &ValueForMoney,
+    packages: Option<&PackageFrontier>,
+) -> Vec<PointLabel> {
+    let (lang, theme, scenario) = (ctx.lang(), &ctx.theme, ctx.input.scenario);
     let label_style = theme.text(0.85);
-    let mut labels: Vec<((f64, f64), String, TextStyle)> = vfm
+    let mut labels: Vec<PointLabel> = vfm
         .options
         .iter()
         .map(|o| {
@@ -320,13 +375,26 @@ fn plot_points<DB: DrawingBackend>(
             tr!(
                 lang,
                 "vfm.chart.cap_buys",
-                cap = amount(scenario, cost, p.cap, lang),
+                cap = amount(scenario, &vfm.cost, p.cap, lang),
                 options = step_options(scenario, last, lang),
                 value = crate::i18n::num(last.value, 2, lang)
             ),
             theme.text(0.85).color(&PACKAGES),
         ));
     }
+    labels
+}
+
+/// Each label on a white backing, placed where it overlaps no other label
+/// and no line.
+fn draw_labels<DB: DrawingBackend>(
+    ctx: &Ctx<'_>,
+    plot: &DrawingArea<DB, Shift>,
+    chart: &mut Chart<'_, DB>,
+    labels: Vec<PointLabel>,
+    radius: i32,
+    polylines: &[Vec<(f64, f64)>],
+) -> Result<(), ChartError> {
     let at: Vec<(i32, i32)> = labels
         .iter()
         .map(|(p, _, _)| chart.backend_coord(p))
@@ -342,10 +410,10 @@ fn plot_points<DB: DrawingBackend>(
         &sizes,
         radius,
         (xs.start, ys.start, xs.end, ys.end),
-        &pixels_along(&chart, &polylines),
+        &pixels_along(chart, polylines),
     );
     for (((point, text, style), (dx, dy)), (w, h)) in labels.into_iter().zip(offsets).zip(sizes) {
-        let pad = theme.px(0.15);
+        let pad = ctx.theme.px(0.15);
         chart.draw_series(std::iter::once(
             EmptyElement::at(point)
                 + Rectangle::new(
@@ -357,12 +425,6 @@ fn plot_points<DB: DrawingBackend>(
     }
     Ok(())
 }
-
-type Chart<'a, DB> = ChartContext<
-    'a,
-    DB,
-    Cartesian2d<plotters::coord::types::RangedCoordf64, plotters::coord::types::RangedCoordf64>,
->;
 
 /// Backend pixels every few pixels along `polylines` (data coordinates).
 fn pixels_along<DB: DrawingBackend>(
