@@ -47,12 +47,25 @@ pub(crate) fn hbar_chart<'a, DB: DrawingBackend + 'a>(
 ) -> Result<ChartContext<'a, DB, HBarCoord>, ChartError> {
     let theme: &Theme = &ctx.theme;
     let n = labels.len().max(1);
-    let (w, _) = plot.dim_in_pixel();
-    let label_style = theme.text(0.95);
-    let label_lh = line_height(theme, 0.95);
-    let max_label = (w as i32 * 2 / 5).max(theme.px(4.0));
-    // Labels wrap onto a second line at word boundaries before anything
-    // is cut; only a name longer than two lines ends in "…".
+    let max_label = (plot.dim_in_pixel().0 as i32 * 2 / 5).max(theme.px(4.0));
+    let (wrapped, widest) = wrap_row_labels(ctx, plot, labels, max_label)?;
+    let label_area = widest + theme.px(0.8);
+    let mut chart = value_axis(ctx, plot, &wrapped, label_area, x_range, x_desc, x_format)?;
+    draw_zero_line(theme, &mut chart, n)?;
+    draw_row_labels(ctx, plot, &chart, labels, &wrapped, max_label)?;
+    Ok(chart)
+}
+
+/// Labels wrap onto a second line at word boundaries before anything
+/// is cut; only a name longer than two lines ends in "…". Returns the
+/// lines of each label and the widest line's width.
+fn wrap_row_labels<DB: DrawingBackend>(
+    ctx: &Ctx<'_>,
+    plot: &DrawingArea<DB, Shift>,
+    labels: &[RowLabel],
+    max_label: i32,
+) -> Result<(Vec<Vec<String>>, i32), ChartError> {
+    let label_style = ctx.theme.text(0.95);
     let mut widest = 0;
     let mut wrapped = Vec::with_capacity(labels.len());
     for l in labels {
@@ -72,12 +85,27 @@ pub(crate) fn hbar_chart<'a, DB: DrawingBackend + 'a>(
         }
         wrapped.push(lines);
     }
-    let label_area = widest + theme.px(0.8);
-    let desc_lines = axis_title_lines(plot, theme, x_desc, w as i32 - label_area - theme.px(3.2))?;
+    Ok((wrapped, widest))
+}
+
+/// The value axis along the bottom with its grid and centred title; each
+/// row at least as tall as its label with a gap, so labels never touch.
+fn value_axis<'a, DB: DrawingBackend + 'a>(
+    ctx: &Ctx<'_>,
+    plot: &'a DrawingArea<DB, Shift>,
+    wrapped: &[Vec<String>],
+    label_area: i32,
+    x_range: Range<f64>,
+    x_desc: &str,
+    x_format: &dyn Fn(f64) -> String,
+) -> Result<ChartContext<'a, DB, HBarCoord>, ChartError> {
+    let theme = &ctx.theme;
+    let n = wrapped.len().max(1);
+    let w = plot.dim_in_pixel().0 as i32;
+    let desc_lines = axis_title_lines(plot, theme, x_desc, w - label_area - theme.px(3.2))?;
     let x_area = x_label_area(theme, desc_lines.len());
     let tallest = wrapped.iter().map(Vec::len).max().unwrap_or(1) as i32;
-    // Each row at least as tall as its label with a gap, so labels never touch.
-    let row_need = (tallest * label_lh + theme.px(0.3)).max(theme.px(1.35));
+    let row_need = (tallest * line_height(theme, 0.95) + theme.px(0.3)).max(theme.px(1.35));
     ctx.need_plot(theme.px(0.3) + x_area + n as i32 * row_need);
     let mut chart = ChartBuilder::on(plot)
         .margin_right(theme.px(3.2))
@@ -98,20 +126,26 @@ pub(crate) fn hbar_chart<'a, DB: DrawingBackend + 'a>(
         .light_line_style(WHITE.mix(0.0))
         .axis_style(GREY.stroke_width(theme.line(1.0)))
         .draw()?;
+    // The axis title, centred under the bars.
     let base = plot.get_base_pixel();
-    {
-        // The axis title, centred under the bars.
-        let (x_lo, x_hi) = (chart.x_range().start, chart.x_range().end);
-        let (left, bottom) = chart.backend_coord(&(x_lo, 0.0));
-        let (right, _) = chart.backend_coord(&(x_hi, 0.0));
-        draw_axis_title(
-            plot,
-            theme,
-            &desc_lines,
-            ((left + right) / 2 - base.0, bottom - base.1 + theme.px(2.0)),
-        )?;
-    }
-    // A zero line when values can be negative (PROMETHEE II, waterfall gaps).
+    let (x_lo, x_hi) = (chart.x_range().start, chart.x_range().end);
+    let (left, bottom) = chart.backend_coord(&(x_lo, 0.0));
+    let (right, _) = chart.backend_coord(&(x_hi, 0.0));
+    draw_axis_title(
+        plot,
+        theme,
+        &desc_lines,
+        ((left + right) / 2 - base.0, bottom - base.1 + theme.px(2.0)),
+    )?;
+    Ok(chart)
+}
+
+/// A zero line when values can be negative (PROMETHEE II, waterfall gaps).
+fn draw_zero_line<DB: DrawingBackend>(
+    theme: &Theme,
+    chart: &mut ChartContext<'_, DB, HBarCoord>,
+    n: usize,
+) -> Result<(), ChartError> {
     let (x_lo, x_hi) = (chart.x_range().start, chart.x_range().end);
     if x_lo < 0.0 && x_hi > 0.0 {
         chart.draw_series(std::iter::once(PathElement::new(
@@ -119,8 +153,24 @@ pub(crate) fn hbar_chart<'a, DB: DrawingBackend + 'a>(
             GREY.stroke_width(theme.line(1.5)),
         )))?;
     }
-    // Row labels, right-aligned against the axis, each in its own colour;
-    // a second line only when the row has room for it.
+    Ok(())
+}
+
+/// Row labels, right-aligned against the axis, each in its own colour;
+/// a second line only when the row has room for it.
+fn draw_row_labels<DB: DrawingBackend>(
+    ctx: &Ctx<'_>,
+    plot: &DrawingArea<DB, Shift>,
+    chart: &ChartContext<'_, DB, HBarCoord>,
+    labels: &[RowLabel],
+    wrapped: &[Vec<String>],
+    max_label: i32,
+) -> Result<(), ChartError> {
+    let theme = &ctx.theme;
+    let n = labels.len().max(1);
+    let label_style = theme.text(0.95);
+    let label_lh = line_height(theme, 0.95);
+    let base = plot.get_base_pixel();
     let x0 = chart.x_range().start;
     let row_px = row_height(&chart, n);
     for (r, lines) in wrapped.iter().enumerate() {
@@ -143,7 +193,7 @@ pub(crate) fn hbar_chart<'a, DB: DrawingBackend + 'a>(
             )?;
         }
     }
-    Ok(chart)
+    Ok(())
 }
 
 /// A bar from `from` to `to` on row `r` of `n`, filling about 65% of the row.
