@@ -6,14 +6,12 @@ use super::frame::{Chrome, LegendItem, Swatch, frame, message};
 use super::listing::{MAX_LISTED, more_note, top};
 use super::style::{GREY, MUTED, OKABE_ITO};
 use super::{ChartError, ChartKind, Ctx, method_name};
-use crate::analysis::Method;
+use crate::analysis::{Exclusion, Method, Ranked};
 use crate::tr;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use std::ops::Range;
 
-/// The value axis range of a method's scores: fixed, so bars do not jump
-/// while weights are dragged.
 /// A bar chart with `labels` as rows on the method's score axis; also
 /// returns that axis's range.
 pub(crate) fn score_chart<'a, DB: DrawingBackend + 'a>(
@@ -34,6 +32,8 @@ pub(crate) fn score_chart<'a, DB: DrawingBackend + 'a>(
     Ok((chart, range))
 }
 
+/// The value axis range of a method's scores: fixed, so bars do not jump
+/// while weights are dragged.
 pub(crate) fn score_range(method: Method) -> std::ops::Range<f64> {
     match method {
         Method::Wsm | Method::Topsis => 0.0..1.0,
@@ -41,20 +41,53 @@ pub(crate) fn score_range(method: Method) -> std::ops::Range<f64> {
     }
 }
 
+/// Colour of the score bars (the winner's; the others a tint of it).
+const BAR: RGBColor = OKABE_ITO[0];
+
 pub(super) fn draw<DB: DrawingBackend>(
     ctx: &Ctx<'_>,
     area: &DrawingArea<DB, Shift>,
 ) -> Result<(), ChartError> {
     let lang = ctx.lang();
-    let theme = &ctx.theme;
-    let bar_colour = OKABE_ITO[0];
+    // The best options, then excluded ones while there is room.
+    let (ranked, _) = ctx.listed_ranking();
+    let (excluded, _) = top(&ctx.eval.excluded, MAX_LISTED - ranked.len(), lang);
+    let hidden = ctx.eval.ranking.len() + ctx.eval.excluded.len() - ranked.len() - excluded.len();
+    let mut notes: Vec<String> = more_note(hidden, lang).into_iter().collect();
+    notes.extend(ctx.notes());
+    let chrome = Chrome::new(ChartKind::Ranking.title(lang), legend(ctx), notes);
+    let plot = frame(ctx, area, &chrome)?;
+    if ctx.eval.ranking.is_empty() {
+        return message(&ctx.theme, &plot, &ctx.nothing_to_show());
+    }
+    let labels = row_labels(ctx, ranked, excluded);
+    let (mut chart, range) = score_chart(ctx, &plot, &labels)?;
+    let zero = 0.0_f64.clamp(range.start, range.end);
+    draw_score_bars(ctx, &mut chart, ranked, labels.len(), zero)?;
+    for r in ranked.len()..labels.len() {
+        end_label(
+            &mut chart,
+            &ctx.theme,
+            labels.len(),
+            r,
+            zero,
+            tr!(lang, "chart.ranking.excluded_row"),
+            ctx.theme.muted(0.9),
+        )?;
+    }
+    Ok(())
+}
+
+/// The score bars and, when any option is excluded, the grey rows.
+fn legend(ctx: &Ctx<'_>) -> Vec<LegendItem> {
+    let lang = ctx.lang();
     let mut legend = vec![LegendItem::new(
         tr!(
             lang,
             "chart.legend.score",
             method = method_name(ctx.input.method, lang)
         ),
-        bar_colour,
+        BAR,
         Swatch::Block,
     )];
     if !ctx.eval.excluded.is_empty() {
@@ -64,18 +97,11 @@ pub(super) fn draw<DB: DrawingBackend>(
             Swatch::Block,
         ));
     }
-    // The best options, then excluded ones while there is room.
-    let (ranked, _) = ctx.listed_ranking();
-    let (excluded, _) = top(&ctx.eval.excluded, MAX_LISTED - ranked.len(), lang);
-    let hidden = ctx.eval.ranking.len() + ctx.eval.excluded.len() - ranked.len() - excluded.len();
-    let mut notes: Vec<String> = more_note(hidden, lang).into_iter().collect();
-    notes.extend(ctx.notes());
-    let chrome = Chrome::new(ChartKind::Ranking.title(lang), legend, notes);
-    let plot = frame(ctx, area, &chrome)?;
-    if ctx.eval.ranking.is_empty() {
-        return message(theme, &plot, &ctx.nothing_to_show());
-    }
+    legend
+}
 
+/// "1. Name" for each ranked option, then the excluded ones' names in grey.
+fn row_labels(ctx: &Ctx<'_>, ranked: &[Ranked], excluded: &[Exclusion]) -> Vec<RowLabel> {
     let mut labels: Vec<RowLabel> = ranked
         .iter()
         .map(|r| RowLabel {
@@ -87,11 +113,20 @@ pub(super) fn draw<DB: DrawingBackend>(
         text: ctx.option_name(&x.alternative),
         colour: MUTED,
     }));
-    let n = labels.len();
-    let (mut chart, range) = score_chart(ctx, &plot, &labels)?;
-    let row_px = row_height(&chart, n);
-    let zero = 0.0_f64.clamp(range.start, range.end);
-    // Dominated options say by which option (analysis::dominance).
+    labels
+}
+
+/// One bar per ranked option (the winner's in full colour, bold score);
+/// a dominated option's score says by which option (analysis::dominance).
+fn draw_score_bars<DB: DrawingBackend>(
+    ctx: &Ctx<'_>,
+    chart: &mut ChartContext<'_, DB, HBarCoord>,
+    ranked: &[Ranked],
+    n: usize,
+    zero: f64,
+) -> Result<(), ChartError> {
+    let (lang, theme) = (ctx.lang(), &ctx.theme);
+    let row_px = row_height(chart, n);
     let dominated: std::collections::HashMap<&str, Vec<String>> = ctx
         .eval
         .matrix
@@ -101,10 +136,10 @@ pub(super) fn draw<DB: DrawingBackend>(
         .zip(crate::analysis::dominance::dominated_by(&ctx.eval.matrix))
         .collect();
     for (r, ranked) in ranked.iter().enumerate() {
-        let colour = if r == 0 {
-            bar_colour
+        let (colour, style) = if r == 0 {
+            (BAR, theme.bold(0.95))
         } else {
-            super::style::tint(bar_colour, 0.35)
+            (super::style::tint(BAR, 0.35), theme.text(0.95))
         };
         chart.draw_series(std::iter::once(bar(
             theme,
@@ -115,11 +150,6 @@ pub(super) fn draw<DB: DrawingBackend>(
             colour,
             row_px,
         )))?;
-        let style = if r == 0 {
-            theme.bold(0.95)
-        } else {
-            theme.text(0.95)
-        };
         let score = crate::i18n::num(ranked.score, 2, lang);
         let label = match dominated.get(ranked.alternative.as_str()) {
             Some(by) if !by.is_empty() => tr!(
@@ -130,19 +160,7 @@ pub(super) fn draw<DB: DrawingBackend>(
             ),
             _ => score,
         };
-        end_label(&mut chart, theme, n, r, ranked.score, label, style)?;
-    }
-    let first_excluded = ranked.len();
-    for r in first_excluded..n {
-        end_label(
-            &mut chart,
-            theme,
-            n,
-            r,
-            zero,
-            tr!(lang, "chart.ranking.excluded_row"),
-            theme.muted(0.9),
-        )?;
+        end_label(chart, theme, n, r, ranked.score, label, style)?;
     }
     Ok(())
 }
