@@ -1,7 +1,7 @@
 //! "What moved the answer": the gap between two options in scenario A,
 //! each criterion's weight and value effects, and the gap in B (design.md §4).
 
-use super::bars::{RowLabel, bar, hbar_chart, row_height, side_label};
+use super::bars::{HBarCoord, RowLabel, bar, hbar_chart, row_height, side_label};
 use super::frame::{Chrome, LegendItem, Swatch, frame, message};
 use super::groups::node_name;
 use super::style::{GAIN, INK, LOSS, MUTED};
@@ -65,39 +65,12 @@ pub(super) fn draw<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
 ) -> Result<(), ChartError> {
     let lang = ctx.lang();
-    let theme = &ctx.theme;
     let e = ctx.input.explanation;
-    let mut legend = Vec::new();
-    let mut notes = Vec::new();
-    if let Some(e) = e {
-        let first = ctx.option_name(&e.first);
-        let second = ctx.option_name(&e.second);
-        legend.push(LegendItem::new(
-            tr!(lang, "chart.waterfall.favours", option = second.clone()),
-            GAIN,
-            Swatch::Block,
-        ));
-        legend.push(LegendItem::new(
-            tr!(lang, "chart.waterfall.favours", option = first.clone()),
-            LOSS,
-            Swatch::Block,
-        ));
-        legend.push(LegendItem::new(
-            tr!(lang, "chart.waterfall.gap"),
-            MUTED,
-            Swatch::Block,
-        ));
-        notes.push(tr!(
-            lang,
-            "chart.waterfall.note",
-            first = first,
-            second = second
-        ));
-    }
+    let (legend, notes) = e.map(|e| legend_and_note(ctx, e)).unwrap_or_default();
     let chrome = Chrome::new(ChartKind::Waterfall.title(lang), legend, notes);
     let plot = frame(ctx, area, &chrome)?;
     let Some(e) = e else {
-        return message(theme, &plot, &tr!(lang, "chart.waterfall.none"));
+        return message(&ctx.theme, &plot, &tr!(lang, "chart.waterfall.none"));
     };
     let rows = steps(ctx, e);
     let lo = rows.iter().flat_map(|r| [r.1, r.2]).fold(0.0_f64, f64::min);
@@ -112,7 +85,6 @@ pub(super) fn draw<DB: DrawingBackend>(
             colour: INK,
         })
         .collect();
-    let n = rows.len();
     let axis = tr!(
         lang,
         "chart.axis.gap",
@@ -122,42 +94,74 @@ pub(super) fn draw<DB: DrawingBackend>(
     let mut chart = hbar_chart(ctx, &plot, &labels, (lo - pad)..(hi + pad), &axis, &|v| {
         crate::i18n::num(v, 2, lang)
     })?;
-    let row_px = row_height(&chart, n);
-    for (r, (_, from, to, total)) in rows.iter().enumerate() {
-        let colour = if *total {
-            MUTED
-        } else if to >= from {
-            GAIN
-        } else {
-            LOSS
-        };
-        let (a, b) = if from <= to {
-            (*from, *to)
-        } else {
-            (*to, *from)
-        };
-        chart.draw_series(std::iter::once(bar(theme, n, r, a, b, colour, row_px)))?;
-        // Label past the bar's far end: right of a rise, left of a fall.
-        let rises = if *total { *to >= 0.0 } else { to >= from };
-        let text = if *total {
-            signed(*to, decimals, lang)
-        } else {
-            signed(to - from, decimals, lang)
-        };
-        let style = if *total {
-            theme.bold(0.9)
-        } else {
-            theme.text(0.9)
-        };
-        side_label(
-            &mut chart,
-            theme,
-            (n, r),
-            if rises { b } else { a },
-            rises,
-            text,
-            style,
-        )?;
+    let row_px = row_height(&chart, rows.len());
+    for (r, row) in rows.iter().enumerate() {
+        draw_step(ctx, &mut chart, (rows.len(), r), row, decimals, row_px)?;
     }
+    Ok(())
+}
+
+/// Which colour favours which option, the gaps' colour, and the note
+/// saying how to read the chart.
+fn legend_and_note(ctx: &Ctx<'_>, e: &Explanation) -> (Vec<LegendItem>, Vec<String>) {
+    let lang = ctx.lang();
+    let first = ctx.option_name(&e.first);
+    let second = ctx.option_name(&e.second);
+    let legend = vec![
+        LegendItem::new(
+            tr!(lang, "chart.waterfall.favours", option = second.clone()),
+            GAIN,
+            Swatch::Block,
+        ),
+        LegendItem::new(
+            tr!(lang, "chart.waterfall.favours", option = first.clone()),
+            LOSS,
+            Swatch::Block,
+        ),
+        LegendItem::new(tr!(lang, "chart.waterfall.gap"), MUTED, Swatch::Block),
+    ];
+    let note = tr!(lang, "chart.waterfall.note", first = first, second = second);
+    (legend, vec![note])
+}
+
+/// Row `r` of `n`: a grey total or a rising (gain) or falling (loss) step,
+/// labelled past its far end: right of a rise, left of a fall.
+fn draw_step<DB: DrawingBackend>(
+    ctx: &Ctx<'_>,
+    chart: &mut ChartContext<'_, DB, HBarCoord>,
+    (n, r): (usize, usize),
+    (_, from, to, total): &(String, f64, f64, bool),
+    decimals: usize,
+    row_px: i32,
+) -> Result<(), ChartError> {
+    let (lang, theme) = (ctx.lang(), &ctx.theme);
+    let colour = if *total {
+        MUTED
+    } else if to >= from {
+        GAIN
+    } else {
+        LOSS
+    };
+    let (a, b) = if from <= to {
+        (*from, *to)
+    } else {
+        (*to, *from)
+    };
+    chart.draw_series(std::iter::once(bar(theme, n, r, a, b, colour, row_px)))?;
+    let rises = if *total { *to >= 0.0 } else { to >= from };
+    let (text, style) = if *total {
+        (signed(*to, decimals, lang), theme.bold(0.9))
+    } else {
+        (signed(to - from, decimals, lang), theme.text(0.9))
+    };
+    side_label(
+        chart,
+        theme,
+        (n, r),
+        if rises { b } else { a },
+        rises,
+        text,
+        style,
+    )?;
     Ok(())
 }
