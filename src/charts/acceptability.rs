@@ -1,11 +1,12 @@
 //! Rank acceptability (SMAA-2): for each option, the share of samples that
 //! put it first, second, … as one 100 % bar, most often first on top.
 
-use super::bars::{RowLabel, hbar_chart, stacked_segment};
+use super::bars::{HBarCoord, RowLabel, hbar_chart, stacked_segment};
 use super::frame::{Chrome, LegendItem, Swatch, frame, message};
 use super::listing::{MAX_LISTED, more_note, top};
 use super::style::{INK, OKABE_ITO, tint};
 use super::{ChartError, ChartKind, Ctx};
+use crate::analysis::smaa::SmaaResult;
 use crate::tr;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -24,11 +25,54 @@ pub(super) fn draw<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
 ) -> Result<(), ChartError> {
     let lang = ctx.lang();
-    let theme = &ctx.theme;
     let smaa = ctx.input.smaa;
     let ranks = smaa.map_or(0, |s| s.alternatives.len());
     // Ranks past the listed ones share one lightest segment.
     let listed_ranks = ranks.min(MAX_LISTED);
+    let mut notes: Vec<String> = more_note(ranks.saturating_sub(MAX_LISTED), lang)
+        .into_iter()
+        .collect();
+    if let Some(s) = smaa {
+        notes.push(tr!(lang, "chart.acceptability.note", samples = s.samples));
+    }
+    let legend = legend(ctx, ranks, listed_ranks);
+    let chrome =
+        Chrome::with_scenario_notes(ctx, ChartKind::Acceptability.title(lang), legend, notes);
+    let plot = frame(ctx, area, &chrome)?;
+    if ctx.eval.ranking.is_empty() {
+        return message(&ctx.theme, &plot, &ctx.nothing_to_show());
+    }
+    let Some(smaa) = smaa.filter(|s| !s.alternatives.is_empty()) else {
+        return message(&ctx.theme, &plot, &tr!(lang, "chart.acceptability.none"));
+    };
+    let order = row_order(smaa);
+    let (order, _) = top(&order, MAX_LISTED, lang);
+    let labels: Vec<RowLabel> = order
+        .iter()
+        .map(|i| RowLabel {
+            text: ctx.option_name(&smaa.alternatives[*i]),
+            colour: INK,
+        })
+        .collect();
+    let mut chart = hbar_chart(
+        ctx,
+        &plot,
+        &labels,
+        0.0..1.0,
+        &tr!(lang, "chart.axis.share_of_samples"),
+        &|v| crate::i18n::pct(v, 0, lang),
+    )?;
+    for (r, i) in order.iter().enumerate() {
+        let row = &smaa.acceptability[*i];
+        let ranks = (smaa.alternatives.len(), listed_ranks);
+        draw_row(ctx, &mut chart, &plot, (labels.len(), r), row, ranks)?;
+    }
+    Ok(())
+}
+
+/// One colour per listed rank, and one for the later ranks together.
+fn legend(ctx: &Ctx<'_>, ranks: usize, listed_ranks: usize) -> Vec<LegendItem> {
+    let lang = ctx.lang();
     let mut legend: Vec<LegendItem> = (0..listed_ranks)
         .map(|r| {
             LegendItem::new(
@@ -45,23 +89,11 @@ pub(super) fn draw<DB: DrawingBackend>(
             Swatch::Block,
         ));
     }
-    let options = smaa.map_or(0, |s| s.alternatives.len());
-    let mut notes: Vec<String> = more_note(options.saturating_sub(MAX_LISTED), lang)
-        .into_iter()
-        .collect();
-    if let Some(s) = smaa {
-        notes.push(tr!(lang, "chart.acceptability.note", samples = s.samples));
-    }
-    let chrome =
-        Chrome::with_scenario_notes(ctx, ChartKind::Acceptability.title(lang), legend, notes);
-    let plot = frame(ctx, area, &chrome)?;
-    if ctx.eval.ranking.is_empty() {
-        return message(theme, &plot, &ctx.nothing_to_show());
-    }
-    let Some(smaa) = smaa.filter(|s| !s.alternatives.is_empty()) else {
-        return message(theme, &plot, &tr!(lang, "chart.acceptability.none"));
-    };
-    // Most often first on top, then by second rank, and so on.
+    legend
+}
+
+/// Most often first on top, then by second rank, and so on.
+fn row_order(smaa: &SmaaResult) -> Vec<usize> {
     let mut order: Vec<usize> = (0..smaa.alternatives.len()).collect();
     order.sort_by(|a, b| {
         let (ra, rb) = (&smaa.acceptability[*a], &smaa.acceptability[*b]);
@@ -71,50 +103,42 @@ pub(super) fn draw<DB: DrawingBackend>(
             .find(|o| o.is_ne())
             .unwrap_or(std::cmp::Ordering::Equal)
     });
-    let (order, _) = top(&order, MAX_LISTED, lang);
-    let labels: Vec<RowLabel> = order
+    order
+}
+
+/// Row `r` of `n`: one segment per listed rank the option takes, then the
+/// later ranks as one (coloured as the last of all `ranks`).
+fn draw_row<DB: DrawingBackend>(
+    ctx: &Ctx<'_>,
+    chart: &mut ChartContext<'_, DB, HBarCoord>,
+    plot: &DrawingArea<DB, Shift>,
+    (n, r): (usize, usize),
+    row: &[f64],
+    (ranks, listed_ranks): (usize, usize),
+) -> Result<(), ChartError> {
+    let later: f64 = row.iter().skip(listed_ranks).sum();
+    let segments = row
         .iter()
-        .map(|i| RowLabel {
-            text: ctx.option_name(&smaa.alternatives[*i]),
-            colour: INK,
-        })
-        .collect();
-    let n = labels.len();
-    let mut chart = hbar_chart(
-        ctx,
-        &plot,
-        &labels,
-        0.0..1.0,
-        &tr!(lang, "chart.axis.share_of_samples"),
-        &|v| crate::i18n::pct(v, 0, lang),
-    )?;
-    for (r, i) in order.iter().enumerate() {
-        let mut start = 0.0;
-        let row = &smaa.acceptability[*i];
-        let later: f64 = row.iter().skip(listed_ranks).sum();
-        let segments = row
-            .iter()
-            .copied()
-            .take(listed_ranks)
-            .enumerate()
-            .chain((later > 0.0).then_some((ranks - 1, later)));
-        for (rank, share) in segments {
-            let share = &share;
-            if *share <= 0.0 {
-                continue;
-            }
-            stacked_segment(
-                &mut chart,
-                &plot,
-                theme,
-                (n, r),
-                (start, start + share),
-                rank_colour(rank, ranks),
-                false,
-                crate::i18n::pct(*share, 0, lang),
-            )?;
-            start += share;
+        .copied()
+        .take(listed_ranks)
+        .enumerate()
+        .chain((later > 0.0).then_some((ranks - 1, later)));
+    let mut start = 0.0;
+    for (rank, share) in segments {
+        if share <= 0.0 {
+            continue;
         }
+        stacked_segment(
+            chart,
+            plot,
+            &ctx.theme,
+            (n, r),
+            (start, start + share),
+            rank_colour(rank, ranks),
+            false,
+            crate::i18n::pct(share, 0, ctx.lang()),
+        )?;
+        start += share;
     }
     Ok(())
 }
