@@ -4,7 +4,7 @@
 //! lays text out itself (advances, kerning, bearings, sub-pixel positions)
 //! with the same bundled fonts, forwarding everything else untouched.
 
-use ab_glyph::{Font, FontRef, PxScale, ScaleFont, point};
+use ab_glyph::{Font, FontRef, OutlinedGlyph, PxScale, ScaleFont, point};
 use plotters_backend::text_anchor::{HPos, VPos};
 use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
@@ -127,11 +127,10 @@ impl<DB: DrawingBackend> DrawingBackend for CrispText<DB> {
         style: &TStyle,
         pos: BackendCoord,
     ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        let color = style.color();
         let Some((regular, bold)) = fonts() else {
             return self.inner.draw_text(text, style, pos);
         };
-        if color.alpha == 0.0 || text.is_empty() {
+        if style.color().alpha == 0.0 || text.is_empty() {
             return Ok(());
         }
         let font = match style.style() {
@@ -141,35 +140,7 @@ impl<DB: DrawingBackend> DrawingBackend for CrispText<DB> {
         let size = style.size() as f32;
         let scale = PxScale::from(size);
         let scaled = font.as_scaled(scale);
-        // The same advance-plus-kerning width plotters estimates, so layout
-        // computed from estimate_text_size matches what is drawn.
-        let mut width = 0.0_f32;
-        let mut prev = None;
-        for c in text.chars() {
-            let id = scaled.glyph_id(c);
-            if let Some(p) = prev {
-                width += scaled.kern(p, id);
-            }
-            width += scaled.h_advance(id);
-            prev = Some(id);
-        }
-        let box_height = size / 1.24;
-        let anchor = style.anchor();
-        let dx = match anchor.h_pos {
-            HPos::Left => 0.0,
-            HPos::Right => -width,
-            HPos::Center => -width / 2.0,
-        };
-        let top = match anchor.v_pos {
-            VPos::Top => 0.0,
-            VPos::Center => -box_height / 2.0,
-            VPos::Bottom => -box_height,
-        };
-        // Baseline placed so capitals sit centred in the layout box.
-        let baseline = top + 0.716 * size;
-        let trans = style.transform();
-        let (w, h) = self.get_size();
-        let mut caret = dx;
+        let (mut caret, baseline) = origin(style, advance_width(&scaled, text), size);
         let mut prev = None;
         for c in text.chars() {
             let id = scaled.glyph_id(c);
@@ -179,34 +150,85 @@ impl<DB: DrawingBackend> DrawingBackend for CrispText<DB> {
             prev = Some(id);
             let glyph = id.with_scale_and_position(scale, point(caret, baseline));
             caret += scaled.h_advance(id);
-            let Some(outline) = font.outline_glyph(glyph) else {
-                continue;
-            };
-            let bounds = outline.px_bounds();
-            let mut pixels = Vec::new();
-            outline.draw(|x, y, coverage| {
-                if coverage > 0.0 {
-                    pixels.push((
-                        bounds.min.x as i32 + x as i32,
-                        bounds.min.y as i32 + y as i32,
-                        coverage,
-                    ));
-                }
-            });
-            for (x, y, coverage) in pixels {
-                let (x, y) = trans.transform(x, y);
-                let (x, y) = (pos.0 + x, pos.1 + y);
-                if x >= 0 && y >= 0 && (x as u32) < w && (y as u32) < h {
-                    self.inner.draw_pixel(
-                        (x, y),
-                        BackendColor {
-                            alpha: color.alpha * f64::from(coverage.min(1.0)),
-                            rgb: color.rgb,
-                        },
-                    )?;
-                }
+            if let Some(outline) = font.outline_glyph(glyph) {
+                self.draw_glyph(&outline, style, pos)?;
             }
         }
         Ok(())
     }
+}
+
+impl<DB: DrawingBackend> CrispText<DB> {
+    /// Blends one glyph's coverage into the pixels it covers (transformed
+    /// by the style's rotation, placed at `pos`, clipped to the backend).
+    fn draw_glyph<TStyle: BackendTextStyle>(
+        &mut self,
+        outline: &OutlinedGlyph,
+        style: &TStyle,
+        pos: BackendCoord,
+    ) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
+        let color = style.color();
+        let trans = style.transform();
+        let (w, h) = self.get_size();
+        let bounds = outline.px_bounds();
+        let mut pixels = Vec::new();
+        outline.draw(|x, y, coverage| {
+            if coverage > 0.0 {
+                pixels.push((
+                    bounds.min.x as i32 + x as i32,
+                    bounds.min.y as i32 + y as i32,
+                    coverage,
+                ));
+            }
+        });
+        for (x, y, coverage) in pixels {
+            let (x, y) = trans.transform(x, y);
+            let (x, y) = (pos.0 + x, pos.1 + y);
+            if x >= 0 && y >= 0 && (x as u32) < w && (y as u32) < h {
+                self.inner.draw_pixel(
+                    (x, y),
+                    BackendColor {
+                        alpha: color.alpha * f64::from(coverage.min(1.0)),
+                        rgb: color.rgb,
+                    },
+                )?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The advance-plus-kerning width of `text`: the same width plotters
+/// estimates, so layout computed from estimate_text_size matches what is drawn.
+fn advance_width<F: Font, S: ScaleFont<F>>(scaled: &S, text: &str) -> f32 {
+    let mut width = 0.0_f32;
+    let mut prev = None;
+    for c in text.chars() {
+        let id = scaled.glyph_id(c);
+        if let Some(p) = prev {
+            width += scaled.kern(p, id);
+        }
+        width += scaled.h_advance(id);
+        prev = Some(id);
+    }
+    width
+}
+
+/// Where the first glyph starts and where the baseline lies, relative to
+/// the anchor point, for text `width` pixels wide at `size`.
+fn origin<TStyle: BackendTextStyle>(style: &TStyle, width: f32, size: f32) -> (f32, f32) {
+    let box_height = size / 1.24;
+    let anchor = style.anchor();
+    let dx = match anchor.h_pos {
+        HPos::Left => 0.0,
+        HPos::Right => -width,
+        HPos::Center => -width / 2.0,
+    };
+    let top = match anchor.v_pos {
+        VPos::Top => 0.0,
+        VPos::Center => -box_height / 2.0,
+        VPos::Bottom => -box_height,
+    };
+    // Baseline placed so capitals sit centred in the layout box.
+    (dx, top + 0.716 * size)
 }
