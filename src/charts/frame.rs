@@ -324,11 +324,40 @@ pub(crate) fn frame<DB: DrawingBackend>(
 ) -> Result<DrawingArea<DB, Shift>, ChartError> {
     let theme = &ctx.theme;
     area.fill(&WHITE)?;
-    let (w, h) = area.dim_in_pixel();
-    let (w, h) = (w as i32, h as i32);
+    let h = area.dim_in_pixel().1 as i32;
     let margin = theme.px(1.0);
-    let inner_w = (w - 2 * margin).max(1);
+    let top = draw_heading(ctx, area, chrome)?;
+    let notes = draw_footnotes(theme, area, &chrome.notes)?;
+    let mut bottom = h - margin - notes.height;
+    if notes.lines > 0 {
+        bottom -= theme.px(0.5);
+    }
+    bottom = draw_legend(theme, area, &chrome.legend, bottom)?;
+    let bottom_margin = (h - bottom).max(0);
+    ctx.need_chrome(
+        top + bottom_margin - notes.height + notes.wanted,
+        notes.wanted,
+    );
+    // A plot without rows of labels (lines, radar) needs a square-ish field.
+    ctx.need_plot(theme.px(14.0));
+    Ok(area.margin(top, bottom_margin, margin, margin))
+}
 
+/// The width inside the chart's side margins.
+fn inner_width<DB: DrawingBackend>(theme: &Theme, area: &DrawingArea<DB, Shift>) -> i32 {
+    (area.dim_in_pixel().0 as i32 - 2 * theme.px(1.0)).max(1)
+}
+
+/// The title (fitted to one line) and up to two lines of subtitle; returns
+/// where the space below them starts.
+fn draw_heading<DB: DrawingBackend>(
+    ctx: &Ctx<'_>,
+    area: &DrawingArea<DB, Shift>,
+    chrome: &Chrome,
+) -> Result<i32, ChartError> {
+    let theme = &ctx.theme;
+    let margin = theme.px(1.0);
+    let inner_w = inner_width(theme, area);
     let title_style = theme.bold(1.45);
     let title = fit(area, &chrome.title, &title_style, inner_w)?;
     area.draw_text(&title, &title_style, (margin, margin))?;
@@ -346,57 +375,77 @@ pub(crate) fn frame<DB: DrawingBackend>(
         area.draw_text(line, &sub_style, (margin, top))?;
         top += line_height(theme, 0.95);
     }
-    top += theme.px(0.6);
+    Ok(top + theme.px(0.6))
+}
 
-    // Footnotes from the bottom up, at most a quarter of the height.
+/// The footnotes' lines and height as drawn, and the height a readable
+/// chart wants for them.
+struct NotesHeight {
+    lines: usize,
+    height: i32,
+    wanted: i32,
+}
+
+/// Footnotes from the bottom up, at most a quarter of the height. Readable
+/// means every footnote line up to six; longer notes end in "…".
+fn draw_footnotes<DB: DrawingBackend>(
+    theme: &Theme,
+    area: &DrawingArea<DB, Shift>,
+    notes: &[String],
+) -> Result<NotesHeight, ChartError> {
+    let (margin, inner_w) = (theme.px(1.0), inner_width(theme, area));
+    let h = area.dim_in_pixel().1 as i32;
     let note_style = theme.muted(0.8);
     let note_lh = line_height(theme, 0.8);
     let max_note_lines = ((h / 4) / note_lh.max(1)).max(2) as usize;
     let mut note_lines = Vec::new();
-    for note in &chrome.notes {
+    for note in notes {
         note_lines.extend(wrap(area, note, &note_style, inner_w)?);
     }
-    // Readable means every footnote line up to six; longer notes end in "…".
-    let wanted_notes_h = note_lines.len().min(6) as i32 * note_lh;
+    let wanted = note_lines.len().min(6) as i32 * note_lh;
     if note_lines.len() > max_note_lines {
         note_lines.truncate(max_note_lines);
         if let Some(last) = note_lines.last_mut() {
             *last = fit(area, &format!("{last} …"), &note_style, inner_w)?;
         }
     }
-    let notes_h = note_lines.len() as i32 * note_lh;
-    let mut bottom = h - margin - notes_h;
+    let height = note_lines.len() as i32 * note_lh;
+    let first = h - margin - height;
     for (k, line) in note_lines.iter().enumerate() {
-        area.draw_text(line, &note_style, (margin, bottom + k as i32 * note_lh))?;
+        area.draw_text(line, &note_style, (margin, first + k as i32 * note_lh))?;
     }
-    if !note_lines.is_empty() {
-        bottom -= theme.px(0.5);
-    }
+    Ok(NotesHeight {
+        lines: note_lines.len(),
+        height,
+        wanted,
+    })
+}
 
-    let (places, rows) = legend_layout(area, theme, &chrome.legend, inner_w)?;
-    let legend_lh = line_height(theme, 0.9) + theme.px(0.2);
-    if rows > 0 {
-        bottom -= rows as i32 * legend_lh;
-        let text_style = theme.text(0.9);
-        for (item, (x, row)) in chrome.legend.iter().zip(&places) {
-            let y = bottom + *row as i32 * legend_lh;
-            draw_swatch(area, theme, item, (margin + x, y))?;
-            area.draw_text(
-                &item.label,
-                &text_style,
-                (margin + x + theme.px(1.6) + theme.px(0.4), y),
-            )?;
-        }
-        bottom -= theme.px(0.9);
+/// The legend's rows ending at `bottom`; returns where the space above them ends.
+fn draw_legend<DB: DrawingBackend>(
+    theme: &Theme,
+    area: &DrawingArea<DB, Shift>,
+    legend: &[LegendItem],
+    bottom: i32,
+) -> Result<i32, ChartError> {
+    let (margin, inner_w) = (theme.px(1.0), inner_width(theme, area));
+    let (places, rows) = legend_layout(area, theme, legend, inner_w)?;
+    if rows == 0 {
+        return Ok(bottom);
     }
-    let bottom_margin = (h - bottom).max(0);
-    ctx.need_chrome(
-        top + bottom_margin - notes_h + wanted_notes_h,
-        wanted_notes_h,
-    );
-    // A plot without rows of labels (lines, radar) needs a square-ish field.
-    ctx.need_plot(theme.px(14.0));
-    Ok(area.margin(top, bottom_margin, margin, margin))
+    let legend_lh = line_height(theme, 0.9) + theme.px(0.2);
+    let bottom = bottom - rows as i32 * legend_lh;
+    let text_style = theme.text(0.9);
+    for (item, (x, row)) in legend.iter().zip(&places) {
+        let y = bottom + *row as i32 * legend_lh;
+        draw_swatch(area, theme, item, (margin + x, y))?;
+        area.draw_text(
+            &item.label,
+            &text_style,
+            (margin + x + theme.px(1.6) + theme.px(0.4), y),
+        )?;
+    }
+    Ok(bottom - theme.px(0.9))
 }
 
 /// Writes `text` centred in `area`, wrapped, in large type: used when there
