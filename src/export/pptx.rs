@@ -234,11 +234,26 @@ fn zip_error(e: impl std::fmt::Display) -> ExportError {
     }
 }
 
+/// The parts of a package, in the order they are written.
+type Parts = Vec<(String, Vec<u8>)>;
+
 /// Writes `deck` as a .pptx; `images` holds each chart's print-quality PNG
 /// by key (a slide whose chart is missing shows its text only).
 pub fn to_pptx(deck: &Deck, images: &HashMap<String, PrintImage>) -> Result<Vec<u8>, ExportError> {
+    let mut parts: Parts = Vec::new();
+    package_parts(deck, &mut parts);
+    presentation_parts(deck, &mut parts);
+    master_parts(&mut parts);
+    for k in 0..deck.slides.len() {
+        slide_parts(deck, k, images, &mut parts);
+    }
+    zip_parts(parts)
+}
+
+/// The content types of every part, the package relationships and the
+/// document properties (title, language, slide count).
+fn package_parts(deck: &Deck, parts: &mut Parts) {
     let n = deck.slides.len();
-    let mut parts: Vec<(String, Vec<u8>)> = Vec::new();
     let mut types = format!(
         "{XML}<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/><Default Extension=\"png\" ContentType=\"image/png\"/><Override PartName=\"/ppt/presentation.xml\" ContentType=\"{CT}.presentationml.presentation.main+xml\"/><Override PartName=\"/ppt/slideMasters/slideMaster1.xml\" ContentType=\"{CT}.presentationml.slideMaster+xml\"/><Override PartName=\"/ppt/slideLayouts/slideLayout1.xml\" ContentType=\"{CT}.presentationml.slideLayout+xml\"/><Override PartName=\"/ppt/notesMasters/notesMaster1.xml\" ContentType=\"{CT}.presentationml.notesMaster+xml\"/><Override PartName=\"/ppt/theme/theme1.xml\" ContentType=\"{CT}.theme+xml\"/><Override PartName=\"/ppt/theme/theme2.xml\" ContentType=\"{CT}.theme+xml\"/><Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/><Override PartName=\"/docProps/app.xml\" ContentType=\"{CT}.extended-properties+xml\"/>"
     );
@@ -279,6 +294,11 @@ pub fn to_pptx(deck: &Deck, images: &HashMap<String, PrintImage>) -> Result<Vec<
         )
         .into_bytes(),
     ));
+}
+
+/// The presentation: its slide list and size, and its relationships.
+fn presentation_parts(deck: &Deck, parts: &mut Parts) {
+    let n = deck.slides.len();
     let mut slide_ids = String::new();
     let mut presentation_rels: Vec<(String, String, String)> = vec![
         (
@@ -325,6 +345,11 @@ pub fn to_pptx(deck: &Deck, images: &HashMap<String, PrintImage>) -> Result<Vec<
         "ppt/_rels/presentation.xml.rels".into(),
         rels(&borrowed).into_bytes(),
     ));
+}
+
+/// The two themes, the slide master with its one blank layout, and the
+/// notes master, each with its relationships.
+fn master_parts(parts: &mut Parts) {
     parts.push(("ppt/theme/theme1.xml".into(), theme().into_bytes()));
     parts.push(("ppt/theme/theme2.xml".into(), theme().into_bytes()));
     parts.push((
@@ -373,48 +398,56 @@ pub fn to_pptx(deck: &Deck, images: &HashMap<String, PrintImage>) -> Result<Vec<
         "ppt/notesMasters/_rels/notesMaster1.xml.rels".into(),
         rels(&[("rId1", &format!("{REL}/theme"), "../theme/theme2.xml")]).into_bytes(),
     ));
-    for (k, slide) in deck.slides.iter().enumerate() {
-        let number = k + 1;
-        let image = slide.chart.as_ref().and_then(|key| images.get(key));
-        parts.push((
-            format!("ppt/slides/slide{number}.xml"),
-            slide_xml(deck, k, image).into_bytes(),
-        ));
-        let layout = format!("{REL}/slideLayout");
-        let notes = format!("{REL}/notesSlide");
-        let picture = format!("{REL}/image");
-        let notes_target = format!("../notesSlides/notesSlide{number}.xml");
-        let media = format!("../media/chart{number}.png");
-        let mut items = vec![
-            ("rId1", layout.as_str(), "../slideLayouts/slideLayout1.xml"),
-            ("rId3", notes.as_str(), notes_target.as_str()),
-        ];
-        if let Some(image) = image {
-            items.push(("rId2", picture.as_str(), media.as_str()));
-            parts.push((format!("ppt/media/chart{number}.png"), image.png.clone()));
-        }
-        parts.push((
-            format!("ppt/slides/_rels/slide{number}.xml.rels"),
-            rels(&items).into_bytes(),
-        ));
-        parts.push((
-            format!("ppt/notesSlides/notesSlide{number}.xml"),
-            notes_xml(deck, k).into_bytes(),
-        ));
-        let slide_target = format!("../slides/slide{number}.xml");
-        parts.push((
-            format!("ppt/notesSlides/_rels/notesSlide{number}.xml.rels"),
-            rels(&[
-                (
-                    "rId1",
-                    &format!("{REL}/notesMaster"),
-                    "../notesMasters/notesMaster1.xml",
-                ),
-                ("rId2", &format!("{REL}/slide"), &slide_target),
-            ])
-            .into_bytes(),
-        ));
+}
+
+/// Slide `k`: its XML, its chart (when there is one), its speaker notes,
+/// and their relationships.
+fn slide_parts(deck: &Deck, k: usize, images: &HashMap<String, PrintImage>, parts: &mut Parts) {
+    let slide = &deck.slides[k];
+    let number = k + 1;
+    let image = slide.chart.as_ref().and_then(|key| images.get(key));
+    parts.push((
+        format!("ppt/slides/slide{number}.xml"),
+        slide_xml(deck, k, image).into_bytes(),
+    ));
+    let layout = format!("{REL}/slideLayout");
+    let notes = format!("{REL}/notesSlide");
+    let picture = format!("{REL}/image");
+    let notes_target = format!("../notesSlides/notesSlide{number}.xml");
+    let media = format!("../media/chart{number}.png");
+    let mut items = vec![
+        ("rId1", layout.as_str(), "../slideLayouts/slideLayout1.xml"),
+        ("rId3", notes.as_str(), notes_target.as_str()),
+    ];
+    if let Some(image) = image {
+        items.push(("rId2", picture.as_str(), media.as_str()));
+        parts.push((format!("ppt/media/chart{number}.png"), image.png.clone()));
     }
+    parts.push((
+        format!("ppt/slides/_rels/slide{number}.xml.rels"),
+        rels(&items).into_bytes(),
+    ));
+    parts.push((
+        format!("ppt/notesSlides/notesSlide{number}.xml"),
+        notes_xml(deck, k).into_bytes(),
+    ));
+    let slide_target = format!("../slides/slide{number}.xml");
+    parts.push((
+        format!("ppt/notesSlides/_rels/notesSlide{number}.xml.rels"),
+        rels(&[
+            (
+                "rId1",
+                &format!("{REL}/notesMaster"),
+                "../notesMasters/notesMaster1.xml",
+            ),
+            ("rId2", &format!("{REL}/slide"), &slide_target),
+        ])
+        .into_bytes(),
+    ));
+}
+
+/// The parts zipped (deflate) in order.
+fn zip_parts(parts: Parts) -> Result<Vec<u8>, ExportError> {
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let options = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated);
