@@ -19,6 +19,7 @@ use krilla::metadata::Metadata;
 use krilla::num::NormalizedF32;
 use krilla::page::PageSettings;
 use krilla::paint::{Fill, FillRule};
+use krilla::surface::Surface;
 use krilla::text::{Font, TextDirection};
 use krilla_svg::{SurfaceExt, SvgSettings};
 use std::sync::Arc;
@@ -447,6 +448,42 @@ pub fn to_pdf(
     page_label: &dyn Fn(usize, usize) -> String,
 ) -> Result<Vec<u8>, ExportError> {
     let metrics = Metrics::new()?;
+    let layout = lay_out(page, &metrics)?;
+    let fonts = Fonts::new()?;
+    let mut document = Document::new();
+    document.set_metadata(
+        Metadata::new()
+            .title(page.title.clone())
+            .language(page.lang.to_string())
+            .creator("Tradeoff".into()),
+    );
+    let count = layout.pages.len();
+    let size = PageSettings::from_wh(PAGE_W, PAGE_H).ok_or_else(|| pdf_error("A4".into()))?;
+    for (k, ops) in layout.pages.iter().enumerate() {
+        let mut pdf_page = document.start_page_with(size.clone());
+        let mut surface = pdf_page.surface();
+        for op in ops {
+            draw_op(&mut surface, op, &fonts, &layout.trees);
+        }
+        let label = page_label(k + 1, count);
+        let w = metrics.width(&label, false, 7.5);
+        surface.set_fill(Some(fill(MUTED)));
+        surface.draw_text(
+            Point::from_xy((PAGE_W - w) / 2.0, PAGE_H - MARGIN / 2.0),
+            fonts.regular.clone(),
+            7.5,
+            &label,
+            false,
+            TextDirection::Auto,
+        );
+        surface.finish();
+        pdf_page.finish();
+    }
+    document.finish().map_err(|e| pdf_error(format!("{e:?}")))
+}
+
+/// The page laid out: its title, its blocks and its footer, page by page.
+fn lay_out<'m>(page: &Page, metrics: &'m Metrics) -> Result<Layout<'m>, ExportError> {
     let mut svg_options = usvg::Options::default();
     svg_options.fontdb_mut().load_font_data(REGULAR.to_vec());
     svg_options.fontdb_mut().load_font_data(BOLD.to_vec());
@@ -455,7 +492,7 @@ pub fn to_pdf(
         .set_sans_serif_family("DejaVu Sans");
     svg_options.font_family = "DejaVu Sans".into();
     let mut layout = Layout {
-        metrics: &metrics,
+        metrics,
         pages: Vec::new(),
         y: MARGIN,
         trees: Vec::new(),
@@ -472,85 +509,76 @@ pub fn to_pdf(
         colour: MUTED,
     };
     layout.paragraph(MARGIN, &[footer], 8.0, 0.0);
+    Ok(layout)
+}
 
-    let regular = Font::new(Arc::new(REGULAR.to_vec()).into(), 0)
-        .ok_or_else(|| pdf_error("DejaVu Sans".into()))?;
-    let bold = Font::new(Arc::new(BOLD.to_vec()).into(), 0)
-        .ok_or_else(|| pdf_error("DejaVu Sans Bold".into()))?;
-    let mut document = Document::new();
-    document.set_metadata(
-        Metadata::new()
-            .title(page.title.clone())
-            .language(page.lang.to_string())
-            .creator("Tradeoff".into()),
-    );
-    let count = layout.pages.len();
-    let size = PageSettings::from_wh(PAGE_W, PAGE_H).ok_or_else(|| pdf_error("A4".into()))?;
-    for (k, ops) in layout.pages.iter().enumerate() {
-        let mut pdf_page = document.start_page_with(size.clone());
-        let mut surface = pdf_page.surface();
-        for op in ops {
-            match op {
-                Op::Text {
-                    x,
-                    baseline,
-                    size,
-                    run,
-                } => {
-                    surface.set_fill(Some(fill(run.colour)));
-                    let font = if run.bold { &bold } else { &regular };
-                    surface.draw_text(
-                        Point::from_xy(*x, *baseline),
-                        font.clone(),
-                        *size,
-                        run.text.trim_end(),
-                        false,
-                        TextDirection::Auto,
-                    );
-                }
-                Op::Rect { rect, colour } => {
-                    if let Some(r) = Rect::from_xywh(rect.0, rect.1, rect.2, rect.3) {
-                        let mut pb = PathBuilder::new();
-                        pb.push_rect(r);
-                        if let Some(path) = pb.finish() {
-                            surface.set_fill(Some(fill(*colour)));
-                            surface.draw_path(&path);
-                        }
-                    }
-                }
-                Op::Svg { x, y, w, h, tree } => {
-                    if let (Some(tree), Some(size)) =
-                        (layout.trees.get(*tree), Size::from_wh(*w, *h))
-                    {
-                        surface.push_transform(&Transform::from_translate(*x, *y));
-                        surface.draw_svg(
-                            tree,
-                            size,
-                            SvgSettings {
-                                embed_text: true,
-                                ..SvgSettings::default()
-                            },
-                        );
-                        surface.pop();
-                    }
+/// The bundled fonts as the PDF embeds them.
+struct Fonts {
+    regular: Font,
+    bold: Font,
+}
+
+impl Fonts {
+    fn new() -> Result<Fonts, ExportError> {
+        Ok(Fonts {
+            regular: Font::new(Arc::new(REGULAR.to_vec()).into(), 0)
+                .ok_or_else(|| pdf_error("DejaVu Sans".into()))?,
+            bold: Font::new(Arc::new(BOLD.to_vec()).into(), 0)
+                .ok_or_else(|| pdf_error("DejaVu Sans Bold".into()))?,
+        })
+    }
+}
+
+/// Draws one laid-out operation: a run of text, a filled rectangle, or a
+/// chart from its SVG tree.
+fn draw_op(surface: &mut Surface<'_>, op: &Op, fonts: &Fonts, trees: &[usvg::Tree]) {
+    match op {
+        Op::Text {
+            x,
+            baseline,
+            size,
+            run,
+        } => {
+            surface.set_fill(Some(fill(run.colour)));
+            let font = if run.bold {
+                &fonts.bold
+            } else {
+                &fonts.regular
+            };
+            surface.draw_text(
+                Point::from_xy(*x, *baseline),
+                font.clone(),
+                *size,
+                run.text.trim_end(),
+                false,
+                TextDirection::Auto,
+            );
+        }
+        Op::Rect { rect, colour } => {
+            if let Some(r) = Rect::from_xywh(rect.0, rect.1, rect.2, rect.3) {
+                let mut pb = PathBuilder::new();
+                pb.push_rect(r);
+                if let Some(path) = pb.finish() {
+                    surface.set_fill(Some(fill(*colour)));
+                    surface.draw_path(&path);
                 }
             }
         }
-        let label = page_label(k + 1, count);
-        let w = metrics.width(&label, false, 7.5);
-        surface.set_fill(Some(fill(MUTED)));
-        surface.draw_text(
-            Point::from_xy((PAGE_W - w) / 2.0, PAGE_H - MARGIN / 2.0),
-            regular.clone(),
-            7.5,
-            &label,
-            false,
-            TextDirection::Auto,
-        );
-        surface.finish();
-        pdf_page.finish();
+        Op::Svg { x, y, w, h, tree } => {
+            if let (Some(tree), Some(size)) = (trees.get(*tree), Size::from_wh(*w, *h)) {
+                surface.push_transform(&Transform::from_translate(*x, *y));
+                surface.draw_svg(
+                    tree,
+                    size,
+                    SvgSettings {
+                        embed_text: true,
+                        ..SvgSettings::default()
+                    },
+                );
+                surface.pop();
+            }
+        }
     }
-    document.finish().map_err(|e| pdf_error(format!("{e:?}")))
 }
 
 #[cfg(test)]
