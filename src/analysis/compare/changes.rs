@@ -267,10 +267,25 @@ pub fn changes(
     profile_b: &WeightProfile,
     eval_b: &Evaluation,
 ) -> Changes {
-    let alternatives = items(&a.alternatives, &b.alternatives, |x| (&x.id, &x.name));
-    let criteria = items(&a.criteria, &b.criteria, |x| (&x.id, &x.name));
-
     let (index_a, index_b) = (ScenarioIndex::new(a), ScenarioIndex::new(b));
+    Changes {
+        alternatives: items(&a.alternatives, &b.alternatives, |x| (&x.id, &x.name)),
+        criteria: items(&a.criteria, &b.criteria, |x| (&x.id, &x.name)),
+        scores: score_changes(a, &index_a, &index_b),
+        weights: weight_changes(a, b, &index_a, eval_a, eval_b),
+        settings: setting_changes((a, profile_a), (&index_b, profile_b)),
+        resources: resource_changes(a, b),
+        needs: need_changes(a, &index_b),
+    }
+}
+
+/// Scores of the options and criteria in both files whose value, range or
+/// rationale changed, in A's order.
+fn score_changes(
+    a: &Scenario,
+    index_a: &ScenarioIndex<'_>,
+    index_b: &ScenarioIndex<'_>,
+) -> Vec<ScoreChange> {
     let mut scores = Vec::new();
     for alt in a
         .alternatives
@@ -302,14 +317,24 @@ pub fn changes(
             }
         }
     }
+    scores
+}
 
+/// Normalised weights that changed, over A's criteria then those only B has.
+fn weight_changes(
+    a: &Scenario,
+    b: &Scenario,
+    index_a: &ScenarioIndex<'_>,
+    eval_a: &Evaluation,
+    eval_b: &Evaluation,
+) -> Vec<WeightChange> {
     let union = a.criteria.iter().map(|c| &c.id).chain(
         b.criteria
             .iter()
             .map(|c| &c.id)
             .filter(|id| index_a.criterion(id).is_none()),
     );
-    let weights = union
+    union
         .filter_map(|id| {
             let (from, to) = (weight_in(eval_a, id), weight_in(eval_b, id));
             (!same_weight(from, to)).then(|| WeightChange {
@@ -318,8 +343,15 @@ pub fn changes(
                 to,
             })
         })
-        .collect();
+        .collect()
+}
 
+/// For each criterion in both files: direction, scale, veto, the profile's
+/// red line, PROMETHEE preference and value function, when they differ.
+fn setting_changes(
+    (a, profile_a): (&Scenario, &WeightProfile),
+    (index_b, profile_b): (&ScenarioIndex<'_>, &WeightProfile),
+) -> Vec<SettingChange> {
     let mut settings = Vec::new();
     for ca in &a.criteria {
         let Some(cb) = index_b.criterion(&ca.id) else {
@@ -370,7 +402,11 @@ pub fn changes(
             });
         }
     }
+    settings
+}
 
+/// Resource caps added, removed or changed, over A's resources then B's new ones.
+fn resource_changes(a: &Scenario, b: &Scenario) -> Vec<ResourceChange> {
     let cap = |s: &Scenario, id: &str| s.resources.iter().find(|r| r.id == id).map(|r| r.cap);
     let resource_ids = a.resources.iter().map(|r| &r.id).chain(
         b.resources
@@ -378,7 +414,7 @@ pub fn changes(
             .map(|r| &r.id)
             .filter(|id| cap(a, id).is_none()),
     );
-    let resources = resource_ids
+    resource_ids
         .filter_map(|id| {
             let (from, to) = (cap(a, id), cap(b, id));
             (from != to).then(|| ResourceChange {
@@ -387,8 +423,11 @@ pub fn changes(
                 to,
             })
         })
-        .collect();
+        .collect()
+}
 
+/// Each option in both files: the needs (of any resource either gives it) that differ.
+fn need_changes(a: &Scenario, index_b: &ScenarioIndex<'_>) -> Vec<NeedChange> {
     let mut needs = Vec::new();
     for alt_a in &a.alternatives {
         let Some(alt_b) = index_b.alternative(&alt_a.id) else {
@@ -413,14 +452,5 @@ pub fn changes(
             }
         }
     }
-
-    Changes {
-        alternatives,
-        criteria,
-        scores,
-        weights,
-        settings,
-        resources,
-        needs,
-    }
+    needs
 }
