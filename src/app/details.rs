@@ -4,6 +4,7 @@
 use super::edit::Edit;
 use super::state::{AppState, Command};
 use super::widgets::{NumberInput, heading, number_field, text_field};
+use crate::model::{Lang, Score};
 use crate::tr;
 use egui::{Id, RichText, Ui};
 
@@ -29,106 +30,150 @@ pub fn details_panel(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
         )
         .wrap(),
     );
-    let unit = s
-        .criterion(c)
-        .map(|c| c.unit.get(lang).to_string())
-        .unwrap_or_default();
-    let mut range = (score.and_then(|x| x.low), score.and_then(|x| x.high));
     egui::Grid::new("details-grid")
         .num_columns(2)
         .spacing([8.0, 6.0])
         .show(ui, |ui| {
-            ui.label(tr!(lang, "gui.value"));
-            ui.horizontal(|ui| {
-                let (_, v) = number_field(
-                    ui,
-                    Id::unique(("detail-value", a, c)),
-                    score.map(|x| x.value),
-                    lang,
-                    80.0,
-                    false,
-                    &tr!(lang, "gui.value"),
-                );
-                ui.label(RichText::new(&unit).weak());
-                match v {
-                    NumberInput::Value(value) => out.push(Command::Edit(Edit::SetScore {
-                        alternative: a.clone(),
-                        criterion: c.clone(),
-                        value,
-                    })),
-                    NumberInput::Invalid(e) => out.push(Command::Notify(e)),
-                    _ => {}
-                }
-            });
-            ui.end_row();
-            if score.is_none() {
-                return;
+            value_row(ui, state, (a, c), score, out);
+            if let Some(score) = score {
+                range_row(ui, lang, (a, c), score, out);
+                illustrative_row(ui, lang, (a, c), score, out);
             }
-
-            ui.label(tr!(lang, "gui.range"))
-                .on_hover_text(tr!(lang, "gui.range_tip"));
-            ui.horizontal(|ui| {
-                let before = range;
-                for (k, slot) in [&mut range.0, &mut range.1].into_iter().enumerate() {
-                    if k == 1 {
-                        ui.label("–");
-                    }
-                    let (_, v) = number_field(
-                        ui,
-                        Id::unique(("detail-range", k, a, c)),
-                        *slot,
-                        lang,
-                        60.0,
-                        true,
-                        &tr!(lang, "gui.range"),
-                    );
-                    match v {
-                        NumberInput::Value(x) => *slot = Some(x),
-                        NumberInput::Cleared => *slot = None,
-                        NumberInput::Invalid(e) => out.push(Command::Notify(e)),
-                        NumberInput::None => {}
-                    }
-                }
-                if range != before {
-                    out.push(Command::Edit(Edit::SetRange {
-                        alternative: a.clone(),
-                        criterion: c.clone(),
-                        low: range.0,
-                        high: range.1,
-                    }));
-                }
-            });
-            ui.end_row();
-
-            ui.label(tr!(lang, "gui.illustrative"));
-            let mut flag = score.is_some_and(|x| x.illustrative);
-            if ui
-                .checkbox(&mut flag, tr!(lang, "gui.illustrative_label"))
-                .on_hover_text(tr!(lang, "gui.illustrative_tip"))
-                .changed()
-            {
-                out.push(Command::Edit(Edit::SetIllustrative {
-                    alternative: a.clone(),
-                    criterion: c.clone(),
-                    illustrative: flag,
-                }));
-            }
-            ui.end_row();
         });
-
-    if score.is_none() {
+    let Some(score) = score else {
         // Evidence is about a value: there is none yet.
         ui.label(RichText::new(tr!(lang, "gui.not_scored_tip")).weak());
         return;
-    }
+    };
     ui.add_space(4.0);
+    rationale_field(ui, lang, (a, c), score, out);
+    ui.add_space(4.0);
+    sources_section(ui, state, (a, c), score, out);
+}
+
+/// The value, with the criterion's unit beside it.
+fn value_row(
+    ui: &mut Ui,
+    state: &AppState,
+    (a, c): (&String, &String),
+    score: Option<&Score>,
+    out: &mut Vec<Command>,
+) {
+    let lang = state.lang;
+    let unit = state
+        .scenario()
+        .criterion(c)
+        .map(|c| c.unit.get(lang).to_string())
+        .unwrap_or_default();
+    ui.label(tr!(lang, "gui.value"));
+    ui.horizontal(|ui| {
+        let (_, v) = number_field(
+            ui,
+            Id::unique(("detail-value", a, c)),
+            score.map(|x| x.value),
+            lang,
+            80.0,
+            false,
+            &tr!(lang, "gui.value"),
+        );
+        ui.label(RichText::new(&unit).weak());
+        match v {
+            NumberInput::Value(value) => out.push(Command::Edit(Edit::SetScore {
+                alternative: a.clone(),
+                criterion: c.clone(),
+                value,
+            })),
+            NumberInput::Invalid(e) => out.push(Command::Notify(e)),
+            _ => {}
+        }
+    });
+    ui.end_row();
+}
+
+/// The uncertainty range: low and high, each optional.
+fn range_row(
+    ui: &mut Ui,
+    lang: Lang,
+    (a, c): (&String, &String),
+    score: &Score,
+    out: &mut Vec<Command>,
+) {
+    let mut range = (score.low, score.high);
+    ui.label(tr!(lang, "gui.range"))
+        .on_hover_text(tr!(lang, "gui.range_tip"));
+    ui.horizontal(|ui| {
+        let before = range;
+        for (k, slot) in [&mut range.0, &mut range.1].into_iter().enumerate() {
+            if k == 1 {
+                ui.label("–");
+            }
+            let (_, v) = number_field(
+                ui,
+                Id::unique(("detail-range", k, a, c)),
+                *slot,
+                lang,
+                60.0,
+                true,
+                &tr!(lang, "gui.range"),
+            );
+            match v {
+                NumberInput::Value(x) => *slot = Some(x),
+                NumberInput::Cleared => *slot = None,
+                NumberInput::Invalid(e) => out.push(Command::Notify(e)),
+                NumberInput::None => {}
+            }
+        }
+        if range != before {
+            out.push(Command::Edit(Edit::SetRange {
+                alternative: a.clone(),
+                criterion: c.clone(),
+                low: range.0,
+                high: range.1,
+            }));
+        }
+    });
+    ui.end_row();
+}
+
+/// Whether the value is illustrative rather than evidenced.
+fn illustrative_row(
+    ui: &mut Ui,
+    lang: Lang,
+    (a, c): (&String, &String),
+    score: &Score,
+    out: &mut Vec<Command>,
+) {
+    ui.label(tr!(lang, "gui.illustrative"));
+    let mut flag = score.illustrative;
+    if ui
+        .checkbox(&mut flag, tr!(lang, "gui.illustrative_label"))
+        .on_hover_text(tr!(lang, "gui.illustrative_tip"))
+        .changed()
+    {
+        out.push(Command::Edit(Edit::SetIllustrative {
+            alternative: a.clone(),
+            criterion: c.clone(),
+            illustrative: flag,
+        }));
+    }
+    ui.end_row();
+}
+
+/// The rationale, in the interface language; leaving the field ends the
+/// undo group of its keystrokes.
+fn rationale_field(
+    ui: &mut Ui,
+    lang: Lang,
+    (a, c): (&String, &String),
+    score: &Score,
+    out: &mut Vec<Command>,
+) {
     ui.label(tr!(lang, "gui.rationale"))
         .on_hover_text(tr!(lang, "gui.rationale_tip"));
-    let rationale = score.map(|x| x.rationale.clone()).unwrap_or_default();
     let (r, changed) = text_field(
         ui,
         Id::unique(("rationale", a, c)),
-        &rationale,
+        &score.rationale,
         lang,
         ui.available_width(),
         true,
@@ -145,10 +190,19 @@ pub fn details_panel(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
     if r.lost_focus() {
         out.push(Command::EndGroup);
     }
+}
 
-    ui.add_space(4.0);
+/// The sources the score cites, each removable, and a list to cite more.
+fn sources_section(
+    ui: &mut Ui,
+    state: &AppState,
+    (a, c): (&String, &String),
+    score: &Score,
+    out: &mut Vec<Command>,
+) {
+    let lang = state.lang;
     let sources_label = ui.label(tr!(lang, "gui.sources"));
-    let cited: Vec<String> = score.map(|x| x.sources.clone()).unwrap_or_default();
+    let cited: Vec<String> = score.sources.clone();
     if cited.is_empty() {
         ui.label(RichText::new(tr!(lang, "gui.sources_none")).weak());
     }
@@ -167,29 +221,11 @@ pub fn details_panel(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
                     sources: next,
                 }));
             }
-            match s.source(id) {
-                Some(src) => {
-                    let text = if src.publisher.is_empty() {
-                        format!("[{}] {}", src.id, src.title)
-                    } else {
-                        format!("[{}] {} — {}", src.id, src.title, src.publisher)
-                    };
-                    if src.url.is_empty() {
-                        ui.label(text);
-                    } else {
-                        ui.hyperlink_to(text, &src.url);
-                    }
-                }
-                None => {
-                    ui.label(
-                        RichText::new(tr!(lang, "gui.source_unknown", id = id))
-                            .color(super::widgets::PROBLEM),
-                    );
-                }
-            }
+            source_line(ui, state, id);
         });
     }
-    let available: Vec<_> = s
+    let available: Vec<_> = state
+        .scenario()
         .sources
         .iter()
         .filter(|x| !cited.contains(&x.id))
@@ -216,5 +252,30 @@ pub fn details_panel(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
             })
             .response
             .labelled_by(sources_label.id);
+    }
+}
+
+/// A cited source: "[id] title — publisher", a link when it has a URL; an
+/// id the scenario does not define, flagged.
+fn source_line(ui: &mut Ui, state: &AppState, id: &str) {
+    match state.scenario().source(id) {
+        Some(src) => {
+            let text = if src.publisher.is_empty() {
+                format!("[{}] {}", src.id, src.title)
+            } else {
+                format!("[{}] {} — {}", src.id, src.title, src.publisher)
+            };
+            if src.url.is_empty() {
+                ui.label(text);
+            } else {
+                ui.hyperlink_to(text, &src.url);
+            }
+        }
+        None => {
+            ui.label(
+                RichText::new(tr!(state.lang, "gui.source_unknown", id = id))
+                    .color(super::widgets::PROBLEM),
+            );
+        }
     }
 }
