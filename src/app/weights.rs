@@ -6,7 +6,7 @@ use super::lists::problems_at;
 use super::state::{AppState, Command};
 use super::widgets::{PROBLEM, display_text, heading, text_field};
 use crate::analysis::matrix::normalise;
-use crate::model::{Lang, Location, Text};
+use crate::model::{Lang, Location, Text, WeightProfile};
 use crate::tr;
 use egui::{Id, RichText, Slider, Ui};
 
@@ -20,7 +20,30 @@ pub fn weights_panel(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
         ui.label(tr!(lang, "gui.no_profile"));
         return;
     };
-    let profile_index = s.profiles.iter().position(|p| p.id == profile.id);
+    profile_selector(ui, state, profile, out);
+    profile_buttons(ui, state, profile, out);
+    profile_name_field(ui, lang, profile, out);
+    if let Some(i) = s.profiles.iter().position(|p| p.id == profile.id) {
+        for message in problems_at(state, &Location::Profile(i)) {
+            ui.label(RichText::new(message).color(PROBLEM));
+        }
+    }
+    ui.add_space(6.0);
+    if s.groups.is_empty() {
+        criterion_sliders(ui, state, profile, out);
+    } else {
+        super::weights_tree::tree_sliders(ui, state, profile, out);
+    }
+}
+
+/// The active profile, chosen from a list.
+fn profile_selector(
+    ui: &mut Ui,
+    state: &AppState,
+    profile: &WeightProfile,
+    out: &mut Vec<Command>,
+) {
+    let (lang, s) = (state.lang, state.scenario());
     ui.horizontal(|ui| {
         let label = ui
             .label(tr!(lang, "gui.profile"))
@@ -42,6 +65,11 @@ pub fn weights_panel(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
             .response
             .labelled_by(label.id);
     });
+}
+
+/// Add a profile, duplicate or delete the active one (not the last).
+fn profile_buttons(ui: &mut Ui, state: &AppState, profile: &WeightProfile, out: &mut Vec<Command>) {
+    let (lang, s) = (state.lang, state.scenario());
     ui.horizontal(|ui| {
         if ui
             .button(tr!(lang, "gui.profile_add"))
@@ -84,6 +112,10 @@ pub fn weights_panel(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
             }));
         }
     });
+}
+
+/// The active profile's name in the interface language.
+fn profile_name_field(ui: &mut Ui, lang: Lang, profile: &WeightProfile, out: &mut Vec<Command>) {
     ui.horizontal(|ui| {
         let label = ui.label(tr!(lang, "gui.profile_rename"));
         let (r, changed) = text_field(
@@ -107,17 +139,16 @@ pub fn weights_panel(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
             out.push(Command::EndGroup);
         }
     });
-    if let Some(i) = profile_index {
-        for message in problems_at(state, &Location::Profile(i)) {
-            ui.label(RichText::new(message).color(PROBLEM));
-        }
-    }
-    ui.add_space(6.0);
+}
 
-    if !s.groups.is_empty() {
-        super::weights_tree::tree_sliders(ui, state, profile, out);
-        return;
-    }
+/// One slider per criterion (a flat scenario) with its normalised share.
+fn criterion_sliders(
+    ui: &mut Ui,
+    state: &AppState,
+    profile: &WeightProfile,
+    out: &mut Vec<Command>,
+) {
+    let (lang, s) = (state.lang, state.scenario());
     let raw: Vec<f64> = s.criteria.iter().map(|c| profile.weight(&c.id)).collect();
     let shares = normalise(&raw);
     let max = raw.iter().copied().fold(1.0_f64, f64::max);
