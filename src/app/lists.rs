@@ -4,7 +4,7 @@
 use super::edit::Edit;
 use super::state::{AppState, Command};
 use super::widgets::{NumberInput, PROBLEM, display_text, heading, number_field, text_field};
-use crate::model::{Direction, Lang, Location, Scale, Text};
+use crate::model::{Criterion, Direction, Lang, Location, Scale, Text};
 use crate::tr;
 use egui::{Id, RichText, Ui};
 
@@ -220,152 +220,180 @@ pub fn direction_label(direction: Direction, lang: Lang) -> String {
     }
 }
 
+/// The selected criterion's settings, one row each: name, direction,
+/// unit, fixed scale and veto.
 pub(super) fn criterion_editor(ui: &mut Ui, state: &AppState, i: usize, out: &mut Vec<Command>) {
     let lang = state.lang;
     let Some(c) = state.scenario().criteria.get(i) else {
         return;
     };
-    let id = c.id.clone();
     egui::Grid::new(("crit-editor", &c.id))
         .num_columns(2)
         .spacing([8.0, 4.0])
         .show(ui, |ui| {
-            ui.label(tr!(lang, "gui.name"));
-            let (response, changed) = text_field(
-                ui,
-                Id::unique(("crit-name", &id)),
-                &c.name,
-                lang,
-                160.0,
-                false,
-                &tr!(lang, "gui.name"),
-            );
-            super::tree_list::take_pending_focus(ui, Id::unique(("crit-name", &id)));
-            if let Some(name) = changed {
-                out.push(Command::Edit(Edit::RenameCriterion {
+            name_row(ui, lang, c, out);
+            direction_row(ui, lang, c, out);
+            unit_row(ui, lang, c, out);
+            scale_row(ui, state, c, out);
+            veto_row(ui, lang, c, out);
+        });
+}
+
+/// The name in the interface language; leaving the field ends the undo group.
+fn name_row(ui: &mut Ui, lang: Lang, c: &Criterion, out: &mut Vec<Command>) {
+    let id = &c.id;
+    ui.label(tr!(lang, "gui.name"));
+    let (response, changed) = text_field(
+        ui,
+        Id::unique(("crit-name", &id)),
+        &c.name,
+        lang,
+        160.0,
+        false,
+        &tr!(lang, "gui.name"),
+    );
+    super::tree_list::take_pending_focus(ui, Id::unique(("crit-name", &id)));
+    if let Some(name) = changed {
+        out.push(Command::Edit(Edit::RenameCriterion {
+            id: id.clone(),
+            lang,
+            name,
+        }));
+    }
+    if response.lost_focus() {
+        out.push(Command::EndGroup);
+    }
+    ui.end_row();
+}
+
+/// Lower or higher is better.
+fn direction_row(ui: &mut Ui, lang: Lang, c: &Criterion, out: &mut Vec<Command>) {
+    let id = &c.id;
+    ui.label(tr!(lang, "gui.direction"))
+        .on_hover_text(tr!(lang, "gui.direction_tip"));
+    ui.horizontal(|ui| {
+        for d in [Direction::Minimize, Direction::Maximize] {
+            if ui
+                .selectable_label(c.direction == d, direction_label(d, lang))
+                .clicked()
+                && c.direction != d
+            {
+                out.push(Command::Edit(Edit::SetDirection {
                     id: id.clone(),
-                    lang,
-                    name,
+                    direction: d,
                 }));
             }
-            if response.lost_focus() {
-                out.push(Command::EndGroup);
-            }
-            ui.end_row();
+        }
+    });
+    ui.end_row();
+}
 
-            ui.label(tr!(lang, "gui.direction"))
-                .on_hover_text(tr!(lang, "gui.direction_tip"));
+/// The unit in the interface language.
+fn unit_row(ui: &mut Ui, lang: Lang, c: &Criterion, out: &mut Vec<Command>) {
+    let id = &c.id;
+    let unit_label = ui.label(tr!(lang, "gui.unit"));
+    let mut unit = c.unit.get(lang).to_string();
+    if ui
+        .add(egui::TextEdit::singleline(&mut unit).desired_width(160.0))
+        .labelled_by(unit_label.id)
+        .changed()
+    {
+        out.push(Command::Edit(Edit::SetUnit {
+            id: id.clone(),
+            lang,
+            unit,
+        }));
+    }
+    ui.end_row();
+}
+
+/// A fixed scale (worst and best) instead of the data's range.
+fn scale_row(ui: &mut Ui, state: &AppState, c: &Criterion, out: &mut Vec<Command>) {
+    let id = &c.id;
+    let lang = state.lang;
+    ui.label(tr!(lang, "gui.scale"))
+        .on_hover_text(tr!(lang, "gui.scale_tip"));
+    ui.vertical(|ui| {
+        let mut fixed = c.scale.is_some();
+        if ui
+            .checkbox(&mut fixed, tr!(lang, "gui.scale_fixed"))
+            .changed()
+        {
+            let scale = fixed.then(|| default_scale(state, &id, c.direction));
+            out.push(Command::Edit(Edit::SetScale {
+                id: id.clone(),
+                scale,
+            }));
+        }
+        if let Some(scale) = c.scale {
             ui.horizontal(|ui| {
-                for d in [Direction::Minimize, Direction::Maximize] {
-                    if ui
-                        .selectable_label(c.direction == d, direction_label(d, lang))
-                        .clicked()
-                        && c.direction != d
-                    {
-                        out.push(Command::Edit(Edit::SetDirection {
-                            id: id.clone(),
-                            direction: d,
-                        }));
+                ui.label(tr!(lang, "gui.scale_worst"));
+                let (_, w) = number_field(
+                    ui,
+                    Id::unique(("worst", &id)),
+                    Some(scale.worst),
+                    lang,
+                    50.0,
+                    false,
+                    &tr!(lang, "gui.scale_worst"),
+                );
+                ui.label(tr!(lang, "gui.scale_best"));
+                let (_, b) = number_field(
+                    ui,
+                    Id::unique(("best", &id)),
+                    Some(scale.best),
+                    lang,
+                    50.0,
+                    false,
+                    &tr!(lang, "gui.scale_best"),
+                );
+                let mut next = scale;
+                for (input, slot) in [(w, &mut next.worst), (b, &mut next.best)] {
+                    match input {
+                        NumberInput::Value(x) => *slot = x,
+                        NumberInput::Invalid(e) => out.push(Command::Notify(e)),
+                        NumberInput::None | NumberInput::Cleared => {}
                     }
                 }
-            });
-            ui.end_row();
-
-            let unit_label = ui.label(tr!(lang, "gui.unit"));
-            let mut unit = c.unit.get(lang).to_string();
-            if ui
-                .add(egui::TextEdit::singleline(&mut unit).desired_width(160.0))
-                .labelled_by(unit_label.id)
-                .changed()
-            {
-                out.push(Command::Edit(Edit::SetUnit {
-                    id: id.clone(),
-                    lang,
-                    unit,
-                }));
-            }
-            ui.end_row();
-
-            ui.label(tr!(lang, "gui.scale"))
-                .on_hover_text(tr!(lang, "gui.scale_tip"));
-            ui.vertical(|ui| {
-                let mut fixed = c.scale.is_some();
-                if ui
-                    .checkbox(&mut fixed, tr!(lang, "gui.scale_fixed"))
-                    .changed()
-                {
-                    let scale = fixed.then(|| default_scale(state, &id, c.direction));
+                if next != scale {
                     out.push(Command::Edit(Edit::SetScale {
                         id: id.clone(),
-                        scale,
+                        scale: Some(next),
                     }));
                 }
-                if let Some(scale) = c.scale {
-                    ui.horizontal(|ui| {
-                        ui.label(tr!(lang, "gui.scale_worst"));
-                        let (_, w) = number_field(
-                            ui,
-                            Id::unique(("worst", &id)),
-                            Some(scale.worst),
-                            lang,
-                            50.0,
-                            false,
-                            &tr!(lang, "gui.scale_worst"),
-                        );
-                        ui.label(tr!(lang, "gui.scale_best"));
-                        let (_, b) = number_field(
-                            ui,
-                            Id::unique(("best", &id)),
-                            Some(scale.best),
-                            lang,
-                            50.0,
-                            false,
-                            &tr!(lang, "gui.scale_best"),
-                        );
-                        let mut next = scale;
-                        for (input, slot) in [(w, &mut next.worst), (b, &mut next.best)] {
-                            match input {
-                                NumberInput::Value(x) => *slot = x,
-                                NumberInput::Invalid(e) => out.push(Command::Notify(e)),
-                                NumberInput::None | NumberInput::Cleared => {}
-                            }
-                        }
-                        if next != scale {
-                            out.push(Command::Edit(Edit::SetScale {
-                                id: id.clone(),
-                                scale: Some(next),
-                            }));
-                        }
-                    });
-                }
             });
-            ui.end_row();
+        }
+    });
+    ui.end_row();
+}
 
-            ui.label(tr!(lang, "gui.veto"))
-                .on_hover_text(tr!(lang, "gui.veto_tip"));
-            let (_, v) = number_field(
-                ui,
-                Id::unique(("veto", &id)),
-                c.veto,
-                lang,
-                60.0,
-                true,
-                &tr!(lang, "gui.veto"),
-            );
-            match v {
-                NumberInput::Value(x) => out.push(Command::Edit(Edit::SetVeto {
-                    id: id.clone(),
-                    veto: Some(x),
-                })),
-                NumberInput::Cleared => out.push(Command::Edit(Edit::SetVeto {
-                    id: id.clone(),
-                    veto: None,
-                })),
-                NumberInput::Invalid(e) => out.push(Command::Notify(e)),
-                NumberInput::None => {}
-            }
-            ui.end_row();
-        });
+/// A veto threshold: an option past it is excluded.
+fn veto_row(ui: &mut Ui, lang: Lang, c: &Criterion, out: &mut Vec<Command>) {
+    let id = &c.id;
+    ui.label(tr!(lang, "gui.veto"))
+        .on_hover_text(tr!(lang, "gui.veto_tip"));
+    let (_, v) = number_field(
+        ui,
+        Id::unique(("veto", &id)),
+        c.veto,
+        lang,
+        60.0,
+        true,
+        &tr!(lang, "gui.veto"),
+    );
+    match v {
+        NumberInput::Value(x) => out.push(Command::Edit(Edit::SetVeto {
+            id: id.clone(),
+            veto: Some(x),
+        })),
+        NumberInput::Cleared => out.push(Command::Edit(Edit::SetVeto {
+            id: id.clone(),
+            veto: None,
+        })),
+        NumberInput::Invalid(e) => out.push(Command::Notify(e)),
+        NumberInput::None => {}
+    }
+    ui.end_row();
 }
 
 /// A fixed scale spanning the current data, worst to best.
