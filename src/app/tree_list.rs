@@ -7,7 +7,7 @@ use super::edit::Edit;
 use super::lists::{criterion_editor, direction_label, problems_at, row_buttons};
 use super::state::{AppState, Command};
 use super::widgets::{PROBLEM, display_text, heading, text_field};
-use crate::model::{Lang, Location, Node, Scenario, Text, ValueTree};
+use crate::model::{Criterion, Group, Lang, Location, Node, Scenario, Text, ValueTree};
 use crate::tr;
 use egui::{Id, RichText, Sense, Ui};
 
@@ -241,45 +241,7 @@ fn criterion_row(ui: &mut Ui, rows: &Rows<'_>, j: usize, depth: usize, out: &mut
                     .on_hover_text(tr!(lang, "tree.vf.marker_tip"));
             }
             ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
-                let mut label = display_text(&c.name, lang);
-                let left_out = rows.unscored.contains(&c.id.as_str());
-                if left_out {
-                    label = label.weak().italics();
-                }
-                if !problems.is_empty() {
-                    label = label.color(PROBLEM);
-                }
-                let mut r = ui.add(
-                    egui::Button::selectable(selected, label)
-                        .truncate()
-                        .sense(Sense::click_and_drag()),
-                );
-                r.dnd_set_drag_payload(Dragged(c.id.clone()));
-                if left_out {
-                    r = r.on_hover_text(tr!(
-                        lang,
-                        "gui.criteria_not_yet_scored",
-                        criteria = c.name.get(lang)
-                    ));
-                }
-                if !problems.is_empty() {
-                    r = r.on_hover_text(problems.join("\n"));
-                }
-                if r.clicked() {
-                    out.push(Command::SelectCriterion((!selected).then(|| c.id.clone())));
-                }
-                r.context_menu(|ui| {
-                    if ui.button(tr!(lang, "tree.rename")).clicked() {
-                        out.push(Command::SelectCriterion(Some(c.id.clone())));
-                        focus_later(ui, Id::unique(("crit-name", &c.id)));
-                        ui.close();
-                    }
-                    move_menu(ui, rows, node, out);
-                    if ui.button(tr!(lang, "tree.delete_criterion")).clicked() {
-                        out.push(Command::Edit(Edit::DeleteCriterion { id: c.id.clone() }));
-                        ui.close();
-                    }
-                });
+                criterion_name(ui, rows, (c, node), &problems, out);
             });
         });
     });
@@ -293,21 +255,92 @@ fn criterion_row(ui: &mut Ui, rows: &Rows<'_>, j: usize, depth: usize, out: &mut
         out,
     );
     if state.selected_criterion.as_deref() == Some(c.id.as_str()) {
-        ui.horizontal(|ui| {
-            ui.add_space(depth as f32 * INDENT);
-            egui::Frame::group(ui.style()).show(ui, |ui| {
-                ui.set_width(ui.available_width());
-                ui.vertical(|ui| {
-                    criterion_editor(ui, state, j, out);
-                    ui.horizontal(|ui| {
-                        let label = ui.label(tr!(lang, "tree.group"));
-                        move_combo(ui, rows, node, out).labelled_by(label.id);
-                    });
-                    super::value_fn_editor::open_button(ui, state, &c.id);
+        criterion_details(ui, rows, j, depth, out);
+    }
+}
+
+/// The criterion's name as a selectable, draggable button (greyed when
+/// nobody scored it yet, red with its problems), with its context menu.
+fn criterion_name(
+    ui: &mut Ui,
+    rows: &Rows<'_>,
+    (c, node): (&Criterion, Node),
+    problems: &[String],
+    out: &mut Vec<Command>,
+) {
+    let (state, lang) = (rows.state, rows.lang);
+    let selected = state.selected_criterion.as_deref() == Some(c.id.as_str());
+    let mut label = display_text(&c.name, lang);
+    let left_out = rows.unscored.contains(&c.id.as_str());
+    if left_out {
+        label = label.weak().italics();
+    }
+    if !problems.is_empty() {
+        label = label.color(PROBLEM);
+    }
+    let mut r = ui.add(
+        egui::Button::selectable(selected, label)
+            .truncate()
+            .sense(Sense::click_and_drag()),
+    );
+    r.dnd_set_drag_payload(Dragged(c.id.clone()));
+    if left_out {
+        r = r.on_hover_text(tr!(
+            lang,
+            "gui.criteria_not_yet_scored",
+            criteria = c.name.get(lang)
+        ));
+    }
+    if !problems.is_empty() {
+        r = r.on_hover_text(problems.join("\n"));
+    }
+    if r.clicked() {
+        out.push(Command::SelectCriterion((!selected).then(|| c.id.clone())));
+    }
+    r.context_menu(|ui| criterion_menu(ui, rows, (c, node), out));
+}
+
+/// Rename, move to a group, delete.
+fn criterion_menu(
+    ui: &mut Ui,
+    rows: &Rows<'_>,
+    (c, node): (&Criterion, Node),
+    out: &mut Vec<Command>,
+) {
+    let lang = rows.lang;
+    if ui.button(tr!(lang, "tree.rename")).clicked() {
+        out.push(Command::SelectCriterion(Some(c.id.clone())));
+        focus_later(ui, Id::unique(("crit-name", &c.id)));
+        ui.close();
+    }
+    move_menu(ui, rows, node, out);
+    if ui.button(tr!(lang, "tree.delete_criterion")).clicked() {
+        out.push(Command::Edit(Edit::DeleteCriterion { id: c.id.clone() }));
+        ui.close();
+    }
+}
+
+/// Under the selected criterion: its editor, its group, its value function.
+fn criterion_details(ui: &mut Ui, rows: &Rows<'_>, j: usize, depth: usize, out: &mut Vec<Command>) {
+    let (state, lang) = (rows.state, rows.lang);
+    let Some(c) = rows.s.criteria.get(j) else {
+        return;
+    };
+    let node = Node::Criterion(j);
+    ui.horizontal(|ui| {
+        ui.add_space(depth as f32 * INDENT);
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.vertical(|ui| {
+                criterion_editor(ui, state, j, out);
+                ui.horizontal(|ui| {
+                    let label = ui.label(tr!(lang, "tree.group"));
+                    move_combo(ui, rows, node, out).labelled_by(label.id);
                 });
+                super::value_fn_editor::open_button(ui, state, &c.id);
             });
         });
-    }
+    });
 }
 
 fn group_row(
@@ -353,45 +386,7 @@ fn group_row(
                 out.push(Command::Edit(edit));
             }
             ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
-                let label = display_text(&group.name, lang).strong();
-                let r = ui
-                    .add(
-                        egui::Button::selectable(selected, label)
-                            .truncate()
-                            .sense(Sense::click_and_drag()),
-                    )
-                    .on_hover_text(tr!(lang, "tree.group_tip"));
-                r.dnd_set_drag_payload(Dragged(group.id.clone()));
-                if r.clicked() {
-                    set_selected_group(ui, (!selected).then(|| group.id.clone()));
-                }
-                r.context_menu(|ui| {
-                    if ui.button(tr!(lang, "tree.add_criterion_here")).clicked() {
-                        out.push(add_criterion_in(s, &group.id));
-                        ui.close();
-                    }
-                    if ui.button(tr!(lang, "tree.add_group_inside")).clicked() {
-                        out.push(Command::Edit(Edit::AddGroup {
-                            name: new_group_name(s),
-                            parent: Some(group.id.clone()),
-                        }));
-                        ui.close();
-                    }
-                    if ui.button(tr!(lang, "tree.rename")).clicked() {
-                        set_selected_group(ui, Some(group.id.clone()));
-                        focus_later(ui, Id::unique(("group-name", &group.id)));
-                        ui.close();
-                    }
-                    move_menu(ui, rows, node, out);
-                    if ui
-                        .button(tr!(lang, "tree.delete_group"))
-                        .on_hover_text(delete_note(rows, g))
-                        .clicked()
-                    {
-                        out.extend(delete_group(rows, g));
-                        ui.close();
-                    }
-                });
+                group_name(ui, rows, (group, g), selected, out);
             });
         });
     });
@@ -404,6 +399,61 @@ fn group_row(
                 ui.vertical(|ui| group_editor(ui, rows, g, out));
             });
         });
+    }
+}
+
+/// The group's name as a selectable, draggable button with its context menu.
+fn group_name(
+    ui: &mut Ui,
+    rows: &Rows<'_>,
+    (group, g): (&Group, usize),
+    selected: bool,
+    out: &mut Vec<Command>,
+) {
+    let lang = rows.lang;
+    let label = display_text(&group.name, lang).strong();
+    let r = ui
+        .add(
+            egui::Button::selectable(selected, label)
+                .truncate()
+                .sense(Sense::click_and_drag()),
+        )
+        .on_hover_text(tr!(lang, "tree.group_tip"));
+    r.dnd_set_drag_payload(Dragged(group.id.clone()));
+    if r.clicked() {
+        set_selected_group(ui, (!selected).then(|| group.id.clone()));
+    }
+    r.context_menu(|ui| group_menu(ui, rows, (group, g), out));
+}
+
+/// Add a criterion or a group inside, rename, move, delete.
+fn group_menu(ui: &mut Ui, rows: &Rows<'_>, (group, g): (&Group, usize), out: &mut Vec<Command>) {
+    let (s, lang) = (rows.s, rows.lang);
+    let node = Node::Group(g);
+    if ui.button(tr!(lang, "tree.add_criterion_here")).clicked() {
+        out.push(add_criterion_in(s, &group.id));
+        ui.close();
+    }
+    if ui.button(tr!(lang, "tree.add_group_inside")).clicked() {
+        out.push(Command::Edit(Edit::AddGroup {
+            name: new_group_name(s),
+            parent: Some(group.id.clone()),
+        }));
+        ui.close();
+    }
+    if ui.button(tr!(lang, "tree.rename")).clicked() {
+        set_selected_group(ui, Some(group.id.clone()));
+        focus_later(ui, Id::unique(("group-name", &group.id)));
+        ui.close();
+    }
+    move_menu(ui, rows, node, out);
+    if ui
+        .button(tr!(lang, "tree.delete_group"))
+        .on_hover_text(delete_note(rows, g))
+        .clicked()
+    {
+        out.extend(delete_group(rows, g));
+        ui.close();
     }
 }
 
