@@ -4,7 +4,7 @@
 
 use super::edit::Edit;
 use super::lists::direction_label;
-use super::state::{AppState, Cell, Command};
+use super::state::{AppState, Cell, CellNote, Command};
 use super::widgets::{NumberInput, PROBLEM, display_text, heading, number_field};
 use crate::model::Location;
 use crate::tr;
@@ -29,6 +29,60 @@ fn cell_problems(state: &AppState) -> CellProblems {
         }
     }
     out
+}
+
+/// A cell's outline and fill: red when refused or invalid, amber when not
+/// yet scored or carrying a note, the selection's colours when selected.
+fn cell_look(
+    visuals: &egui::Visuals,
+    note: Option<&CellNote>,
+    invalid: bool,
+    unscored: bool,
+    selected: bool,
+) -> (Stroke, egui::Color32) {
+    let stroke = if note.is_some_and(|n| n.refused) || invalid {
+        Stroke::new(2.0, PROBLEM)
+    } else if unscored || note.is_some() {
+        // Not yet scored (or a note to read): marked, but not an error.
+        Stroke::new(1.5, NOTE)
+    } else if selected {
+        Stroke::new(2.0, visuals.selection.stroke.color)
+    } else {
+        Stroke::NONE
+    };
+    let fill = if selected {
+        visuals.selection.bg_fill.gamma_multiply(0.35)
+    } else {
+        egui::Color32::TRANSPARENT
+    };
+    (stroke, fill)
+}
+
+/// Marks a cell not yet scored and gives the hover texts: not scored,
+/// illustrative, and the cell's problems.
+fn cell_hints(
+    ui: &Ui,
+    lang: crate::model::Lang,
+    mut response: egui::Response,
+    score: Option<&crate::model::Score>,
+    problems: &[String],
+) {
+    if score.is_none() && !response.has_focus() {
+        ui.painter().text(
+            response.rect.center(),
+            egui::Align2::CENTER_CENTER,
+            tr!(lang, "gui.not_scored_short"),
+            egui::FontId::proportional(11.0),
+            NOTE,
+        );
+        response = response.on_hover_text(tr!(lang, "gui.not_scored_tip"));
+    }
+    if score.is_some_and(|x| x.illustrative) {
+        response = response.on_hover_text(tr!(lang, "gui.illustrative_tip"));
+    }
+    if !problems.is_empty() {
+        response.on_hover_text(problems.join("\n"));
+    }
 }
 
 /// Height of one row of the scores table.
@@ -59,24 +113,7 @@ pub fn scores_table(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
         .map(|c| header_width(ui, c.name.get(lang), cell_width))
         .collect();
     let height = ui.available_height().clamp(3.0 * ROW_HEIGHT, 260.0);
-    // The header is as tall as the longest wrapped name, plus the unit line.
-    let name_height = s
-        .criteria
-        .iter()
-        .zip(&widths)
-        .map(|(c, &width)| {
-            egui::WidgetText::from(display_text(&c.name, lang).strong())
-                .into_galley(
-                    ui,
-                    Some(egui::TextWrapMode::Wrap),
-                    width,
-                    egui::TextStyle::Body,
-                )
-                .size()
-                .y
-        })
-        .fold(0.0_f32, f32::max);
-    let header_height = name_height + 18.0;
+    let header_height = header_height(ui, state, &widths);
     egui::ScrollArea::horizontal()
         .id_salt("scores-scroll")
         .show(ui, |ui| {
@@ -103,25 +140,61 @@ pub fn scores_table(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
                         let Some(a) = s.alternatives.get(row.index()) else {
                             return;
                         };
-                        let exclusion = excluded.iter().find(|x| x.alternative == a.id);
-                        row.col(|ui| option_label(ui, state, a, exclusion));
-                        for (c, &width) in s.criteria.iter().zip(&widths) {
-                            row.col(|ui| {
-                                let key = (a.id.clone(), c.id.clone());
-                                let cell = CellView {
-                                    alternative: &a.id,
-                                    criterion: &c.id,
-                                    excluded: exclusion.is_some(),
-                                    problems: problems.get(&key).cloned().unwrap_or_default(),
-                                };
-                                score_cell(ui, state, cell, width, out);
-                            });
-                        }
+                        option_row(&mut row, state, a, &widths, &excluded, &problems, out);
                     });
                 });
         });
     cell_note_line(ui, state);
     unscored_criteria_line(ui, state);
+}
+
+/// The header is as tall as the longest wrapped name, plus the unit line.
+fn header_height(ui: &Ui, state: &AppState, widths: &[f32]) -> f32 {
+    let lang = state.lang;
+    let name_height = state
+        .scenario()
+        .criteria
+        .iter()
+        .zip(widths)
+        .map(|(c, &width)| {
+            egui::WidgetText::from(display_text(&c.name, lang).strong())
+                .into_galley(
+                    ui,
+                    Some(egui::TextWrapMode::Wrap),
+                    width,
+                    egui::TextStyle::Body,
+                )
+                .size()
+                .y
+        })
+        .fold(0.0_f32, f32::max);
+    name_height + 18.0
+}
+
+/// Option `a`'s row: its label (greyed when excluded), then one cell per criterion.
+fn option_row(
+    row: &mut egui_extras::TableRow<'_, '_>,
+    state: &AppState,
+    a: &crate::model::Alternative,
+    widths: &[f32],
+    excluded: &[crate::analysis::Exclusion],
+    problems: &CellProblems,
+    out: &mut Vec<Command>,
+) {
+    let exclusion = excluded.iter().find(|x| x.alternative == a.id);
+    row.col(|ui| option_label(ui, state, a, exclusion));
+    for (c, &width) in state.scenario().criteria.iter().zip(widths) {
+        row.col(|ui| {
+            let key = (a.id.clone(), c.id.clone());
+            let cell = CellView {
+                alternative: &a.id,
+                criterion: &c.id,
+                excluded: exclusion.is_some(),
+                problems: problems.get(&key).cloned().unwrap_or_default(),
+            };
+            score_cell(ui, state, cell, width, out);
+        });
+    }
 }
 
 /// A criterion's column header: name, direction and unit.
@@ -274,21 +347,7 @@ fn score_cell(
         problems.push(n.text.clone());
     }
     let visuals = ui.visuals().clone();
-    let stroke = if note.is_some_and(|n| n.refused) || invalid {
-        Stroke::new(2.0, PROBLEM)
-    } else if score.is_none() || note.is_some() {
-        // Not yet scored (or a note to read): marked, but not an error.
-        Stroke::new(1.5, NOTE)
-    } else if selected {
-        Stroke::new(2.0, visuals.selection.stroke.color)
-    } else {
-        Stroke::NONE
-    };
-    let fill = if selected {
-        visuals.selection.bg_fill.gamma_multiply(0.35)
-    } else {
-        egui::Color32::TRANSPARENT
-    };
+    let (stroke, fill) = cell_look(&visuals, note, invalid, score.is_none(), selected);
     egui::Frame::new()
         .stroke(stroke)
         .fill(fill)
@@ -299,7 +358,7 @@ fn score_cell(
                 ui.style_mut().visuals.override_text_color = Some(visuals.weak_text_color());
             }
             let id = Id::unique(("cell", alternative, criterion));
-            let (mut response, input) = number_field(
+            let (response, input) = number_field(
                 ui,
                 id,
                 score.map(|x| x.value),
@@ -318,22 +377,7 @@ fn score_cell(
                     criterion: criterion.to_string(),
                 }));
             }
-            if score.is_none() && !response.has_focus() {
-                ui.painter().text(
-                    response.rect.center(),
-                    egui::Align2::CENTER_CENTER,
-                    tr!(lang, "gui.not_scored_short"),
-                    egui::FontId::proportional(11.0),
-                    NOTE,
-                );
-                response = response.on_hover_text(tr!(lang, "gui.not_scored_tip"));
-            }
-            if score.is_some_and(|x| x.illustrative) {
-                response = response.on_hover_text(tr!(lang, "gui.illustrative_tip"));
-            }
-            if !problems.is_empty() {
-                response.on_hover_text(problems.join("\n"));
-            }
+            cell_hints(ui, lang, response, score, &problems);
             match input {
                 NumberInput::Value(value) => out.push(Command::Edit(Edit::SetScore {
                     alternative: alternative.to_string(),
