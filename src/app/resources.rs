@@ -6,7 +6,7 @@
 use super::edit::Edit;
 use super::state::{AppState, Command};
 use super::widgets::{NumberInput, heading, number_field, text_field};
-use crate::model::{Alternative, Lang, Text};
+use crate::model::{Alternative, Lang, Resource, Text};
 use crate::tr;
 use egui::{Id, RichText, Ui};
 
@@ -30,69 +30,8 @@ pub fn resources_section(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) 
     }
     for r in &s.resources {
         egui::Frame::group(ui.style()).show(ui, |ui| {
-            ui.horizontal(|ui| {
-                let (response, changed) = text_field(
-                    ui,
-                    Id::unique(("resource-name", &r.id)),
-                    &r.name,
-                    lang,
-                    150.0,
-                    false,
-                    &tr!(lang, "gui.resource_name"),
-                );
-                if let Some(name) = changed {
-                    out.push(Command::Edit(Edit::RenameResource {
-                        id: r.id.clone(),
-                        lang,
-                        name,
-                    }));
-                }
-                if response.lost_focus() {
-                    out.push(Command::EndGroup);
-                }
-                if ui
-                    .small_button("✕")
-                    .on_hover_text(tr!(lang, "gui.resource_delete_tip"))
-                    .clicked()
-                {
-                    out.push(Command::Edit(Edit::DeleteResource { id: r.id.clone() }));
-                }
-            });
-            ui.horizontal(|ui| {
-                ui.label(tr!(lang, "gui.cap"));
-                let (_, cap) = number_field(
-                    ui,
-                    Id::unique(("resource-cap", &r.id)),
-                    Some(r.cap),
-                    lang,
-                    70.0,
-                    false,
-                    &tr!(lang, "gui.cap"),
-                );
-                match cap {
-                    NumberInput::Value(cap) => out.push(Command::Edit(Edit::SetCap {
-                        id: r.id.clone(),
-                        cap,
-                    })),
-                    NumberInput::Invalid(e) => out.push(Command::Notify(e)),
-                    NumberInput::None | NumberInput::Cleared => {}
-                }
-                let label = ui.label(tr!(lang, "gui.unit"));
-                let mut unit = r.unit.get(lang).to_string();
-                let response = ui
-                    .add(egui::TextEdit::singleline(&mut unit).desired_width(70.0))
-                    .labelled_by(label.id);
-                if response.changed() {
-                    out.push(Command::Edit(Edit::SetResourceUnit {
-                        id: r.id.clone(),
-                        lang,
-                        unit,
-                    }));
-                }
-                if response.lost_focus() {
-                    out.push(Command::EndGroup);
-                }
-            });
+            resource_name_row(ui, lang, r, out);
+            resource_cap_row(ui, lang, r, out);
         });
     }
     if ui
@@ -108,6 +47,77 @@ pub fn resources_section(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) 
             ),
         }));
     }
+}
+
+/// The resource's name and its delete button.
+fn resource_name_row(ui: &mut Ui, lang: Lang, r: &Resource, out: &mut Vec<Command>) {
+    ui.horizontal(|ui| {
+        let (response, changed) = text_field(
+            ui,
+            Id::unique(("resource-name", &r.id)),
+            &r.name,
+            lang,
+            150.0,
+            false,
+            &tr!(lang, "gui.resource_name"),
+        );
+        if let Some(name) = changed {
+            out.push(Command::Edit(Edit::RenameResource {
+                id: r.id.clone(),
+                lang,
+                name,
+            }));
+        }
+        if response.lost_focus() {
+            out.push(Command::EndGroup);
+        }
+        if ui
+            .small_button("✕")
+            .on_hover_text(tr!(lang, "gui.resource_delete_tip"))
+            .clicked()
+        {
+            out.push(Command::Edit(Edit::DeleteResource { id: r.id.clone() }));
+        }
+    });
+}
+
+/// The resource's cap and unit.
+fn resource_cap_row(ui: &mut Ui, lang: Lang, r: &Resource, out: &mut Vec<Command>) {
+    ui.horizontal(|ui| {
+        ui.label(tr!(lang, "gui.cap"));
+        let (_, cap) = number_field(
+            ui,
+            Id::unique(("resource-cap", &r.id)),
+            Some(r.cap),
+            lang,
+            70.0,
+            false,
+            &tr!(lang, "gui.cap"),
+        );
+        match cap {
+            NumberInput::Value(cap) => out.push(Command::Edit(Edit::SetCap {
+                id: r.id.clone(),
+                cap,
+            })),
+            NumberInput::Invalid(e) => out.push(Command::Notify(e)),
+            NumberInput::None | NumberInput::Cleared => {}
+        }
+        let label = ui.label(tr!(lang, "gui.unit"));
+        let mut unit = r.unit.get(lang).to_string();
+        let response = ui
+            .add(egui::TextEdit::singleline(&mut unit).desired_width(70.0))
+            .labelled_by(label.id);
+        if response.changed() {
+            out.push(Command::Edit(Edit::SetResourceUnit {
+                id: r.id.clone(),
+                lang,
+                unit,
+            }));
+        }
+        if response.lost_focus() {
+            out.push(Command::EndGroup);
+        }
+    });
 }
 
 /// What option `a` needs of each resource (empty: none), in its editor.
