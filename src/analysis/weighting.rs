@@ -161,6 +161,36 @@ fn on_saaty_scale(x: f64) -> bool {
 /// diagonal is 1 and `matrix[j][i] = 1 / matrix[i][j]`). The weights are the
 /// principal eigenvector found by power iteration to 1e-12.
 pub fn ahp(matrix: &[Vec<f64>]) -> Result<Ahp, WeightingError> {
+    check_pairwise(matrix)?;
+    let n = matrix.len();
+    let w = principal_eigenvector(matrix);
+    let aw = times(matrix, &w);
+    let lambda_max = aw.iter().zip(&w).map(|(a, x)| a / x).sum::<f64>() / n as f64;
+    let consistency_index = if n > 1 {
+        ((lambda_max - n as f64) / (n as f64 - 1.0)).max(0.0)
+    } else {
+        0.0
+    };
+    let ri = random_index(n);
+    let consistency_ratio = if ri > 0.0 {
+        consistency_index / ri
+    } else {
+        0.0
+    };
+    let most_inconsistent = most_inconsistent(matrix, &w);
+    Ok(Ahp {
+        weights: w,
+        lambda_max,
+        consistency_index,
+        random_index: ri,
+        consistency_ratio,
+        most_inconsistent,
+    })
+}
+
+/// A square matrix, not empty, every judgement on the Saaty scale, and
+/// reciprocal (with 1 on the diagonal).
+fn check_pairwise(matrix: &[Vec<f64>]) -> Result<(), WeightingError> {
     let n = matrix.len();
     if n == 0 {
         return Err(WeightingError::NoCriteria);
@@ -179,14 +209,22 @@ pub fn ahp(matrix: &[Vec<f64>]) -> Result<Ahp, WeightingError> {
             }
         }
     }
-    let times = |w: &[f64]| -> Vec<f64> {
-        matrix
-            .iter()
-            .map(|row| row.iter().zip(w).map(|(a, x)| a * x).sum())
-            .collect()
-    };
-    // Start from the row geometric means (exact when the judgements are
-    // consistent), then iterate w <- A w / sum(A w).
+    Ok(())
+}
+
+/// `matrix` times `w`.
+fn times(matrix: &[Vec<f64>], w: &[f64]) -> Vec<f64> {
+    matrix
+        .iter()
+        .map(|row| row.iter().zip(w).map(|(a, x)| a * x).sum())
+        .collect()
+}
+
+/// The principal eigenvector, normalised: start from the row geometric
+/// means (exact when the judgements are consistent), then iterate
+/// w <- A w / sum(A w) to [`POWER_TOLERANCE`].
+fn principal_eigenvector(matrix: &[Vec<f64>]) -> Vec<f64> {
+    let n = matrix.len();
     let mut w = normalise(
         &matrix
             .iter()
@@ -195,7 +233,7 @@ pub fn ahp(matrix: &[Vec<f64>]) -> Result<Ahp, WeightingError> {
             .collect::<Vec<_>>(),
     );
     for _ in 0..POWER_MAX_STEPS {
-        let next = normalise(&times(&w));
+        let next = normalise(&times(matrix, &w));
         let moved = next
             .iter()
             .zip(&w)
@@ -206,19 +244,12 @@ pub fn ahp(matrix: &[Vec<f64>]) -> Result<Ahp, WeightingError> {
             break;
         }
     }
-    let aw = times(&w);
-    let lambda_max = aw.iter().zip(&w).map(|(a, x)| a / x).sum::<f64>() / n as f64;
-    let consistency_index = if n > 1 {
-        ((lambda_max - n as f64) / (n as f64 - 1.0)).max(0.0)
-    } else {
-        0.0
-    };
-    let ri = random_index(n);
-    let consistency_ratio = if ri > 0.0 {
-        consistency_index / ri
-    } else {
-        0.0
-    };
+    w
+}
+
+/// The judgement farthest (in log ratio) from what the weights imply.
+fn most_inconsistent(matrix: &[Vec<f64>], w: &[f64]) -> Option<Inconsistency> {
+    let n = matrix.len();
     let mut most_inconsistent: Option<Inconsistency> = None;
     for i in 0..n {
         for j in (i + 1)..n {
@@ -238,14 +269,7 @@ pub fn ahp(matrix: &[Vec<f64>]) -> Result<Ahp, WeightingError> {
             }
         }
     }
-    Ok(Ahp {
-        weights: w,
-        lambda_max,
-        consistency_index,
-        random_index: ri,
-        consistency_ratio,
-        most_inconsistent,
-    })
+    most_inconsistent
 }
 
 /// The pairwise matrix of `criteria` (ids) from judgements (a, b, r): "a is
