@@ -94,18 +94,7 @@ pub fn best_packages(
         return Err(PackageError::NotCombinable);
     }
     let index = ScenarioIndex::new(scenario);
-    let evaluation = evaluate_indexed(&index, profile, Method::Wsm);
-    let scores: HashMap<&str, f64> = evaluation
-        .ranking
-        .iter()
-        .map(|r| (r.alternative.as_str(), r.score))
-        .collect();
-    let values: Vec<(String, f64)> = evaluation
-        .matrix
-        .alternatives
-        .iter()
-        .map(|id| (id.clone(), scores.get(id.as_str()).copied().unwrap_or(0.0)))
-        .collect();
+    let values = option_values(&index, profile);
     let candidates: Vec<&(String, f64)> = values.iter().filter(|(_, v)| *v > 0.0).collect();
     if candidates.len() > MAX_OPTIONS {
         return Err(PackageError::TooManyOptions {
@@ -114,7 +103,42 @@ pub fn best_packages(
         });
     }
     let caps: Vec<f64> = scenario.resources.iter().map(|r| r.cap).collect();
-    let needs: Vec<Vec<f64>> = candidates
+    let needs = candidate_needs(scenario, &index, &candidates);
+    let item_values: Vec<f64> = candidates.iter().map(|(_, v)| *v).collect();
+    let packages = solve(&item_values, &needs, &caps, top)
+        .into_iter()
+        .map(|choice| package(scenario, &choice, &candidates, &needs, &caps))
+        .collect();
+    Ok(PackageResult {
+        profile: profile.id.clone(),
+        values,
+        packages,
+    })
+}
+
+/// Each feasible option's wsm score under `profile` (0 for one left unranked).
+fn option_values(index: &ScenarioIndex<'_>, profile: &WeightProfile) -> Vec<(String, f64)> {
+    let evaluation = evaluate_indexed(index, profile, Method::Wsm);
+    let scores: HashMap<&str, f64> = evaluation
+        .ranking
+        .iter()
+        .map(|r| (r.alternative.as_str(), r.score))
+        .collect();
+    evaluation
+        .matrix
+        .alternatives
+        .iter()
+        .map(|id| (id.clone(), scores.get(id.as_str()).copied().unwrap_or(0.0)))
+        .collect()
+}
+
+/// What each candidate needs of each resource (0 when it names none).
+fn candidate_needs(
+    scenario: &Scenario,
+    index: &ScenarioIndex<'_>,
+    candidates: &[&(String, f64)],
+) -> Vec<Vec<f64>> {
+    candidates
         .iter()
         .map(|(id, _)| {
             let alternative = index.alternative(id);
@@ -128,45 +152,44 @@ pub fn best_packages(
                 })
                 .collect()
         })
-        .collect();
-    let item_values: Vec<f64> = candidates.iter().map(|(_, v)| *v).collect();
-    let packages = solve(&item_values, &needs, &caps, top)
+        .collect()
+}
+
+/// A chosen set as the result states it: its options, value, resource use,
+/// the caps it reaches, and each option left out with the caps it would break.
+fn package(
+    scenario: &Scenario,
+    choice: &Choice,
+    candidates: &[&(String, f64)],
+    needs: &[Vec<f64>],
+    caps: &[f64],
+) -> Package {
+    let used = usage(&choice.members, needs, caps.len());
+    let binding = binding_caps(&choice.members, needs, caps)
         .into_iter()
-        .map(|choice| {
-            let used = usage(&choice.members, &needs, caps.len());
-            let binding = binding_caps(&choice.members, &needs, &caps)
-                .into_iter()
+        .map(|r| scenario.resources[r].id.clone())
+        .collect();
+    let left_out = (0..candidates.len())
+        .filter(|k| !choice.members.contains(k))
+        .map(|k| {
+            let over = (0..caps.len())
+                .filter(|&r| used[r] + needs[k][r] > caps[r] + CAP_EPS)
                 .map(|r| scenario.resources[r].id.clone())
                 .collect();
-            let used_now = usage(&choice.members, &needs, caps.len());
-            let left_out = (0..candidates.len())
-                .filter(|k| !choice.members.contains(k))
-                .map(|k| {
-                    let over = (0..caps.len())
-                        .filter(|&r| used_now[r] + needs[k][r] > caps[r] + CAP_EPS)
-                        .map(|r| scenario.resources[r].id.clone())
-                        .collect();
-                    (candidates[k].0.clone(), over)
-                })
-                .collect();
-            Package {
-                left_out,
-                options: choice
-                    .members
-                    .iter()
-                    .map(|&k| candidates[k].0.clone())
-                    .collect(),
-                value: choice.value,
-                used,
-                binding,
-            }
+            (candidates[k].0.clone(), over)
         })
         .collect();
-    Ok(PackageResult {
-        profile: profile.id.clone(),
-        values,
-        packages,
-    })
+    Package {
+        left_out,
+        options: choice
+            .members
+            .iter()
+            .map(|&k| candidates[k].0.clone())
+            .collect(),
+        value: choice.value,
+        used,
+        binding,
+    }
 }
 
 /// Resource use of a set of items.
