@@ -94,25 +94,7 @@ impl TreeSampler {
             if children.is_empty() {
                 continue;
             }
-            let bounds: Option<Vec<WeightBounds>> = (!profile.bounds.is_empty()).then(|| {
-                children
-                    .iter()
-                    .map(|&c| {
-                        profile
-                            .bounds
-                            .get(tree.id(scenario, c))
-                            .copied()
-                            .unwrap_or(WeightBounds { min: 0.0, max: 1.0 })
-                    })
-                    .collect()
-            });
-            let shares =
-                WeightSampler::new(children.len(), bounds.as_deref()).map_err(|e| match e {
-                    BoundsError::Invalid(k) => {
-                        BoundsError::InvalidNode(tree.id(scenario, children[k]).to_string())
-                    }
-                    other => other,
-                })?;
+            let shares = children_sampler(scenario, &tree, profile, &children)?;
             let mut slots = Vec::with_capacity(children.len());
             for &child in &children {
                 let child_slot = sampler.slots;
@@ -152,6 +134,34 @@ impl TreeSampler {
             shares: Vec::new(),
         }
     }
+}
+
+/// The sampler of the shares of `children` within their parent, within the
+/// profile's bounds on them (a bound's error names the node).
+fn children_sampler(
+    scenario: &Scenario,
+    tree: &ValueTree,
+    profile: &WeightProfile,
+    children: &[Node],
+) -> Result<WeightSampler, BoundsError> {
+    let bounds: Option<Vec<WeightBounds>> = (!profile.bounds.is_empty()).then(|| {
+        children
+            .iter()
+            .map(|&c| {
+                profile
+                    .bounds
+                    .get(tree.id(scenario, c))
+                    .copied()
+                    .unwrap_or(WeightBounds { min: 0.0, max: 1.0 })
+            })
+            .collect()
+    });
+    WeightSampler::new(children.len(), bounds.as_deref()).map_err(|e| match e {
+        BoundsError::Invalid(k) => {
+            BoundsError::InvalidNode(tree.id(scenario, children[k]).to_string())
+        }
+        other => other,
+    })
 }
 
 /// Successive weight samples from one [`TreeSampler`].
