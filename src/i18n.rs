@@ -1,7 +1,8 @@
 //! Language-aware text: the translation catalogue lookup (rust-i18n, files in
-//! `assets/locales/`), number and percentage formatting, and the messages
-//! for input problems (validation problems, their locations). Sentences
-//! about results (exclusion reasons included) live in `report`.
+//! `assets/locales/`), number and percentage formatting, the system
+//! language (from the platform's locale), and the messages for input
+//! problems (validation problems, their locations, refused numbers).
+//! Sentences about results (exclusion reasons included) live in `report`.
 //!
 //! Every call passes its language explicitly, so a French export and an
 //! English GUI can run side by side and tests never race on a global locale.

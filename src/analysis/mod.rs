@@ -1,5 +1,8 @@
-//! Decision analysis: value scaling, ranking methods, feasibility,
-//! sensitivity, SMAA, weighting and comparison. Pure functions of their inputs.
+//! Decision analysis: value scaling, the ranking methods, feasibility
+//! (vetoes and caps), dominance, sensitivity, SMAA, weighting, packages,
+//! value for money and the comparison of two scenarios. Pure functions of
+//! their inputs (SMAA draws from a seeded generator); results are typed and
+//! worded elsewhere (`report`), so this module depends on `model` alone.
 
 pub mod by_group;
 pub mod compare;

@@ -1,7 +1,7 @@
 //! Every chart of Tradeoff, each drawn once by one function generic over
 //! plotters' `DrawingBackend`, so the GUI texture, PNG and SVG files and the
 //! briefing pack are the same drawing. Charts compute what they show through
-//! `analysis`; they never import the GUI.
+//! `analysis` and take their sentences from `report`; they never import the GUI.
 
 mod acceptability;
 mod bars;

@@ -368,7 +368,7 @@ fn interpolate(xs: &[f64], ys: &[f64], x: f64) -> f64 {
 }
 
 /// One plain sentence on what the curve shows ("CAR stays first while the
-/// weight on risk is between 12% and 61%…"), worded by the engine.
+/// weight on risk is between 12% and 61%…"), worded by `report::sensitivity`.
 pub(crate) fn sentence(ctx: &Ctx<'_>, curve: &SensitivityCurve) -> String {
     if ctx.eval.ranking.is_empty() {
         return ctx.nothing_to_show();

@@ -1,6 +1,6 @@
 //! Writing charts and briefing packs to files: PNG and SVG images (written
 //! atomically) and the briefing pack (HTML/Markdown page, Word and PDF note,
-//! PowerPoint deck). Depends on `report`, `charts` and `io`.
+//! PowerPoint deck). Depends on `analysis`, `report`, `charts` and `io`.
 
 pub mod brief;
 pub mod brief_groups;

@@ -1,5 +1,8 @@
 //! The decision problem as data: criteria, options, evidenced scores, weight
-//! profiles and resource caps. No I/O and no GUI live here.
+//! profiles, resource caps and the value tree of groups, with the value
+//! functions, bilingual text, the reading of typed numbers, a lookup index
+//! and validation. No I/O, no GUI and no message catalogue live here
+//! (problems are typed; `i18n` words them).
 
 mod index;
 pub mod number;
