@@ -4,9 +4,10 @@
 //!
 //! The package is the smallest one PowerPoint and LibreOffice both accept
 //! (ECMA-376 part 1, §13 and §19): `[Content_Types].xml`, the package and
-//! part relationships, one theme, one slide master with one blank layout, a
-//! notes master (speaker notes need one), then per slide its XML, its chart
-//! (PNG) and its notes slide. Text boxes and pictures are placed in EMU
+//! part relationships, the document properties, two themes (the slide
+//! master's and the notes master's), one slide master with one blank
+//! layout, a notes master (speaker notes need one), then per slide its XML,
+//! its chart (PNG) and its notes slide. Text boxes and pictures are placed in EMU
 //! (914,400 per inch) on a 16:9 slide of 13.33 × 7.5 inches.
 
 use super::ExportError;
