@@ -319,7 +319,7 @@ fn scale_row(ui: &mut Ui, state: &AppState, c: &Criterion, out: &mut Vec<Command
             .checkbox(&mut fixed, tr!(lang, "gui.scale_fixed"))
             .changed()
         {
-            let scale = fixed.then(|| default_scale(state, &id, c.direction));
+            let scale = fixed.then(|| default_scale(state, id, c.direction));
             out.push(Command::Edit(Edit::SetScale {
                 id: id.clone(),
                 scale,

@@ -172,7 +172,7 @@ fn draw_row_labels<DB: DrawingBackend>(
     let label_lh = line_height(theme, 0.95);
     let base = plot.get_base_pixel();
     let x0 = chart.x_range().start;
-    let row_px = row_height(&chart, n);
+    let row_px = row_height(chart, n);
     for (r, lines) in wrapped.iter().enumerate() {
         let (ax, ay) = chart.backend_coord(&(x0, row_centre(n, r)));
         let style = label_style
