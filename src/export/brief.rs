@@ -12,12 +12,12 @@ use super::document::{Block, Inline, Page, PrintImage, Span, text};
 use super::{ExportError, ImageFormat, chart_bytes, write_file};
 use crate::analysis::compare::{Comparison, Explanation};
 use crate::analysis::smaa::SmaaResult;
-use crate::analysis::{Method, evaluate_indexed, evaluate_methods, select_profile};
+use crate::analysis::{Method, evaluate_methods, select_profile};
 use crate::charts::{ChartInput, ChartKind, method_name};
 use crate::i18n::{num, pct, value};
 use crate::model::{Direction, Lang, Node, Scenario, ScenarioIndex, ValueTree};
-use crate::report::exclusions::reasons;
 use crate::report::findings::{Findings, findings};
+use crate::report::ranking::{RankingReport, dominance};
 use crate::tr;
 use std::path::{Path, PathBuf};
 
@@ -507,8 +507,6 @@ pub fn results_section(
         select_profile(scenario, options.profile).map_err(|e| ExportError::Chart(e.into()))?;
     let index = ScenarioIndex::new(scenario);
     let evaluations = evaluate_methods(&index, profile, &Method::ALL);
-    // Rank and score of each option under each method, by id.
-    let placed: Vec<_> = evaluations.iter().map(|e| e.ranked_by_id()).collect();
     let mut blocks = vec![
         Block::Heading(2, tr!(lang, "brief.results")),
         Block::Paragraph(text(tr!(
@@ -517,106 +515,76 @@ pub fn results_section(
             profile = profile.name.get(lang)
         ))),
     ];
-    let mut header = vec![tr!(lang, "brief.col.option")];
-    for m in Method::ALL {
-        header.push(tr!(
-            lang,
-            "brief.col.rank_by",
-            method = method_name(m, lang)
-        ));
-        header.push(tr!(
-            lang,
-            "brief.col.score_by",
-            method = method_name(m, lang)
-        ));
+    // The rows follow the first method's order, the others beside it.
+    let Some((first, others)) = evaluations.split_first() else {
+        return Ok(blocks);
+    };
+    let others: Vec<&crate::analysis::Evaluation> = others.iter().collect();
+    let dominated = dominance(first);
+    let report = RankingReport::new(scenario, first, &others, &dominated, lang);
+    blocks.extend(ranking_table(&report));
+    if !report.rows.is_empty() {
+        // One sentence on dominance (raw values: the same for every method).
+        blocks.push(Block::Paragraph(text(
+            crate::report::frontier::dominance_sentence(scenario, &dominated, lang),
+        )));
     }
-    let order: Vec<String> = evaluations
-        .first()
-        .map(|e| e.ranking.iter().map(|r| r.alternative.clone()).collect())
-        .unwrap_or_default();
-    let rows: Vec<Vec<Inline>> = order
+    if scenario.profiles.len() > 1 {
+        blocks.push(Block::Heading(3, tr!(lang, "brief.by_profile")));
+        let lines = crate::report::stakeholders::winner_lines(scenario, options.method, lang);
+        blocks.push(Block::List(lines.into_iter().map(text).collect()));
+    }
+    blocks.extend(excluded_list(&report));
+    Ok(blocks)
+}
+
+/// The table of every ranked option's rank and score under each method,
+/// or the sentence saying none could be ranked.
+fn ranking_table(report: &RankingReport) -> Vec<Block> {
+    let lang = report.lang;
+    if report.rows.is_empty() {
+        return vec![Block::Paragraph(text(tr!(lang, "chart.all_excluded")))];
+    }
+    let mut header = vec![tr!(lang, "brief.col.option")];
+    for &m in &report.methods {
+        let method = method_name(m, lang);
+        header.push(tr!(lang, "brief.col.rank_by", method = method.clone()));
+        header.push(tr!(lang, "brief.col.score_by", method = method));
+    }
+    let rows = report
+        .rows
         .iter()
-        .map(|id| {
-            let mut row = vec![text(index.alternative_name(id, lang))];
-            for e in &placed {
-                match e.get(id.as_str()) {
-                    Some(r) => {
-                        row.push(text(r.rank.to_string()));
-                        row.push(text(num(r.score, 3, lang)));
-                    }
-                    None => {
-                        row.push(text("—"));
-                        row.push(text("—"));
-                    }
-                }
+        .map(|r| {
+            let mut row = vec![text(r.name.clone())];
+            for placed in &r.by_method {
+                let (rank, score) = placed.map_or_else(
+                    || ("—".to_string(), "—".to_string()),
+                    |p| (p.rank.to_string(), num(p.score, 3, lang)),
+                );
+                row.push(text(rank));
+                row.push(text(score));
             }
             row
         })
         .collect();
-    if rows.is_empty() {
-        blocks.push(Block::Paragraph(text(tr!(lang, "chart.all_excluded"))));
-    } else {
-        blocks.push(Block::Table { header, rows });
-        if let Some(e) = evaluations.first() {
-            // One sentence on dominance (raw values: the same for every method).
-            let dominated: Vec<(String, Vec<String>)> = e
-                .matrix
-                .alternatives
-                .iter()
-                .cloned()
-                .zip(crate::analysis::dominance::dominated_by(&e.matrix))
-                .collect();
-            blocks.push(Block::Paragraph(text(
-                crate::report::frontier::dominance_sentence(scenario, &dominated, lang),
-            )));
-        }
+    vec![Block::Table { header, rows }]
+}
+
+/// The excluded options, each with every reason, or that none is.
+fn excluded_list(report: &RankingReport) -> Vec<Block> {
+    let lang = report.lang;
+    let mut blocks = vec![Block::Heading(3, tr!(lang, "brief.excluded"))];
+    if report.excluded.is_empty() {
+        blocks.push(Block::Paragraph(text(tr!(lang, "brief.none_excluded"))));
+        return blocks;
     }
-    if scenario.profiles.len() > 1 {
-        blocks.push(Block::Heading(3, tr!(lang, "brief.by_profile")));
-        let items = scenario
-            .profiles
-            .iter()
-            .map(|p| {
-                let e = evaluate_indexed(&index, p, options.method);
-                let line = match e.winner() {
-                    Some(w) => tr!(
-                        lang,
-                        "brief.profile_winner",
-                        profile = p.name.get(lang),
-                        option = index.alternative_name(&w.alternative, lang),
-                        score = num(w.score, 2, lang)
-                    ),
-                    None => tr!(lang, "brief.profile_none", profile = p.name.get(lang)),
-                };
-                text(line)
-            })
-            .collect();
-        blocks.push(Block::List(items));
-    }
-    if let Some(e) = evaluations.first() {
-        blocks.push(Block::Heading(3, tr!(lang, "brief.excluded")));
-        if e.excluded.is_empty() {
-            blocks.push(Block::Paragraph(text(tr!(lang, "brief.none_excluded"))));
-        } else {
-            let items = e
-                .excluded
-                .iter()
-                .map(|x| {
-                    let reasons = reasons(scenario, x, lang);
-                    vec![
-                        Span::Strong(index.alternative_name(&x.alternative, lang)),
-                        Span::Text(tr!(
-                            lang,
-                            "brief.excluded_reasons",
-                            reasons = reasons.join("; ")
-                        )),
-                    ]
-                })
-                .collect();
-            blocks.push(Block::List(items));
-        }
-    }
-    Ok(blocks)
+    let items = report
+        .excluded
+        .iter()
+        .map(|x| vec![Span::Strong(x.name.clone()), Span::Text(x.after_name(lang))])
+        .collect();
+    blocks.push(Block::List(items));
+    blocks
 }
 
 /// The answer first: the top option, how robust it is, and the

@@ -26,6 +26,28 @@ pub fn winners(s: &Scenario, method: Method) -> Vec<(String, Option<String>)> {
         .collect()
 }
 
+/// One line per profile for the briefing: "Defence: Mali (score 0.61)", or
+/// that the profile has no feasible option.
+pub fn winner_lines(s: &Scenario, method: Method, lang: Lang) -> Vec<String> {
+    let index = ScenarioIndex::new(s);
+    s.profiles
+        .iter()
+        .map(|p| {
+            let e = evaluate_indexed(&index, p, method);
+            match e.winner() {
+                Some(w) => tr!(
+                    lang,
+                    "brief.profile_winner",
+                    profile = p.name.get(lang),
+                    option = index.alternative_name(&w.alternative, lang),
+                    score = crate::i18n::num(w.score, 2, lang)
+                ),
+                None => tr!(lang, "brief.profile_none", profile = p.name.get(lang)),
+            }
+        })
+        .collect()
+}
+
 /// "A, B and C" in `lang`.
 pub fn join_names(names: &[String], lang: Lang) -> String {
     match names {
