@@ -8,7 +8,7 @@
 //! The same pack holds the briefing note (Word and PDF) and the slide deck
 //! (`export::note`), all from one set of [`Findings`].
 
-use super::document::{Block, Inline, Page, PrintImage, Span, text};
+use super::document::{Block, Page, PrintImage, Span, text};
 use super::{ExportError, ImageFormat, chart_bytes, write_file};
 use crate::analysis::compare::{Comparison, Explanation};
 use crate::analysis::smaa::SmaaResult;
@@ -652,38 +652,18 @@ pub fn comparison_section(
         tr!(lang, "brief.col.rank_b"),
         tr!(lang, "brief.col.score_b"),
     ];
-    let (by_id_a, by_id_b) = (comparison.a.ranked_by_id(), comparison.b.ranked_by_id());
-    let mut ids: Vec<&str> = comparison
-        .b
-        .ranking
-        .iter()
-        .map(|r| r.alternative.as_str())
-        .collect();
-    for r in &comparison.a.ranking {
-        if !by_id_b.contains_key(r.alternative.as_str()) {
-            ids.push(&r.alternative);
-        }
-    }
-    let cell = |e: &std::collections::HashMap<&str, &crate::analysis::Ranked>,
-                id: &str|
-     -> (Inline, Inline) {
-        match e.get(id) {
-            Some(r) => (text(r.rank.to_string()), text(num(r.score, 3, lang))),
-            None => (text("—"), text("—")),
-        }
+    let report = crate::report::compare::RankingsReport::new(a, b, comparison, lang);
+    let cells = |placed: Option<crate::report::ranking::Placed>| match placed {
+        Some(p) => (text(p.rank.to_string()), text(num(p.score, 3, lang))),
+        None => (text("—"), text("—")),
     };
-    let rows = ids
-        .iter()
-        .map(|id| {
-            let (ra, sa) = cell(&by_id_a, id);
-            let (rb, sb) = cell(&by_id_b, id);
-            vec![
-                text(crate::report::compare::option_name(a, b, id, lang)),
-                ra,
-                sa,
-                rb,
-                sb,
-            ]
+    let rows = report
+        .ranked(comparison)
+        .into_iter()
+        .map(|row| {
+            let (rank_a, score_a) = cells(row.a);
+            let (rank_b, score_b) = cells(row.b);
+            vec![text(row.name.clone()), rank_a, score_a, rank_b, score_b]
         })
         .collect();
     blocks.push(Block::Table { header, rows });

@@ -6,11 +6,13 @@ mod change_text;
 mod describe_groups;
 mod diff_groups;
 mod diff_text;
+mod tables;
 
 pub use change_text::change_lines;
 pub use describe_groups::group_sentence;
 pub use diff_groups::groups_text;
 pub use diff_text::diff_text;
+pub use tables::*;
 
 use crate::analysis::compare::{Comparison, EffectKind, Explanation, Outcome, Side};
 use crate::i18n::{num, pct, value};
