@@ -1,5 +1,6 @@
 //! Why an option was excluded, in words: one reason per veto, red line,
-//! resource cap or missing score, and the "excluded: …" line every face prints.
+//! resource cap or missing score, the "excluded: …" line every face prints,
+//! and [`ExcludedRow`], an excluded option as the typed reports hold it.
 
 use crate::analysis::{Exclusion, Reason};
 use crate::i18n;
@@ -112,4 +113,53 @@ pub fn option_and_reasons(scenario: &Scenario, exclusion: &Exclusion, lang: Lang
         scenario.alternative_name(&exclusion.alternative, lang),
         reasons_text(scenario, exclusion, lang)
     )
+}
+
+/// One option excluded before the ranking.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExcludedRow {
+    /// Alternative id.
+    pub id: String,
+    /// Display name in the report's language.
+    pub name: String,
+    /// Every reason, one sentence each.
+    pub reasons: Vec<String>,
+}
+
+impl ExcludedRow {
+    /// Every reason on one line, "; " between them.
+    pub fn reasons_text(&self) -> String {
+        self.reasons.join("; ")
+    }
+
+    /// "excluded: <every reason>", as every command prints it.
+    pub fn because(&self, lang: Lang) -> String {
+        tr!(lang, "cli.excluded_because", reasons = self.reasons_text())
+    }
+
+    /// ": <every reason>", what follows the option's name in the briefing's list.
+    pub fn after_name(&self, lang: Lang) -> String {
+        tr!(
+            lang,
+            "brief.excluded_reasons",
+            reasons = self.reasons_text()
+        )
+    }
+
+    /// "Excluded: <every reason>", as the window shows it beside the option.
+    pub fn sentence(&self, lang: Lang) -> String {
+        tr!(lang, "gui.excluded_because", reasons = self.reasons_text())
+    }
+}
+
+/// The excluded options of an evaluation, each with every reason.
+pub fn excluded_rows(scenario: &Scenario, excluded: &[Exclusion], lang: Lang) -> Vec<ExcludedRow> {
+    excluded
+        .iter()
+        .map(|x| ExcludedRow {
+            id: x.alternative.clone(),
+            name: scenario.alternative_name(&x.alternative, lang),
+            reasons: reasons(scenario, x, lang),
+        })
+        .collect()
 }

@@ -6,7 +6,7 @@ use crate::analysis::exclusions;
 use crate::analysis::package::{MAX_OPTIONS, Package, PackageError, PackageResult};
 use crate::i18n::{num, value};
 use crate::model::{Lang, Scenario, ScenarioIndex, WeightProfile};
-use crate::report::ranking::{ExcludedRow, excluded_rows};
+use crate::report::exclusions::{ExcludedRow, excluded_rows};
 use crate::tr;
 use std::fmt::Write;
 

@@ -5,7 +5,7 @@ use crate::analysis::matrix::normalise;
 use crate::analysis::weighting::{ProfilePath, effective_profile_weights};
 use crate::analysis::{Method, evaluate_indexed};
 use crate::model::{Lang, Scenario, ScenarioIndex};
-use crate::report::ranking::{ExcludedRow, excluded_rows};
+use crate::report::exclusions::{ExcludedRow, excluded_rows};
 use crate::tr;
 
 /// One weight profile as a column of the stakeholder table.

@@ -6,7 +6,7 @@
 use crate::analysis::{Evaluation, Method, Ranked};
 use crate::i18n::num;
 use crate::model::{Lang, Scenario, ScenarioIndex};
-use crate::report::exclusions::reasons;
+use crate::report::exclusions::{ExcludedRow, excluded_rows};
 use crate::report::frontier::dominators_text;
 use crate::tr;
 use std::collections::HashMap;
@@ -43,43 +43,6 @@ pub struct RankRow {
     pub by_method: Vec<Option<Placed>>,
     /// "Dominated by DR Congo, Mali" when feasible options dominate it.
     pub dominated_by: Option<String>,
-}
-
-/// One option excluded before the ranking.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ExcludedRow {
-    /// Alternative id.
-    pub id: String,
-    /// Display name in the report's language.
-    pub name: String,
-    /// Every reason, one sentence each.
-    pub reasons: Vec<String>,
-}
-
-impl ExcludedRow {
-    /// Every reason on one line, "; " between them.
-    pub fn reasons_text(&self) -> String {
-        self.reasons.join("; ")
-    }
-
-    /// "excluded: <every reason>", as every command prints it.
-    pub fn because(&self, lang: Lang) -> String {
-        tr!(lang, "cli.excluded_because", reasons = self.reasons_text())
-    }
-
-    /// ": <every reason>", what follows the option's name in the briefing's list.
-    pub fn after_name(&self, lang: Lang) -> String {
-        tr!(
-            lang,
-            "brief.excluded_reasons",
-            reasons = self.reasons_text()
-        )
-    }
-
-    /// "Excluded: <every reason>", as the window shows it beside the option.
-    pub fn sentence(&self, lang: Lang) -> String {
-        tr!(lang, "gui.excluded_because", reasons = self.reasons_text())
-    }
 }
 
 /// The ranking of one profile under a main method, with the other methods
@@ -191,21 +154,5 @@ pub fn dominance(evaluation: &Evaluation) -> Vec<(String, Vec<String>)> {
         .iter()
         .cloned()
         .zip(crate::analysis::dominance::dominated_by(&evaluation.matrix))
-        .collect()
-}
-
-/// The excluded options of an evaluation, each with every reason.
-pub fn excluded_rows(
-    scenario: &Scenario,
-    excluded: &[crate::analysis::Exclusion],
-    lang: Lang,
-) -> Vec<ExcludedRow> {
-    excluded
-        .iter()
-        .map(|x| ExcludedRow {
-            id: x.alternative.clone(),
-            name: scenario.alternative_name(&x.alternative, lang),
-            reasons: reasons(scenario, x, lang),
-        })
         .collect()
 }
