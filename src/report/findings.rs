@@ -176,11 +176,57 @@ fn robustness(
 /// each with its value and sources.
 fn considerations(scenario: &Scenario, evaluation: &Evaluation, lang: Lang) -> Vec<Consideration> {
     let matrix = &evaluation.matrix;
-    let (n, m) = (matrix.n(), matrix.m());
+    let m = matrix.m();
     let scaled = scaled_values(matrix);
     let mut by_weight: Vec<usize> = (0..m).collect();
     by_weight.sort_by(|&a, &b| matrix.weights[b].total_cmp(&matrix.weights[a]));
-    let point = |i: usize, j: usize, key: &str| -> Point {
+    let points = PointMaker {
+        scenario,
+        matrix,
+        lang,
+    };
+    let mut out: Vec<Consideration> = evaluation
+        .ranking
+        .iter()
+        .filter_map(|r| {
+            let i = matrix
+                .alternatives
+                .iter()
+                .position(|a| a == &r.alternative)?;
+            let (strengths, weaknesses) = strengths_and_weaknesses(&points, &scaled, &by_weight, i);
+            Some(Consideration {
+                option: r.alternative.clone(),
+                name: scenario.alternative_name(&r.alternative, lang),
+                rank: Some(r.rank),
+                strengths,
+                weaknesses,
+                excluded: None,
+            })
+        })
+        .collect();
+    out.extend(evaluation.excluded.iter().map(|x| Consideration {
+        option: x.alternative.clone(),
+        name: scenario.alternative_name(&x.alternative, lang),
+        rank: None,
+        strengths: Vec::new(),
+        weaknesses: Vec::new(),
+        excluded: Some(crate::report::exclusions::reasons_text(scenario, x, lang)),
+    }));
+    out
+}
+
+/// Words one value of the matrix as a strength or a weakness.
+struct PointMaker<'a> {
+    scenario: &'a Scenario,
+    matrix: &'a crate::analysis::DecisionMatrix,
+    lang: Lang,
+}
+
+impl PointMaker<'_> {
+    /// "best on risk (3, 0–10)" for option `i` on criterion `j`, with the
+    /// score's sources.
+    fn point(&self, i: usize, j: usize, key: &str) -> Point {
+        let (scenario, matrix, lang) = (self.scenario, self.matrix, self.lang);
         let option = &matrix.alternatives[i];
         let criterion = &matrix.criteria[j];
         let unit = scenario
@@ -188,7 +234,7 @@ fn considerations(scenario: &Scenario, evaluation: &Evaluation, lang: Lang) -> V
             .iter()
             .find(|c| &c.id == criterion)
             .map_or("", |c| c.unit.get(lang));
-        let mut shown = value(matrix.values[i * m + j], 4, lang);
+        let mut shown = value(matrix.values[i * matrix.m() + j], 4, lang);
         // A unit that is a scale ("0–10") reads better after a comma.
         if unit.chars().any(|c| c.is_ascii_digit()) {
             shown = format!("{shown}, {unit}");
@@ -208,59 +254,39 @@ fn considerations(scenario: &Scenario, evaluation: &Evaluation, lang: Lang) -> V
             ),
             sources,
         }
-    };
-    let mut out: Vec<Consideration> = evaluation
-        .ranking
-        .iter()
-        .filter_map(|r| {
-            let i = matrix
-                .alternatives
-                .iter()
-                .position(|a| a == &r.alternative)?;
-            let mut strengths = Vec::new();
-            let mut weaknesses = Vec::new();
-            if n > 1 {
-                for &j in &by_weight {
-                    let column: Vec<f64> = (0..n).map(|k| scaled[k * m + j]).collect();
-                    let mine = column[i];
-                    let best = column.iter().copied().fold(f64::MIN, f64::max);
-                    let worst = column.iter().copied().fold(f64::MAX, f64::min);
-                    if best - worst < 1e-12 {
-                        continue;
-                    }
-                    if mine >= best - 1e-12 && strengths.len() < MAX_POINTS {
-                        strengths.push(point(i, j, "note.best_on"));
-                    } else if mine <= worst + 1e-12 && weaknesses.len() < MAX_POINTS {
-                        weaknesses.push(point(i, j, "note.worst_on"));
-                    }
-                }
-            }
-            Some(Consideration {
-                option: r.alternative.clone(),
-                name: scenario.alternative_name(&r.alternative, lang),
-                rank: Some(r.rank),
-                strengths,
-                weaknesses,
-                excluded: None,
-            })
-        })
-        .collect();
-    for x in &evaluation.excluded {
-        let reasons: Vec<String> = x
-            .reasons
-            .iter()
-            .map(|r| crate::report::exclusions::reason_message(scenario, r, lang))
-            .collect();
-        out.push(Consideration {
-            option: x.alternative.clone(),
-            name: scenario.alternative_name(&x.alternative, lang),
-            rank: None,
-            strengths: Vec::new(),
-            weaknesses: Vec::new(),
-            excluded: Some(reasons.join("; ")),
-        });
     }
-    out
+}
+
+/// Option `i`'s strengths (criteria it is best on) and weaknesses (worst
+/// on), heaviest criteria first, at most [`MAX_POINTS`] each; none when it
+/// is the only option.
+fn strengths_and_weaknesses(
+    points: &PointMaker<'_>,
+    scaled: &[f64],
+    by_weight: &[usize],
+    i: usize,
+) -> (Vec<Point>, Vec<Point>) {
+    let (n, m) = (points.matrix.n(), points.matrix.m());
+    let mut strengths = Vec::new();
+    let mut weaknesses = Vec::new();
+    if n < 2 {
+        return (strengths, weaknesses);
+    }
+    for &j in by_weight {
+        let column: Vec<f64> = (0..n).map(|k| scaled[k * m + j]).collect();
+        let mine = column[i];
+        let best = column.iter().copied().fold(f64::MIN, f64::max);
+        let worst = column.iter().copied().fold(f64::MAX, f64::min);
+        if best - worst < 1e-12 {
+            continue;
+        }
+        if mine >= best - 1e-12 && strengths.len() < MAX_POINTS {
+            strengths.push(points.point(i, j, "note.best_on"));
+        } else if mine <= worst + 1e-12 && weaknesses.len() < MAX_POINTS {
+            weaknesses.push(points.point(i, j, "note.worst_on"));
+        }
+    }
+    (strengths, weaknesses)
 }
 
 /// Who favours what: one line per profile, and whether they agree.
