@@ -8,7 +8,7 @@
 //! The same pack holds the briefing note (Word and PDF) and the slide deck
 //! (`export::note`), all from one set of [`Findings`].
 
-use super::document::{Block, Page, PrintImage, Span, text};
+use super::document::{Block, Inline, Page, PrintImage, Span, text};
 use super::{ExportError, ImageFormat, chart_bytes, write_file};
 use crate::analysis::compare::{Comparison, Explanation};
 use crate::analysis::smaa::SmaaResult;
@@ -226,60 +226,11 @@ pub fn write_brief_with_progress(
         progress(Progress { done, total });
     };
     for chart in planned {
-        let input = ChartInput {
-            profile: options.profile,
-            method: options.method,
-            criterion: chart.criterion.as_deref(),
-            smaa: options.smaa,
-            explanation: options.explanation,
-            other: options.other,
-            expanded: &chart.expanded,
-            ..ChartInput::new(scenario, lang)
-        };
-        let mut svg = String::new();
-        for format in [ImageFormat::Png, ImageFormat::Svg] {
-            let bytes = chart_bytes(
-                chart.kind,
-                &input,
-                format,
-                options.width_px,
-                options.height_px,
-            )?;
-            let path = dir.join(format!("{}.{}", chart.stem, format.extension()));
-            write_file(&path, &bytes)?;
-            if format == ImageFormat::Svg {
-                svg = String::from_utf8_lossy(&bytes).into_owned();
-            }
-            images.push(path);
-        }
-        let print_height = PRINT_WIDTH_PX * options.height_px / options.width_px.max(1);
-        let scale = PRINT_WIDTH_PX as f32 / options.width_px.max(1) as f32;
-        let png =
-            crate::charts::render_png(chart.kind, &input, PRINT_WIDTH_PX, print_height, scale)?;
-        print.insert(
-            format!("{}.png", chart.stem),
-            PrintImage {
-                png,
-                width_px: PRINT_WIDTH_PX,
-                height_px: print_height,
-            },
-        );
+        let written = write_chart(scenario, dir, options, &chart)?;
+        images.extend(written.images);
+        print.insert(format!("{}.png", chart.stem), written.print);
         step();
-        let caption = match &chart.criterion {
-            Some(c) => tr!(
-                lang,
-                "chart.sensitivity.title_for",
-                criterion = scenario.criterion_name(c, lang)
-            ),
-            None if !chart.expanded.is_empty() => tr!(lang, "chart.contributions.title_criteria"),
-            None => chart.kind.title(lang),
-        };
-        figures.push(Block::Figure {
-            svg,
-            png_file: format!("{}.png", chart.stem),
-            svg_file: format!("{}.svg", chart.stem),
-            caption,
-        });
+        figures.push(written.figure);
     }
     let stem = tr!(lang, "brief.file_stem");
     let found = findings(
@@ -316,6 +267,83 @@ pub fn write_brief_with_progress(
         pdf,
         pptx,
     })
+}
+
+/// What one chart of the pack left: its PNG and SVG files, the
+/// print-quality image for Word and PowerPoint, and its figure on the page.
+struct WrittenChart {
+    images: Vec<PathBuf>,
+    print: PrintImage,
+    figure: Block,
+}
+
+/// Draws one chart as PNG and SVG into `dir`, and once more at print size.
+fn write_chart(
+    scenario: &Scenario,
+    dir: &Path,
+    options: &BriefOptions<'_>,
+    chart: &PlannedChart,
+) -> Result<WrittenChart, ExportError> {
+    let lang = options.lang;
+    let input = ChartInput {
+        profile: options.profile,
+        method: options.method,
+        criterion: chart.criterion.as_deref(),
+        smaa: options.smaa,
+        explanation: options.explanation,
+        other: options.other,
+        expanded: &chart.expanded,
+        ..ChartInput::new(scenario, lang)
+    };
+    let mut images = Vec::new();
+    let mut svg = String::new();
+    for format in [ImageFormat::Png, ImageFormat::Svg] {
+        let bytes = chart_bytes(
+            chart.kind,
+            &input,
+            format,
+            options.width_px,
+            options.height_px,
+        )?;
+        let path = dir.join(format!("{}.{}", chart.stem, format.extension()));
+        write_file(&path, &bytes)?;
+        if format == ImageFormat::Svg {
+            svg = String::from_utf8_lossy(&bytes).into_owned();
+        }
+        images.push(path);
+    }
+    let print_height = PRINT_WIDTH_PX * options.height_px / options.width_px.max(1);
+    let scale = PRINT_WIDTH_PX as f32 / options.width_px.max(1) as f32;
+    let png = crate::charts::render_png(chart.kind, &input, PRINT_WIDTH_PX, print_height, scale)?;
+    let print = PrintImage {
+        png,
+        width_px: PRINT_WIDTH_PX,
+        height_px: print_height,
+    };
+    let figure = Block::Figure {
+        svg,
+        png_file: format!("{}.png", chart.stem),
+        svg_file: format!("{}.svg", chart.stem),
+        caption: chart_caption(scenario, chart, lang),
+    };
+    Ok(WrittenChart {
+        images,
+        print,
+        figure,
+    })
+}
+
+/// A chart's caption: its title, naming the criterion of a sensitivity chart.
+fn chart_caption(scenario: &Scenario, chart: &PlannedChart, lang: Lang) -> String {
+    match &chart.criterion {
+        Some(c) => tr!(
+            lang,
+            "chart.sensitivity.title_for",
+            criterion = scenario.criterion_name(c, lang)
+        ),
+        None if !chart.expanded.is_empty() => tr!(lang, "chart.contributions.title_criteria"),
+        None => chart.kind.title(lang),
+    }
 }
 
 /// The briefing page: every section in order, the charts after the results.
@@ -687,46 +715,12 @@ pub fn evidence_section(scenario: &Scenario, lang: Lang) -> Vec<Block> {
             let Some(s) = i.and_then(|i| index.score_at(i, j)) else {
                 continue;
             };
-            let mut shown = value(s.value, 4, lang);
-            if let (Some(lo), Some(hi)) = (s.low, s.high) {
-                shown = tr!(
-                    lang,
-                    "brief.value_range",
-                    value = shown,
-                    low = value(lo, 4, lang),
-                    high = value(hi, 4, lang)
-                );
-            }
-            if !c.unit.is_empty() {
-                shown = format!("{shown} ({})", c.unit.get(lang));
-            }
-            let mut rationale = text(s.rationale.get(lang));
-            if s.illustrative {
-                if !s.rationale.is_empty() {
-                    rationale.push(Span::Text(" ".into()));
-                }
-                rationale.push(Span::Tag(tr!(lang, "brief.illustrative")));
-            }
-            let mut sources = Vec::new();
-            for (k, id) in s.sources.iter().enumerate() {
-                if k > 0 {
-                    sources.push(Span::Text("; ".into()));
-                }
-                match scenario.source(id) {
-                    Some(src) if !src.url.is_empty() => sources.push(Span::Link {
-                        text: src.title.clone(),
-                        url: src.url.clone(),
-                    }),
-                    Some(src) => sources.push(Span::Text(src.title.clone())),
-                    None => sources.push(Span::Text(id.clone())),
-                }
-            }
             rows.push(vec![
                 text(a.name.get(lang)),
                 text(c.name.get(lang)),
-                text(shown),
-                rationale,
-                sources,
+                text(score_shown(s, c, lang)),
+                rationale_cell(s, lang),
+                sources_cell(scenario, s),
             ]);
         }
     }
@@ -736,36 +730,84 @@ pub fn evidence_section(scenario: &Scenario, lang: Lang) -> Vec<Block> {
     ];
     if !scenario.sources.is_empty() {
         blocks.push(Block::Heading(3, tr!(lang, "brief.sources")));
-        let items = scenario
-            .sources
-            .iter()
-            .map(|s| {
-                let mut spans = vec![Span::Strong(format!("[{}] ", s.id))];
-                if s.url.is_empty() {
-                    spans.push(Span::Text(s.title.clone()));
-                } else {
-                    spans.push(Span::Link {
-                        text: s.title.clone(),
-                        url: s.url.clone(),
-                    });
-                }
-                let mut detail = Vec::new();
-                if !s.publisher.is_empty() {
-                    detail.push(s.publisher.clone());
-                }
-                if !s.date.is_empty() {
-                    detail.push(s.date.clone());
-                }
-                if !detail.is_empty() {
-                    spans.push(Span::Text(format!(" — {}", detail.join(", "))));
-                }
-                if !s.url.is_empty() {
-                    spans.push(Span::Text(format!(" — {}", s.url)));
-                }
-                spans
-            })
-            .collect();
-        blocks.push(Block::List(items));
+        blocks.push(Block::List(
+            scenario.sources.iter().map(source_item).collect(),
+        ));
     }
     blocks
+}
+
+/// A score as the evidence table shows it: its value, its range when it
+/// has one, and the criterion's unit.
+fn score_shown(s: &crate::model::Score, c: &crate::model::Criterion, lang: Lang) -> String {
+    let mut shown = value(s.value, 4, lang);
+    if let (Some(lo), Some(hi)) = (s.low, s.high) {
+        shown = tr!(
+            lang,
+            "brief.value_range",
+            value = shown,
+            low = value(lo, 4, lang),
+            high = value(hi, 4, lang)
+        );
+    }
+    if !c.unit.is_empty() {
+        shown = format!("{shown} ({})", c.unit.get(lang));
+    }
+    shown
+}
+
+/// A score's rationale, tagged when the value is illustrative.
+fn rationale_cell(s: &crate::model::Score, lang: Lang) -> Inline {
+    let mut rationale = text(s.rationale.get(lang));
+    if s.illustrative {
+        if !s.rationale.is_empty() {
+            rationale.push(Span::Text(" ".into()));
+        }
+        rationale.push(Span::Tag(tr!(lang, "brief.illustrative")));
+    }
+    rationale
+}
+
+/// A score's sources by title, linked when they have an address.
+fn sources_cell(scenario: &Scenario, s: &crate::model::Score) -> Inline {
+    let mut sources = Vec::new();
+    for (k, id) in s.sources.iter().enumerate() {
+        if k > 0 {
+            sources.push(Span::Text("; ".into()));
+        }
+        match scenario.source(id) {
+            Some(src) if !src.url.is_empty() => sources.push(Span::Link {
+                text: src.title.clone(),
+                url: src.url.clone(),
+            }),
+            Some(src) => sources.push(Span::Text(src.title.clone())),
+            None => sources.push(Span::Text(id.clone())),
+        }
+    }
+    sources
+}
+
+/// One entry of the list of sources: "[S1] title — publisher, date — url".
+fn source_item(s: &crate::model::Source) -> Inline {
+    let mut spans = vec![Span::Strong(format!("[{}] ", s.id))];
+    if s.url.is_empty() {
+        spans.push(Span::Text(s.title.clone()));
+    } else {
+        spans.push(Span::Link {
+            text: s.title.clone(),
+            url: s.url.clone(),
+        });
+    }
+    let detail: Vec<String> = [&s.publisher, &s.date]
+        .into_iter()
+        .filter(|x| !x.is_empty())
+        .cloned()
+        .collect();
+    if !detail.is_empty() {
+        spans.push(Span::Text(format!(" — {}", detail.join(", "))));
+    }
+    if !s.url.is_empty() {
+        spans.push(Span::Text(format!(" — {}", s.url)));
+    }
+    spans
 }
