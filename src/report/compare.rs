@@ -56,6 +56,15 @@ pub fn signed_pair(from: f64, to: f64, lang: Lang) -> (String, String) {
     pair
 }
 
+/// The first sentence of a summary, which states the finding (the slide's
+/// headline; the whole summary goes to the notes).
+pub fn summary_headline(summary: &str) -> String {
+    match summary.split_once(". ") {
+        Some((first, _)) => format!("{first}."),
+        None => summary.to_string(),
+    }
+}
+
 /// Display name of an option, from B when it is there, else from A.
 pub fn option_name(a: &Scenario, b: &Scenario, id: &str, lang: Lang) -> String {
     match b.alternative(id) {

@@ -60,6 +60,74 @@ pub struct Consideration {
     pub excluded: Option<String>,
 }
 
+impl Consideration {
+    /// What follows the option's name: " (excluded: …)" for an excluded
+    /// option, " (ranked 2). " for a ranked one; empty otherwise.
+    pub fn status_text(&self, lang: Lang) -> String {
+        if let Some(reasons) = &self.excluded {
+            return format!(" ({})", tr!(lang, "note.excluded", reasons = reasons));
+        }
+        self.rank.map_or_else(String::new, |rank| {
+            format!(" ({}). ", tr!(lang, "note.rank", rank = rank))
+        })
+    }
+
+    /// "Strengths: … Weaknesses: …" with the ids of the sources cited, or
+    /// that it is middling; None for an excluded option.
+    pub fn points_text(&self, lang: Lang) -> Option<String> {
+        if self.excluded.is_some() {
+            return None;
+        }
+        let mut parts = Vec::new();
+        if !self.strengths.is_empty() {
+            parts.push(tr!(lang, "note.strengths", list = cited(&self.strengths)));
+        }
+        if !self.weaknesses.is_empty() {
+            parts.push(tr!(lang, "note.weaknesses", list = cited(&self.weaknesses)));
+        }
+        if parts.is_empty() {
+            parts.push(tr!(lang, "note.middling"));
+        }
+        Some(parts.join(" "))
+    }
+
+    /// The whole consideration as plain text: name, status, points.
+    pub fn text(&self, lang: Lang) -> String {
+        format!(
+            "{}{}{}",
+            self.name,
+            self.status_text(lang),
+            self.points_text(lang).unwrap_or_default()
+        )
+    }
+
+    /// "Mali — Strengths: best on risk; best on cost": the headline of the
+    /// slide on the top option (sources left to the notes).
+    pub fn strengths_headline(&self, lang: Lang) -> String {
+        let points: Vec<String> = self.strengths.iter().map(|p| p.text.clone()).collect();
+        format!(
+            "{} — {}",
+            self.name,
+            tr!(lang, "note.strengths", list = points.join("; "))
+        )
+    }
+}
+
+/// Points joined by "; ", each followed by its sources' ids in brackets.
+fn cited(points: &[Point]) -> String {
+    points
+        .iter()
+        .map(|p| {
+            if p.sources.is_empty() {
+                p.text.clone()
+            } else {
+                format!("{} [{}]", p.text, p.sources.join("; "))
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
 /// Every finding of a briefing, as sentences in one language.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Findings {

@@ -92,6 +92,30 @@ impl SmaaReport {
     }
 }
 
+/// "SMAA: 10,000 weight draws (seed 1); share of draws in first place:
+/// Mali 64%; CAR 30%.", the speaker notes of the robustness slide.
+pub fn first_rank_note(scenario: &Scenario, r: &SmaaResult, seed: u64, lang: Lang) -> String {
+    let shares: Vec<String> = r
+        .alternatives
+        .iter()
+        .zip(&r.acceptability)
+        .map(|(a, row)| {
+            format!(
+                "{} {}",
+                scenario.alternative_name(a, lang),
+                pct(row.first().copied().unwrap_or(0.0), 0, lang)
+            )
+        })
+        .collect();
+    tr!(
+        lang,
+        "deck.notes_smaa",
+        samples = r.samples,
+        seed = seed,
+        list = shares.join("; ")
+    )
+}
+
 /// The readable tables printed by `smaa`.
 pub fn smaa_text(
     scenario: &Scenario,

@@ -146,6 +146,26 @@ impl RankingReport {
     }
 }
 
+impl RankingReport {
+    /// "Scores (Weighted sum, Defence): 1. Mali 0.612; 2. CAR 0.581.", the
+    /// speaker notes of the ranking slide.
+    pub fn scores_note(&self, profile: &str) -> String {
+        let lang = self.lang;
+        let list: Vec<String> = self
+            .rows
+            .iter()
+            .map(|r| format!("{}. {} {}", r.main.rank, r.name, num(r.main.score, 3, lang)))
+            .collect();
+        tr!(
+            lang,
+            "deck.notes_scores",
+            method = crate::report::ranking::method_name(self.method, lang),
+            profile = profile,
+            list = list.join("; ")
+        )
+    }
+}
+
 /// Each option of an evaluation's matrix with the options dominating it.
 pub fn dominance(evaluation: &Evaluation) -> Vec<(String, Vec<String>)> {
     evaluation
