@@ -10,7 +10,7 @@ use crate::analysis::frontier::{
     Cost, PackageFrontier, ValueForMoney, default_cost, resolve_cost, value_for_money,
 };
 use crate::model::Lang;
-use crate::report::frontier::{amount, cost_name, cost_unit, step_options, summary};
+use crate::report::frontier::{cost_name, cost_unit, summary};
 use crate::tr;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -317,13 +317,7 @@ fn plot_points<DB: DrawingBackend>(
     if let Some((p, last)) = packages.and_then(|p| p.steps.last().map(|s| (p, s))) {
         labels.push((
             (last.cost, last.value),
-            tr!(
-                lang,
-                "vfm.chart.cap_buys",
-                cap = amount(scenario, cost, p.cap, lang),
-                options = step_options(scenario, last, lang),
-                value = crate::i18n::num(last.value, 2, lang)
-            ),
+            crate::report::frontier::cap_buys(scenario, cost, p.cap, last, lang),
             theme.text(0.85).color(&PACKAGES),
         ));
     }

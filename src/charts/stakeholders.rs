@@ -81,12 +81,7 @@ pub(super) fn draw<DB: DrawingBackend>(
                     ));
                 }
                 (!names.is_empty()).then(|| {
-                    tr!(
-                        lang,
-                        "chart.stakeholders.excluded",
-                        profile = p.name.get(lang),
-                        options = names.join(", ")
-                    )
+                    crate::report::stakeholders::excluded_under(p.name.get(lang), &names, lang)
                 })
             }),
     );

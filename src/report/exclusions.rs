@@ -106,6 +106,17 @@ pub fn excluded_sentence(scenario: &Scenario, exclusion: &Exclusion, lang: Lang)
     )
 }
 
+/// "Excluded: Mali — <every reason>.", a chart's footnote on an excluded
+/// option (`option`: its name as the chart shows it).
+pub fn chart_note(scenario: &Scenario, exclusion: &Exclusion, option: &str, lang: Lang) -> String {
+    tr!(
+        lang,
+        "chart.note.excluded",
+        option = option,
+        reasons = reasons_text(scenario, exclusion, lang)
+    )
+}
+
 /// "<option> — <every reason>", one line of a list of excluded options.
 pub fn option_and_reasons(scenario: &Scenario, exclusion: &Exclusion, lang: Lang) -> String {
     format!(

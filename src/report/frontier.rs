@@ -200,6 +200,35 @@ pub fn dominators_text(scenario: &Scenario, by: &[String], lang: Lang) -> String
         .join(", ")
 }
 
+/// "0.58 · dominated by DR Congo": a ranking bar's end label for a
+/// dominated option (`score`: the score as the chart shows it).
+pub fn dominated_label(scenario: &Scenario, score: &str, by: &[String], lang: Lang) -> String {
+    tr!(
+        lang,
+        "vfm.chart.dominated_label",
+        score = score,
+        by = dominators_text(scenario, by, lang)
+    )
+}
+
+/// "Cap 450 CAD M: DR Congo + Mali (1.12)": what the cap buys, the label of
+/// the last step of the package frontier on the chart.
+pub fn cap_buys(
+    scenario: &Scenario,
+    cost: &Cost,
+    cap: f64,
+    step: &PackageStep,
+    lang: Lang,
+) -> String {
+    tr!(
+        lang,
+        "vfm.chart.cap_buys",
+        cap = amount(scenario, cost, cap, lang),
+        options = step_options(scenario, step, lang),
+        value = num(step.value, 2, lang)
+    )
+}
+
 /// An option's verdict in the value-for-money table: efficient, or which
 /// efficient options beat it (cheaper for as much value, more value for as
 /// little).

@@ -173,6 +173,17 @@ pub fn winner_lines(s: &Scenario, method: Method, lang: Lang) -> Vec<String> {
         .collect()
 }
 
+/// "Under Defence, excluded: Mali, CAR.", a chart's footnote on what a
+/// profile excludes (`options`: the names as the chart lists them).
+pub fn excluded_under(profile: &str, options: &[String], lang: Lang) -> String {
+    tr!(
+        lang,
+        "chart.stakeholders.excluded",
+        profile = profile,
+        options = options.join(", ")
+    )
+}
+
 /// "A, B and C" in `lang`.
 pub fn join_names(names: &[String], lang: Lang) -> String {
     match names {
