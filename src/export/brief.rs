@@ -130,68 +130,63 @@ pub(crate) fn file_safe(id: &str) -> String {
 pub fn planned_charts(scenario: &Scenario, options: &BriefOptions<'_>) -> Vec<PlannedChart> {
     let mut out = Vec::new();
     for kind in ChartKind::ALL {
-        // With a value tree the contributions come by group, then by criterion.
-        if kind == ChartKind::Contributions && !scenario.groups.is_empty() {
-            out.push(PlannedChart {
-                kind,
-                criterion: None,
-                stem: kind.as_str().to_string(),
-                expanded: Vec::new(),
-            });
-            out.push(PlannedChart {
-                kind,
-                criterion: None,
-                stem: format!("{}-criteria", kind.as_str()),
-                expanded: scenario.groups.iter().map(|g| g.id.clone()).collect(),
-            });
-            continue;
-        }
         match kind {
+            // With a value tree the contributions come by group, then by criterion.
+            ChartKind::Contributions if !scenario.groups.is_empty() => {
+                out.push(PlannedChart::whole(kind));
+                out.push(PlannedChart {
+                    kind,
+                    criterion: None,
+                    stem: format!("{}-criteria", kind.as_str()),
+                    expanded: scenario.groups.iter().map(|g| g.id.clone()).collect(),
+                });
+            }
             ChartKind::Acceptability if options.smaa.is_none() => {}
             ChartKind::Waterfall if options.explanation.is_none() => {}
             ChartKind::Stakeholders if scenario.profiles.len() < 2 => {}
             ChartKind::Frontier if crate::analysis::frontier::default_cost(scenario).is_none() => {}
             ChartKind::Sensitivity => {
-                for c in &scenario.criteria {
-                    out.push(PlannedChart {
-                        kind,
-                        criterion: Some(c.id.clone()),
-                        stem: format!("sensitivity-{}", file_safe(&c.id)),
-                        expanded: Vec::new(),
-                    });
-                }
-                for g in &scenario.groups {
-                    out.push(PlannedChart {
-                        kind,
-                        criterion: Some(g.id.clone()),
-                        stem: format!("sensitivity-{}", file_safe(&g.id)),
-                        expanded: Vec::new(),
-                    });
-                }
+                let ids = scenario
+                    .criteria
+                    .iter()
+                    .map(|c| &c.id)
+                    .chain(scenario.groups.iter().map(|g| &g.id));
+                out.extend(ids.map(|id| PlannedChart::of(kind, "sensitivity", id)));
             }
             ChartKind::ValueSensitivity => {
-                for c in scenario
+                let ids = scenario
                     .criteria
                     .iter()
                     .filter(|c| c.value_function.is_some())
-                {
-                    out.push(PlannedChart {
-                        kind,
-                        criterion: Some(c.id.clone()),
-                        stem: format!("value-sensitivity-{}", file_safe(&c.id)),
-                        expanded: Vec::new(),
-                    });
-                }
+                    .map(|c| &c.id);
+                out.extend(ids.map(|id| PlannedChart::of(kind, "value-sensitivity", id)));
             }
-            _ => out.push(PlannedChart {
-                kind,
-                criterion: None,
-                stem: kind.as_str().to_string(),
-                expanded: Vec::new(),
-            }),
+            _ => out.push(PlannedChart::whole(kind)),
         }
     }
     out
+}
+
+impl PlannedChart {
+    /// A chart of the whole scenario, its file named after its kind.
+    fn whole(kind: ChartKind) -> Self {
+        PlannedChart {
+            kind,
+            criterion: None,
+            stem: kind.as_str().to_string(),
+            expanded: Vec::new(),
+        }
+    }
+
+    /// A chart of one criterion or group, its file "`prefix`-`id`".
+    fn of(kind: ChartKind, prefix: &str, id: &str) -> Self {
+        PlannedChart {
+            kind,
+            criterion: Some(id.to_string()),
+            stem: format!("{prefix}-{}", file_safe(id)),
+            expanded: Vec::new(),
+        }
+    }
 }
 
 /// Writes the briefing pack for `scenario` into `dir` (created if needed).
@@ -214,7 +209,6 @@ pub fn write_brief_with_progress(
         file: dir.display().to_string(),
         message: e.to_string(),
     })?;
-    let lang = options.lang;
     let mut images = Vec::new();
     let mut figures = Vec::new();
     let mut print = std::collections::HashMap::new();
@@ -232,6 +226,37 @@ pub fn write_brief_with_progress(
         step();
         figures.push(written.figure);
     }
+    let documents = write_documents(scenario, dir, options, &figures, &print, &mut step)?;
+    Ok(BriefFiles {
+        html: documents.html,
+        markdown: documents.markdown,
+        images,
+        docx: documents.docx,
+        pdf: documents.pdf,
+        pptx: documents.pptx,
+    })
+}
+
+/// The documents of a pack, beside its charts.
+struct Documents {
+    html: PathBuf,
+    markdown: PathBuf,
+    docx: PathBuf,
+    pdf: PathBuf,
+    pptx: PathBuf,
+}
+
+/// Writes the page (HTML and Markdown), the note (Word and PDF) and the
+/// deck, calling `step` after each.
+fn write_documents(
+    scenario: &Scenario,
+    dir: &Path,
+    options: &BriefOptions<'_>,
+    figures: &[Block],
+    print: &std::collections::HashMap<String, PrintImage>,
+    step: &mut dyn FnMut(),
+) -> Result<Documents, ExportError> {
+    let lang = options.lang;
     let stem = tr!(lang, "brief.file_stem");
     let found = findings(
         scenario,
@@ -240,15 +265,15 @@ pub fn write_brief_with_progress(
         options.smaa,
         lang,
     );
-    let page = build_page(scenario, options, figures.clone())?;
+    let page = build_page(scenario, options, figures.to_vec())?;
     let html = dir.join(format!("{stem}.html"));
     let markdown = dir.join(format!("{stem}.md"));
     write_file(&html, super::document::to_html(&page).as_bytes())?;
     write_file(&markdown, super::document::to_markdown(&page).as_bytes())?;
     step();
-    let note = super::note::note_page(scenario, options, &found, &figures)?;
+    let note = super::note::note_page(scenario, options, &found, figures)?;
     let docx = dir.join(format!("{stem}.docx"));
-    write_file(&docx, &super::docx::to_docx(&note, &print)?)?;
+    write_file(&docx, &super::docx::to_docx(&note, print)?)?;
     step();
     let pdf = dir.join(format!("{stem}.pdf"));
     let label = |page: usize, pages: usize| tr!(lang, "note.page", page = page, pages = pages);
@@ -257,12 +282,11 @@ pub fn write_brief_with_progress(
     let sentences = sensitivity_sentences(scenario, options)?;
     let deck = super::note::deck(scenario, options, &found, &sentences);
     let pptx = dir.join(format!("{stem}.pptx"));
-    write_file(&pptx, &super::pptx::to_pptx(&deck, &print)?)?;
+    write_file(&pptx, &super::pptx::to_pptx(&deck, print)?)?;
     step();
-    Ok(BriefFiles {
+    Ok(Documents {
         html,
         markdown,
-        images,
         docx,
         pdf,
         pptx,
