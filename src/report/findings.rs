@@ -128,6 +128,26 @@ fn cited(points: &[Point]) -> String {
         .join("; ")
 }
 
+/// The recommendation: the top option, said to be robust, not robust, or
+/// not tested by sampling (`share`: how often it came first under SMAA).
+fn recommendation(name: &str, share: Option<f64>, lang: Lang) -> String {
+    match share {
+        Some(s) if s >= ROBUST_SHARE => tr!(
+            lang,
+            "note.recommend_top",
+            option = name,
+            share = pct(s, 0, lang)
+        ),
+        Some(s) => tr!(
+            lang,
+            "note.recommend_not_robust",
+            option = name,
+            share = pct(s, 0, lang)
+        ),
+        None => tr!(lang, "note.recommend_unsampled", option = name),
+    }
+}
+
 /// Every finding of a briefing, as sentences in one language.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Findings {
@@ -452,7 +472,7 @@ pub fn findings(
     let headline = tr!(
         lang,
         "note.ranks_first",
-        option = name,
+        option = name.clone(),
         profile = profile_name.to_lowercase(),
         method = method_name(method, lang),
         score = num(winner.score, 2, lang)
@@ -461,21 +481,7 @@ pub fn findings(
     let switch = nearest_switch(&evaluation, method, &top);
     let robustness = robustness(scenario, &top, share, switch.as_ref(), lang);
     let robust = share.is_some_and(|s| s >= ROBUST_SHARE);
-    let recommendation = match share {
-        Some(s) if s >= ROBUST_SHARE => tr!(
-            lang,
-            "note.recommend_top",
-            option = name,
-            share = pct(s, 0, lang)
-        ),
-        Some(s) => tr!(
-            lang,
-            "note.recommend_not_robust",
-            option = name,
-            share = pct(s, 0, lang)
-        ),
-        None => tr!(lang, "note.recommend_unsampled", option = name),
-    };
+    let recommendation = recommendation(&name, share, lang);
     Findings {
         top: Some(top),
         headline,
