@@ -128,30 +128,7 @@ fn results_table(ui: &mut Ui, state: &AppState) {
     let Some(main) = state.evaluation(state.method) else {
         return;
     };
-    // The report is built once per revision, method and language and kept
-    // in egui's memory (one slot, replaced when any of them changes), so a
-    // long ranking costs nothing per frame.
-    type Cached = (u64, Method, Lang, std::sync::Arc<RankingReport>);
-    let slot = egui::Id::unique("results-report");
-    let cached: Option<Cached> = ui.ctx().data(|d| d.get_temp(slot));
-    let report = match cached {
-        Some((key, method, l, report))
-            if key == state.content_key() && method == state.method && l == lang =>
-        {
-            report
-        }
-        _ => {
-            let others: Vec<&crate::analysis::Evaluation> = Method::ALL
-                .iter()
-                .filter_map(|m| state.evaluation(*m))
-                .collect();
-            let dominated = &state.analysis().dominated;
-            let report = std::sync::Arc::new(RankingReport::new(s, main, &others, dominated, lang));
-            let entry: Cached = (state.content_key(), state.method, lang, report.clone());
-            ui.ctx().data_mut(|d| d.insert_temp(slot, entry));
-            report
-        }
-    };
+    let report = ranking_report(ui, state, main);
     // Rows outside the view are skipped (egui_extras uses the enclosing
     // scroll area's clip), so a long ranking stays cheap to draw.
     egui_extras::TableBuilder::new(ui)
@@ -211,12 +188,55 @@ fn results_table(ui: &mut Ui, state: &AppState) {
                 });
             });
         });
-    // Below the table, wrapped: a long reason would otherwise widen a
-    // column and push the other methods out of view.
+    excluded_lines(ui, &report);
+}
+
+/// The ranking report of the revision, method and language shown: built
+/// once and kept in egui's memory (one slot, replaced when any of them
+/// changes), so a long ranking costs nothing per frame.
+fn ranking_report(
+    ui: &Ui,
+    state: &AppState,
+    main: &crate::analysis::Evaluation,
+) -> std::sync::Arc<RankingReport> {
+    type Cached = (u64, Method, Lang, std::sync::Arc<RankingReport>);
+    let lang = state.lang;
+    let slot = egui::Id::unique("results-report");
+    let cached: Option<Cached> = ui.ctx().data(|d| d.get_temp(slot));
+    match cached {
+        Some((key, method, l, report))
+            if key == state.content_key() && method == state.method && l == lang =>
+        {
+            report
+        }
+        _ => {
+            let others: Vec<&crate::analysis::Evaluation> = Method::ALL
+                .iter()
+                .filter_map(|m| state.evaluation(*m))
+                .collect();
+            let dominated = &state.analysis().dominated;
+            let report = std::sync::Arc::new(RankingReport::new(
+                state.scenario(),
+                main,
+                &others,
+                dominated,
+                lang,
+            ));
+            let entry: Cached = (state.content_key(), state.method, lang, report.clone());
+            ui.ctx().data_mut(|d| d.insert_temp(slot, entry));
+            report
+        }
+    }
+}
+
+/// The excluded options below the table, each with every reason, wrapped:
+/// a long reason would otherwise widen a column and push the other methods
+/// out of view.
+fn excluded_lines(ui: &mut Ui, report: &RankingReport) {
     for x in &report.excluded {
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new(&x.name).weak().strikethrough());
-            ui.label(RichText::new(x.sentence(lang)).weak().italics());
+            ui.label(RichText::new(x.sentence(report.lang)).weak().italics());
         });
     }
 }
