@@ -501,40 +501,7 @@ pub fn criteria_section(scenario: &Scenario, lang: Lang) -> Vec<Block> {
                 Direction::Minimize => tr!(lang, "chart.direction.min"),
                 Direction::Maximize => tr!(lang, "chart.direction.max"),
             };
-            let mut name = vec![Span::Strong(c.name.get(lang).to_string())];
-            if !c.description.is_empty() {
-                name.push(Span::Text(format!(" — {}", c.description.get(lang))));
-            }
-            if let Some(v) = c.veto {
-                name.push(Span::Text(format!(
-                    " ({})",
-                    tr!(lang, "brief.veto", limit = value(v, 4, lang))
-                )));
-            }
-            // Where it sits in the value tree, and its value function.
-            let groups: Vec<String> = tree
-                .path(Node::Criterion(j))
-                .iter()
-                .filter(|n| matches!(n, Node::Group(_)))
-                .map(|&n| tree.name(scenario, n, lang))
-                .collect();
-            if !groups.is_empty() {
-                name.push(Span::Text(format!(
-                    " ({})",
-                    tr!(lang, "brief.in_group", group = groups.join(" › "))
-                )));
-            }
-            if let Some(vf) = &c.value_function {
-                let points: Vec<String> = vf
-                    .points()
-                    .iter()
-                    .map(|&(x, v)| format!("{} → {}", value(x, 4, lang), value(v, 4, lang)))
-                    .collect();
-                name.push(Span::Text(format!(
-                    " ({})",
-                    tr!(lang, "brief.value_function", points = points.join(", "))
-                )));
-            }
+            let name = criterion_cell(scenario, &tree, j, lang);
             let mut row = vec![name, text(direction), text(c.unit.get(lang).to_string())];
             for weights in &effective {
                 row.push(text(pct(weights[j], 0, lang)));
@@ -546,6 +513,45 @@ pub fn criteria_section(scenario: &Scenario, lang: Lang) -> Vec<Block> {
         Block::Heading(2, tr!(lang, "brief.criteria")),
         Block::Table { header, rows },
     ]
+}
+
+/// A criterion's name with its description, veto, place in the value tree
+/// and value function, as the first cell of the criteria table.
+fn criterion_cell(scenario: &Scenario, tree: &ValueTree, j: usize, lang: Lang) -> Inline {
+    let Some(c) = scenario.criteria.get(j) else {
+        return Vec::new();
+    };
+    let mut name = vec![Span::Strong(c.name.get(lang).to_string())];
+    if !c.description.is_empty() {
+        name.push(Span::Text(format!(" — {}", c.description.get(lang))));
+    }
+    let mut note = |text: String| name.push(Span::Text(format!(" ({text})")));
+    if let Some(v) = c.veto {
+        note(tr!(lang, "brief.veto", limit = value(v, 4, lang)));
+    }
+    // Where it sits in the value tree, and its value function.
+    let groups: Vec<String> = tree
+        .path(Node::Criterion(j))
+        .iter()
+        .filter(|n| matches!(n, Node::Group(_)))
+        .map(|&n| tree.name(scenario, n, lang))
+        .collect();
+    if !groups.is_empty() {
+        note(tr!(lang, "brief.in_group", group = groups.join(" › ")));
+    }
+    if let Some(vf) = &c.value_function {
+        let points: Vec<String> = vf
+            .points()
+            .iter()
+            .map(|&(x, v)| format!("{} → {}", value(x, 4, lang), value(v, 4, lang)))
+            .collect();
+        note(tr!(
+            lang,
+            "brief.value_function",
+            points = points.join(", ")
+        ));
+    }
+    name
 }
 
 /// Rank and score of every option under each method, the winner of each

@@ -79,25 +79,32 @@ fn background(scenario: &Scenario, options: &BriefOptions<'_>) -> Vec<Block> {
         blocks.push(Block::List(short));
     }
     if !scenario.resources.is_empty() {
-        let list: Vec<String> = scenario
-            .resources
-            .iter()
-            .map(|r| {
-                format!(
-                    "{} ({} {})",
-                    r.name.get(lang),
-                    value(r.cap, 2, lang),
-                    r.unit.get(lang)
-                )
-                .replace(" )", ")")
-            })
-            .collect();
-        blocks.push(Block::Paragraph(text(tr!(
-            lang,
-            "note.resources",
-            list = list.join(", ")
-        ))));
+        blocks.push(Block::Paragraph(text(resources_sentence(scenario, lang))));
     }
+    blocks.push(Block::Paragraph(text(who_decides(scenario, lang))));
+    blocks
+}
+
+/// "The caps: Military personnel (600 personnel), …".
+fn resources_sentence(scenario: &Scenario, lang: Lang) -> String {
+    let list: Vec<String> = scenario
+        .resources
+        .iter()
+        .map(|r| {
+            format!(
+                "{} ({} {})",
+                r.name.get(lang),
+                value(r.cap, 2, lang),
+                r.unit.get(lang)
+            )
+            .replace(" )", ")")
+        })
+        .collect();
+    tr!(lang, "note.resources", list = list.join(", "))
+}
+
+/// Whose points of view the weights are, then the author and the date.
+fn who_decides(scenario: &Scenario, lang: Lang) -> String {
     let names: Vec<String> = scenario
         .profiles
         .iter()
@@ -115,8 +122,7 @@ fn background(scenario: &Scenario, options: &BriefOptions<'_>) -> Vec<Block> {
     if let Some(date) = &scenario.date {
         who = format!("{who} {}.", tr!(lang, "brief.date", date = date));
     }
-    blocks.push(Block::Paragraph(text(who)));
-    blocks
+    who
 }
 
 /// The note: the front pages, a page break, then the annexes.

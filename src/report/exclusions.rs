@@ -17,26 +17,12 @@ pub fn reason_message(scenario: &Scenario, reason: &Reason, lang: Lang) -> Strin
             limit,
             direction,
             profile,
-        } => {
-            let key = match (direction, profile.is_some()) {
-                (Direction::Minimize, false) => "reason.veto_above",
-                (Direction::Maximize, false) => "reason.veto_below",
-                (Direction::Minimize, true) => "reason.red_line_above",
-                (Direction::Maximize, true) => "reason.red_line_below",
-            };
-            let profile_name = profile
-                .as_deref()
-                .and_then(|p| scenario.profile(p))
-                .map_or_else(String::new, |p| p.name.get(lang).to_string());
-            tr!(
-                lang,
-                key,
-                criterion = scenario.criterion_name(criterion, lang),
-                value = i18n::value(*value, 4, lang),
-                limit = i18n::value(*limit, 4, lang),
-                profile = profile_name
-            )
-        }
+        } => veto_message(
+            scenario,
+            (criterion, *direction, profile.as_deref()),
+            (*value, *limit),
+            lang,
+        ),
         Reason::Resource {
             resource,
             need,
@@ -71,6 +57,33 @@ pub fn reason_message(scenario: &Scenario, reason: &Reason, lang: Lang) -> Strin
             tr!(lang, "reason.not_yet_scored", criteria = names.join(", "))
         }
     }
+}
+
+/// "Risk 9 is above the veto 8", or the red line of a profile: a value
+/// beyond a criterion's limit.
+fn veto_message(
+    scenario: &Scenario,
+    (criterion, direction, profile): (&str, Direction, Option<&str>),
+    (value, limit): (f64, f64),
+    lang: Lang,
+) -> String {
+    let key = match (direction, profile.is_some()) {
+        (Direction::Minimize, false) => "reason.veto_above",
+        (Direction::Maximize, false) => "reason.veto_below",
+        (Direction::Minimize, true) => "reason.red_line_above",
+        (Direction::Maximize, true) => "reason.red_line_below",
+    };
+    let profile_name = profile
+        .and_then(|p| scenario.profile(p))
+        .map_or_else(String::new, |p| p.name.get(lang).to_string());
+    tr!(
+        lang,
+        key,
+        criterion = scenario.criterion_name(criterion, lang),
+        value = i18n::value(value, 4, lang),
+        limit = i18n::value(limit, 4, lang),
+        profile = profile_name
+    )
 }
 
 /// Every reason of an exclusion, in `lang`.
