@@ -12,6 +12,7 @@ use crate::analysis::compare::{Comparison, RankMove, compare_keys, compare_profi
 use crate::charts::{ChartInput, ChartKind};
 use crate::model::{Lang, Scenario};
 use crate::report;
+use crate::report::ranking::Placed;
 use crate::tr;
 use egui::{Color32, RichText, Ui};
 use std::path::PathBuf;
@@ -349,26 +350,23 @@ pub fn compare_view(
 
 /// "↑ 2", "↓ 1", "=", "new" or "out" for a move.
 pub fn move_text(m: &RankMove, lang: Lang) -> (String, Color32) {
-    match (m.rank_a, m.rank_b, m.places_up()) {
-        (_, _, Some(0)) => ("=".into(), Color32::GRAY),
-        (_, _, Some(up)) if up > 0 => (format!("↑ {up}"), Color32::from_rgb(0, 120, 60)),
-        (_, _, Some(up)) => (format!("↓ {}", -up), Color32::from_rgb(180, 40, 30)),
-        (None, Some(_), None) => (
-            tr!(lang, "analyse.compare.new"),
-            Color32::from_rgb(0, 90, 160),
-        ),
-        _ => (tr!(lang, "analyse.compare.out"), Color32::GRAY),
+    let movement = report::compare::Movement::of(m);
+    (movement.text(lang), move_colour(movement))
+}
+
+/// Green up, red down, blue for a new option, grey otherwise.
+fn move_colour(movement: report::compare::Movement) -> Color32 {
+    use report::compare::Movement;
+    match movement {
+        Movement::Up(_) => Color32::from_rgb(0, 120, 60),
+        Movement::Down(_) => Color32::from_rgb(180, 40, 30),
+        Movement::New => Color32::from_rgb(0, 90, 160),
+        Movement::Same | Movement::Out => Color32::GRAY,
     }
 }
 
 fn rankings(ui: &mut Ui, a: &Scenario, b: &Scenario, c: &Comparison, lang: Lang) {
-    let mut moves: Vec<&RankMove> = c.moves.iter().collect();
-    moves.sort_by_key(|m| {
-        (
-            m.rank_b.unwrap_or(usize::MAX),
-            m.rank_a.unwrap_or(usize::MAX),
-        )
-    });
+    let report = report::compare::RankingsReport::new(a, b, c, lang);
     egui::Grid::new("compare-ranks")
         .striped(true)
         .num_columns(4)
@@ -379,13 +377,16 @@ fn rankings(ui: &mut Ui, a: &Scenario, b: &Scenario, c: &Comparison, lang: Lang)
             ui.label(RichText::new("B").strong());
             ui.label("");
             ui.end_row();
-            for m in moves {
-                ui.label(report::compare::option_name(a, b, &m.alternative, lang));
-                let rank = |r: Option<usize>| r.map_or("—".to_string(), |r| r.to_string());
-                ui.label(RichText::new(rank(m.rank_a)).monospace());
-                ui.label(RichText::new(rank(m.rank_b)).monospace().strong());
-                let (text, colour) = move_text(m, lang);
-                ui.label(RichText::new(text).color(colour).strong());
+            for row in report.by_rank() {
+                ui.label(&row.name);
+                let rank = |p: Option<Placed>| p.map_or("—".to_string(), |p| p.rank.to_string());
+                ui.label(RichText::new(rank(row.a)).monospace());
+                ui.label(RichText::new(rank(row.b)).monospace().strong());
+                ui.label(
+                    RichText::new(row.movement.text(lang))
+                        .color(move_colour(row.movement))
+                        .strong(),
+                );
                 ui.end_row();
             }
         });
@@ -393,50 +394,42 @@ fn rankings(ui: &mut Ui, a: &Scenario, b: &Scenario, c: &Comparison, lang: Lang)
 
 /// B's scores, cells that changed from A highlighted with the old value.
 fn scores(ui: &mut Ui, a: &Scenario, b: &Scenario, c: &Comparison, lang: Lang) {
-    let changed = |alt: &str, crit: &str| {
-        c.changes
-            .scores
-            .iter()
-            .find(|x| x.alternative == alt && x.criterion == crit && x.value_changed())
-    };
-    let v = |x: f64| crate::i18n::value(x, 2, lang);
+    let report = report::compare::ScoresReport::new(a, b, c, lang);
     egui::Grid::new("compare-scores")
         .striped(true)
-        .num_columns(b.criteria.len() + 1)
+        .num_columns(report.columns.len() + 1)
         .spacing([12.0, 4.0])
         .show(ui, |ui| {
             ui.label("");
-            for cr in &b.criteria {
-                let added = a.criterion(&cr.id).is_none();
-                let mut t = RichText::new(cr.name.get(lang)).strong();
-                if added {
+            for column in &report.columns {
+                let mut t = RichText::new(&column.name).strong();
+                if column.added {
                     t = t.color(Color32::from_rgb(0, 90, 160));
                 }
                 ui.label(t);
             }
             ui.end_row();
-            for alt in &b.alternatives {
-                ui.label(alt.name.get(lang));
-                for cr in &b.criteria {
-                    let value = b
-                        .scores
-                        .iter()
-                        .find(|s| s.alternative == alt.id && s.criterion == cr.id)
-                        .map(|s| s.value);
-                    let text = value.map_or("—".to_string(), v);
-                    match changed(&alt.id, &cr.id) {
-                        Some(ch) => {
-                            let shown = format!("{} → {}", v(ch.from), v(ch.to));
+            for row in &report.rows {
+                ui.label(&row.name);
+                for cell in &row.cells {
+                    match cell.changed {
+                        Some(change) => {
                             egui::Frame::new()
                                 .fill(Color32::from_rgb(255, 236, 160))
                                 .inner_margin(egui::Margin::symmetric(4, 1))
                                 .corner_radius(3.0)
-                                .show(ui, |ui| ui.label(RichText::new(shown).monospace().strong()))
+                                .show(ui, |ui| {
+                                    ui.label(
+                                        RichText::new(report.change_text(change))
+                                            .monospace()
+                                            .strong(),
+                                    )
+                                })
                                 .response
-                                .on_hover_text(tr!(lang, "analyse.compare.was", from = v(ch.from)));
+                                .on_hover_text(report.was_text(change));
                         }
                         None => {
-                            ui.label(RichText::new(text).monospace());
+                            ui.label(RichText::new(report.value_text(cell)).monospace());
                         }
                     }
                 }

@@ -45,58 +45,17 @@ pub fn package_view(ui: &mut Ui, state: &AppState) {
             return;
         }
     };
-    if let Some(empty) = package::empty_message(&result, lang) {
+    let report = package::PackageReport::new(s, profile, &result, lang);
+    if let Some(empty) = &report.empty {
         ui.label(empty);
         return;
     }
-    if let Some(best) = result.packages.first() {
-        ui.label(RichText::new(package::best_sentence(s, best, lang)).size(15.0));
+    if let Some(best) = &report.best {
+        ui.label(RichText::new(best).size(15.0));
     }
     ui.add_space(6.0);
     egui::ScrollArea::both().show(ui, |ui| {
-        egui::Grid::new("packages")
-            .striped(true)
-            .num_columns(3 + s.resources.len())
-            .spacing([14.0, 6.0])
-            .show(ui, |ui| {
-                ui.label(RichText::new("#").strong());
-                ui.label(RichText::new(tr!(lang, "analyse.package.options")).strong());
-                ui.label(RichText::new(tr!(lang, "analyse.package.value")).strong());
-                for r in &s.resources {
-                    let cap = crate::i18n::value(r.cap, 2, lang);
-                    let text = format!("{} (≤ {cap} {})", r.name.get(lang), r.unit.get(lang));
-                    super::stakeholders::narrow(ui, RichText::new(text).strong());
-                }
-                ui.end_row();
-                for (k, p) in result.packages.iter().enumerate() {
-                    ui.label(RichText::new((k + 1).to_string()).monospace());
-                    let mut t = RichText::new(package::options_text(s, p, lang));
-                    if k == 0 {
-                        t = t.strong();
-                    }
-                    super::stakeholders::wrapped(ui, t, 220.0);
-                    ui.label(RichText::new(package::value_text(p.value, lang)).monospace());
-                    for (r, used) in s.resources.iter().zip(&p.used) {
-                        let binds = p.binding.contains(&r.id);
-                        let text = format!(
-                            "{} / {}",
-                            crate::i18n::value(*used, 2, lang),
-                            crate::i18n::value(r.cap, 2, lang)
-                        );
-                        if binds {
-                            ui.label(
-                                RichText::new(format!("{text} ●"))
-                                    .monospace()
-                                    .color(Color32::from_rgb(170, 70, 0)),
-                            )
-                            .on_hover_text(tr!(lang, "analyse.package.binds_tip"));
-                        } else {
-                            ui.label(RichText::new(text).monospace());
-                        }
-                    }
-                    ui.end_row();
-                }
-            });
+        packages_grid(ui, &report);
         ui.add_space(6.0);
         ui.label(
             RichText::new(tr!(lang, "analyse.package.legend"))
@@ -104,6 +63,49 @@ pub fn package_view(ui: &mut Ui, state: &AppState) {
                 .small(),
         );
     });
+}
+
+/// One row per package: its options, value and use of every resource,
+/// the binding caps marked.
+fn packages_grid(ui: &mut Ui, report: &package::PackageReport) {
+    let lang = report.lang;
+    egui::Grid::new("packages")
+        .striped(true)
+        .num_columns(3 + report.resources.len())
+        .spacing([14.0, 6.0])
+        .show(ui, |ui| {
+            ui.label(RichText::new("#").strong());
+            ui.label(RichText::new(tr!(lang, "analyse.package.options")).strong());
+            ui.label(RichText::new(tr!(lang, "analyse.package.value")).strong());
+            for r in &report.resources {
+                let text = report.column_heading(r);
+                super::stakeholders::narrow(ui, RichText::new(text).strong());
+            }
+            ui.end_row();
+            for (k, p) in report.packages.iter().enumerate() {
+                ui.label(RichText::new(p.rank.to_string()).monospace());
+                let mut t = RichText::new(&p.options);
+                if k == 0 {
+                    t = t.strong();
+                }
+                super::stakeholders::wrapped(ui, t, 220.0);
+                ui.label(RichText::new(report.value_text(p)).monospace());
+                for used in &p.uses {
+                    let text = report.use_cell(used);
+                    if used.binds {
+                        ui.label(
+                            RichText::new(format!("{text} ●"))
+                                .monospace()
+                                .color(Color32::from_rgb(170, 70, 0)),
+                        )
+                        .on_hover_text(tr!(lang, "analyse.package.binds_tip"));
+                    } else {
+                        ui.label(RichText::new(text).monospace());
+                    }
+                }
+                ui.end_row();
+            }
+        });
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@ use super::widgets::{PROBLEM, display_text, heading};
 use crate::analysis::Method;
 use crate::charts::listing::MAX_LISTED;
 use crate::model::{Lang, ProblemKind, Severity};
+use crate::report::ranking::RankingReport;
 use crate::tr;
 use egui::{RichText, Ui};
 
@@ -127,18 +128,7 @@ fn results_table(ui: &mut Ui, state: &AppState) {
     let Some(main) = state.evaluation(state.method) else {
         return;
     };
-    // Each method's results by option, looked up once (not per row).
-    let by_method: Vec<std::collections::HashMap<&str, &crate::analysis::Ranked>> = Method::ALL
-        .iter()
-        .map(|m| {
-            state.evaluation(*m).map_or_else(Default::default, |e| {
-                e.ranking
-                    .iter()
-                    .map(|x| (x.alternative.as_str(), x))
-                    .collect()
-            })
-        })
-        .collect();
+    let report = ranking_report(ui, state, main);
     // Rows outside the view are skipped (egui_extras uses the enclosing
     // scroll area's clip), so a long ranking stays cheap to draw.
     egui_extras::TableBuilder::new(ui)
@@ -149,14 +139,14 @@ fn results_table(ui: &mut Ui, state: &AppState) {
         .column(egui_extras::Column::auto().at_least(160.0))
         .columns(
             egui_extras::Column::auto().at_least(90.0),
-            Method::ALL.len(),
+            report.methods.len(),
         )
         .column(egui_extras::Column::remainder().at_least(120.0))
         .header(22.0, |mut header| {
             header.col(|ui| {
                 ui.label(RichText::new(tr!(lang, "gui.option")).strong());
             });
-            for m in Method::ALL {
+            for &m in &report.methods {
                 header.col(|ui| {
                     let text = RichText::new(method_label(m, lang)).strong();
                     let text = if m == state.method {
@@ -171,70 +161,82 @@ fn results_table(ui: &mut Ui, state: &AppState) {
             header.col(|_| {});
         })
         .body(|body| {
-            body.rows(22.0, main.ranking.len(), |mut row| {
-                let Some(r) = main.ranking.get(row.index()) else {
+            body.rows(22.0, report.rows.len(), |mut row| {
+                let Some(r) = report.rows.get(row.index()) else {
                     return;
                 };
                 row.col(|ui| {
-                    let name = s.alternative(&r.alternative).map_or_else(
-                        || RichText::new(&r.alternative),
-                        |a| display_text(&a.name, lang),
-                    );
+                    let name = s
+                        .alternative(&r.id)
+                        .map_or_else(|| RichText::new(&r.name), |a| display_text(&a.name, lang));
                     ui.label(name);
                 });
-                for ranked in &by_method {
-                    let cell = ranked
-                        .get(r.alternative.as_str())
-                        .map_or_else(String::new, |x| {
-                            tr!(
-                                lang,
-                                "gui.rank_score",
-                                rank = x.rank,
-                                score = crate::i18n::num(x.score, 3, lang)
-                            )
-                        });
+                for placed in &r.by_method {
+                    let cell = placed
+                        .as_ref()
+                        .map_or_else(String::new, |x| report.rank_score_text(x));
                     row.col(|ui| {
                         ui.label(RichText::new(cell).monospace());
                     });
                 }
                 // A dominated option says by which option (analysis::dominance).
                 row.col(|ui| {
-                    if let Some((_, by)) = state
-                        .analysis()
-                        .dominated
-                        .iter()
-                        .find(|(id, by)| *id == r.alternative && !by.is_empty())
-                    {
-                        ui.add(
-                            egui::Label::new(
-                                RichText::new(tr!(
-                                    lang,
-                                    "vfm.gui.dominated_by",
-                                    by = crate::report::frontier::dominators_text(s, by, lang)
-                                ))
-                                .italics(),
-                            )
-                            .truncate(),
-                        )
-                        .on_hover_text(tr!(lang, "vfm.gui.dominated_tip"));
+                    if let Some(sentence) = report.dominated_sentence(r) {
+                        ui.add(egui::Label::new(RichText::new(sentence).italics()).truncate())
+                            .on_hover_text(tr!(lang, "vfm.gui.dominated_tip"));
                     }
                 });
             });
         });
-    // Below the table, wrapped: a long reason would otherwise widen a
-    // column and push the other methods out of view.
-    for x in &main.excluded {
+    excluded_lines(ui, &report);
+}
+
+/// The ranking report of the revision, method and language shown: built
+/// once and kept in egui's memory (one slot, replaced when any of them
+/// changes), so a long ranking costs nothing per frame.
+fn ranking_report(
+    ui: &Ui,
+    state: &AppState,
+    main: &crate::analysis::Evaluation,
+) -> std::sync::Arc<RankingReport> {
+    type Cached = (u64, Method, Lang, std::sync::Arc<RankingReport>);
+    let lang = state.lang;
+    let slot = egui::Id::unique("results-report");
+    let cached: Option<Cached> = ui.ctx().data(|d| d.get_temp(slot));
+    match cached {
+        Some((key, method, l, report))
+            if key == state.content_key() && method == state.method && l == lang =>
+        {
+            report
+        }
+        _ => {
+            let others: Vec<&crate::analysis::Evaluation> = Method::ALL
+                .iter()
+                .filter_map(|m| state.evaluation(*m))
+                .collect();
+            let dominated = &state.analysis().dominated;
+            let report = std::sync::Arc::new(RankingReport::new(
+                state.scenario(),
+                main,
+                &others,
+                dominated,
+                lang,
+            ));
+            let entry: Cached = (state.content_key(), state.method, lang, report.clone());
+            ui.ctx().data_mut(|d| d.insert_temp(slot, entry));
+            report
+        }
+    }
+}
+
+/// The excluded options below the table, each with every reason, wrapped:
+/// a long reason would otherwise widen a column and push the other methods
+/// out of view.
+fn excluded_lines(ui: &mut Ui, report: &RankingReport) {
+    for x in &report.excluded {
         ui.horizontal_wrapped(|ui| {
-            ui.label(
-                RichText::new(s.alternative_name(&x.alternative, lang))
-                    .weak()
-                    .strikethrough(),
-            );
-            ui.label(
-                RichText::new(crate::report::exclusions::excluded_sentence(s, x, lang))
-                    .weak()
-                    .italics(),
-            );
+            ui.label(RichText::new(&x.name).weak().strikethrough());
+            ui.label(RichText::new(x.sentence(report.lang)).weak().italics());
         });
     }
 }

@@ -10,12 +10,11 @@ use super::state::{AppState, Command};
 use super::widgets::heading;
 use crate::analysis::Exclusion;
 use crate::analysis::feasibility::reasons_at;
-use crate::analysis::matrix::normalise;
 use crate::analysis::weighting::{ProfilePath, combine, effective_profile_weights, path_winners};
 use crate::analysis::{DecisionMatrix, Method};
 use crate::charts::{ChartInput, ChartKind};
 use crate::model::{Elicitation, Lang, Scenario, ScenarioIndex, Text, WeightProfile};
-use crate::report::stakeholders::{path_sentence, who_favours, winners};
+use crate::report::stakeholders::{StakeholdersReport, path_sentence, winners};
 use crate::tr;
 use egui::{Color32, RichText, Ui};
 
@@ -152,15 +151,15 @@ pub fn stakeholder_view(
         return;
     }
     let method = state.method;
-    let winners = winners(s, method);
+    let report = StakeholdersReport::new(s, method, lang);
     egui::ScrollArea::vertical().show(ui, |ui| {
         heading(ui, tr!(lang, "analyse.stake.heading"));
-        ui.label(RichText::new(who_favours(s, &winners, lang)).size(15.0));
+        ui.label(RichText::new(&report.who_favours).size(15.0));
         ui.add_space(6.0);
         egui::ScrollArea::horizontal()
             .id_salt("stake-table-scroll")
             .show(ui, |ui| {
-                weights_table(ui, s, &winners, (&state.expanded_groups, lang), out);
+                weights_table(ui, s, &report, &state.expanded_groups, out);
             });
         ui.add_space(8.0);
         ui.separator();
@@ -192,62 +191,41 @@ pub fn stakeholder_view(
 fn weights_table(
     ui: &mut Ui,
     s: &Scenario,
-    winners: &[(String, Option<String>)],
-    (expanded, lang): (&[String], Lang),
+    report: &StakeholdersReport,
+    expanded: &[String],
     out: &mut Vec<Command>,
 ) {
+    let lang = report.lang;
     egui::Grid::new("stake-table")
         .striped(true)
-        .num_columns(s.profiles.len() + 1)
+        .num_columns(report.profiles.len() + 1)
         .spacing([10.0, 4.0])
         .show(ui, |ui| {
             ui.label("");
-            for p in &s.profiles {
-                let mut t = RichText::new(p.name.get(lang)).strong();
-                if p.id == s.active_profile {
+            for p in &report.profiles {
+                let mut t = RichText::new(&p.name).strong();
+                if p.active {
                     t = t.underline();
                 }
                 narrow(ui, t);
             }
             ui.end_row();
             if s.groups.is_empty() {
-                criterion_rows(ui, s, lang);
+                criterion_rows(ui, report);
             } else {
                 super::stakeholders_tree::tree_rows(ui, s, expanded, lang, out);
             }
             ui.label(RichText::new(tr!(lang, "analyse.stake.winner")).strong());
-            for (_, w) in winners {
-                let text = w
-                    .as_deref()
-                    .map_or_else(|| "—".to_string(), |w| s.alternative_name(w, lang));
-                narrow(ui, RichText::new(text).strong());
+            for p in &report.profiles {
+                narrow(ui, RichText::new(p.winner_text()).strong());
             }
             ui.end_row();
             // The winners above are among the options feasible under each
             // profile; say which are not, as the path below does.
             ui.label(RichText::new(tr!(lang, "analyse.stake.excluded")).weak());
-            for p in &s.profiles {
-                let excluded = crate::analysis::exclusions(s, Some(p));
-                let names: Vec<String> = excluded
-                    .iter()
-                    .map(|x| s.alternative_name(&x.alternative, lang))
-                    .collect();
-                let text = if names.is_empty() {
-                    "—".to_string()
-                } else {
-                    names.join(", ")
-                };
-                let reasons: Vec<String> = excluded
-                    .iter()
-                    .map(|x| {
-                        format!(
-                            "{}: {}",
-                            s.alternative_name(&x.alternative, lang),
-                            crate::report::exclusions::reasons_text(s, x, lang)
-                        )
-                    })
-                    .collect();
-                let r = ui.label(RichText::new(text).weak().small());
+            for p in &report.profiles {
+                let r = ui.label(RichText::new(p.excluded_text()).weak().small());
+                let reasons = p.excluded_reasons();
                 if !reasons.is_empty() {
                     r.on_hover_text(reasons.join("\n"));
                 }
@@ -262,18 +240,11 @@ fn weights_table(
 }
 
 /// One row per criterion: each profile's normalised weight.
-fn criterion_rows(ui: &mut Ui, s: &Scenario, lang: Lang) {
-    let criteria: Vec<String> = s.criteria.iter().map(|c| c.id.clone()).collect();
-    let shares: Vec<Vec<f64>> = s
-        .profiles
-        .iter()
-        .map(|p| normalise(&effective_profile_weights(s, &criteria, p)))
-        .collect();
-    for (j, c) in s.criteria.iter().enumerate() {
-        ui.label(c.name.get(lang));
-        for col in &shares {
-            let w = col.get(j).copied().unwrap_or(0.0);
-            ui.label(RichText::new(crate::i18n::pct(w, 0, lang)).monospace());
+fn criterion_rows(ui: &mut Ui, report: &StakeholdersReport) {
+    for c in &report.criteria {
+        ui.label(&c.name);
+        for w in &c.shares {
+            ui.label(RichText::new(crate::i18n::pct(*w, 0, report.lang)).monospace());
         }
         ui.end_row();
     }
@@ -592,6 +563,7 @@ fn path_bar(ui: &mut Ui, s: &Scenario, path: &ProfilePath, lang: Lang) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::report::stakeholders::who_favours;
 
     fn two_profiles() -> Scenario {
         let mut s = crate::app::fixture::fixture();

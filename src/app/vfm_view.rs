@@ -10,7 +10,7 @@ use crate::analysis::frontier::ValueForMoney;
 use crate::analysis::frontier::{Cost, CostSource, cost_choices, default_cost, value_for_money};
 use crate::charts::{ChartInput, ChartKind};
 use crate::model::{Scenario, WeightProfile};
-use crate::report::frontier::{amount, cost_name, step_options, summary, value_text};
+use crate::report::frontier::{FrontierReport, VfmPackages, cost_name};
 use crate::tr;
 use egui::{RichText, Ui};
 
@@ -109,12 +109,13 @@ pub fn vfm_view(
     };
     ui.label(RichText::new(help).weak());
     let vfm = cache.get(state, profile, &cost);
+    let report = FrontierReport::new(s, profile, vfm, lang);
     egui::ScrollArea::vertical()
         .id_salt("vfm-scroll")
         .auto_shrink(false)
         .show(ui, |ui| {
             ui.set_max_width(ui.available_width());
-            for line in summary(s, vfm, lang) {
+            for line in &report.summary {
                 ui.label(RichText::new(line).size(15.0));
             }
             ui.add_space(6.0);
@@ -134,57 +135,44 @@ pub fn vfm_view(
                 size,
             );
             ui.add_space(8.0);
-            options_table(ui, s, vfm, lang);
-            if let Ok(p) = &vfm.packages {
+            options_table(ui, &report);
+            if let Ok(p) = &report.packages {
                 ui.add_space(8.0);
                 ui.separator();
-                ui.label(
-                    RichText::new(tr!(
-                        lang,
-                        "vfm.cli.packages",
-                        cap = amount(s, &cost, p.cap, lang)
-                    ))
-                    .strong(),
-                );
-                egui::Grid::new("vfm-packages")
-                    .striped(true)
-                    .num_columns(3)
-                    .spacing([14.0, 4.0])
-                    .show(ui, |ui| {
-                        ui.label(RichText::new(tr!(lang, "vfm.gui.from_budget")).strong());
-                        ui.label(RichText::new(tr!(lang, "analyse.package.options")).strong());
-                        ui.label(RichText::new(tr!(lang, "vfm.column.value")).strong());
-                        ui.end_row();
-                        for (k, step) in p.steps.iter().enumerate() {
-                            let at_cap = k + 1 == p.steps.len();
-                            ui.label(RichText::new(amount(s, &cost, step.cost, lang)).monospace());
-                            let mut names = RichText::new(step_options(s, step, lang));
-                            if at_cap {
-                                names = RichText::new(format!(
-                                    "{} {}",
-                                    step_options(s, step, lang),
-                                    tr!(lang, "vfm.cli.at_cap")
-                                ))
-                                .strong();
-                            }
-                            super::stakeholders::wrapped(ui, names, 360.0);
-                            ui.label(
-                                RichText::new(crate::i18n::num(step.value, 3, lang)).monospace(),
-                            );
-                            ui.end_row();
-                        }
-                    });
+                ui.label(RichText::new(&p.heading).strong());
+                packages_table(ui, &report, p);
+            }
+        });
+}
+
+/// The best package at each budget: from which budget, its options, its value.
+fn packages_table(ui: &mut Ui, report: &FrontierReport, packages: &VfmPackages) {
+    let lang = report.lang;
+    egui::Grid::new("vfm-packages")
+        .striped(true)
+        .num_columns(3)
+        .spacing([14.0, 4.0])
+        .show(ui, |ui| {
+            ui.label(RichText::new(tr!(lang, "vfm.gui.from_budget")).strong());
+            ui.label(RichText::new(tr!(lang, "analyse.package.options")).strong());
+            ui.label(RichText::new(tr!(lang, "vfm.column.value")).strong());
+            ui.end_row();
+            for step in &packages.steps {
+                ui.label(RichText::new(&step.cost).monospace());
+                let mut names = RichText::new(report.step_options_marked(step));
+                if step.at_cap {
+                    names = names.strong();
+                }
+                super::stakeholders::wrapped(ui, names, 360.0);
+                ui.label(RichText::new(report.step_value_text(step)).monospace());
+                ui.end_row();
             }
         });
 }
 
 /// Every feasible option: cost, value, on the frontier or what beats it.
-fn options_table(
-    ui: &mut Ui,
-    s: &Scenario,
-    vfm: &crate::analysis::frontier::ValueForMoney,
-    lang: crate::model::Lang,
-) {
+fn options_table(ui: &mut Ui, report: &FrontierReport) {
+    let lang = report.lang;
     // The last column wraps in what the first three leave of the view.
     let verdict_width = (ui.available_width() - 480.0).max(180.0);
     egui::Grid::new("vfm-options")
@@ -197,17 +185,15 @@ fn options_table(
             ui.label(RichText::new(tr!(lang, "vfm.column.value")).strong());
             ui.label(RichText::new(tr!(lang, "vfm.gui.verdict")).strong());
             ui.end_row();
-            for o in &vfm.options {
-                let name = s.alternative_name(&o.alternative, lang);
+            for o in &report.options {
                 ui.label(if o.efficient {
-                    RichText::new(name).strong()
+                    RichText::new(&o.name).strong()
                 } else {
-                    RichText::new(name)
+                    RichText::new(&o.name)
                 });
-                ui.label(RichText::new(amount(s, &vfm.cost, o.cost, lang)).monospace());
-                ui.label(RichText::new(value_text(o.value, lang)).monospace());
-                let verdict = crate::report::frontier::verdict(s, o, lang);
-                super::stakeholders::wrapped(ui, RichText::new(verdict), verdict_width);
+                ui.label(RichText::new(&o.cost).monospace());
+                ui.label(RichText::new(report.value_text(o.value)).monospace());
+                super::stakeholders::wrapped(ui, RichText::new(&o.verdict), verdict_width);
                 ui.end_row();
             }
         });

@@ -10,7 +10,8 @@ use super::{ChartError, ChartKind, Ctx};
 use crate::analysis::frontier::{
     Cost, PackageFrontier, ValueForMoney, default_cost, resolve_cost, value_for_money,
 };
-use crate::report::frontier::{amount, cost_name, cost_unit, step_options, summary};
+use crate::model::Lang;
+use crate::report::frontier::{cost_name, cost_unit, summary};
 use crate::tr;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -372,13 +373,7 @@ fn point_labels(
     if let Some((p, last)) = packages.and_then(|p| p.steps.last().map(|s| (p, s))) {
         labels.push((
             (last.cost, last.value),
-            tr!(
-                lang,
-                "vfm.chart.cap_buys",
-                cap = amount(scenario, &vfm.cost, p.cap, lang),
-                options = step_options(scenario, last, lang),
-                value = crate::i18n::num(last.value, 2, lang)
-            ),
+            crate::report::frontier::cap_buys(scenario, &vfm.cost, p.cap, last, lang),
             theme.text(0.85).color(&PACKAGES),
         ));
     }

@@ -385,14 +385,8 @@ impl<'a> Ctx<'a> {
         named
             .iter()
             .map(|x| {
-                let reasons =
-                    crate::report::exclusions::reasons(self.input.scenario, x, self.lang());
-                tr!(
-                    self.lang(),
-                    "chart.note.excluded",
-                    option = self.option_name(&x.alternative),
-                    reasons = reasons.join("; ")
-                )
+                let option = self.option_name(&x.alternative);
+                crate::report::exclusions::chart_note(self.input.scenario, x, &option, self.lang())
             })
             .chain(
                 (hidden > 0).then(|| tr!(self.lang(), "chart.note.more_excluded", count = hidden)),

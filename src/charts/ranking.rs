@@ -152,12 +152,9 @@ fn draw_score_bars<DB: DrawingBackend>(
         )))?;
         let score = crate::i18n::num(ranked.score, 2, lang);
         let label = match dominated.get(ranked.alternative.as_str()) {
-            Some(by) if !by.is_empty() => tr!(
-                lang,
-                "vfm.chart.dominated_label",
-                score = score,
-                by = crate::report::frontier::dominators_text(ctx.input.scenario, by, lang)
-            ),
+            Some(by) if !by.is_empty() => {
+                crate::report::frontier::dominated_label(ctx.input.scenario, &score, by, lang)
+            }
             _ => score,
         };
         end_label(chart, theme, n, r, ranked.score, label, style)?;

@@ -128,14 +128,7 @@ fn exclusion_note(ctx: &Ctx<'_>, e: &Evaluation, profile: &str) -> Option<String
             count = e.excluded.len() - named.len()
         ));
     }
-    (!names.is_empty()).then(|| {
-        tr!(
-            lang,
-            "chart.stakeholders.excluded",
-            profile = profile,
-            options = names.join(", ")
-        )
-    })
+    (!names.is_empty()).then(|| crate::report::stakeholders::excluded_under(profile, &names, lang))
 }
 
 /// With a value tree, each profile's weights by group sit above the

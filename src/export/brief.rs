@@ -12,12 +12,12 @@ use super::document::{Block, Inline, Page, PrintImage, Span, text};
 use super::{ExportError, ImageFormat, chart_bytes, write_file};
 use crate::analysis::compare::{Comparison, Explanation};
 use crate::analysis::smaa::SmaaResult;
-use crate::analysis::{Method, evaluate_indexed, evaluate_methods, select_profile};
+use crate::analysis::{Method, evaluate_methods, select_profile};
 use crate::charts::{ChartInput, ChartKind, method_name};
 use crate::i18n::{num, pct, value};
 use crate::model::{Direction, Lang, Node, Scenario, ScenarioIndex, ValueTree};
-use crate::report::exclusions::reasons;
 use crate::report::findings::{Findings, findings};
+use crate::report::ranking::{RankingReport, dominance};
 use crate::tr;
 use std::path::{Path, PathBuf};
 
@@ -130,68 +130,63 @@ pub(crate) fn file_safe(id: &str) -> String {
 pub fn planned_charts(scenario: &Scenario, options: &BriefOptions<'_>) -> Vec<PlannedChart> {
     let mut out = Vec::new();
     for kind in ChartKind::ALL {
-        // With a value tree the contributions come by group, then by criterion.
-        if kind == ChartKind::Contributions && !scenario.groups.is_empty() {
-            out.push(PlannedChart {
-                kind,
-                criterion: None,
-                stem: kind.as_str().to_string(),
-                expanded: Vec::new(),
-            });
-            out.push(PlannedChart {
-                kind,
-                criterion: None,
-                stem: format!("{}-criteria", kind.as_str()),
-                expanded: scenario.groups.iter().map(|g| g.id.clone()).collect(),
-            });
-            continue;
-        }
         match kind {
+            // With a value tree the contributions come by group, then by criterion.
+            ChartKind::Contributions if !scenario.groups.is_empty() => {
+                out.push(PlannedChart::whole(kind));
+                out.push(PlannedChart {
+                    kind,
+                    criterion: None,
+                    stem: format!("{}-criteria", kind.as_str()),
+                    expanded: scenario.groups.iter().map(|g| g.id.clone()).collect(),
+                });
+            }
             ChartKind::Acceptability if options.smaa.is_none() => {}
             ChartKind::Waterfall if options.explanation.is_none() => {}
             ChartKind::Stakeholders if scenario.profiles.len() < 2 => {}
             ChartKind::Frontier if crate::analysis::frontier::default_cost(scenario).is_none() => {}
             ChartKind::Sensitivity => {
-                for c in &scenario.criteria {
-                    out.push(PlannedChart {
-                        kind,
-                        criterion: Some(c.id.clone()),
-                        stem: format!("sensitivity-{}", file_safe(&c.id)),
-                        expanded: Vec::new(),
-                    });
-                }
-                for g in &scenario.groups {
-                    out.push(PlannedChart {
-                        kind,
-                        criterion: Some(g.id.clone()),
-                        stem: format!("sensitivity-{}", file_safe(&g.id)),
-                        expanded: Vec::new(),
-                    });
-                }
+                let ids = scenario
+                    .criteria
+                    .iter()
+                    .map(|c| &c.id)
+                    .chain(scenario.groups.iter().map(|g| &g.id));
+                out.extend(ids.map(|id| PlannedChart::of(kind, "sensitivity", id)));
             }
             ChartKind::ValueSensitivity => {
-                for c in scenario
+                let ids = scenario
                     .criteria
                     .iter()
                     .filter(|c| c.value_function.is_some())
-                {
-                    out.push(PlannedChart {
-                        kind,
-                        criterion: Some(c.id.clone()),
-                        stem: format!("value-sensitivity-{}", file_safe(&c.id)),
-                        expanded: Vec::new(),
-                    });
-                }
+                    .map(|c| &c.id);
+                out.extend(ids.map(|id| PlannedChart::of(kind, "value-sensitivity", id)));
             }
-            _ => out.push(PlannedChart {
-                kind,
-                criterion: None,
-                stem: kind.as_str().to_string(),
-                expanded: Vec::new(),
-            }),
+            _ => out.push(PlannedChart::whole(kind)),
         }
     }
     out
+}
+
+impl PlannedChart {
+    /// A chart of the whole scenario, its file named after its kind.
+    fn whole(kind: ChartKind) -> Self {
+        PlannedChart {
+            kind,
+            criterion: None,
+            stem: kind.as_str().to_string(),
+            expanded: Vec::new(),
+        }
+    }
+
+    /// A chart of one criterion or group, its file "`prefix`-`id`".
+    fn of(kind: ChartKind, prefix: &str, id: &str) -> Self {
+        PlannedChart {
+            kind,
+            criterion: Some(id.to_string()),
+            stem: format!("{prefix}-{}", file_safe(id)),
+            expanded: Vec::new(),
+        }
+    }
 }
 
 /// Writes the briefing pack for `scenario` into `dir` (created if needed).
@@ -214,7 +209,6 @@ pub fn write_brief_with_progress(
         file: dir.display().to_string(),
         message: e.to_string(),
     })?;
-    let lang = options.lang;
     let mut images = Vec::new();
     let mut figures = Vec::new();
     let mut print = std::collections::HashMap::new();
@@ -226,61 +220,43 @@ pub fn write_brief_with_progress(
         progress(Progress { done, total });
     };
     for chart in planned {
-        let input = ChartInput {
-            profile: options.profile,
-            method: options.method,
-            criterion: chart.criterion.as_deref(),
-            smaa: options.smaa,
-            explanation: options.explanation,
-            other: options.other,
-            expanded: &chart.expanded,
-            ..ChartInput::new(scenario, lang)
-        };
-        let mut svg = String::new();
-        for format in [ImageFormat::Png, ImageFormat::Svg] {
-            let bytes = chart_bytes(
-                chart.kind,
-                &input,
-                format,
-                options.width_px,
-                options.height_px,
-            )?;
-            let path = dir.join(format!("{}.{}", chart.stem, format.extension()));
-            write_file(&path, &bytes)?;
-            if format == ImageFormat::Svg {
-                svg = String::from_utf8_lossy(&bytes).into_owned();
-            }
-            images.push(path);
-        }
-        let print_height = PRINT_WIDTH_PX * options.height_px / options.width_px.max(1);
-        let scale = PRINT_WIDTH_PX as f32 / options.width_px.max(1) as f32;
-        let png =
-            crate::charts::render_png(chart.kind, &input, PRINT_WIDTH_PX, print_height, scale)?;
-        print.insert(
-            format!("{}.png", chart.stem),
-            PrintImage {
-                png,
-                width_px: PRINT_WIDTH_PX,
-                height_px: print_height,
-            },
-        );
+        let written = write_chart(scenario, dir, options, &chart)?;
+        images.extend(written.images);
+        print.insert(format!("{}.png", chart.stem), written.print);
         step();
-        let caption = match &chart.criterion {
-            Some(c) => tr!(
-                lang,
-                "chart.sensitivity.title_for",
-                criterion = scenario.criterion_name(c, lang)
-            ),
-            None if !chart.expanded.is_empty() => tr!(lang, "chart.contributions.title_criteria"),
-            None => chart.kind.title(lang),
-        };
-        figures.push(Block::Figure {
-            svg,
-            png_file: format!("{}.png", chart.stem),
-            svg_file: format!("{}.svg", chart.stem),
-            caption,
-        });
+        figures.push(written.figure);
     }
+    let documents = write_documents(scenario, dir, options, &figures, &print, &mut step)?;
+    Ok(BriefFiles {
+        html: documents.html,
+        markdown: documents.markdown,
+        images,
+        docx: documents.docx,
+        pdf: documents.pdf,
+        pptx: documents.pptx,
+    })
+}
+
+/// The documents of a pack, beside its charts.
+struct Documents {
+    html: PathBuf,
+    markdown: PathBuf,
+    docx: PathBuf,
+    pdf: PathBuf,
+    pptx: PathBuf,
+}
+
+/// Writes the page (HTML and Markdown), the note (Word and PDF) and the
+/// deck, calling `step` after each.
+fn write_documents(
+    scenario: &Scenario,
+    dir: &Path,
+    options: &BriefOptions<'_>,
+    figures: &[Block],
+    print: &std::collections::HashMap<String, PrintImage>,
+    step: &mut dyn FnMut(),
+) -> Result<Documents, ExportError> {
+    let lang = options.lang;
     let stem = tr!(lang, "brief.file_stem");
     let found = findings(
         scenario,
@@ -289,15 +265,15 @@ pub fn write_brief_with_progress(
         options.smaa,
         lang,
     );
-    let page = build_page(scenario, options, figures.clone())?;
+    let page = build_page(scenario, options, figures.to_vec())?;
     let html = dir.join(format!("{stem}.html"));
     let markdown = dir.join(format!("{stem}.md"));
     write_file(&html, super::document::to_html(&page).as_bytes())?;
     write_file(&markdown, super::document::to_markdown(&page).as_bytes())?;
     step();
-    let note = super::note::note_page(scenario, options, &found, &figures)?;
+    let note = super::note::note_page(scenario, options, &found, figures)?;
     let docx = dir.join(format!("{stem}.docx"));
-    write_file(&docx, &super::docx::to_docx(&note, &print)?)?;
+    write_file(&docx, &super::docx::to_docx(&note, print)?)?;
     step();
     let pdf = dir.join(format!("{stem}.pdf"));
     let label = |page: usize, pages: usize| tr!(lang, "note.page", page = page, pages = pages);
@@ -306,16 +282,92 @@ pub fn write_brief_with_progress(
     let sentences = sensitivity_sentences(scenario, options)?;
     let deck = super::note::deck(scenario, options, &found, &sentences);
     let pptx = dir.join(format!("{stem}.pptx"));
-    write_file(&pptx, &super::pptx::to_pptx(&deck, &print)?)?;
+    write_file(&pptx, &super::pptx::to_pptx(&deck, print)?)?;
     step();
-    Ok(BriefFiles {
+    Ok(Documents {
         html,
         markdown,
-        images,
         docx,
         pdf,
         pptx,
     })
+}
+
+/// What one chart of the pack left: its PNG and SVG files, the
+/// print-quality image for Word and PowerPoint, and its figure on the page.
+struct WrittenChart {
+    images: Vec<PathBuf>,
+    print: PrintImage,
+    figure: Block,
+}
+
+/// Draws one chart as PNG and SVG into `dir`, and once more at print size.
+fn write_chart(
+    scenario: &Scenario,
+    dir: &Path,
+    options: &BriefOptions<'_>,
+    chart: &PlannedChart,
+) -> Result<WrittenChart, ExportError> {
+    let lang = options.lang;
+    let input = ChartInput {
+        profile: options.profile,
+        method: options.method,
+        criterion: chart.criterion.as_deref(),
+        smaa: options.smaa,
+        explanation: options.explanation,
+        other: options.other,
+        expanded: &chart.expanded,
+        ..ChartInput::new(scenario, lang)
+    };
+    let mut images = Vec::new();
+    let mut svg = String::new();
+    for format in [ImageFormat::Png, ImageFormat::Svg] {
+        let bytes = chart_bytes(
+            chart.kind,
+            &input,
+            format,
+            options.width_px,
+            options.height_px,
+        )?;
+        let path = dir.join(format!("{}.{}", chart.stem, format.extension()));
+        write_file(&path, &bytes)?;
+        if format == ImageFormat::Svg {
+            svg = String::from_utf8_lossy(&bytes).into_owned();
+        }
+        images.push(path);
+    }
+    let print_height = PRINT_WIDTH_PX * options.height_px / options.width_px.max(1);
+    let scale = PRINT_WIDTH_PX as f32 / options.width_px.max(1) as f32;
+    let png = crate::charts::render_png(chart.kind, &input, PRINT_WIDTH_PX, print_height, scale)?;
+    let print = PrintImage {
+        png,
+        width_px: PRINT_WIDTH_PX,
+        height_px: print_height,
+    };
+    let figure = Block::Figure {
+        svg,
+        png_file: format!("{}.png", chart.stem),
+        svg_file: format!("{}.svg", chart.stem),
+        caption: chart_caption(scenario, chart, lang),
+    };
+    Ok(WrittenChart {
+        images,
+        print,
+        figure,
+    })
+}
+
+/// A chart's caption: its title, naming the criterion of a sensitivity chart.
+fn chart_caption(scenario: &Scenario, chart: &PlannedChart, lang: Lang) -> String {
+    match &chart.criterion {
+        Some(c) => tr!(
+            lang,
+            "chart.sensitivity.title_for",
+            criterion = scenario.criterion_name(c, lang)
+        ),
+        None if !chart.expanded.is_empty() => tr!(lang, "chart.contributions.title_criteria"),
+        None => chart.kind.title(lang),
+    }
 }
 
 /// The briefing page: every section in order, the charts after the results.
@@ -449,40 +501,7 @@ pub fn criteria_section(scenario: &Scenario, lang: Lang) -> Vec<Block> {
                 Direction::Minimize => tr!(lang, "chart.direction.min"),
                 Direction::Maximize => tr!(lang, "chart.direction.max"),
             };
-            let mut name = vec![Span::Strong(c.name.get(lang).to_string())];
-            if !c.description.is_empty() {
-                name.push(Span::Text(format!(" — {}", c.description.get(lang))));
-            }
-            if let Some(v) = c.veto {
-                name.push(Span::Text(format!(
-                    " ({})",
-                    tr!(lang, "brief.veto", limit = value(v, 4, lang))
-                )));
-            }
-            // Where it sits in the value tree, and its value function.
-            let groups: Vec<String> = tree
-                .path(Node::Criterion(j))
-                .iter()
-                .filter(|n| matches!(n, Node::Group(_)))
-                .map(|&n| tree.name(scenario, n, lang))
-                .collect();
-            if !groups.is_empty() {
-                name.push(Span::Text(format!(
-                    " ({})",
-                    tr!(lang, "brief.in_group", group = groups.join(" › "))
-                )));
-            }
-            if let Some(vf) = &c.value_function {
-                let points: Vec<String> = vf
-                    .points()
-                    .iter()
-                    .map(|&(x, v)| format!("{} → {}", value(x, 4, lang), value(v, 4, lang)))
-                    .collect();
-                name.push(Span::Text(format!(
-                    " ({})",
-                    tr!(lang, "brief.value_function", points = points.join(", "))
-                )));
-            }
+            let name = criterion_cell(scenario, &tree, j, lang);
             let mut row = vec![name, text(direction), text(c.unit.get(lang).to_string())];
             for weights in &effective {
                 row.push(text(pct(weights[j], 0, lang)));
@@ -496,6 +515,45 @@ pub fn criteria_section(scenario: &Scenario, lang: Lang) -> Vec<Block> {
     ]
 }
 
+/// A criterion's name with its description, veto, place in the value tree
+/// and value function, as the first cell of the criteria table.
+fn criterion_cell(scenario: &Scenario, tree: &ValueTree, j: usize, lang: Lang) -> Inline {
+    let Some(c) = scenario.criteria.get(j) else {
+        return Vec::new();
+    };
+    let mut name = vec![Span::Strong(c.name.get(lang).to_string())];
+    if !c.description.is_empty() {
+        name.push(Span::Text(format!(" — {}", c.description.get(lang))));
+    }
+    let mut note = |text: String| name.push(Span::Text(format!(" ({text})")));
+    if let Some(v) = c.veto {
+        note(tr!(lang, "brief.veto", limit = value(v, 4, lang)));
+    }
+    // Where it sits in the value tree, and its value function.
+    let groups: Vec<String> = tree
+        .path(Node::Criterion(j))
+        .iter()
+        .filter(|n| matches!(n, Node::Group(_)))
+        .map(|&n| tree.name(scenario, n, lang))
+        .collect();
+    if !groups.is_empty() {
+        note(tr!(lang, "brief.in_group", group = groups.join(" › ")));
+    }
+    if let Some(vf) = &c.value_function {
+        let points: Vec<String> = vf
+            .points()
+            .iter()
+            .map(|&(x, v)| format!("{} → {}", value(x, 4, lang), value(v, 4, lang)))
+            .collect();
+        note(tr!(
+            lang,
+            "brief.value_function",
+            points = points.join(", ")
+        ));
+    }
+    name
+}
+
 /// Rank and score of every option under each method, the winner of each
 /// profile, and the excluded options with their reasons.
 pub fn results_section(
@@ -507,8 +565,6 @@ pub fn results_section(
         select_profile(scenario, options.profile).map_err(|e| ExportError::Chart(e.into()))?;
     let index = ScenarioIndex::new(scenario);
     let evaluations = evaluate_methods(&index, profile, &Method::ALL);
-    // Rank and score of each option under each method, by id.
-    let placed: Vec<_> = evaluations.iter().map(|e| e.ranked_by_id()).collect();
     let mut blocks = vec![
         Block::Heading(2, tr!(lang, "brief.results")),
         Block::Paragraph(text(tr!(
@@ -517,106 +573,76 @@ pub fn results_section(
             profile = profile.name.get(lang)
         ))),
     ];
-    let mut header = vec![tr!(lang, "brief.col.option")];
-    for m in Method::ALL {
-        header.push(tr!(
-            lang,
-            "brief.col.rank_by",
-            method = method_name(m, lang)
-        ));
-        header.push(tr!(
-            lang,
-            "brief.col.score_by",
-            method = method_name(m, lang)
-        ));
+    // The rows follow the first method's order, the others beside it.
+    let Some((first, others)) = evaluations.split_first() else {
+        return Ok(blocks);
+    };
+    let others: Vec<&crate::analysis::Evaluation> = others.iter().collect();
+    let dominated = dominance(first);
+    let report = RankingReport::new(scenario, first, &others, &dominated, lang);
+    blocks.extend(ranking_table(&report));
+    if !report.rows.is_empty() {
+        // One sentence on dominance (raw values: the same for every method).
+        blocks.push(Block::Paragraph(text(
+            crate::report::frontier::dominance_sentence(scenario, &dominated, lang),
+        )));
     }
-    let order: Vec<String> = evaluations
-        .first()
-        .map(|e| e.ranking.iter().map(|r| r.alternative.clone()).collect())
-        .unwrap_or_default();
-    let rows: Vec<Vec<Inline>> = order
+    if scenario.profiles.len() > 1 {
+        blocks.push(Block::Heading(3, tr!(lang, "brief.by_profile")));
+        let lines = crate::report::stakeholders::winner_lines(scenario, options.method, lang);
+        blocks.push(Block::List(lines.into_iter().map(text).collect()));
+    }
+    blocks.extend(excluded_list(&report));
+    Ok(blocks)
+}
+
+/// The table of every ranked option's rank and score under each method,
+/// or the sentence saying none could be ranked.
+fn ranking_table(report: &RankingReport) -> Vec<Block> {
+    let lang = report.lang;
+    if report.rows.is_empty() {
+        return vec![Block::Paragraph(text(tr!(lang, "chart.all_excluded")))];
+    }
+    let mut header = vec![tr!(lang, "brief.col.option")];
+    for &m in &report.methods {
+        let method = method_name(m, lang);
+        header.push(tr!(lang, "brief.col.rank_by", method = method.clone()));
+        header.push(tr!(lang, "brief.col.score_by", method = method));
+    }
+    let rows = report
+        .rows
         .iter()
-        .map(|id| {
-            let mut row = vec![text(index.alternative_name(id, lang))];
-            for e in &placed {
-                match e.get(id.as_str()) {
-                    Some(r) => {
-                        row.push(text(r.rank.to_string()));
-                        row.push(text(num(r.score, 3, lang)));
-                    }
-                    None => {
-                        row.push(text("—"));
-                        row.push(text("—"));
-                    }
-                }
+        .map(|r| {
+            let mut row = vec![text(r.name.clone())];
+            for placed in &r.by_method {
+                let (rank, score) = placed.map_or_else(
+                    || ("—".to_string(), "—".to_string()),
+                    |p| (p.rank.to_string(), num(p.score, 3, lang)),
+                );
+                row.push(text(rank));
+                row.push(text(score));
             }
             row
         })
         .collect();
-    if rows.is_empty() {
-        blocks.push(Block::Paragraph(text(tr!(lang, "chart.all_excluded"))));
-    } else {
-        blocks.push(Block::Table { header, rows });
-        if let Some(e) = evaluations.first() {
-            // One sentence on dominance (raw values: the same for every method).
-            let dominated: Vec<(String, Vec<String>)> = e
-                .matrix
-                .alternatives
-                .iter()
-                .cloned()
-                .zip(crate::analysis::dominance::dominated_by(&e.matrix))
-                .collect();
-            blocks.push(Block::Paragraph(text(
-                crate::report::frontier::dominance_sentence(scenario, &dominated, lang),
-            )));
-        }
+    vec![Block::Table { header, rows }]
+}
+
+/// The excluded options, each with every reason, or that none is.
+fn excluded_list(report: &RankingReport) -> Vec<Block> {
+    let lang = report.lang;
+    let mut blocks = vec![Block::Heading(3, tr!(lang, "brief.excluded"))];
+    if report.excluded.is_empty() {
+        blocks.push(Block::Paragraph(text(tr!(lang, "brief.none_excluded"))));
+        return blocks;
     }
-    if scenario.profiles.len() > 1 {
-        blocks.push(Block::Heading(3, tr!(lang, "brief.by_profile")));
-        let items = scenario
-            .profiles
-            .iter()
-            .map(|p| {
-                let e = evaluate_indexed(&index, p, options.method);
-                let line = match e.winner() {
-                    Some(w) => tr!(
-                        lang,
-                        "brief.profile_winner",
-                        profile = p.name.get(lang),
-                        option = index.alternative_name(&w.alternative, lang),
-                        score = num(w.score, 2, lang)
-                    ),
-                    None => tr!(lang, "brief.profile_none", profile = p.name.get(lang)),
-                };
-                text(line)
-            })
-            .collect();
-        blocks.push(Block::List(items));
-    }
-    if let Some(e) = evaluations.first() {
-        blocks.push(Block::Heading(3, tr!(lang, "brief.excluded")));
-        if e.excluded.is_empty() {
-            blocks.push(Block::Paragraph(text(tr!(lang, "brief.none_excluded"))));
-        } else {
-            let items = e
-                .excluded
-                .iter()
-                .map(|x| {
-                    let reasons = reasons(scenario, x, lang);
-                    vec![
-                        Span::Strong(index.alternative_name(&x.alternative, lang)),
-                        Span::Text(tr!(
-                            lang,
-                            "brief.excluded_reasons",
-                            reasons = reasons.join("; ")
-                        )),
-                    ]
-                })
-                .collect();
-            blocks.push(Block::List(items));
-        }
-    }
-    Ok(blocks)
+    let items = report
+        .excluded
+        .iter()
+        .map(|x| vec![Span::Strong(x.name.clone()), Span::Text(x.after_name(lang))])
+        .collect();
+    blocks.push(Block::List(items));
+    blocks
 }
 
 /// The answer first: the top option, how robust it is, and the
@@ -684,38 +710,18 @@ pub fn comparison_section(
         tr!(lang, "brief.col.rank_b"),
         tr!(lang, "brief.col.score_b"),
     ];
-    let (by_id_a, by_id_b) = (comparison.a.ranked_by_id(), comparison.b.ranked_by_id());
-    let mut ids: Vec<&str> = comparison
-        .b
-        .ranking
-        .iter()
-        .map(|r| r.alternative.as_str())
-        .collect();
-    for r in &comparison.a.ranking {
-        if !by_id_b.contains_key(r.alternative.as_str()) {
-            ids.push(&r.alternative);
-        }
-    }
-    let cell = |e: &std::collections::HashMap<&str, &crate::analysis::Ranked>,
-                id: &str|
-     -> (Inline, Inline) {
-        match e.get(id) {
-            Some(r) => (text(r.rank.to_string()), text(num(r.score, 3, lang))),
-            None => (text("—"), text("—")),
-        }
+    let report = crate::report::compare::RankingsReport::new(a, b, comparison, lang);
+    let cells = |placed: Option<crate::report::ranking::Placed>| match placed {
+        Some(p) => (text(p.rank.to_string()), text(num(p.score, 3, lang))),
+        None => (text("—"), text("—")),
     };
-    let rows = ids
-        .iter()
-        .map(|id| {
-            let (ra, sa) = cell(&by_id_a, id);
-            let (rb, sb) = cell(&by_id_b, id);
-            vec![
-                text(crate::report::compare::option_name(a, b, id, lang)),
-                ra,
-                sa,
-                rb,
-                sb,
-            ]
+    let rows = report
+        .ranked(comparison)
+        .into_iter()
+        .map(|row| {
+            let (rank_a, score_a) = cells(row.a);
+            let (rank_b, score_b) = cells(row.b);
+            vec![text(row.name.clone()), rank_a, score_a, rank_b, score_b]
         })
         .collect();
     blocks.push(Block::Table { header, rows });
@@ -739,46 +745,12 @@ pub fn evidence_section(scenario: &Scenario, lang: Lang) -> Vec<Block> {
             let Some(s) = i.and_then(|i| index.score_at(i, j)) else {
                 continue;
             };
-            let mut shown = value(s.value, 4, lang);
-            if let (Some(lo), Some(hi)) = (s.low, s.high) {
-                shown = tr!(
-                    lang,
-                    "brief.value_range",
-                    value = shown,
-                    low = value(lo, 4, lang),
-                    high = value(hi, 4, lang)
-                );
-            }
-            if !c.unit.is_empty() {
-                shown = format!("{shown} ({})", c.unit.get(lang));
-            }
-            let mut rationale = text(s.rationale.get(lang));
-            if s.illustrative {
-                if !s.rationale.is_empty() {
-                    rationale.push(Span::Text(" ".into()));
-                }
-                rationale.push(Span::Tag(tr!(lang, "brief.illustrative")));
-            }
-            let mut sources = Vec::new();
-            for (k, id) in s.sources.iter().enumerate() {
-                if k > 0 {
-                    sources.push(Span::Text("; ".into()));
-                }
-                match scenario.source(id) {
-                    Some(src) if !src.url.is_empty() => sources.push(Span::Link {
-                        text: src.title.clone(),
-                        url: src.url.clone(),
-                    }),
-                    Some(src) => sources.push(Span::Text(src.title.clone())),
-                    None => sources.push(Span::Text(id.clone())),
-                }
-            }
             rows.push(vec![
                 text(a.name.get(lang)),
                 text(c.name.get(lang)),
-                text(shown),
-                rationale,
-                sources,
+                text(score_shown(s, c, lang)),
+                rationale_cell(s, lang),
+                sources_cell(scenario, s),
             ]);
         }
     }
@@ -788,36 +760,84 @@ pub fn evidence_section(scenario: &Scenario, lang: Lang) -> Vec<Block> {
     ];
     if !scenario.sources.is_empty() {
         blocks.push(Block::Heading(3, tr!(lang, "brief.sources")));
-        let items = scenario
-            .sources
-            .iter()
-            .map(|s| {
-                let mut spans = vec![Span::Strong(format!("[{}] ", s.id))];
-                if s.url.is_empty() {
-                    spans.push(Span::Text(s.title.clone()));
-                } else {
-                    spans.push(Span::Link {
-                        text: s.title.clone(),
-                        url: s.url.clone(),
-                    });
-                }
-                let mut detail = Vec::new();
-                if !s.publisher.is_empty() {
-                    detail.push(s.publisher.clone());
-                }
-                if !s.date.is_empty() {
-                    detail.push(s.date.clone());
-                }
-                if !detail.is_empty() {
-                    spans.push(Span::Text(format!(" — {}", detail.join(", "))));
-                }
-                if !s.url.is_empty() {
-                    spans.push(Span::Text(format!(" — {}", s.url)));
-                }
-                spans
-            })
-            .collect();
-        blocks.push(Block::List(items));
+        blocks.push(Block::List(
+            scenario.sources.iter().map(source_item).collect(),
+        ));
     }
     blocks
+}
+
+/// A score as the evidence table shows it: its value, its range when it
+/// has one, and the criterion's unit.
+fn score_shown(s: &crate::model::Score, c: &crate::model::Criterion, lang: Lang) -> String {
+    let mut shown = value(s.value, 4, lang);
+    if let (Some(lo), Some(hi)) = (s.low, s.high) {
+        shown = tr!(
+            lang,
+            "brief.value_range",
+            value = shown,
+            low = value(lo, 4, lang),
+            high = value(hi, 4, lang)
+        );
+    }
+    if !c.unit.is_empty() {
+        shown = format!("{shown} ({})", c.unit.get(lang));
+    }
+    shown
+}
+
+/// A score's rationale, tagged when the value is illustrative.
+fn rationale_cell(s: &crate::model::Score, lang: Lang) -> Inline {
+    let mut rationale = text(s.rationale.get(lang));
+    if s.illustrative {
+        if !s.rationale.is_empty() {
+            rationale.push(Span::Text(" ".into()));
+        }
+        rationale.push(Span::Tag(tr!(lang, "brief.illustrative")));
+    }
+    rationale
+}
+
+/// A score's sources by title, linked when they have an address.
+fn sources_cell(scenario: &Scenario, s: &crate::model::Score) -> Inline {
+    let mut sources = Vec::new();
+    for (k, id) in s.sources.iter().enumerate() {
+        if k > 0 {
+            sources.push(Span::Text("; ".into()));
+        }
+        match scenario.source(id) {
+            Some(src) if !src.url.is_empty() => sources.push(Span::Link {
+                text: src.title.clone(),
+                url: src.url.clone(),
+            }),
+            Some(src) => sources.push(Span::Text(src.title.clone())),
+            None => sources.push(Span::Text(id.clone())),
+        }
+    }
+    sources
+}
+
+/// One entry of the list of sources: "[S1] title — publisher, date — url".
+fn source_item(s: &crate::model::Source) -> Inline {
+    let mut spans = vec![Span::Strong(format!("[{}] ", s.id))];
+    if s.url.is_empty() {
+        spans.push(Span::Text(s.title.clone()));
+    } else {
+        spans.push(Span::Link {
+            text: s.title.clone(),
+            url: s.url.clone(),
+        });
+    }
+    let detail: Vec<String> = [&s.publisher, &s.date]
+        .into_iter()
+        .filter(|x| !x.is_empty())
+        .cloned()
+        .collect();
+    if !detail.is_empty() {
+        spans.push(Span::Text(format!(" — {}", detail.join(", "))));
+    }
+    if !s.url.is_empty() {
+        spans.push(Span::Text(format!(" — {}", s.url)));
+    }
+    spans
 }

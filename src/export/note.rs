@@ -11,10 +11,12 @@ use super::brief::{
 use super::document::{Block, Inline, Page, Span, text};
 use super::pptx::{Deck, Slide};
 use crate::analysis::{evaluate_profile, select_profile};
-use crate::charts::method_name;
-use crate::i18n::{num, pct, value};
+use crate::charts::{ChartKind, method_name};
+use crate::i18n::value;
 use crate::model::{Lang, Scenario};
 use crate::report::findings::{Consideration, Findings};
+use crate::report::ranking::RankingReport;
+use crate::report::smaa::first_rank_note;
 use crate::tr;
 
 /// The PNG file name of a chart stem (the key of its print image).
@@ -40,46 +42,14 @@ fn retitled(mut blocks: Vec<Block>, title: String) -> Vec<Block> {
 }
 
 /// One option's consideration as a list item: name, rank, strengths and
-/// weaknesses with the ids of the sources cited.
+/// weaknesses with the ids of the sources cited (worded in report::findings).
 fn consideration_item(c: &Consideration, lang: Lang) -> Inline {
     let mut spans = vec![Span::Strong(c.name.clone())];
-    if let Some(reasons) = &c.excluded {
-        spans.push(Span::Text(format!(
-            " ({})",
-            tr!(lang, "note.excluded", reasons = reasons)
-        )));
-        return spans;
+    let status = c.status_text(lang);
+    if !status.is_empty() {
+        spans.push(Span::Text(status));
     }
-    if let Some(rank) = c.rank {
-        spans.push(Span::Text(format!(
-            " ({}). ",
-            tr!(lang, "note.rank", rank = rank)
-        )));
-    }
-    let cite = |points: &[crate::report::findings::Point]| -> String {
-        points
-            .iter()
-            .map(|p| {
-                if p.sources.is_empty() {
-                    p.text.clone()
-                } else {
-                    format!("{} [{}]", p.text, p.sources.join("; "))
-                }
-            })
-            .collect::<Vec<_>>()
-            .join("; ")
-    };
-    let mut parts = Vec::new();
-    if !c.strengths.is_empty() {
-        parts.push(tr!(lang, "note.strengths", list = cite(&c.strengths)));
-    }
-    if !c.weaknesses.is_empty() {
-        parts.push(tr!(lang, "note.weaknesses", list = cite(&c.weaknesses)));
-    }
-    if parts.is_empty() {
-        parts.push(tr!(lang, "note.middling"));
-    }
-    spans.push(Span::Text(parts.join(" ")));
+    spans.extend(c.points_text(lang).map(Span::Text));
     spans
 }
 
@@ -109,25 +79,32 @@ fn background(scenario: &Scenario, options: &BriefOptions<'_>) -> Vec<Block> {
         blocks.push(Block::List(short));
     }
     if !scenario.resources.is_empty() {
-        let list: Vec<String> = scenario
-            .resources
-            .iter()
-            .map(|r| {
-                format!(
-                    "{} ({} {})",
-                    r.name.get(lang),
-                    value(r.cap, 2, lang),
-                    r.unit.get(lang)
-                )
-                .replace(" )", ")")
-            })
-            .collect();
-        blocks.push(Block::Paragraph(text(tr!(
-            lang,
-            "note.resources",
-            list = list.join(", ")
-        ))));
+        blocks.push(Block::Paragraph(text(resources_sentence(scenario, lang))));
     }
+    blocks.push(Block::Paragraph(text(who_decides(scenario, lang))));
+    blocks
+}
+
+/// "The caps: Military personnel (600 personnel), …".
+fn resources_sentence(scenario: &Scenario, lang: Lang) -> String {
+    let list: Vec<String> = scenario
+        .resources
+        .iter()
+        .map(|r| {
+            format!(
+                "{} ({} {})",
+                r.name.get(lang),
+                value(r.cap, 2, lang),
+                r.unit.get(lang)
+            )
+            .replace(" )", ")")
+        })
+        .collect();
+    tr!(lang, "note.resources", list = list.join(", "))
+}
+
+/// Whose points of view the weights are, then the author and the date.
+fn who_decides(scenario: &Scenario, lang: Lang) -> String {
     let names: Vec<String> = scenario
         .profiles
         .iter()
@@ -145,8 +122,7 @@ fn background(scenario: &Scenario, options: &BriefOptions<'_>) -> Vec<Block> {
     if let Some(date) = &scenario.date {
         who = format!("{who} {}.", tr!(lang, "brief.date", date = date));
     }
-    blocks.push(Block::Paragraph(text(who)));
-    blocks
+    who
 }
 
 /// The note: the front pages, a page break, then the annexes.
@@ -156,6 +132,29 @@ pub fn note_page(
     findings: &Findings,
     figures: &[Block],
 ) -> Result<Page, ExportError> {
+    let lang = options.lang;
+    let mut blocks = front_pages(scenario, options, findings, figures);
+    blocks.push(Block::PageBreak);
+    blocks.extend(annexes(scenario, options, findings, figures)?);
+    let footer = match options.source_file {
+        Some(file) => tr!(lang, "brief.footer_file", file = file),
+        None => tr!(lang, "brief.footer"),
+    };
+    Ok(Page {
+        lang: lang.code(),
+        title: format!("{} — {}", tr!(lang, "note.title"), scenario.title.get(lang)),
+        blocks,
+        footer,
+    })
+}
+
+/// Purpose, background, considerations, analysis and recommendation.
+fn front_pages(
+    scenario: &Scenario,
+    options: &BriefOptions<'_>,
+    findings: &Findings,
+    figures: &[Block],
+) -> Vec<Block> {
     let lang = options.lang;
     let mut blocks = vec![Block::Heading(2, tr!(lang, "note.purpose"))];
     blocks.push(Block::Paragraph(vec![Span::Strong(
@@ -191,9 +190,19 @@ pub fn note_page(
     blocks.push(Block::Paragraph(vec![Span::Strong(
         findings.recommendation.clone(),
     )]));
-    blocks.push(Block::PageBreak);
+    blocks
+}
 
-    blocks.push(Block::Heading(2, tr!(lang, "note.annex_criteria")));
+/// The annexes: options and criteria, results (and the comparison), the
+/// charts, the exclusions, the evidence and its sources.
+fn annexes(
+    scenario: &Scenario,
+    options: &BriefOptions<'_>,
+    findings: &Findings,
+    figures: &[Block],
+) -> Result<Vec<Block>, ExportError> {
+    let lang = options.lang;
+    let mut blocks = vec![Block::Heading(2, tr!(lang, "note.annex_criteria"))];
     for section in [
         super::brief::options_section(scenario, lang),
         criteria_section(scenario, lang),
@@ -236,16 +245,7 @@ pub fn note_page(
         evidence_section(scenario, lang),
         tr!(lang, "note.annex_sources"),
     ));
-    let footer = match options.source_file {
-        Some(file) => tr!(lang, "brief.footer_file", file = file),
-        None => tr!(lang, "brief.footer"),
-    };
-    Ok(Page {
-        lang: lang.code(),
-        title: format!("{} — {}", tr!(lang, "note.title"), scenario.title.get(lang)),
-        blocks,
-        footer,
-    })
+    Ok(blocks)
 }
 
 /// The titles of the sources with these ids, for speaker notes.
@@ -270,223 +270,241 @@ pub fn deck(
     sensitivity_sentences: &[String],
 ) -> Deck {
     let lang = options.lang;
-    let mut title_lines = vec![tr!(lang, "note.title")];
-    let mut meta = Vec::new();
-    if let Some(author) = &scenario.author {
-        meta.push(tr!(lang, "brief.author", author = author));
-    }
-    if let Some(date) = &scenario.date {
-        meta.push(tr!(lang, "brief.date", date = date));
-    }
-    if !meta.is_empty() {
-        title_lines.push(meta.join(" · "));
-    }
-    let file_note = options
-        .source_file
-        .map(|f| tr!(lang, "deck.notes_file", file = f));
-    let with_file = |mut notes: Vec<String>| {
-        notes.extend(file_note.clone());
-        notes
+    let build = DeckBuilder {
+        scenario,
+        options,
+        findings,
+        sensitivity_sentences,
+        file_note: options
+            .source_file
+            .map(|f| tr!(lang, "deck.notes_file", file = f)),
     };
-    let mut slides = vec![Slide {
-        headline: scenario.title.get(lang).to_string(),
-        lines: title_lines,
-        chart: None,
-        caption: String::new(),
-        notes: with_file(vec![findings.recommendation.clone()]),
-    }];
-    // The ranking, with every score in the notes.
-    let profile = select_profile(scenario, options.profile).ok();
-    if let Some(profile) = profile {
-        let e = evaluate_profile(scenario, profile, options.method);
-        let list: Vec<String> = e
-            .ranking
-            .iter()
-            .map(|r| {
-                format!(
-                    "{}. {} {}",
-                    r.rank,
-                    scenario.alternative_name(&r.alternative, lang),
-                    num(r.score, 3, lang)
-                )
-            })
-            .collect();
-        slides.push(Slide {
-            headline: findings.headline.clone(),
-            lines: Vec::new(),
-            chart: Some(png("ranking")),
-            caption: crate::charts::ChartKind::Ranking.title(lang),
-            notes: with_file(vec![tr!(
-                lang,
-                "deck.notes_scores",
-                method = method_name(options.method, lang),
-                profile = profile.name.get(lang),
-                list = list.join("; ")
-            )]),
-        });
-    }
-    // Strengths of the top option, with the evidence in the notes.
-    if let Some(top) = findings
-        .considerations
-        .iter()
-        .find(|c| Some(&c.option) == findings.top.as_ref())
-        && !top.strengths.is_empty()
-    {
-        let points: Vec<String> = top.strengths.iter().map(|p| p.text.clone()).collect();
-        let ids: Vec<String> = top
-            .strengths
-            .iter()
-            .chain(&top.weaknesses)
-            .flat_map(|p| p.sources.clone())
-            .collect();
-        let mut notes = vec![consideration_text(top, lang)];
-        let titles = source_titles(scenario, &ids);
-        if !titles.is_empty() {
-            notes.push(tr!(lang, "deck.notes_sources", list = titles.join("; ")));
-        }
-        slides.push(Slide {
-            headline: format!(
-                "{} — {}",
-                top.name,
-                tr!(lang, "note.strengths", list = points.join("; "))
-            ),
-            lines: Vec::new(),
-            chart: Some(png("contributions")),
-            caption: crate::charts::ChartKind::Contributions.title(lang),
-            notes: with_file(notes),
-        });
-    }
-    // Robustness: the SMAA acceptability, or the nearest switch.
-    if !findings.robustness.is_empty() {
-        let mut notes = Vec::new();
-        if let Some(smaa) = options.smaa {
-            let shares: Vec<String> = smaa
-                .alternatives
-                .iter()
-                .zip(&smaa.acceptability)
-                .map(|(a, row)| {
-                    format!(
-                        "{} {}",
-                        scenario.alternative_name(a, lang),
-                        pct(row.first().copied().unwrap_or(0.0), 0, lang)
-                    )
-                })
-                .collect();
-            notes.push(tr!(
-                lang,
-                "deck.notes_smaa",
-                samples = smaa.samples,
-                seed = crate::analysis::smaa::SmaaOptions::default().seed,
-                list = shares.join("; ")
-            ));
-        }
-        notes.extend(sensitivity_sentences.iter().cloned());
-        let (chart, caption) = match (options.smaa, &findings.switch) {
-            (Some(_), _) => (
-                Some(png("acceptability")),
-                crate::charts::ChartKind::Acceptability.title(lang),
-            ),
-            (None, Some(s)) => (
-                Some(png(&format!(
-                    "sensitivity-{}",
-                    super::brief::file_safe(&s.criterion)
-                ))),
-                tr!(
-                    lang,
-                    "chart.sensitivity.title_for",
-                    criterion = scenario.criterion_name(&s.criterion, lang)
-                ),
-            ),
-            (None, None) => (None, String::new()),
-        };
-        slides.push(Slide {
-            headline: findings.robustness.clone(),
-            lines: Vec::new(),
-            chart,
-            caption,
-            notes: with_file(notes),
-        });
-    }
-    // The nearest switch, on the sensitivity chart of its criterion.
-    if let (Some(switch), Some(_)) = (&findings.switch, options.smaa) {
-        let index = scenario
-            .criteria
-            .iter()
-            .position(|c| c.id == switch.criterion);
-        if let Some(sentence) = index.and_then(|j| sensitivity_sentences.get(j)) {
-            slides.push(Slide {
-                headline: sentence.clone(),
-                lines: Vec::new(),
-                chart: Some(png(&format!(
-                    "sensitivity-{}",
-                    super::brief::file_safe(&switch.criterion)
-                ))),
-                caption: tr!(
-                    lang,
-                    "chart.sensitivity.title_for",
-                    criterion = scenario.criterion_name(&switch.criterion, lang)
-                ),
-                notes: with_file(sensitivity_sentences.to_vec()),
-            });
-        }
-    }
-    // Who favours what.
-    if let Some(h) = &findings.profiles_headline {
-        slides.push(Slide {
-            headline: h.clone(),
-            lines: Vec::new(),
-            chart: Some(png("stakeholders")),
-            caption: crate::charts::ChartKind::Stakeholders.title(lang),
-            notes: with_file(findings.profiles.clone()),
-        });
-    }
-    // The comparison, with the waterfall.
-    if let (Some(comparison), Some(other)) = (options.comparison, options.other) {
-        let summary = crate::report::compare::summary(scenario, other, comparison, lang);
-        // The first sentence states the finding; the whole summary goes to the notes.
-        let headline = match summary.split_once(". ") {
-            Some((first, _)) => format!("{first}."),
-            None => summary.clone(),
-        };
-        slides.push(Slide {
-            headline,
-            lines: Vec::new(),
-            chart: options.explanation.map(|_| png("waterfall")),
-            caption: crate::charts::ChartKind::Waterfall.title(lang),
-            notes: with_file(vec![summary]),
-        });
-    }
-    // The recommendation.
-    let all_sources: Vec<String> = scenario.sources.iter().map(|s| s.id.clone()).collect();
-    let mut notes = vec![findings.robustness.clone()];
-    let titles = source_titles(scenario, &all_sources);
-    if !titles.is_empty() {
-        notes.push(tr!(lang, "deck.notes_sources", list = titles.join("; ")));
-    }
-    slides.push(Slide {
-        headline: findings.recommendation.clone(),
-        lines: Vec::new(),
-        chart: Some(png("heatmap")),
-        caption: crate::charts::ChartKind::Heatmap.title(lang),
-        notes: with_file(notes),
-    });
+    let slides = [
+        Some(build.title_slide()),
+        build.ranking_slide(),
+        build.strengths_slide(),
+        build.robustness_slide(),
+        build.switch_slide(),
+        build.profiles_slide(),
+        build.comparison_slide(),
+        Some(build.recommendation_slide()),
+    ];
     Deck {
         lang: match lang {
             Lang::En => "en-GB",
             Lang::Fr => "fr-FR",
         },
         title: scenario.title.get(lang).to_string(),
-        slides,
+        slides: slides.into_iter().flatten().collect(),
     }
 }
 
-/// One option's consideration as plain text (speaker notes).
-fn consideration_text(c: &Consideration, lang: Lang) -> String {
-    consideration_item(c, lang)
-        .iter()
-        .map(|s| match s {
-            Span::Text(t) | Span::Strong(t) | Span::Tag(t) => t.clone(),
-            Span::Link { text, .. } => text.clone(),
-        })
-        .collect()
+/// What every slide of the deck is made from.
+struct DeckBuilder<'a> {
+    scenario: &'a Scenario,
+    options: &'a BriefOptions<'a>,
+    findings: &'a Findings,
+    sensitivity_sentences: &'a [String],
+    /// "Source file: …", the last line of every slide's notes.
+    file_note: Option<String>,
+}
+
+impl DeckBuilder<'_> {
+    fn lang(&self) -> Lang {
+        self.options.lang
+    }
+
+    /// `notes` followed by the source file's name.
+    fn with_file(&self, mut notes: Vec<String>) -> Vec<String> {
+        notes.extend(self.file_note.clone());
+        notes
+    }
+
+    /// A slide with a headline, a chart, its caption and speaker notes.
+    fn slide(
+        &self,
+        headline: String,
+        chart: Option<String>,
+        caption: String,
+        notes: Vec<String>,
+    ) -> Slide {
+        Slide {
+            headline,
+            lines: Vec::new(),
+            chart,
+            caption,
+            notes: self.with_file(notes),
+        }
+    }
+
+    /// The title, author and date, with the recommendation in the notes.
+    fn title_slide(&self) -> Slide {
+        let (scenario, lang) = (self.scenario, self.lang());
+        let mut lines = vec![tr!(lang, "note.title")];
+        let mut meta = Vec::new();
+        if let Some(author) = &scenario.author {
+            meta.push(tr!(lang, "brief.author", author = author));
+        }
+        if let Some(date) = &scenario.date {
+            meta.push(tr!(lang, "brief.date", date = date));
+        }
+        if !meta.is_empty() {
+            lines.push(meta.join(" · "));
+        }
+        Slide {
+            headline: scenario.title.get(lang).to_string(),
+            lines,
+            chart: None,
+            caption: String::new(),
+            notes: self.with_file(vec![self.findings.recommendation.clone()]),
+        }
+    }
+
+    /// The ranking, with every score in the notes.
+    fn ranking_slide(&self) -> Option<Slide> {
+        let (scenario, lang) = (self.scenario, self.lang());
+        let profile = select_profile(scenario, self.options.profile).ok()?;
+        let e = evaluate_profile(scenario, profile, self.options.method);
+        let report = RankingReport::new(scenario, &e, &[], &[], lang);
+        Some(self.slide(
+            self.findings.headline.clone(),
+            Some(png("ranking")),
+            ChartKind::Ranking.title(lang),
+            vec![report.scores_note(profile.name.get(lang))],
+        ))
+    }
+
+    /// Strengths of the top option, with the evidence in the notes.
+    fn strengths_slide(&self) -> Option<Slide> {
+        let (findings, lang) = (self.findings, self.lang());
+        let top = findings
+            .considerations
+            .iter()
+            .find(|c| Some(&c.option) == findings.top.as_ref())
+            .filter(|top| !top.strengths.is_empty())?;
+        let ids: Vec<String> = top
+            .strengths
+            .iter()
+            .chain(&top.weaknesses)
+            .flat_map(|p| p.sources.clone())
+            .collect();
+        let mut notes = vec![top.text(lang)];
+        let titles = source_titles(self.scenario, &ids);
+        if !titles.is_empty() {
+            notes.push(tr!(lang, "deck.notes_sources", list = titles.join("; ")));
+        }
+        Some(self.slide(
+            top.strengths_headline(lang),
+            Some(png("contributions")),
+            ChartKind::Contributions.title(lang),
+            notes,
+        ))
+    }
+
+    /// Robustness: the SMAA acceptability, or the nearest switch.
+    fn robustness_slide(&self) -> Option<Slide> {
+        let (scenario, options, findings, lang) =
+            (self.scenario, self.options, self.findings, self.lang());
+        if findings.robustness.is_empty() {
+            return None;
+        }
+        let mut notes = Vec::new();
+        if let Some(smaa) = options.smaa {
+            let seed = crate::analysis::smaa::SmaaOptions::default().seed;
+            notes.push(first_rank_note(scenario, smaa, seed, lang));
+        }
+        notes.extend(self.sensitivity_sentences.iter().cloned());
+        let (chart, caption) = match (options.smaa, &findings.switch) {
+            (Some(_), _) => (
+                Some(png("acceptability")),
+                ChartKind::Acceptability.title(lang),
+            ),
+            (None, Some(s)) => (
+                Some(sensitivity_png(&s.criterion)),
+                self.sensitivity_caption(&s.criterion),
+            ),
+            (None, None) => (None, String::new()),
+        };
+        Some(self.slide(findings.robustness.clone(), chart, caption, notes))
+    }
+
+    /// The nearest switch, on the sensitivity chart of its criterion (when
+    /// the robustness slide showed SMAA instead).
+    fn switch_slide(&self) -> Option<Slide> {
+        let switch = self.findings.switch.as_ref()?;
+        self.options.smaa?;
+        let j = self
+            .scenario
+            .criteria
+            .iter()
+            .position(|c| c.id == switch.criterion)?;
+        let sentence = self.sensitivity_sentences.get(j)?;
+        Some(self.slide(
+            sentence.clone(),
+            Some(sensitivity_png(&switch.criterion)),
+            self.sensitivity_caption(&switch.criterion),
+            self.sensitivity_sentences.to_vec(),
+        ))
+    }
+
+    /// "Sensitivity to the weight on Risk": a sensitivity chart's caption.
+    fn sensitivity_caption(&self, criterion: &str) -> String {
+        let lang = self.lang();
+        tr!(
+            lang,
+            "chart.sensitivity.title_for",
+            criterion = self.scenario.criterion_name(criterion, lang)
+        )
+    }
+
+    /// Who favours what.
+    fn profiles_slide(&self) -> Option<Slide> {
+        let headline = self.findings.profiles_headline.as_ref()?;
+        Some(self.slide(
+            headline.clone(),
+            Some(png("stakeholders")),
+            ChartKind::Stakeholders.title(self.lang()),
+            self.findings.profiles.clone(),
+        ))
+    }
+
+    /// The comparison, with the waterfall.
+    fn comparison_slide(&self) -> Option<Slide> {
+        let (Some(comparison), Some(other)) = (self.options.comparison, self.options.other) else {
+            return None;
+        };
+        let lang = self.lang();
+        let summary = crate::report::compare::summary(self.scenario, other, comparison, lang);
+        Some(self.slide(
+            crate::report::compare::summary_headline(&summary),
+            self.options.explanation.map(|_| png("waterfall")),
+            ChartKind::Waterfall.title(lang),
+            vec![summary],
+        ))
+    }
+
+    /// The recommendation, with every source in the notes.
+    fn recommendation_slide(&self) -> Slide {
+        let (scenario, lang) = (self.scenario, self.lang());
+        let all_sources: Vec<String> = scenario.sources.iter().map(|s| s.id.clone()).collect();
+        let mut notes = vec![self.findings.robustness.clone()];
+        let titles = source_titles(scenario, &all_sources);
+        if !titles.is_empty() {
+            notes.push(tr!(lang, "deck.notes_sources", list = titles.join("; ")));
+        }
+        self.slide(
+            self.findings.recommendation.clone(),
+            Some(png("heatmap")),
+            ChartKind::Heatmap.title(lang),
+            notes,
+        )
+    }
+}
+
+/// The PNG file of a criterion's sensitivity chart.
+fn sensitivity_png(criterion: &str) -> String {
+    png(&format!(
+        "sensitivity-{}",
+        super::brief::file_safe(criterion)
+    ))
 }

@@ -6,11 +6,13 @@ mod change_text;
 mod describe_groups;
 mod diff_groups;
 mod diff_text;
+mod tables;
 
 pub use change_text::change_lines;
 pub use describe_groups::group_sentence;
 pub use diff_groups::groups_text;
 pub use diff_text::diff_text;
+pub use tables::*;
 
 use crate::analysis::compare::{Comparison, EffectKind, Explanation, Outcome, Side};
 use crate::i18n::{num, pct, value};
@@ -52,6 +54,15 @@ pub fn signed_pair(from: f64, to: f64, lang: Lang) -> (String, String) {
         );
     }
     pair
+}
+
+/// The first sentence of a summary, which states the finding (the slide's
+/// headline; the whole summary goes to the notes).
+pub fn summary_headline(summary: &str) -> String {
+    match summary.split_once(". ") {
+        Some((first, _)) => format!("{first}."),
+        None => summary.to_string(),
+    }
 }
 
 /// Display name of an option, from B when it is there, else from A.
@@ -134,51 +145,7 @@ fn cause(
         }
         (_, None, _) => tr!(lang, "compare.cause.criterion_added", criterion = crit),
         (_, _, None) => tr!(lang, "compare.cause.criterion_removed", criterion = crit),
-        (_, Some(ja), Some(jb)) => {
-            let moved: Vec<String> = [&e.first, &e.second]
-                .into_iter()
-                .filter_map(|id| {
-                    let old = a.score(id, criterion)?.value;
-                    let new = b.score(id, criterion)?.value;
-                    (old != new).then(|| {
-                        let key = if new > old {
-                            "compare.cause.score_rose"
-                        } else {
-                            "compare.cause.score_fell"
-                        };
-                        tr!(
-                            lang,
-                            key,
-                            option = option_name(a, b, id, lang),
-                            criterion = crit.clone(),
-                            from = value(old, 4, lang),
-                            to = value(new, 4, lang)
-                        )
-                    })
-                })
-                .collect();
-            let direction_changed = a.criterion(criterion).map(|x| x.direction)
-                != b.criterion(criterion).map(|x| x.direction);
-            if !moved.is_empty() {
-                moved.join(&tr!(lang, "compare.cause.and"))
-            } else if direction_changed {
-                tr!(lang, "compare.cause.direction_changed", criterion = crit)
-            } else if a.criterion(criterion).map(|x| &x.value_function)
-                != b.criterion(criterion).map(|x| &x.value_function)
-            {
-                tr!(lang, "compare.cause.value_function", criterion = crit)
-            } else {
-                let (lo_a, hi_a) = c.a.matrix.scaling_range(ja);
-                let (lo_b, hi_b) = c.b.matrix.scaling_range(jb);
-                tr!(
-                    lang,
-                    "compare.cause.rescaled",
-                    criterion = crit,
-                    from = range_text(lo_a, hi_a, lang),
-                    to = range_text(lo_b, hi_b, lang)
-                )
-            }
-        }
+        (_, Some(ja), Some(jb)) => value_cause((a, b, c, lang), e, criterion, &crit, (ja, jb)),
     };
     format!("{text} ({})", signed(amount, lang))
 }
@@ -245,11 +212,84 @@ fn headline(a: &Scenario, b: &Scenario, c: &Comparison, lang: Lang) -> Option<St
     })
 }
 
+/// Why a criterion's values moved the gap: the two options' scores that
+/// changed, else its direction, its value function, or its rescaled range
+/// (`crit`: its name as the sentence reads it; `ja`, `jb`: its columns).
+fn value_cause(
+    (a, b, c, lang): (&Scenario, &Scenario, &Comparison, Lang),
+    e: &Explanation,
+    criterion: &str,
+    crit: &str,
+    (ja, jb): (usize, usize),
+) -> String {
+    let moved: Vec<String> = [&e.first, &e.second]
+        .into_iter()
+        .filter_map(|id| {
+            let old = a.score(id, criterion)?.value;
+            let new = b.score(id, criterion)?.value;
+            (old != new).then(|| {
+                let key = if new > old {
+                    "compare.cause.score_rose"
+                } else {
+                    "compare.cause.score_fell"
+                };
+                tr!(
+                    lang,
+                    key,
+                    option = option_name(a, b, id, lang),
+                    criterion = crit,
+                    from = value(old, 4, lang),
+                    to = value(new, 4, lang)
+                )
+            })
+        })
+        .collect();
+    let direction_changed =
+        a.criterion(criterion).map(|x| x.direction) != b.criterion(criterion).map(|x| x.direction);
+    if !moved.is_empty() {
+        moved.join(&tr!(lang, "compare.cause.and"))
+    } else if direction_changed {
+        tr!(lang, "compare.cause.direction_changed", criterion = crit)
+    } else if a.criterion(criterion).map(|x| &x.value_function)
+        != b.criterion(criterion).map(|x| &x.value_function)
+    {
+        tr!(lang, "compare.cause.value_function", criterion = crit)
+    } else {
+        let (lo_a, hi_a) = c.a.matrix.scaling_range(ja);
+        let (lo_b, hi_b) = c.b.matrix.scaling_range(jb);
+        tr!(
+            lang,
+            "compare.cause.rescaled",
+            criterion = crit,
+            from = range_text(lo_a, hi_a, lang),
+            to = range_text(lo_b, hi_b, lang)
+        )
+    }
+}
+
 /// The summary sentence(s) for a minister: who overtook whom (or who stays
 /// ahead) and the one or two largest causes, each with its effect on the gap.
 pub fn summary(a: &Scenario, b: &Scenario, c: &Comparison, lang: Lang) -> String {
+    let mut parts = outcome_parts(a, b, c, lang);
+    if let Some(e) = &c.shared {
+        parts.push(among_shared(&explained(a, b, c, e, lang), lang));
+    }
+    if !matches!(c.outcome, Outcome::Explained(_) | Outcome::WsmOnly { .. })
+        && c.method != crate::analysis::Method::Wsm
+    {
+        parts.push(tr!(
+            lang,
+            "compare.summary.wsm_only",
+            method = c.method.as_str()
+        ));
+    }
+    parts.join(" ")
+}
+
+/// The sentences on the comparison's outcome: why the ranking moved, or
+/// why it cannot be explained.
+fn outcome_parts(a: &Scenario, b: &Scenario, c: &Comparison, lang: Lang) -> Vec<String> {
     let name = |id: &str| option_name(a, b, id, lang);
-    let side_of = |side: Side| side.label();
     let mut parts: Vec<String> = Vec::new();
     match &c.outcome {
         Outcome::Explained(e) => parts.push(explained(a, b, c, e, lang)),
@@ -274,7 +314,7 @@ pub fn summary(a: &Scenario, b: &Scenario, c: &Comparison, lang: Lang) -> String
             parts.push(tr!(
                 lang,
                 "compare.summary.no_feasible",
-                side = side_of(*side)
+                side = side.label()
             ));
         }
         Outcome::TooFewOptions => {
@@ -287,43 +327,40 @@ pub fn summary(a: &Scenario, b: &Scenario, c: &Comparison, lang: Lang) -> String
                 lang,
                 "compare.summary.missing",
                 option = name(alternative),
-                side = side_of(*side)
+                side = side.label()
             ));
         }
         Outcome::Excluded { alternative, side } => {
             parts.extend(headline(a, b, c, lang));
-            let (scenario, evaluation) = match side {
-                Side::A => (a, &c.a),
-                Side::B => (b, &c.b),
-            };
-            let reasons: Vec<String> = evaluation
-                .excluded
-                .iter()
-                .filter(|x| &x.alternative == alternative)
-                .flat_map(|x| x.reasons.iter().map(|r| reason_message(scenario, r, lang)))
-                .collect();
-            parts.push(tr!(
-                lang,
-                "compare.summary.excluded",
-                option = name(alternative),
-                side = side_of(*side),
-                reasons = reasons.join("; ")
-            ));
+            parts.push(excluded_part((a, b, c, lang), alternative, *side));
         }
     }
-    if let Some(e) = &c.shared {
-        parts.push(among_shared(&explained(a, b, c, e, lang), lang));
-    }
-    if !matches!(c.outcome, Outcome::Explained(_) | Outcome::WsmOnly { .. })
-        && c.method != crate::analysis::Method::Wsm
-    {
-        parts.push(tr!(
-            lang,
-            "compare.summary.wsm_only",
-            method = c.method.as_str()
-        ));
-    }
-    parts.join(" ")
+    parts
+}
+
+/// "X is excluded in B: <every reason>", when the option to explain is.
+fn excluded_part(
+    (a, b, c, lang): (&Scenario, &Scenario, &Comparison, Lang),
+    alternative: &str,
+    side: Side,
+) -> String {
+    let (scenario, evaluation) = match side {
+        Side::A => (a, &c.a),
+        Side::B => (b, &c.b),
+    };
+    let reasons: Vec<String> = evaluation
+        .excluded
+        .iter()
+        .filter(|x| x.alternative == alternative)
+        .flat_map(|x| x.reasons.iter().map(|r| reason_message(scenario, r, lang)))
+        .collect();
+    tr!(
+        lang,
+        "compare.summary.excluded",
+        option = option_name(a, b, alternative, lang),
+        side = side.label(),
+        reasons = reasons.join("; ")
+    )
 }
 
 /// "Among the options ranked in both files, …" around a sentence that starts

@@ -1,5 +1,6 @@
 //! Why an option was excluded, in words: one reason per veto, red line,
-//! resource cap or missing score, and the "excluded: …" line every face prints.
+//! resource cap or missing score, the "excluded: …" line every face prints,
+//! and [`ExcludedRow`], an excluded option as the typed reports hold it.
 
 use crate::analysis::{Exclusion, Reason};
 use crate::i18n;
@@ -16,26 +17,12 @@ pub fn reason_message(scenario: &Scenario, reason: &Reason, lang: Lang) -> Strin
             limit,
             direction,
             profile,
-        } => {
-            let key = match (direction, profile.is_some()) {
-                (Direction::Minimize, false) => "reason.veto_above",
-                (Direction::Maximize, false) => "reason.veto_below",
-                (Direction::Minimize, true) => "reason.red_line_above",
-                (Direction::Maximize, true) => "reason.red_line_below",
-            };
-            let profile_name = profile
-                .as_deref()
-                .and_then(|p| scenario.profile(p))
-                .map_or_else(String::new, |p| p.name.get(lang).to_string());
-            tr!(
-                lang,
-                key,
-                criterion = scenario.criterion_name(criterion, lang),
-                value = i18n::value(*value, 4, lang),
-                limit = i18n::value(*limit, 4, lang),
-                profile = profile_name
-            )
-        }
+        } => veto_message(
+            scenario,
+            (criterion, *direction, profile.as_deref()),
+            (*value, *limit),
+            lang,
+        ),
         Reason::Resource {
             resource,
             need,
@@ -72,6 +59,33 @@ pub fn reason_message(scenario: &Scenario, reason: &Reason, lang: Lang) -> Strin
     }
 }
 
+/// "Risk 9 is above the veto 8", or the red line of a profile: a value
+/// beyond a criterion's limit.
+fn veto_message(
+    scenario: &Scenario,
+    (criterion, direction, profile): (&str, Direction, Option<&str>),
+    (value, limit): (f64, f64),
+    lang: Lang,
+) -> String {
+    let key = match (direction, profile.is_some()) {
+        (Direction::Minimize, false) => "reason.veto_above",
+        (Direction::Maximize, false) => "reason.veto_below",
+        (Direction::Minimize, true) => "reason.red_line_above",
+        (Direction::Maximize, true) => "reason.red_line_below",
+    };
+    let profile_name = profile
+        .and_then(|p| scenario.profile(p))
+        .map_or_else(String::new, |p| p.name.get(lang).to_string());
+    tr!(
+        lang,
+        key,
+        criterion = scenario.criterion_name(criterion, lang),
+        value = i18n::value(value, 4, lang),
+        limit = i18n::value(limit, 4, lang),
+        profile = profile_name
+    )
+}
+
 /// Every reason of an exclusion, in `lang`.
 pub fn reasons(scenario: &Scenario, exclusion: &Exclusion, lang: Lang) -> Vec<String> {
     exclusion
@@ -105,6 +119,17 @@ pub fn excluded_sentence(scenario: &Scenario, exclusion: &Exclusion, lang: Lang)
     )
 }
 
+/// "Excluded: Mali — <every reason>.", a chart's footnote on an excluded
+/// option (`option`: its name as the chart shows it).
+pub fn chart_note(scenario: &Scenario, exclusion: &Exclusion, option: &str, lang: Lang) -> String {
+    tr!(
+        lang,
+        "chart.note.excluded",
+        option = option,
+        reasons = reasons_text(scenario, exclusion, lang)
+    )
+}
+
 /// "<option> — <every reason>", one line of a list of excluded options.
 pub fn option_and_reasons(scenario: &Scenario, exclusion: &Exclusion, lang: Lang) -> String {
     format!(
@@ -112,4 +137,53 @@ pub fn option_and_reasons(scenario: &Scenario, exclusion: &Exclusion, lang: Lang
         scenario.alternative_name(&exclusion.alternative, lang),
         reasons_text(scenario, exclusion, lang)
     )
+}
+
+/// One option excluded before the ranking.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExcludedRow {
+    /// Alternative id.
+    pub id: String,
+    /// Display name in the report's language.
+    pub name: String,
+    /// Every reason, one sentence each.
+    pub reasons: Vec<String>,
+}
+
+impl ExcludedRow {
+    /// Every reason on one line, "; " between them.
+    pub fn reasons_text(&self) -> String {
+        self.reasons.join("; ")
+    }
+
+    /// "excluded: <every reason>", as every command prints it.
+    pub fn because(&self, lang: Lang) -> String {
+        tr!(lang, "cli.excluded_because", reasons = self.reasons_text())
+    }
+
+    /// ": <every reason>", what follows the option's name in the briefing's list.
+    pub fn after_name(&self, lang: Lang) -> String {
+        tr!(
+            lang,
+            "brief.excluded_reasons",
+            reasons = self.reasons_text()
+        )
+    }
+
+    /// "Excluded: <every reason>", as the window shows it beside the option.
+    pub fn sentence(&self, lang: Lang) -> String {
+        tr!(lang, "gui.excluded_because", reasons = self.reasons_text())
+    }
+}
+
+/// The excluded options of an evaluation, each with every reason.
+pub fn excluded_rows(scenario: &Scenario, excluded: &[Exclusion], lang: Lang) -> Vec<ExcludedRow> {
+    excluded
+        .iter()
+        .map(|x| ExcludedRow {
+            id: x.alternative.clone(),
+            name: scenario.alternative_name(&x.alternative, lang),
+            reasons: reasons(scenario, x, lang),
+        })
+        .collect()
 }

@@ -60,6 +60,94 @@ pub struct Consideration {
     pub excluded: Option<String>,
 }
 
+impl Consideration {
+    /// What follows the option's name: " (excluded: …)" for an excluded
+    /// option, " (ranked 2). " for a ranked one; empty otherwise.
+    pub fn status_text(&self, lang: Lang) -> String {
+        if let Some(reasons) = &self.excluded {
+            return format!(" ({})", tr!(lang, "note.excluded", reasons = reasons));
+        }
+        self.rank.map_or_else(String::new, |rank| {
+            format!(" ({}). ", tr!(lang, "note.rank", rank = rank))
+        })
+    }
+
+    /// "Strengths: … Weaknesses: …" with the ids of the sources cited, or
+    /// that it is middling; None for an excluded option.
+    pub fn points_text(&self, lang: Lang) -> Option<String> {
+        if self.excluded.is_some() {
+            return None;
+        }
+        let mut parts = Vec::new();
+        if !self.strengths.is_empty() {
+            parts.push(tr!(lang, "note.strengths", list = cited(&self.strengths)));
+        }
+        if !self.weaknesses.is_empty() {
+            parts.push(tr!(lang, "note.weaknesses", list = cited(&self.weaknesses)));
+        }
+        if parts.is_empty() {
+            parts.push(tr!(lang, "note.middling"));
+        }
+        Some(parts.join(" "))
+    }
+
+    /// The whole consideration as plain text: name, status, points.
+    pub fn text(&self, lang: Lang) -> String {
+        format!(
+            "{}{}{}",
+            self.name,
+            self.status_text(lang),
+            self.points_text(lang).unwrap_or_default()
+        )
+    }
+
+    /// "Mali — Strengths: best on risk; best on cost": the headline of the
+    /// slide on the top option (sources left to the notes).
+    pub fn strengths_headline(&self, lang: Lang) -> String {
+        let points: Vec<String> = self.strengths.iter().map(|p| p.text.clone()).collect();
+        format!(
+            "{} — {}",
+            self.name,
+            tr!(lang, "note.strengths", list = points.join("; "))
+        )
+    }
+}
+
+/// Points joined by "; ", each followed by its sources' ids in brackets.
+fn cited(points: &[Point]) -> String {
+    points
+        .iter()
+        .map(|p| {
+            if p.sources.is_empty() {
+                p.text.clone()
+            } else {
+                format!("{} [{}]", p.text, p.sources.join("; "))
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// The recommendation: the top option, said to be robust, not robust, or
+/// not tested by sampling (`share`: how often it came first under SMAA).
+fn recommendation(name: &str, share: Option<f64>, lang: Lang) -> String {
+    match share {
+        Some(s) if s >= ROBUST_SHARE => tr!(
+            lang,
+            "note.recommend_top",
+            option = name,
+            share = pct(s, 0, lang)
+        ),
+        Some(s) => tr!(
+            lang,
+            "note.recommend_not_robust",
+            option = name,
+            share = pct(s, 0, lang)
+        ),
+        None => tr!(lang, "note.recommend_unsampled", option = name),
+    }
+}
+
 /// Every finding of a briefing, as sentences in one language.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Findings {
@@ -176,11 +264,57 @@ fn robustness(
 /// each with its value and sources.
 fn considerations(scenario: &Scenario, evaluation: &Evaluation, lang: Lang) -> Vec<Consideration> {
     let matrix = &evaluation.matrix;
-    let (n, m) = (matrix.n(), matrix.m());
+    let m = matrix.m();
     let scaled = scaled_values(matrix);
     let mut by_weight: Vec<usize> = (0..m).collect();
     by_weight.sort_by(|&a, &b| matrix.weights[b].total_cmp(&matrix.weights[a]));
-    let point = |i: usize, j: usize, key: &str| -> Point {
+    let points = PointMaker {
+        scenario,
+        matrix,
+        lang,
+    };
+    let mut out: Vec<Consideration> = evaluation
+        .ranking
+        .iter()
+        .filter_map(|r| {
+            let i = matrix
+                .alternatives
+                .iter()
+                .position(|a| a == &r.alternative)?;
+            let (strengths, weaknesses) = strengths_and_weaknesses(&points, &scaled, &by_weight, i);
+            Some(Consideration {
+                option: r.alternative.clone(),
+                name: scenario.alternative_name(&r.alternative, lang),
+                rank: Some(r.rank),
+                strengths,
+                weaknesses,
+                excluded: None,
+            })
+        })
+        .collect();
+    out.extend(evaluation.excluded.iter().map(|x| Consideration {
+        option: x.alternative.clone(),
+        name: scenario.alternative_name(&x.alternative, lang),
+        rank: None,
+        strengths: Vec::new(),
+        weaknesses: Vec::new(),
+        excluded: Some(crate::report::exclusions::reasons_text(scenario, x, lang)),
+    }));
+    out
+}
+
+/// Words one value of the matrix as a strength or a weakness.
+struct PointMaker<'a> {
+    scenario: &'a Scenario,
+    matrix: &'a crate::analysis::DecisionMatrix,
+    lang: Lang,
+}
+
+impl PointMaker<'_> {
+    /// "best on risk (3, 0–10)" for option `i` on criterion `j`, with the
+    /// score's sources.
+    fn point(&self, i: usize, j: usize, key: &str) -> Point {
+        let (scenario, matrix, lang) = (self.scenario, self.matrix, self.lang);
         let option = &matrix.alternatives[i];
         let criterion = &matrix.criteria[j];
         let unit = scenario
@@ -188,7 +322,7 @@ fn considerations(scenario: &Scenario, evaluation: &Evaluation, lang: Lang) -> V
             .iter()
             .find(|c| &c.id == criterion)
             .map_or("", |c| c.unit.get(lang));
-        let mut shown = value(matrix.values[i * m + j], 4, lang);
+        let mut shown = value(matrix.values[i * matrix.m() + j], 4, lang);
         // A unit that is a scale ("0–10") reads better after a comma.
         if unit.chars().any(|c| c.is_ascii_digit()) {
             shown = format!("{shown}, {unit}");
@@ -208,59 +342,39 @@ fn considerations(scenario: &Scenario, evaluation: &Evaluation, lang: Lang) -> V
             ),
             sources,
         }
-    };
-    let mut out: Vec<Consideration> = evaluation
-        .ranking
-        .iter()
-        .filter_map(|r| {
-            let i = matrix
-                .alternatives
-                .iter()
-                .position(|a| a == &r.alternative)?;
-            let mut strengths = Vec::new();
-            let mut weaknesses = Vec::new();
-            if n > 1 {
-                for &j in &by_weight {
-                    let column: Vec<f64> = (0..n).map(|k| scaled[k * m + j]).collect();
-                    let mine = column[i];
-                    let best = column.iter().copied().fold(f64::MIN, f64::max);
-                    let worst = column.iter().copied().fold(f64::MAX, f64::min);
-                    if best - worst < 1e-12 {
-                        continue;
-                    }
-                    if mine >= best - 1e-12 && strengths.len() < MAX_POINTS {
-                        strengths.push(point(i, j, "note.best_on"));
-                    } else if mine <= worst + 1e-12 && weaknesses.len() < MAX_POINTS {
-                        weaknesses.push(point(i, j, "note.worst_on"));
-                    }
-                }
-            }
-            Some(Consideration {
-                option: r.alternative.clone(),
-                name: scenario.alternative_name(&r.alternative, lang),
-                rank: Some(r.rank),
-                strengths,
-                weaknesses,
-                excluded: None,
-            })
-        })
-        .collect();
-    for x in &evaluation.excluded {
-        let reasons: Vec<String> = x
-            .reasons
-            .iter()
-            .map(|r| crate::report::exclusions::reason_message(scenario, r, lang))
-            .collect();
-        out.push(Consideration {
-            option: x.alternative.clone(),
-            name: scenario.alternative_name(&x.alternative, lang),
-            rank: None,
-            strengths: Vec::new(),
-            weaknesses: Vec::new(),
-            excluded: Some(reasons.join("; ")),
-        });
     }
-    out
+}
+
+/// Option `i`'s strengths (criteria it is best on) and weaknesses (worst
+/// on), heaviest criteria first, at most [`MAX_POINTS`] each; none when it
+/// is the only option.
+fn strengths_and_weaknesses(
+    points: &PointMaker<'_>,
+    scaled: &[f64],
+    by_weight: &[usize],
+    i: usize,
+) -> (Vec<Point>, Vec<Point>) {
+    let (n, m) = (points.matrix.n(), points.matrix.m());
+    let mut strengths = Vec::new();
+    let mut weaknesses = Vec::new();
+    if n < 2 {
+        return (strengths, weaknesses);
+    }
+    for &j in by_weight {
+        let column: Vec<f64> = (0..n).map(|k| scaled[k * m + j]).collect();
+        let mine = column[i];
+        let best = column.iter().copied().fold(f64::MIN, f64::max);
+        let worst = column.iter().copied().fold(f64::MAX, f64::min);
+        if best - worst < 1e-12 {
+            continue;
+        }
+        if mine >= best - 1e-12 && strengths.len() < MAX_POINTS {
+            strengths.push(points.point(i, j, "note.best_on"));
+        } else if mine <= worst + 1e-12 && weaknesses.len() < MAX_POINTS {
+            weaknesses.push(points.point(i, j, "note.worst_on"));
+        }
+    }
+    (strengths, weaknesses)
 }
 
 /// Who favours what: one line per profile, and whether they agree.
@@ -358,7 +472,7 @@ pub fn findings(
     let headline = tr!(
         lang,
         "note.ranks_first",
-        option = name,
+        option = name.clone(),
         profile = profile_name.to_lowercase(),
         method = method_name(method, lang),
         score = num(winner.score, 2, lang)
@@ -367,21 +481,7 @@ pub fn findings(
     let switch = nearest_switch(&evaluation, method, &top);
     let robustness = robustness(scenario, &top, share, switch.as_ref(), lang);
     let robust = share.is_some_and(|s| s >= ROBUST_SHARE);
-    let recommendation = match share {
-        Some(s) if s >= ROBUST_SHARE => tr!(
-            lang,
-            "note.recommend_top",
-            option = name,
-            share = pct(s, 0, lang)
-        ),
-        Some(s) => tr!(
-            lang,
-            "note.recommend_not_robust",
-            option = name,
-            share = pct(s, 0, lang)
-        ),
-        None => tr!(lang, "note.recommend_unsampled", option = name),
-    };
+    let recommendation = recommendation(&name, share, lang);
     Findings {
         top: Some(top),
         headline,

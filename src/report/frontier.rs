@@ -10,6 +10,7 @@ use crate::analysis::frontier::{
 use crate::analysis::package::MAX_OPTIONS;
 use crate::i18n::{num, value};
 use crate::model::{Lang, Scenario, WeightProfile};
+use crate::report::exclusions::{ExcludedRow, excluded_rows};
 use crate::tr;
 use std::fmt::Write;
 
@@ -199,6 +200,35 @@ pub fn dominators_text(scenario: &Scenario, by: &[String], lang: Lang) -> String
         .join(", ")
 }
 
+/// "0.58 · dominated by DR Congo": a ranking bar's end label for a
+/// dominated option (`score`: the score as the chart shows it).
+pub fn dominated_label(scenario: &Scenario, score: &str, by: &[String], lang: Lang) -> String {
+    tr!(
+        lang,
+        "vfm.chart.dominated_label",
+        score = score,
+        by = dominators_text(scenario, by, lang)
+    )
+}
+
+/// "Cap 450 CAD M: DR Congo + Mali (1.12)": what the cap buys, the label of
+/// the last step of the package frontier on the chart.
+pub fn cap_buys(
+    scenario: &Scenario,
+    cost: &Cost,
+    cap: f64,
+    step: &PackageStep,
+    lang: Lang,
+) -> String {
+    tr!(
+        lang,
+        "vfm.chart.cap_buys",
+        cap = amount(scenario, cost, cap, lang),
+        options = step_options(scenario, step, lang),
+        value = num(step.value, 2, lang)
+    )
+}
+
 /// An option's verdict in the value-for-money table: efficient, or which
 /// efficient options beat it (cheaper for as much value, more value for as
 /// little).
@@ -215,6 +245,155 @@ pub fn verdict(scenario: &Scenario, option: &OptionPoint, lang: Lang) -> String 
     tr!(lang, "vfm.gui.beaten_by", options = beaten_by.join(", "))
 }
 
+/// One feasible option on the cost–value plane, worded.
+#[derive(Debug, Clone, PartialEq)]
+pub struct VfmOptionRow {
+    /// Alternative id.
+    pub id: String,
+    /// Display name in the report's language.
+    pub name: String,
+    /// On the efficient frontier.
+    pub efficient: bool,
+    /// Its cost with the unit ("300 CAD M").
+    pub cost: String,
+    /// Its value.
+    pub value: f64,
+    /// Efficient, or which efficient options beat it.
+    pub verdict: String,
+}
+
+/// One step of the package frontier, worded.
+#[derive(Debug, Clone, PartialEq)]
+pub struct VfmStep {
+    /// What it costs, with the unit: the budget from which it is the best.
+    pub cost: String,
+    /// "DR Congo + South Sudan", or "nothing".
+    pub options: String,
+    /// Sum of the options' values.
+    pub value: f64,
+    /// The last step: what the cap buys.
+    pub at_cap: bool,
+}
+
+/// The best package at each budget, worded.
+#[derive(Debug, Clone, PartialEq)]
+pub struct VfmPackages {
+    /// "Best package at each budget, up to the cap of 450 CAD M:".
+    pub heading: String,
+    /// Steps in increasing cost.
+    pub steps: Vec<VfmStep>,
+}
+
+/// Value for money in one language: what `frontier` prints and the
+/// value-for-money view lays out.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FrontierReport {
+    /// The language of every name and sentence in it.
+    pub lang: Lang,
+    /// "Value for money: cost …, profile …".
+    pub heading: String,
+    /// One sentence per option off the frontier (or that all are on it),
+    /// then the frontier in order of cost.
+    pub summary: Vec<String>,
+    /// Every feasible option, in scenario order.
+    pub options: Vec<VfmOptionRow>,
+    /// The package frontier; when there is none, why, if it is worth saying.
+    pub packages: Result<VfmPackages, Option<String>>,
+    /// Options excluded under the profile, with their reasons.
+    pub excluded: Vec<ExcludedRow>,
+}
+
+impl FrontierReport {
+    /// The report of a value-for-money analysis under `profile`.
+    pub fn new(
+        scenario: &Scenario,
+        profile: &WeightProfile,
+        vfm: &ValueForMoney,
+        lang: Lang,
+    ) -> Self {
+        let cost = &vfm.cost;
+        FrontierReport {
+            lang,
+            heading: tr!(
+                lang,
+                "vfm.cli.heading",
+                cost = cost_name(scenario, cost, lang),
+                profile = profile.name.get(lang)
+            ),
+            summary: summary(scenario, vfm, lang),
+            options: vfm
+                .options
+                .iter()
+                .map(|o| VfmOptionRow {
+                    id: o.alternative.clone(),
+                    name: scenario.alternative_name(&o.alternative, lang),
+                    efficient: o.efficient,
+                    cost: amount(scenario, cost, o.cost, lang),
+                    value: o.value,
+                    verdict: verdict(scenario, o, lang),
+                })
+                .collect(),
+            packages: packages(scenario, vfm, lang),
+            excluded: excluded_rows(scenario, &exclusions(scenario, Some(profile)), lang),
+        }
+    }
+
+    /// A value as the table shows it ("0.58").
+    pub fn value_text(&self, x: f64) -> String {
+        value_text(x, self.lang)
+    }
+
+    /// A package step's value ("0.583").
+    pub fn step_value_text(&self, step: &VfmStep) -> String {
+        num(step.value, 3, self.lang)
+    }
+
+    /// A step's options, "(at the cap)" after those of the last step.
+    pub fn step_options_marked(&self, step: &VfmStep) -> String {
+        if step.at_cap {
+            format!("{} {}", step.options, tr!(self.lang, "vfm.cli.at_cap"))
+        } else {
+            step.options.clone()
+        }
+    }
+}
+
+/// The package frontier worded, or why there is none when it is worth saying.
+fn packages(
+    scenario: &Scenario,
+    vfm: &ValueForMoney,
+    lang: Lang,
+) -> Result<VfmPackages, Option<String>> {
+    let cost = &vfm.cost;
+    match &vfm.packages {
+        Ok(p) => Ok(VfmPackages {
+            heading: tr!(
+                lang,
+                "vfm.cli.packages",
+                cap = amount(scenario, cost, p.cap, lang)
+            ),
+            steps: p
+                .steps
+                .iter()
+                .enumerate()
+                .map(|(k, step)| VfmStep {
+                    cost: amount(scenario, cost, step.cost, lang),
+                    options: step_options(scenario, step, lang),
+                    value: step.value,
+                    at_cap: k + 1 == p.steps.len(),
+                })
+                .collect(),
+        }),
+        Err(NoPackages::TooManyOptions(n)) => Err(Some(tr!(
+            lang,
+            "package.too_many",
+            options = n,
+            max = MAX_OPTIONS
+        ))),
+        Err(_) => Err(None),
+    }
+}
+
 /// The readable report printed by `frontier`.
 pub fn frontier_text(
     scenario: &Scenario,
@@ -222,28 +401,36 @@ pub fn frontier_text(
     vfm: &ValueForMoney,
     lang: Lang,
 ) -> String {
+    let report = FrontierReport::new(scenario, profile, vfm, lang);
     let mut out = String::new();
-    let cost = &vfm.cost;
     let _ = writeln!(out, "{}", scenario.title.get(lang));
-    let _ = writeln!(
-        out,
-        "{}",
-        tr!(
-            lang,
-            "vfm.cli.heading",
-            cost = cost_name(scenario, cost, lang),
-            profile = profile.name.get(lang)
-        )
-    );
-    let width = vfm
+    let _ = writeln!(out, "{}", report.heading);
+    out.push_str(&options_lines(&report));
+    let _ = writeln!(out);
+    for line in &report.summary {
+        let _ = writeln!(out, "{line}");
+    }
+    match &report.packages {
+        Ok(p) => out.push_str(&package_lines(&report, p)),
+        Err(Some(why)) => {
+            let _ = writeln!(out, "{why}");
+        }
+        Err(None) => {}
+    }
+    for x in &report.excluded {
+        let _ = writeln!(out, "{} — {}", x.name, x.because(lang));
+    }
+    out
+}
+
+/// The aligned table of options: name, cost, value, and "efficient".
+fn options_lines(report: &FrontierReport) -> String {
+    let lang = report.lang;
+    let mut out = String::new();
+    let width = report
         .options
         .iter()
-        .map(|o| {
-            scenario
-                .alternative_name(&o.alternative, lang)
-                .chars()
-                .count()
-        })
+        .map(|o| o.name.chars().count())
         .max()
         .unwrap_or(0)
         .max(6);
@@ -254,73 +441,36 @@ pub fn frontier_text(
         tr!(lang, "vfm.column.cost"),
         tr!(lang, "vfm.column.value"),
     );
-    for o in &vfm.options {
-        let flag = if o.efficient {
-            tr!(lang, "vfm.cli.efficient")
+    for o in &report.options {
+        let flag = if o.efficient { o.verdict.as_str() } else { "" };
+        let value = num(o.value, 2, lang);
+        let line = format!("  {:<width$}  {:>12}  {value:>6}  {flag}", o.name, o.cost);
+        let _ = writeln!(out, "{}", line.trim_end());
+    }
+    out
+}
+
+/// The best package at each budget, one line per step.
+fn package_lines(report: &FrontierReport, packages: &VfmPackages) -> String {
+    let lang = report.lang;
+    let mut out = String::new();
+    let _ = writeln!(out);
+    let _ = writeln!(out, "{}", packages.heading);
+    for step in &packages.steps {
+        let mark = if step.at_cap {
+            tr!(lang, "vfm.cli.at_cap")
         } else {
             String::new()
         };
-        let line = format!(
-            "  {:<width$}  {:>12}  {:>6}  {flag}",
-            scenario.alternative_name(&o.alternative, lang),
-            amount(scenario, cost, o.cost, lang),
-            num(o.value, 2, lang),
+        let line = tr!(
+            lang,
+            "vfm.cli.step",
+            cost = step.cost.clone(),
+            options = step.options.clone(),
+            value = report.step_value_text(step),
+            mark = mark
         );
-        let _ = writeln!(out, "{}", line.trim_end());
-    }
-    let _ = writeln!(out);
-    for line in summary(scenario, vfm, lang) {
-        let _ = writeln!(out, "{line}");
-    }
-    match &vfm.packages {
-        Ok(p) => {
-            let _ = writeln!(out);
-            let _ = writeln!(
-                out,
-                "{}",
-                tr!(
-                    lang,
-                    "vfm.cli.packages",
-                    cap = amount(scenario, cost, p.cap, lang)
-                )
-            );
-            for (k, s) in p.steps.iter().enumerate() {
-                let mark = if k + 1 == p.steps.len() {
-                    tr!(lang, "vfm.cli.at_cap")
-                } else {
-                    String::new()
-                };
-                let _ = writeln!(
-                    out,
-                    "  {}",
-                    tr!(
-                        lang,
-                        "vfm.cli.step",
-                        cost = amount(scenario, cost, s.cost, lang),
-                        options = step_options(scenario, s, lang),
-                        value = num(s.value, 3, lang),
-                        mark = mark
-                    )
-                    .trim_end()
-                );
-            }
-        }
-        Err(NoPackages::TooManyOptions(n)) => {
-            let _ = writeln!(
-                out,
-                "{}",
-                tr!(lang, "package.too_many", options = n, max = MAX_OPTIONS)
-            );
-        }
-        Err(_) => {}
-    }
-    for x in exclusions(scenario, Some(profile)) {
-        let _ = writeln!(
-            out,
-            "{} — {}",
-            scenario.alternative_name(&x.alternative, lang),
-            crate::report::exclusions::excluded_because(scenario, &x, lang)
-        );
+        let _ = writeln!(out, "  {}", line.trim_end());
     }
     out
 }

@@ -2,9 +2,11 @@
 //! when nothing can be ranked.
 
 use crate::analysis::{Evaluation, Method};
-use crate::model::{Lang, Scenario, ScenarioIndex};
-use crate::report::exclusions::excluded_because;
+use crate::model::{Lang, Scenario};
 use crate::tr;
+
+mod table;
+pub use table::*;
 
 /// The display name of a method in `lang`.
 pub fn method_name(method: Method, lang: Lang) -> String {
@@ -46,22 +48,36 @@ pub fn nothing_ranked(evaluation: &Evaluation, lang: Lang) -> String {
 
 /// The readable ranking table printed by `rank`.
 pub fn ranking_text(scenario: &Scenario, evaluation: &Evaluation, lang: Lang) -> String {
-    use std::fmt::Write;
-    let index = ScenarioIndex::new(scenario);
-    let mut out = String::new();
-    let _ = writeln!(out, "{}", scenario.title.get(lang));
-    let _ = writeln!(
-        out,
-        "{}",
+    // Dominance is not printed: no need to compute it.
+    let report = RankingReport::new(scenario, evaluation, &[], &[], lang);
+    let mut out = rank_heading(scenario, evaluation, lang);
+    out.push_str(&rank_lines(scenario, &report));
+    out
+}
+
+/// The title and "Method …; profile …" lines of `rank`.
+fn rank_heading(scenario: &Scenario, evaluation: &Evaluation, lang: Lang) -> String {
+    let profile = scenario
+        .profile(&evaluation.profile)
+        .map_or(evaluation.profile.as_str(), |p| p.name.get(lang));
+    format!(
+        "{}\n{}\n",
+        scenario.title.get(lang),
         tr!(
             lang,
             "cli.rank_heading",
             method = evaluation.method.as_str(),
-            profile = scenario
-                .profile(&evaluation.profile)
-                .map_or(evaluation.profile.as_str(), |p| p.name.get(lang))
+            profile = profile
         )
-    );
+    )
+}
+
+/// One aligned line per ranked option, the criteria left out, then one
+/// line per excluded option.
+fn rank_lines(scenario: &Scenario, report: &RankingReport) -> String {
+    use std::fmt::Write;
+    let lang = report.lang;
+    let mut out = String::new();
     let width = scenario
         .alternatives
         .iter()
@@ -69,16 +85,11 @@ pub fn ranking_text(scenario: &Scenario, evaluation: &Evaluation, lang: Lang) ->
         .max()
         .unwrap_or(0)
         .max(6);
-    for r in &evaluation.ranking {
-        let _ = writeln!(
-            out,
-            "{:>4}  {:<width$}  {:>8}",
-            r.rank,
-            index.alternative_name(&r.alternative, lang),
-            crate::i18n::num(r.score, 4, lang)
-        );
+    for r in &report.rows {
+        let score = crate::i18n::num(r.main.score, 4, lang);
+        let _ = writeln!(out, "{:>4}  {:<width$}  {score:>8}", r.main.rank, r.name);
     }
-    if evaluation.ranking.is_empty() {
+    if report.rows.is_empty() {
         let _ = writeln!(out, "{}", tr!(lang, "cli.all_excluded"));
     }
     let unscored: Vec<String> = scenario
@@ -87,24 +98,15 @@ pub fn ranking_text(scenario: &Scenario, evaluation: &Evaluation, lang: Lang) ->
         .map(|c| scenario.criterion_name(c, lang))
         .collect();
     if !unscored.is_empty() {
+        let criteria = unscored.join(", ");
         let _ = writeln!(
             out,
             "{}",
-            tr!(
-                lang,
-                "cli.left_out_criteria",
-                criteria = unscored.join(", ")
-            )
+            tr!(lang, "cli.left_out_criteria", criteria = criteria)
         );
     }
-    for x in &evaluation.excluded {
-        let _ = writeln!(
-            out,
-            "{:>4}  {:<width$}  {}",
-            "—",
-            index.alternative_name(&x.alternative, lang),
-            excluded_because(scenario, x, lang)
-        );
+    for x in &report.excluded {
+        let _ = writeln!(out, "{:>4}  {:<width$}  {}", "—", x.name, x.because(lang));
     }
     out
 }

@@ -5,7 +5,7 @@
 
 use crate::analysis::Evaluation;
 use crate::analysis::Method;
-use crate::analysis::sensitivity::{Analyses, SensitivityCurve, node_name, sensitivity};
+use crate::analysis::sensitivity::{Analyses, SensitivityCurve, Threshold, node_name, sensitivity};
 use crate::i18n::pct;
 use crate::model::{Lang, Scenario};
 use crate::tr;
@@ -45,13 +45,7 @@ fn distinct_pcts(shares: &[f64], lang: Lang) -> Vec<String> {
 /// E.g. "CAR stays first while the weight on Risk (now 40%) is between 12%
 /// and 61%. Below 12%, DRC comes first. Above 61%, Mali comes first."
 pub fn describe(scenario: &Scenario, curve: &SensitivityCurve, lang: Lang) -> String {
-    let criterion = node_name(scenario, &curve.criterion, lang);
-    // A group's curve is worded as a group's weight, not a criterion's.
-    let group = scenario.criterion(&curve.criterion).is_none()
-        && scenario.groups.iter().any(|g| g.id == curve.criterion);
-    let key = |criterion_key: &'static str, group_key: &'static str| {
-        if group { group_key } else { criterion_key }
-    };
+    let wording = Wording::of(scenario, curve, lang);
     let now = curve.current_weight;
     let Some(top) = curve.top_at(now) else {
         return tr!(lang, "sensitivity.no_options");
@@ -60,19 +54,12 @@ pub fn describe(scenario: &Scenario, curve: &SensitivityCurve, lang: Lang) -> St
     if curve.thresholds.is_empty() {
         return tr!(
             lang,
-            key("sensitivity.stays_always", "sensitivity.group_stays_always"),
+            wording.key("sensitivity.stays_always", "sensitivity.group_stays_always"),
             option = option,
-            criterion = criterion
+            criterion = wording.name
         );
     }
-    // The stretch of weights around the current one with the same top option.
-    let after = curve.thresholds.iter().position(|t| t.weight > now);
-    let below = match after {
-        Some(0) => None,
-        Some(k) => Some(&curve.thresholds[k - 1]),
-        None => curve.thresholds.last(),
-    };
-    let above = after.map(|k| &curve.thresholds[k]);
+    let (below, above) = stretch_around(curve, now);
     let texts = distinct_pcts(
         &[
             now,
@@ -81,56 +68,110 @@ pub fn describe(scenario: &Scenario, curve: &SensitivityCurve, lang: Lang) -> St
         ],
         lang,
     );
-    let (now_text, low, high) = (&texts[0], &texts[1], &texts[2]);
-    let mut out = match (below, above) {
+    let mut out = stays_first(&wording, &option, (below, above), &texts);
+    if let Some(t) = below {
+        out.push(' ');
+        let option = scenario.alternative_name(&t.top_before, lang);
+        out.push_str(&tr!(
+            lang,
+            "sensitivity.first_below",
+            low = texts[1].clone(),
+            option = option
+        ));
+    }
+    if let Some(t) = above {
+        out.push(' ');
+        let option = scenario.alternative_name(&t.top_after, lang);
+        out.push_str(&tr!(
+            lang,
+            "sensitivity.first_above",
+            high = texts[2].clone(),
+            option = option
+        ));
+    }
+    out
+}
+
+/// How a curve's weight is named: a criterion's, or a group's.
+struct Wording {
+    /// Display name of the criterion or group.
+    name: String,
+    /// True for a group of the value tree.
+    group: bool,
+    lang: Lang,
+}
+
+impl Wording {
+    fn of(scenario: &Scenario, curve: &SensitivityCurve, lang: Lang) -> Self {
+        Wording {
+            name: node_name(scenario, &curve.criterion, lang),
+            // A group's curve is worded as a group's weight, not a criterion's.
+            group: scenario.criterion(&curve.criterion).is_none()
+                && scenario.groups.iter().any(|g| g.id == curve.criterion),
+            lang,
+        }
+    }
+
+    /// The catalogue key for a criterion's weight or a group's.
+    fn key(&self, criterion_key: &'static str, group_key: &'static str) -> &'static str {
+        if self.group { group_key } else { criterion_key }
+    }
+}
+
+/// The switch points just below and just above the current weight: the
+/// stretch of weights around it with the same top option.
+fn stretch_around(curve: &SensitivityCurve, now: f64) -> (Option<&Threshold>, Option<&Threshold>) {
+    let after = curve.thresholds.iter().position(|t| t.weight > now);
+    let below = match after {
+        Some(0) => None,
+        Some(k) => curve.thresholds.get(k - 1),
+        None => curve.thresholds.last(),
+    };
+    (below, after.and_then(|k| curve.thresholds.get(k)))
+}
+
+/// "CAR stays first while the weight on Risk (now 40%) is between 12% and
+/// 61%" (or below, or above); `texts` holds the current weight, the low
+/// and the high ends as percentages.
+fn stays_first(
+    wording: &Wording,
+    option: &str,
+    (below, above): (Option<&Threshold>, Option<&Threshold>),
+    texts: &[String],
+) -> String {
+    let lang = wording.lang;
+    let (now, low, high) = (texts[0].clone(), texts[1].clone(), texts[2].clone());
+    let criterion = wording.name.clone();
+    match (below, above) {
         (Some(_), Some(_)) => tr!(
             lang,
-            key(
+            wording.key(
                 "sensitivity.stays_between",
                 "sensitivity.group_stays_between"
             ),
             option = option,
             criterion = criterion,
-            now = now_text,
+            now = now,
             low = low,
             high = high
         ),
         (None, _) => tr!(
             lang,
-            key("sensitivity.stays_below", "sensitivity.group_stays_below"),
+            wording.key("sensitivity.stays_below", "sensitivity.group_stays_below"),
             option = option,
             criterion = criterion,
-            now = now_text,
+            now = now,
             high = high
         ),
         (Some(_), None) => tr!(
             lang,
-            key("sensitivity.stays_above", "sensitivity.group_stays_above"),
+            wording.key("sensitivity.stays_above", "sensitivity.group_stays_above"),
             option = option,
             criterion = criterion,
-            now = now_text,
+            now = now,
             low = low
         ),
-    };
-    if let Some(t) = below {
-        out.push(' ');
-        out.push_str(&tr!(
-            lang,
-            "sensitivity.first_below",
-            low = low,
-            option = scenario.alternative_name(&t.top_before, lang)
-        ));
     }
-    if let Some(t) = above {
-        out.push(' ');
-        out.push_str(&tr!(
-            lang,
-            "sensitivity.first_above",
-            high = high,
-            option = scenario.alternative_name(&t.top_after, lang)
-        ));
-    }
-    out
 }
 
 /// Grid points of the curves behind [`findings`]; the switch points do not

@@ -33,6 +33,7 @@ mod package_search;
 mod promethee_thresholds;
 mod reference;
 mod report_json;
+mod report_values;
 mod scenarios;
 mod smaa_cancel;
 mod smaa_cli;

@@ -1,7 +1,7 @@
 //! The `frontier --json` document.
 
 use crate::analysis::exclusions;
-use crate::analysis::frontier::{CostSource, NoPackages, ValueForMoney};
+use crate::analysis::frontier::{Cost, CostSource, NoPackages, OptionPoint, ValueForMoney};
 use crate::model::{Lang, Scenario, WeightProfile};
 use crate::report::exclusions::reasons;
 use crate::report::frontier::{cost_name, cost_unit};
@@ -131,77 +131,21 @@ impl FrontierJson {
         vfm: &ValueForMoney,
         lang: Lang,
     ) -> Self {
-        let named = |id: &Option<String>| {
-            id.as_ref().map(|id| NamedJson {
-                id: id.clone(),
-                alternative: scenario.alternative_name(id, Lang::En),
-            })
-        };
-        let (kind, cap) = match vfm.cost.source {
-            CostSource::Criterion => (CostKindJson::Criterion, None),
-            CostSource::Resource => (
-                CostKindJson::Resource,
-                scenario
-                    .resources
-                    .iter()
-                    .find(|r| r.id == vfm.cost.id)
-                    .map(|r| r.cap),
-            ),
-        };
-        let (packages, packages_unavailable) = match &vfm.packages {
-            Ok(p) => (
-                Some(PackagesJson {
-                    cap: p.cap,
-                    steps: p
-                        .steps
-                        .iter()
-                        .enumerate()
-                        .map(|(k, s)| StepJson {
-                            ids: s.options.clone(),
-                            options: s
-                                .options
-                                .iter()
-                                .map(|id| scenario.alternative_name(id, Lang::En))
-                                .collect(),
-                            cost: s.cost,
-                            value: s.value,
-                            at_cap: k + 1 == p.steps.len(),
-                        })
-                        .collect(),
-                }),
-                None,
-            ),
-            Err(NoPackages::NotCombinable) => (None, Some("not_combinable")),
-            Err(NoPackages::CostIsCriterion) => (None, Some("cost_is_criterion")),
-            Err(NoPackages::TooManyOptions(_)) => (None, Some("too_many_options")),
-        };
+        let (packages, packages_unavailable) = PackagesJson::of(scenario, vfm);
         FrontierJson {
             method: "wsm".to_string(),
             profile: vfm.profile.clone(),
-            cost: CostJson {
-                id: vfm.cost.id.clone(),
-                name: cost_name(scenario, &vfm.cost, Lang::En),
-                kind,
-                unit: cost_unit(scenario, &vfm.cost, Lang::En),
-                cap,
-            },
+            cost: CostJson::new(scenario, &vfm.cost),
             options: vfm
                 .options
                 .iter()
-                .map(|o| OptionJson {
-                    id: o.alternative.clone(),
-                    alternative: scenario.alternative_name(&o.alternative, Lang::En),
-                    cost: o.cost,
-                    value: o.value,
-                    efficient: o.efficient,
-                    cheaper: named(&o.cheaper),
-                    better: named(&o.better),
-                })
+                .map(|o| OptionJson::new(scenario, o))
                 .collect(),
             frontier: vfm
                 .frontier
                 .iter()
-                .map(|&k| vfm.options[k].alternative.clone())
+                .filter_map(|&k| vfm.options.get(k))
+                .map(|o| o.alternative.clone())
                 .collect(),
             packages,
             packages_unavailable: packages_unavailable.map(str::to_string),
@@ -214,6 +158,81 @@ impl FrontierJson {
                     reasons: reasons(scenario, x, lang),
                 })
                 .collect(),
+        }
+    }
+}
+
+impl CostJson {
+    /// The cost axis: a criterion, or a resource with its cap.
+    fn new(scenario: &Scenario, cost: &Cost) -> Self {
+        let (kind, cap) = match cost.source {
+            CostSource::Criterion => (CostKindJson::Criterion, None),
+            CostSource::Resource => (
+                CostKindJson::Resource,
+                scenario
+                    .resources
+                    .iter()
+                    .find(|r| r.id == cost.id)
+                    .map(|r| r.cap),
+            ),
+        };
+        CostJson {
+            id: cost.id.clone(),
+            name: cost_name(scenario, cost, Lang::En),
+            kind,
+            unit: cost_unit(scenario, cost, Lang::En),
+            cap,
+        }
+    }
+}
+
+impl OptionJson {
+    /// One option with what beats it, when it is off the frontier.
+    fn new(scenario: &Scenario, o: &OptionPoint) -> Self {
+        let named = |id: &Option<String>| {
+            id.as_ref().map(|id| NamedJson {
+                id: id.clone(),
+                alternative: scenario.alternative_name(id, Lang::En),
+            })
+        };
+        OptionJson {
+            id: o.alternative.clone(),
+            alternative: scenario.alternative_name(&o.alternative, Lang::En),
+            cost: o.cost,
+            value: o.value,
+            efficient: o.efficient,
+            cheaper: named(&o.cheaper),
+            better: named(&o.better),
+        }
+    }
+}
+
+impl PackagesJson {
+    /// The package frontier, or the reason code of its absence.
+    fn of(scenario: &Scenario, vfm: &ValueForMoney) -> (Option<Self>, Option<&'static str>) {
+        match &vfm.packages {
+            Ok(p) => {
+                let steps = p
+                    .steps
+                    .iter()
+                    .enumerate()
+                    .map(|(k, s)| StepJson {
+                        ids: s.options.clone(),
+                        options: s
+                            .options
+                            .iter()
+                            .map(|id| scenario.alternative_name(id, Lang::En))
+                            .collect(),
+                        cost: s.cost,
+                        value: s.value,
+                        at_cap: k + 1 == p.steps.len(),
+                    })
+                    .collect();
+                (Some(PackagesJson { cap: p.cap, steps }), None)
+            }
+            Err(NoPackages::NotCombinable) => (None, Some("not_combinable")),
+            Err(NoPackages::CostIsCriterion) => (None, Some("cost_is_criterion")),
+            Err(NoPackages::TooManyOptions(_)) => (None, Some("too_many_options")),
         }
     }
 }
