@@ -14,14 +14,10 @@ pub mod compare_groups;
 pub mod compare_view;
 pub mod details;
 pub mod dialogs;
-pub mod edit;
 pub mod elicit_ahp;
 pub mod elicit_rank;
 pub mod elicit_swing;
-#[cfg(test)]
-mod fixture;
 pub mod group_toggle;
-pub mod history;
 pub mod lists;
 pub mod menu;
 pub mod package_view;
@@ -29,13 +25,11 @@ pub mod present;
 pub mod resources;
 pub mod results;
 pub mod robustness;
-pub mod settings;
 pub mod smaa_worker;
 pub mod stakeholders;
 pub mod stakeholders_tree;
 pub mod state;
 pub mod table;
-pub mod tree_edit;
 pub mod tree_list;
 #[cfg(test)]
 mod undo_props;
@@ -45,6 +39,12 @@ pub mod weights;
 pub mod weights_tree;
 pub mod widgets;
 pub mod window_size;
+
+// The engine half of the app lives in `crate::session`; these names keep
+// the panels' `super::edit::Edit`-style paths resolving.
+#[cfg(test)]
+pub(crate) use crate::session::fixture;
+pub use crate::session::{edit, history, settings, tree_edit};
 
 pub use edit::Edit;
 pub use state::{AppState, Command, View};

@@ -613,7 +613,7 @@ impl Edit {
             }
             Edit::AddCriterion { name } => {
                 // Criteria and groups share one namespace of ids.
-                let id = fresh_id(&slug(&name.en, "criterion"), super::tree_edit::node_ids(s));
+                let id = fresh_id(&slug(&name.en, "criterion"), crate::session::tree_edit::node_ids(s));
                 for p in &mut s.profiles {
                     p.weights.insert(id.clone(), 0.0);
                 }
@@ -822,7 +822,7 @@ impl Edit {
             }
             Edit::SetCombinable { combinable } => s.combinable = *combinable,
             Edit::AddGroup { name, parent } => {
-                super::tree_edit::add_group(s, name, parent.as_deref())?
+                crate::session::tree_edit::add_group(s, name, parent.as_deref())?
             }
             Edit::AddCriterionIn { name, group } => {
                 if s.group(group).is_none() {
@@ -830,7 +830,7 @@ impl Edit {
                 }
                 Edit::AddCriterion { name: name.clone() }.apply(s)?;
                 let id = s.criteria.last().map(|c| c.id.clone()).unwrap_or_default();
-                super::tree_edit::place_new_criterion(s, &id, group)?;
+                crate::session::tree_edit::place_new_criterion(s, &id, group)?;
             }
             Edit::RenameGroup { id, lang, name } => {
                 let g = s
@@ -841,13 +841,13 @@ impl Edit {
                 rename(&mut g.name, *lang, name, Some("tree.new_group_name"));
             }
             Edit::MoveNode { id, parent, before } => {
-                super::tree_edit::move_node(s, id, parent.as_deref(), before.as_deref())?
+                crate::session::tree_edit::move_node(s, id, parent.as_deref(), before.as_deref())?
             }
-            Edit::DeleteGroup { id } => super::tree_edit::delete_group(s, id)?,
+            Edit::DeleteGroup { id } => crate::session::tree_edit::delete_group(s, id)?,
             Edit::SetValueFunction {
                 criterion,
                 function,
-            } => super::tree_edit::set_value_function(s, criterion, function.as_ref())?,
+            } => crate::session::tree_edit::set_value_function(s, criterion, function.as_ref())?,
         }
         Ok(())
     }
@@ -868,7 +868,7 @@ fn turn_round(c: &mut Criterion) {
             sc.flipped()
         }
     });
-    c.value_function = c.value_function.as_ref().map(super::tree_edit::mirrored);
+    c.value_function = c.value_function.as_ref().map(crate::session::tree_edit::mirrored);
 }
 
 /// Display name of a criterion or group id in `lang` (the id if unknown).
@@ -1057,7 +1057,7 @@ mod tests {
     use crate::model::validate;
 
     fn default() -> Scenario {
-        crate::app::fixture::fixture()
+        crate::session::fixture::fixture()
     }
 
     #[test]

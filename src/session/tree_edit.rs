@@ -374,14 +374,14 @@ fn group_index(s: &Scenario, id: &str) -> Result<usize, EditError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::edit::Edit;
-    use crate::app::history::Document;
+    use crate::session::edit::Edit;
+    use crate::session::history::Document;
     use crate::model::{Lang, WeightProfile, validate};
     use proptest::prelude::*;
 
     /// The fixture with a second profile, and its criteria's effective weights per profile.
     fn scenario() -> Scenario {
-        let mut s = crate::app::fixture::fixture();
+        let mut s = crate::session::fixture::fixture();
         let mut p = WeightProfile::new("defence", Text::new("Defence"));
         for (c, w) in [("risk", 70.0), ("cost", 10.0), ("impact", 20.0)] {
             p.weights.insert(c.into(), w);
