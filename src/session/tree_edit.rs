@@ -374,9 +374,9 @@ fn group_index(s: &Scenario, id: &str) -> Result<usize, EditError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{Lang, WeightProfile, validate};
     use crate::session::edit::Edit;
     use crate::session::history::Document;
-    use crate::model::{Lang, WeightProfile, validate};
     use proptest::prelude::*;
 
     /// The fixture with a second profile, and its criteria's effective weights per profile.
