@@ -2,17 +2,17 @@
 //! rationale, sources and illustrative flag, all editable.
 
 use super::edit::Edit;
-use super::state::{AppState, Command};
+use super::state::{AppState, Banner, Command};
 use super::widgets::{NumberInput, heading, number_field, text_field};
 use crate::tr;
 use egui::{Id, RichText, Ui};
 
 /// Draws the details of the selected cell.
 pub fn details_panel(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
-    let lang = state.lang;
+    let lang = state.view.lang;
     let s = state.scenario();
     heading(ui, tr!(lang, "gui.details"));
-    let Some(cell) = &state.cell else {
+    let Some(cell) = &state.view.cell else {
         ui.label(RichText::new(tr!(lang, "gui.details_none")).weak());
         return;
     };
@@ -56,7 +56,7 @@ pub fn details_panel(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
                         criterion: c.clone(),
                         value,
                     })),
-                    NumberInput::Invalid(e) => out.push(Command::Notify(e)),
+                    NumberInput::Invalid(e) => out.push(Command::ShowBanner(Banner::error(e))),
                     _ => {}
                 }
             });
@@ -85,7 +85,7 @@ pub fn details_panel(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
                     match v {
                         NumberInput::Value(x) => *slot = Some(x),
                         NumberInput::Cleared => *slot = None,
-                        NumberInput::Invalid(e) => out.push(Command::Notify(e)),
+                        NumberInput::Invalid(e) => out.push(Command::ShowBanner(Banner::error(e))),
                         NumberInput::None => {}
                     }
                 }

@@ -10,6 +10,7 @@ pub mod chart_image;
 pub mod chart_tex;
 pub mod charts_tabs;
 pub mod charts_view;
+pub mod command;
 pub mod compare_groups;
 pub mod compare_view;
 pub mod details;
@@ -35,9 +36,11 @@ pub mod tree_list;
 mod undo_props;
 pub mod value_fn_editor;
 pub mod vfm_view;
+pub mod view_state;
 pub mod weights;
 pub mod weights_tree;
 pub mod widgets;
+pub mod window_command;
 pub mod window_size;
 
 // The engine half of the app lives in `crate::session`; these names keep
@@ -47,7 +50,7 @@ pub(crate) use crate::session::fixture;
 pub use crate::session::{edit, history, settings, tree_edit};
 
 pub use edit::Edit;
-pub use state::{AppState, Command, View};
+pub use state::{AppState, Banner, Command, FileCommand, View, ViewCommand, WindowCommand};
 
 use crate::model::Lang;
 use egui::{Key, KeyboardShortcut, Modifiers, Ui};
@@ -137,14 +140,14 @@ impl TradeoffApp {
         let ctx = ui.ctx().clone();
         self.window.frame(&ctx);
         let mut out = Vec::new();
-        let smaa_shown = self.state.view == View::Charts
+        let smaa_shown = self.state.view.current == View::Charts
             && self.charts_tabs.kind == crate::charts::ChartKind::Acceptability;
         if smaa_shown {
             self.robust.keep_fresh(&ctx, &self.state);
         }
         self.handle_input(&ctx, &mut out);
         let state = &self.state;
-        let lang = state.lang;
+        let lang = state.view.lang;
         let native_dialogs = self.dialogs.native;
 
         egui::Panel::top("menu").show(ui, |ui| {
@@ -184,16 +187,16 @@ impl TradeoffApp {
                 ui.horizontal_wrapped(|ui| {
                     for v in View::ALL {
                         if ui
-                            .selectable_label(state.view == v, v.label(lang))
+                            .selectable_label(state.view.current == v, v.label(lang))
                             .clicked()
                         {
-                            out.push(Command::SetView(v));
+                            out.push(Command::View(ViewCommand::Show(v)));
                         }
                     }
                 });
                 ui.separator();
             }
-            match state.view {
+            match state.view.current {
                 View::Analysis => {
                     egui::ScrollArea::vertical()
                         .id_salt("analysis-scroll")
@@ -255,49 +258,46 @@ impl TradeoffApp {
             .and_then(|a| a.offers.first())
             .and_then(|offer| autosave_ui::recovery_modal(ui, state, offer));
 
-        let (window, out): (Vec<Command>, Vec<Command>) = out.into_iter().partition(|c| {
-            matches!(
-                c,
-                Command::StartPresentation(_)
-                    | Command::CopyChart
-                    | Command::ExportChart(Some(_))
-                    | Command::ExportBrief(Some(_))
-            )
-        });
         self.state.apply_all(out);
+        let window = self.state.take_window_commands();
         self.window_commands(&ctx, window);
         if let (Some(choice), Some(saver)) = (recovery, self.autosaver.as_mut()) {
-            match choice {
-                autosave_ui::RecoveryChoice::Restore => saver.restore(&mut self.state),
-                autosave_ui::RecoveryChoice::Discard => saver.discard(),
-                autosave_ui::RecoveryChoice::Later => saver.later(),
-            }
+            let restored = match choice {
+                autosave_ui::RecoveryChoice::Restore => saver.restore(self.state.view.lang),
+                autosave_ui::RecoveryChoice::Discard => {
+                    saver.discard();
+                    None
+                }
+                autosave_ui::RecoveryChoice::Later => {
+                    saver.later();
+                    None
+                }
+            };
+            self.state.apply_all(restored.into_iter().collect());
         }
-        for banner in self.charts_tabs.poll(self.state.lang) {
-            self.state.banner = Some(banner);
-        }
-        self.charts_tabs.busy_note(&ctx, self.state.lang);
+        let exported = self.charts_tabs.poll(self.state.view.lang);
+        self.state
+            .apply_all(exported.into_iter().map(Command::ShowBanner).collect());
+        self.charts_tabs.busy_note(&ctx, self.state.view.lang);
         if self.charts_tabs.busy() {
             ctx.request_repaint_after(std::time::Duration::from_millis(100));
         }
         if let Some(saver) = self.autosaver.as_mut() {
             saver.tick(&self.state, std::time::Instant::now());
             if let Some(e) = saver.error.take() {
-                self.state.banner = Some(state::Banner {
-                    error: true,
-                    text: e,
-                });
+                self.state
+                    .apply(Command::ShowBanner(state::Banner::error(e)));
             }
             // Wake up to autosave even when nothing moves on screen.
-            if self.state.doc.is_dirty() || saver.busy() {
+            if self.state.session.doc().is_dirty() || saver.busy() {
                 ctx.request_repaint_after(autosave_ui::INTERVAL / 2);
             }
         }
-        if let Some(purpose) = self.state.dialog.take() {
+        if let Some(purpose) = self.state.session.workflow().asking_path() {
             let dir = self
                 .state
-                .path
-                .as_ref()
+                .session
+                .path()
                 .and_then(|p| p.parent())
                 .map(PathBuf::from);
             self.dialogs.start(purpose, dir);
@@ -307,37 +307,16 @@ impl TradeoffApp {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.title = title;
         }
-        if self.state.quit_confirmed {
+        if self.state.session.quit_confirmed() {
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
     }
 
+    /// Keyboard shortcuts, dropped files and the window's close button.
     fn handle_input(&mut self, ctx: &egui::Context, out: &mut Vec<Command>) {
-        let shortcut = |m: Modifiers, k: Key| KeyboardShortcut::new(m, k);
-        let redo_shift = shortcut(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
-        let save_as = shortcut(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
         ctx.input_mut(|i| {
-            // Shifted shortcuts first: egui matches Ctrl+Z even with Shift held.
-            if i.consume_shortcut(&redo_shift)
-                || i.consume_shortcut(&shortcut(Modifiers::COMMAND, Key::Y))
-            {
-                out.push(Command::Redo);
-            }
-            if i.consume_shortcut(&shortcut(Modifiers::COMMAND, Key::Z)) {
-                out.push(Command::Undo);
-            }
-            if i.consume_shortcut(&save_as) {
-                out.push(Command::SaveAs(None));
-            }
-            if i.consume_shortcut(&shortcut(Modifiers::COMMAND, Key::S)) {
-                out.push(Command::Save);
-            }
-            if i.consume_shortcut(&shortcut(Modifiers::COMMAND, Key::O)) {
-                out.push(Command::Open(None));
-            }
-            if i.consume_key(Modifiers::NONE, Key::F5) {
-                out.push(Command::StartPresentation(None));
-            }
+            out.extend(file_and_history_shortcuts(i));
+            out.extend(window_command::pressed(i).into_iter().map(Command::Window));
             if let Some(path) = i
                 .raw
                 .dropped_files
@@ -345,18 +324,42 @@ impl TradeoffApp {
                 .map(|f| f.path().to_path_buf())
                 .find(|p| !p.as_os_str().is_empty())
             {
-                out.push(Command::Open(Some(path)));
+                out.push(Command::File(FileCommand::Open(Some(path))));
             }
         });
-        if ctx.input(|i| i.viewport().close_requested()) && !self.state.quit_confirmed {
-            if self.state.doc.is_dirty() {
+        if ctx.input(|i| i.viewport().close_requested()) && !self.state.session.quit_confirmed() {
+            if self.state.session.doc().is_dirty() {
                 ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-                out.push(Command::Quit);
-            } else {
-                self.state.quit_confirmed = true;
             }
+            // Clean work quits at once; unsaved work asks first.
+            out.push(Command::File(FileCommand::Quit));
         }
     }
+}
+
+/// Undo, redo, open, save and save as from the keyboard (consumed from the input).
+fn file_and_history_shortcuts(i: &mut egui::InputState) -> Vec<Command> {
+    let shortcut = |m: Modifiers, k: Key| KeyboardShortcut::new(m, k);
+    let mut out = Vec::new();
+    // Shifted shortcuts first: egui matches Ctrl+Z even with Shift held.
+    if i.consume_shortcut(&shortcut(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z))
+        || i.consume_shortcut(&shortcut(Modifiers::COMMAND, Key::Y))
+    {
+        out.push(Command::Redo);
+    }
+    if i.consume_shortcut(&shortcut(Modifiers::COMMAND, Key::Z)) {
+        out.push(Command::Undo);
+    }
+    if i.consume_shortcut(&shortcut(Modifiers::COMMAND | Modifiers::SHIFT, Key::S)) {
+        out.push(Command::File(FileCommand::SaveAs(None)));
+    }
+    if i.consume_shortcut(&shortcut(Modifiers::COMMAND, Key::S)) {
+        out.push(Command::File(FileCommand::Save));
+    }
+    if i.consume_shortcut(&shortcut(Modifiers::COMMAND, Key::O)) {
+        out.push(Command::File(FileCommand::Open(None)));
+    }
+    out
 }
 
 /// Dims the window and says that a dropped file will open.
@@ -383,7 +386,7 @@ fn analysis_view(
     charts: &mut charts_view::ChartCache,
     out: &mut Vec<Command>,
 ) {
-    let lang = state.lang;
+    let lang = state.view.lang;
     ui.label(
         widgets::display_text(&state.scenario().title, lang)
             .size(18.0)
@@ -410,11 +413,15 @@ impl eframe::App for TradeoffApp {
 
 /// Opens the window on `file` (else the last file, else the bundled default).
 pub fn run(file: Option<PathBuf>, lang: Option<Lang>) -> Result<(), eframe::Error> {
-    let state = AppState::startup(file, lang, settings::Settings::default_path());
+    let state = AppState::startup(file, lang, crate::session::Settings::default_path());
     let native = dialogs::FileDialogs::native_available();
     let data_dir = crate::io::autosave::default_data_dir();
     let title = state.window_title();
-    let saved = state.settings.window.map(|(w, h)| egui::vec2(w, h));
+    let saved = state
+        .session
+        .settings()
+        .window
+        .map(|(w, h)| egui::vec2(w, h));
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title(title)

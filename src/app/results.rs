@@ -2,7 +2,7 @@
 //! and a table of every option's rank and score under all three methods.
 
 use super::charts_view::ChartCache;
-use super::state::{AppState, Command};
+use super::state::{AppState, Command, ViewCommand};
 use super::widgets::{PROBLEM, display_text, heading};
 use crate::analysis::Method;
 use crate::charts::listing::MAX_LISTED;
@@ -41,9 +41,9 @@ fn method_tip(method: Method, lang: Lang, value_functions: bool) -> String {
 pub fn top_line(state: &AppState) -> String {
     crate::report::ranking::top_option(
         state.scenario(),
-        state.evaluation(state.method),
-        &method_label(state.method, state.lang),
-        state.lang,
+        state.evaluation(state.view.method),
+        &method_label(state.view.method, state.view.lang),
+        state.view.lang,
     )
 }
 
@@ -54,7 +54,7 @@ pub fn results_area(
     charts: &mut ChartCache,
     out: &mut Vec<Command>,
 ) {
-    let lang = state.lang;
+    let lang = state.view.lang;
     let value_functions = state
         .scenario()
         .criteria
@@ -66,16 +66,16 @@ pub fn results_area(
         ui.label(tr!(lang, "gui.method"));
         for m in Method::ALL {
             if ui
-                .selectable_label(state.method == m, method_label(m, lang))
+                .selectable_label(state.view.method == m, method_label(m, lang))
                 .on_hover_text(method_tip(m, lang, value_functions))
                 .clicked()
             {
-                out.push(Command::SetMethod(m));
+                out.push(Command::View(ViewCommand::SetMethod(m)));
             }
         }
     });
     // Below the buttons, wrapping: the method row has no room to spare.
-    if value_functions && state.method != Method::Wsm {
+    if value_functions && state.view.method != Method::Wsm {
         ui.add(egui::Label::new(RichText::new(tr!(lang, "gui.method.raw_values")).weak()).wrap());
     }
     let problems = &state.analysis().problems;
@@ -121,10 +121,10 @@ pub fn results_area(
 }
 
 fn results_table(ui: &mut Ui, state: &AppState) {
-    let lang = state.lang;
+    let lang = state.view.lang;
     let s = state.scenario();
     let value_functions = s.criteria.iter().any(|c| c.value_function.is_some());
-    let Some(main) = state.evaluation(state.method) else {
+    let Some(main) = state.evaluation(state.view.method) else {
         return;
     };
     // Each method's results by option, looked up once (not per row).
@@ -159,7 +159,7 @@ fn results_table(ui: &mut Ui, state: &AppState) {
             for m in Method::ALL {
                 header.col(|ui| {
                     let text = RichText::new(method_label(m, lang)).strong();
-                    let text = if m == state.method {
+                    let text = if m == state.view.method {
                         text.underline()
                     } else {
                         text

@@ -4,7 +4,7 @@
 //! against a plain timeline model after every step.
 
 use super::edit::Edit;
-use super::state::{AppState, Cell, Command};
+use super::state::{AppState, Cell, Command, ViewCommand};
 use crate::model::{Lang, Scenario, Text};
 use proptest::prelude::*;
 
@@ -129,10 +129,10 @@ fn commands(op: &Op, s: &Scenario) -> Vec<Command> {
         Op::Select {
             option: i,
             criterion,
-        } => vec![Command::SelectCell(Cell {
+        } => vec![Command::View(ViewCommand::SelectCell(Cell {
             alternative: option(*i),
             criterion: CRITERIA[*criterion].into(),
-        })],
+        }))],
         Op::Save | Op::Undo | Op::Redo => Vec::new(),
     }
 }
@@ -144,7 +144,7 @@ proptest! {
     fn undo_redo_and_the_unsaved_mark_follow_the_timeline(ops in prop::collection::vec(op(), 1..60)) {
         let original = crate::app::fixture::fixture();
         let mut state = AppState::new(original.clone(), None, Lang::En);
-        state.doc.mark_saved();
+        state.session.mark_saved();
         let mut model = Model {
             timeline: vec![original.clone()],
             at: 0,
@@ -154,7 +154,7 @@ proptest! {
         for op in &ops {
             match op {
                 Op::Save => {
-                    state.doc.mark_saved();
+                    state.session.mark_saved();
                     model.saved = model.timeline[model.at].clone();
                     model.run = None;
                 }
@@ -182,21 +182,21 @@ proptest! {
             }
             let now = &model.timeline[model.at];
             prop_assert_eq!(state.scenario(), now, "after {:?}", op);
-            prop_assert_eq!(state.doc.can_undo(), model.at > 0, "undo after {:?}", op);
+            prop_assert_eq!(state.session.doc().can_undo(), model.at > 0, "undo after {:?}", op);
             prop_assert_eq!(
-                state.doc.can_redo(),
+                state.session.doc().can_redo(),
                 model.at + 1 < model.timeline.len(),
                 "redo after {:?}",
                 op
             );
-            prop_assert_eq!(state.doc.is_dirty(), *now != model.saved, "unsaved after {:?}", op);
+            prop_assert_eq!(state.session.doc().is_dirty(), *now != model.saved, "unsaved after {:?}", op);
             prop_assert_eq!(state.window_title().starts_with('●'), *now != model.saved);
         }
-        while state.doc.can_undo() {
+        while state.session.doc().can_undo() {
             state.apply(Command::Undo);
         }
         prop_assert_eq!(state.scenario(), &original);
-        while state.doc.can_redo() {
+        while state.session.doc().can_redo() {
             state.apply(Command::Redo);
         }
         prop_assert_eq!(state.scenario(), model.timeline.last().expect("never empty"));

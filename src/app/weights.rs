@@ -12,7 +12,7 @@ use egui::{Id, RichText, Slider, Ui};
 
 /// Draws the profile selector and the weight sliders.
 pub fn weights_panel(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
-    let lang = state.lang;
+    let lang = state.view.lang;
     let s = state.scenario();
     heading(ui, tr!(lang, "gui.weights"));
     ui.label(RichText::new(tr!(lang, "gui.weights_help")).weak().small());

@@ -19,7 +19,7 @@ pub fn tree_sliders(
     profile: &WeightProfile,
     out: &mut Vec<Command>,
 ) {
-    let lang = state.lang;
+    let lang = state.view.lang;
     let s = state.scenario();
     let tree = ValueTree::new(s);
     // As the results count them: a criterion nobody scored yet is left out.
