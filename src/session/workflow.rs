@@ -147,11 +147,6 @@ impl Workflow {
         use Workflow as W;
         match (self, event) {
             (W::Quitting, _) => (W::Quitting, Effect::None),
-            (W::AskingPath { purpose, .. }, Event::Request(action))
-                if answers(purpose, &action) =>
-            {
-                proceed(action)
-            }
             (_, Event::Request(action)) if facts.dirty => {
                 (W::ConfirmingUnsaved(action), Effect::None)
             }
@@ -197,16 +192,6 @@ impl Workflow {
             _ => None,
         }
     }
-}
-
-/// True when `action` carries the path a dialog for `purpose` asked for:
-/// the user already chose Save or Discard before it opened.
-fn answers(purpose: DialogPurpose, action: &Pending) -> bool {
-    matches!(
-        (purpose, action),
-        (DialogPurpose::Open, Pending::Open(Some(_)))
-            | (DialogPurpose::ImportCsv, Pending::ImportCsv(Some(_)))
-    )
 }
 
 /// Goes on with `action`, the changes being saved, discarded or none.

@@ -34,6 +34,8 @@ mod promethee_thresholds;
 mod reference;
 mod report_json;
 mod scenarios;
+mod session_files;
+mod session_workflow;
 mod smaa_cancel;
 mod smaa_cli;
 mod smaa_engine;
