@@ -32,8 +32,6 @@ pub mod stakeholders_tree;
 pub mod state;
 pub mod table;
 pub mod tree_list;
-#[cfg(test)]
-mod undo_props;
 pub mod value_fn_editor;
 pub mod vfm_view;
 pub mod view_state;

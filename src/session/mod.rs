@@ -10,6 +10,8 @@ pub(crate) mod fixture;
 pub mod history;
 pub mod settings;
 pub mod tree_edit;
+#[cfg(test)]
+mod undo_props;
 pub mod workflow;
 
 pub use edit::{Edit, EditError};
