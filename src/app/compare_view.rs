@@ -6,7 +6,7 @@
 
 use super::analyse::AnalyseUi;
 use super::chart_image::key_of;
-use super::state::{AppState, FileCommand};
+use super::state::AppState;
 use super::widgets::heading;
 use crate::analysis::compare::{Comparison, RankMove, compare_keys, compare_profiles};
 use crate::charts::{ChartInput, ChartKind};
@@ -65,7 +65,7 @@ impl CompareState {
 
     /// Reads the last saved version of the open file.
     pub fn load_saved(&mut self, state: &AppState) {
-        let Some(path) = &state.session.path() else {
+        let Some(path) = state.session.path() else {
             self.saved = None;
             self.error = Some(tr!(state.view.lang, "analyse.compare.never_saved"));
             return;
@@ -479,9 +479,9 @@ mod tests {
         let dir = tempfile::tempdir().expect("tempdir");
         let path = dir.path().join("a.ron");
         let mut state = AppState::new(crate::app::fixture::fixture(), None, Lang::En);
-        state.apply(super::super::state::Command::File(FileCommand::SaveAs(
-            Some(path),
-        )));
+        state.apply(super::super::state::Command::File(
+            super::super::state::FileCommand::SaveAs(Some(path)),
+        ));
         state.apply(super::super::state::Command::Edit(
             super::super::edit::Edit::SetScore {
                 alternative: "mali".into(),

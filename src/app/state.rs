@@ -515,7 +515,6 @@ mod tests {
             again
                 .session
                 .path()
-                .as_deref()
                 .map(std::fs::canonicalize)
                 .and_then(Result::ok),
             std::fs::canonicalize(&file).ok()

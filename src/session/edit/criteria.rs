@@ -70,7 +70,7 @@ fn add_criterion(s: &mut Scenario, name: &Text) -> Result<(), EditError> {
 fn delete_criterion(s: &mut Scenario, id: &str) -> Result<(), EditError> {
     let i = index_of(s.criteria.iter().map(|c| &c.id), id)?;
     s.criteria.remove(i);
-    s.scores.retain(|x| &x.criterion != id);
+    s.scores.retain(|x| x.criterion != id);
     for g in &mut s.groups {
         g.children.retain(|c| c != id);
     }

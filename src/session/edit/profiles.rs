@@ -103,7 +103,7 @@ fn delete_profile(s: &mut Scenario, id: &str) -> Result<(), EditError> {
     }
     let i = index_of(s.profiles.iter().map(|p| &p.id), id)?;
     s.profiles.remove(i);
-    if &s.active_profile == id {
+    if s.active_profile == id {
         s.active_profile = s.profiles[i.min(s.profiles.len() - 1)].id.to_string();
     }
     Ok(())

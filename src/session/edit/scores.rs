@@ -53,7 +53,7 @@ fn set_value(
             return Err(EditError::OutsideScale {
                 alternative: alternative.to_string(),
                 criterion: criterion.to_string(),
-                value: value,
+                value,
                 worst: scale.worst,
                 best: scale.best,
             });
@@ -94,8 +94,8 @@ fn set_range(
         return Err(EditError::RangeExcludesValue {
             alternative: alternative.to_string(),
             criterion: criterion.to_string(),
-            low: low,
-            high: high,
+            low,
+            high,
             value,
         });
     }
