@@ -68,24 +68,8 @@ impl Autosaver {
     /// the work is saved, discarded or the window closes, and starts a new
     /// write when there are unsaved changes not yet autosaved.
     pub fn tick(&mut self, state: &AppState, now: Instant) {
-        if let Some(rx) = &self.running {
-            match rx.try_recv() {
-                Ok(Ok((key, content))) => {
-                    if let Some((old, _)) = &self.written
-                        && *old != key
-                    {
-                        let _ = autosave::remove(&self.data_dir, old);
-                    }
-                    self.written = Some((key, content));
-                    self.running = None;
-                }
-                Ok(Err(e)) => {
-                    self.error = Some(e);
-                    self.running = None;
-                }
-                Err(TryRecvError::Disconnected) => self.running = None,
-                Err(TryRecvError::Empty) => return,
-            }
+        if !self.collect_write() {
+            return;
         }
         if state.session.quit_confirmed() || !state.session.doc().is_dirty() {
             if let Some((key, _)) = self.written.take() {
@@ -129,6 +113,29 @@ impl Autosaver {
         self.running = Some(rx);
     }
 
+    /// Collects a finished write (removing the autosave it replaced);
+    /// false while one is still running.
+    fn collect_write(&mut self) -> bool {
+        let Some(rx) = &self.running else {
+            return true;
+        };
+        match rx.try_recv() {
+            Ok(Ok((key, content))) => {
+                if let Some((old, _)) = &self.written
+                    && *old != key
+                {
+                    let _ = autosave::remove(&self.data_dir, old);
+                }
+                self.written = Some((key, content));
+            }
+            Ok(Err(e)) => self.error = Some(e),
+            Err(TryRecvError::Disconnected) => {}
+            Err(TryRecvError::Empty) => return false,
+        }
+        self.running = None;
+        true
+    }
+
     /// Reads the newest offer: the command that restores it as unsaved
     /// work, or the error to show (None: nothing offered).
     pub fn restore(&mut self, lang: Lang) -> Option<Command> {
@@ -148,6 +155,17 @@ impl Autosaver {
             }
             Err(e) => Some(Command::ShowBanner(Banner::error(e.message(lang)))),
         }
+    }
+
+    /// Acts on the answer to the recovery question: the command that
+    /// restores the newest offer (or shows why it cannot), else None.
+    pub fn answer(&mut self, choice: RecoveryChoice, lang: Lang) -> Option<Command> {
+        match choice {
+            RecoveryChoice::Restore => return self.restore(lang),
+            RecoveryChoice::Discard => self.discard(),
+            RecoveryChoice::Later => self.later(),
+        }
+        None
     }
 
     /// Deletes the newest offer.

@@ -1,6 +1,7 @@
 //! Dialogs: native file dialogs (rfd, on a worker thread so the window keeps
 //! drawing), a typed-path dialog when no native dialog service exists, and
-//! the Save / Discard / Cancel question for unsaved changes.
+//! the Save / Discard / Cancel question for unsaved changes. A dialog opens
+//! while the session's workflow asks for a path; its answer is a command.
 
 use super::state::{
     AppState, Command, DialogPurpose, FileCommand, Pending, UnsavedChoice, WindowCommand,
@@ -98,6 +99,13 @@ impl FileDialogs {
 
     /// Checks the native dialog's answer and draws the typed-path dialog.
     pub fn ui(&mut self, ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
+        self.poll_native(ui, out);
+        self.typed_dialog(ui, state.view.lang, out);
+    }
+
+    /// Collects the native dialog's answer; one that came back at once
+    /// means no dialog service, and the typed-path dialog takes over.
+    fn poll_native(&mut self, ui: &Ui, out: &mut Vec<Command>) {
         if let Some(run) = &self.running {
             match run.answer.try_recv() {
                 Ok(Some(path)) => {
@@ -118,7 +126,10 @@ impl FileDialogs {
                 }
             }
         }
-        let lang = state.view.lang;
+    }
+
+    /// The typed-path dialog, while one is asked.
+    fn typed_dialog(&mut self, ui: &Ui, lang: crate::model::Lang, out: &mut Vec<Command>) {
         let Some((purpose, text)) = &mut self.typed else {
             return;
         };

@@ -12,101 +12,113 @@ use egui::{Button, Color32, RichText, Ui};
 pub fn menu_bar(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
     let lang = state.view.lang;
     egui::MenuBar::new().ui(ui, |ui| {
-        ui.menu_button(tr!(lang, "gui.menu.file"), |ui| {
-            if ui.button(tr!(lang, "gui.menu.new")).clicked() {
-                out.push(Command::File(FileCommand::New));
+        ui.menu_button(tr!(lang, "gui.menu.file"), |ui| file_menu(ui, state, out));
+        ui.menu_button(tr!(lang, "gui.menu.edit"), |ui| edit_menu(ui, state, out));
+        ui.menu_button(tr!(lang, "gui.menu.view"), |ui| view_menu(ui, state, out));
+    });
+}
+
+/// New, open, save, import and export, quit.
+fn file_menu(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
+    let lang = state.view.lang;
+    if ui.button(tr!(lang, "gui.menu.new")).clicked() {
+        out.push(Command::File(FileCommand::New));
+    }
+    if ui
+        .add(Button::new(tr!(lang, "gui.menu.open")).shortcut_text("Ctrl+O"))
+        .clicked()
+    {
+        out.push(Command::File(FileCommand::Open(None)));
+    }
+    ui.menu_button(tr!(lang, "gui.menu.open_recent"), |ui| {
+        if state.session.settings().recent.is_empty() {
+            ui.label(RichText::new(tr!(lang, "gui.menu.no_recent")).weak());
+        }
+        for path in &state.session.settings().recent {
+            if ui.button(path.display().to_string()).clicked() {
+                out.push(Command::File(FileCommand::Open(Some(path.clone()))));
             }
-            if ui
-                .add(Button::new(tr!(lang, "gui.menu.open")).shortcut_text("Ctrl+O"))
-                .clicked()
-            {
-                out.push(Command::File(FileCommand::Open(None)));
+        }
+    });
+    ui.separator();
+    if ui
+        .add(Button::new(tr!(lang, "gui.menu.save")).shortcut_text("Ctrl+S"))
+        .clicked()
+    {
+        out.push(Command::File(FileCommand::Save));
+    }
+    if ui
+        .add(Button::new(tr!(lang, "gui.menu.save_as")).shortcut_text("Ctrl+Shift+S"))
+        .clicked()
+    {
+        out.push(Command::File(FileCommand::SaveAs(None)));
+    }
+    ui.separator();
+    if ui.button(tr!(lang, "gui.menu.import_csv")).clicked() {
+        out.push(Command::File(FileCommand::ImportCsv(None)));
+    }
+    if ui
+        .button(tr!(lang, "gui.menu.export_csv"))
+        .on_hover_text(tr!(lang, "gui.menu.export_csv_tip"))
+        .clicked()
+    {
+        out.push(Command::File(FileCommand::ExportCsv(None)));
+    }
+    if ui.button(tr!(lang, "analyse.menu.compare")).clicked() {
+        out.push(Command::View(ViewCommand::Show(View::Compare)));
+    }
+    ui.separator();
+    window_entries(ui, state, Menu::File, out);
+    ui.separator();
+    if ui.button(tr!(lang, "gui.menu.quit")).clicked() {
+        out.push(Command::File(FileCommand::Quit));
+    }
+}
+
+/// Undo and redo.
+fn edit_menu(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
+    let lang = state.view.lang;
+    if ui
+        .add_enabled(
+            state.session.doc().can_undo(),
+            Button::new(tr!(lang, "gui.menu.undo")).shortcut_text("Ctrl+Z"),
+        )
+        .on_disabled_hover_text(tr!(lang, "gui.why.nothing_to_undo"))
+        .clicked()
+    {
+        out.push(Command::Undo);
+    }
+    if ui
+        .add_enabled(
+            state.session.doc().can_redo(),
+            Button::new(tr!(lang, "gui.menu.redo")).shortcut_text("Ctrl+Shift+Z"),
+        )
+        .on_disabled_hover_text(tr!(lang, "gui.why.nothing_to_redo"))
+        .clicked()
+    {
+        out.push(Command::Redo);
+    }
+}
+
+/// The central views, presentation, language.
+fn view_menu(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
+    let lang = state.view.lang;
+    for view in View::ALL {
+        if ui
+            .selectable_label(state.view.current == view, view.label(lang))
+            .clicked()
+        {
+            out.push(Command::View(ViewCommand::Show(view)));
+        }
+    }
+    window_entries(ui, state, Menu::View, out);
+    ui.separator();
+    ui.menu_button(tr!(lang, "gui.menu.language"), |ui| {
+        for (l, name) in [(Lang::En, "English"), (Lang::Fr, "Français")] {
+            if ui.selectable_label(lang == l, name).clicked() {
+                out.push(Command::View(ViewCommand::SetLang(l)));
             }
-            ui.menu_button(tr!(lang, "gui.menu.open_recent"), |ui| {
-                if state.session.settings().recent.is_empty() {
-                    ui.label(RichText::new(tr!(lang, "gui.menu.no_recent")).weak());
-                }
-                for path in &state.session.settings().recent {
-                    if ui.button(path.display().to_string()).clicked() {
-                        out.push(Command::File(FileCommand::Open(Some(path.clone()))));
-                    }
-                }
-            });
-            ui.separator();
-            if ui
-                .add(Button::new(tr!(lang, "gui.menu.save")).shortcut_text("Ctrl+S"))
-                .clicked()
-            {
-                out.push(Command::File(FileCommand::Save));
-            }
-            if ui
-                .add(Button::new(tr!(lang, "gui.menu.save_as")).shortcut_text("Ctrl+Shift+S"))
-                .clicked()
-            {
-                out.push(Command::File(FileCommand::SaveAs(None)));
-            }
-            ui.separator();
-            if ui.button(tr!(lang, "gui.menu.import_csv")).clicked() {
-                out.push(Command::File(FileCommand::ImportCsv(None)));
-            }
-            if ui
-                .button(tr!(lang, "gui.menu.export_csv"))
-                .on_hover_text(tr!(lang, "gui.menu.export_csv_tip"))
-                .clicked()
-            {
-                out.push(Command::File(FileCommand::ExportCsv(None)));
-            }
-            if ui.button(tr!(lang, "analyse.menu.compare")).clicked() {
-                out.push(Command::View(ViewCommand::Show(View::Compare)));
-            }
-            ui.separator();
-            window_entries(ui, state, Menu::File, out);
-            ui.separator();
-            if ui.button(tr!(lang, "gui.menu.quit")).clicked() {
-                out.push(Command::File(FileCommand::Quit));
-            }
-        });
-        ui.menu_button(tr!(lang, "gui.menu.edit"), |ui| {
-            if ui
-                .add_enabled(
-                    state.session.doc().can_undo(),
-                    Button::new(tr!(lang, "gui.menu.undo")).shortcut_text("Ctrl+Z"),
-                )
-                .on_disabled_hover_text(tr!(lang, "gui.why.nothing_to_undo"))
-                .clicked()
-            {
-                out.push(Command::Undo);
-            }
-            if ui
-                .add_enabled(
-                    state.session.doc().can_redo(),
-                    Button::new(tr!(lang, "gui.menu.redo")).shortcut_text("Ctrl+Shift+Z"),
-                )
-                .on_disabled_hover_text(tr!(lang, "gui.why.nothing_to_redo"))
-                .clicked()
-            {
-                out.push(Command::Redo);
-            }
-        });
-        ui.menu_button(tr!(lang, "gui.menu.view"), |ui| {
-            for view in View::ALL {
-                if ui
-                    .selectable_label(state.view.current == view, view.label(lang))
-                    .clicked()
-                {
-                    out.push(Command::View(ViewCommand::Show(view)));
-                }
-            }
-            window_entries(ui, state, Menu::View, out);
-            ui.separator();
-            ui.menu_button(tr!(lang, "gui.menu.language"), |ui| {
-                for (l, name) in [(Lang::En, "English"), (Lang::Fr, "Français")] {
-                    if ui.selectable_label(lang == l, name).clicked() {
-                        out.push(Command::View(ViewCommand::SetLang(l)));
-                    }
-                }
-            });
-        });
+        }
     });
 }
 

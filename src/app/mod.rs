@@ -1,8 +1,9 @@
-//! The desktop window (eframe + egui). Panels read [`AppState`] and push
-//! [`Command`]s; after the frame [`AppState::apply`] runs them, so undo/redo
-//! and the unsaved flag follow from one place. One file per panel:
-//! `menu`, `lists`, `table`, `details`, `weights`, `results` (+ `charts_view`),
-//! `dialogs`; new views add a [`View`] variant and a file.
+//! The desktop window (eframe + egui) over an [`AppState`]: panels read it
+//! and push [`Command`]s; after the frame [`AppState::apply`] runs them, and
+//! the window then runs its own [`WindowCommand`]s (presentation, clipboard,
+//! chart and briefing exports). The scenario, its history and the file
+//! workflow live in [`crate::session`], without egui. A new view adds a
+//! [`View`] variant and a file here.
 
 pub mod analyse;
 pub mod autosave_ui;
@@ -151,49 +152,9 @@ impl TradeoffApp {
         egui::Panel::top("menu").show(ui, |ui| {
             menu::menu_bar(ui, state, &mut out);
         });
-        // Side panels start in proportion to the window: names fit on a
-        // large screen, and a laptop keeps room for the charts.
-        let width = ctx.content_rect().width();
-        egui::Panel::left("lists")
-            .resizable(true)
-            .default_size((width * 0.2).clamp(280.0, 380.0))
-            .size_range(220.0..=480.0)
-            .show(ui, |ui| {
-                ui.add_space(6.0);
-                lists::lists_panel(ui, state, &mut out);
-            });
-        egui::Panel::right("side")
-            .resizable(true)
-            .default_size((width * 0.22).clamp(280.0, 460.0))
-            .size_range(260.0..=520.0)
-            .show(ui, |ui| {
-                egui::ScrollArea::vertical().show(ui, |ui| {
-                    // Long texts wrap inside the panel instead of widening it.
-                    ui.set_max_width(ui.available_width());
-                    ui.add_space(6.0);
-                    weights::weights_panel(ui, state, &mut out);
-                    ui.add_space(4.0);
-                    self.analyse.elicit_buttons(ui, state);
-                    ui.add_space(10.0);
-                    ui.separator();
-                    details::details_panel(ui, state, &mut out);
-                });
-            });
+        side_panels(ui, state, &mut self.analyse, &mut out);
         egui::CentralPanel::default().show(ui, |ui| {
-            if View::ALL.len() > 1 {
-                // Wraps onto a second row rather than running off a narrow panel.
-                ui.horizontal_wrapped(|ui| {
-                    for v in View::ALL {
-                        if ui
-                            .selectable_label(state.view.current == v, v.label(lang))
-                            .clicked()
-                        {
-                            out.push(Command::View(ViewCommand::Show(v)));
-                        }
-                    }
-                });
-                ui.separator();
-            }
+            view_tabs(ui, state, &mut out);
             match state.view.current {
                 View::Analysis => {
                     egui::ScrollArea::vertical()
@@ -243,54 +204,63 @@ impl TradeoffApp {
     }
 
     /// After the panels: modals, then the commands, then what the window
-    /// itself does (dialogs, exports, autosave, title, closing).
+    /// itself does (exports, autosave, dialogs, title, closing).
     fn finish_frame(&mut self, ui: &mut Ui, mut out: Vec<Command>) {
         let ctx = ui.ctx().clone();
-        let state = &self.state;
-        dialogs::confirm_modal(ui, state, &mut out);
-        autosave_ui::save_conflict_modal(ui, state, &mut out);
-        self.dialogs.ui(ui, state, &mut out);
-        let recovery = self
-            .autosaver
-            .as_ref()
-            .and_then(|a| a.offers.first())
-            .and_then(|offer| autosave_ui::recovery_modal(ui, state, offer));
-
+        self.modals(ui, &mut out);
         self.state.apply_all(out);
         let window = self.state.take_window_commands();
         self.window_commands(&ctx, window);
-        if let (Some(choice), Some(saver)) = (recovery, self.autosaver.as_mut()) {
-            let restored = match choice {
-                autosave_ui::RecoveryChoice::Restore => saver.restore(self.state.view.lang),
-                autosave_ui::RecoveryChoice::Discard => {
-                    saver.discard();
-                    None
-                }
-                autosave_ui::RecoveryChoice::Later => {
-                    saver.later();
-                    None
-                }
-            };
-            self.state.apply_all(restored.into_iter().collect());
+        self.background_work(&ctx);
+        self.follow_state(&ctx);
+    }
+
+    /// The questions drawn over the window: unsaved changes, overwrite,
+    /// typed path, autosave recovery. Answers become commands.
+    fn modals(&mut self, ui: &mut Ui, out: &mut Vec<Command>) {
+        let state = &self.state;
+        dialogs::confirm_modal(ui, state, out);
+        autosave_ui::save_conflict_modal(ui, state, out);
+        self.dialogs.ui(ui, state, out);
+        let lang = state.view.lang;
+        if let Some(saver) = self.autosaver.as_mut()
+            && let Some(choice) = saver
+                .offers
+                .first()
+                .and_then(|offer| autosave_ui::recovery_modal(ui, state, offer))
+        {
+            out.extend(saver.answer(choice, lang));
         }
-        let exported = self.charts_tabs.poll(self.state.view.lang);
+    }
+
+    /// Collects finished exports and autosaves (their messages become
+    /// banner commands) and keeps frames coming while they run.
+    fn background_work(&mut self, ctx: &egui::Context) {
+        let lang = self.state.view.lang;
+        let exported = self.charts_tabs.poll(lang);
         self.state
             .apply_all(exported.into_iter().map(Command::ShowBanner).collect());
-        self.charts_tabs.busy_note(&ctx, self.state.view.lang);
+        self.charts_tabs.busy_note(ctx, lang);
         if self.charts_tabs.busy() {
             ctx.request_repaint_after(std::time::Duration::from_millis(100));
         }
-        if let Some(saver) = self.autosaver.as_mut() {
-            saver.tick(&self.state, std::time::Instant::now());
-            if let Some(e) = saver.error.take() {
-                self.state
-                    .apply(Command::ShowBanner(state::Banner::error(e)));
-            }
-            // Wake up to autosave even when nothing moves on screen.
-            if self.state.session.doc().is_dirty() || saver.busy() {
-                ctx.request_repaint_after(autosave_ui::INTERVAL / 2);
-            }
+        let Some(saver) = self.autosaver.as_mut() else {
+            return;
+        };
+        saver.tick(&self.state, std::time::Instant::now());
+        if let Some(e) = saver.error.take() {
+            self.state
+                .apply(Command::ShowBanner(state::Banner::error(e)));
         }
+        // Wake up to autosave even when nothing moves on screen.
+        if self.state.session.doc().is_dirty() || saver.busy() {
+            ctx.request_repaint_after(autosave_ui::INTERVAL / 2);
+        }
+    }
+
+    /// The window follows the state: the file dialog the workflow asks
+    /// for, the title, closing once quitting is confirmed.
+    fn follow_state(&mut self, ctx: &egui::Context) {
         if let Some(purpose) = self.state.session.workflow().asking_path() {
             let dir = self
                 .state
@@ -358,6 +328,59 @@ fn file_and_history_shortcuts(i: &mut egui::InputState) -> Vec<Command> {
         out.push(Command::File(FileCommand::Open(None)));
     }
     out
+}
+
+/// The options list on the left; weights, weighting dialogs and details on the right.
+fn side_panels(
+    ui: &mut Ui,
+    state: &AppState,
+    analyse: &mut analyse::AnalyseUi,
+    out: &mut Vec<Command>,
+) {
+    // Side panels start in proportion to the window: names fit on a
+    // large screen, and a laptop keeps room for the charts.
+    let width = ui.ctx().content_rect().width();
+    egui::Panel::left("lists")
+        .resizable(true)
+        .default_size((width * 0.2).clamp(280.0, 380.0))
+        .size_range(220.0..=480.0)
+        .show(ui, |ui| {
+            ui.add_space(6.0);
+            lists::lists_panel(ui, state, out);
+        });
+    egui::Panel::right("side")
+        .resizable(true)
+        .default_size((width * 0.22).clamp(280.0, 460.0))
+        .size_range(260.0..=520.0)
+        .show(ui, |ui| {
+            egui::ScrollArea::vertical().show(ui, |ui| {
+                // Long texts wrap inside the panel instead of widening it.
+                ui.set_max_width(ui.available_width());
+                ui.add_space(6.0);
+                weights::weights_panel(ui, state, out);
+                ui.add_space(4.0);
+                analyse.elicit_buttons(ui, state);
+                ui.add_space(10.0);
+                ui.separator();
+                details::details_panel(ui, state, out);
+            });
+        });
+}
+
+/// One tab per central view; wraps onto a second row rather than running
+/// off a narrow panel.
+fn view_tabs(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
+    ui.horizontal_wrapped(|ui| {
+        for v in View::ALL {
+            if ui
+                .selectable_label(state.view.current == v, v.label(state.view.lang))
+                .clicked()
+            {
+                out.push(Command::View(ViewCommand::Show(v)));
+            }
+        }
+    });
+    ui.separator();
 }
 
 /// Dims the window and says that a dropped file will open.

@@ -90,13 +90,7 @@ impl EditError {
     /// The reason in `lang`, naming options and criteria by their display names.
     pub fn message(&self, s: &Scenario, lang: Lang) -> String {
         let v = |x: f64| crate::i18n::value(x, 6, lang);
-        let cell = |a: &str, c: &str| {
-            format!(
-                "{} × {}",
-                s.alternative_name(a, lang),
-                s.criterion_name(c, lang)
-            )
-        };
+        let cell = |a: &str, c: &str| cell_name(s, a, c, lang);
         match self {
             EditError::NotFound(id) => crate::tr!(lang, "gui.edit.not_found", id = id),
             EditError::NotFinite => crate::tr!(lang, "gui.edit.not_finite"),
@@ -174,5 +168,14 @@ fn value_function_message(
         "tree.vf.refused",
         criterion = s.criterion_name(criterion, lang),
         reason = crate::tr!(lang, key)
+    )
+}
+
+/// "Option × Criterion" in `lang`.
+fn cell_name(s: &Scenario, alternative: &str, criterion: &str, lang: Lang) -> String {
+    format!(
+        "{} × {}",
+        s.alternative_name(alternative, lang),
+        s.criterion_name(criterion, lang)
     )
 }
