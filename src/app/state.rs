@@ -8,6 +8,7 @@ pub use super::view_state::{Cell, CellNote, View, ViewCommand, ViewState};
 pub use super::window_command::WindowCommand;
 pub use crate::session::{
     Banner, DialogPurpose, FileCommand, Pending, SaveConflictChoice, UnsavedChoice,
+    default_scenario,
 };
 
 use crate::analysis::{self, Evaluation, Method};
@@ -344,9 +345,6 @@ fn edit_cell(edit: &Edit) -> Option<Cell> {
         _ => None,
     }
 }
-
-/// The bundled default scenario.
-pub use crate::session::default_scenario;
 
 fn analyse(session: &Session) -> Analysis {
     let doc = session.doc();
