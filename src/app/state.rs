@@ -757,6 +757,51 @@ mod tests {
     }
 
     #[test]
+    fn window_commands_wait_for_the_window_and_exports_ask_a_path_first() {
+        let mut s = state();
+        s.apply(Command::Window(WindowCommand::ExportChart(None)));
+        assert_eq!(
+            s.session.workflow().asking_path(),
+            Some(DialogPurpose::ExportChart)
+        );
+        assert!(s.take_window_commands().is_empty(), "nothing to run yet");
+        let chart = PathBuf::from("chart.png");
+        s.apply(Command::Window(WindowCommand::ExportChart(Some(
+            chart.clone(),
+        ))));
+        s.apply(Command::Window(WindowCommand::StartPresentation(None)));
+        assert_eq!(s.session.workflow().asking_path(), None, "answered");
+        assert_eq!(
+            s.take_window_commands(),
+            vec![
+                WindowCommand::ExportChart(Some(chart)),
+                WindowCommand::StartPresentation(None)
+            ]
+        );
+        assert!(s.take_window_commands().is_empty(), "each runs once");
+    }
+
+    #[test]
+    fn every_window_command_in_the_table_is_listed_once() {
+        use crate::app::window_command::{ENTRIES, Menu, in_menu};
+        for (i, a) in ENTRIES.iter().enumerate() {
+            assert!(
+                ENTRIES[i + 1..].iter().all(|b| b.command != a.command),
+                "{:?} listed twice",
+                a.command
+            );
+        }
+        let file: Vec<_> = in_menu(Menu::File).map(|e| e.command.clone()).collect();
+        assert_eq!(
+            file,
+            vec![
+                WindowCommand::ExportChart(None),
+                WindowCommand::ExportBrief(None)
+            ]
+        );
+    }
+
+    #[test]
     fn numbers_parse_in_both_languages_and_garbage_is_refused() {
         assert_eq!(parse_number(" 0,5 ", Lang::Fr), Ok(0.5));
         assert_eq!(parse_number("1 200.5", Lang::En), Ok(1200.5));
