@@ -37,6 +37,7 @@ pub(super) fn apply(edit: &Edit, s: &mut Scenario) -> Result<(), EditError> {
             }
             criterion_mut(s, id)?.veto = *veto;
         }
+        // Other families never reach here: see `Edit::apply`.
         _ => {}
     }
     Ok(())

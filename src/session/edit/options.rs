@@ -36,6 +36,7 @@ pub(super) fn apply(edit: &Edit, s: &mut Scenario) -> Result<(), EditError> {
             s.alternatives.remove(i);
             s.scores.retain(|x| &x.alternative != id);
         }
+        // Other families never reach here: see `Edit::apply`.
         _ => {}
     }
     Ok(())

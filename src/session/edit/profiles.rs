@@ -35,6 +35,7 @@ pub(super) fn apply(edit: &Edit, s: &mut Scenario) -> Result<(), EditError> {
             );
         }
         Edit::DeleteProfile { id } => delete_profile(s, id)?,
+        // Other families never reach here: see `Edit::apply`.
         _ => {}
     }
     Ok(())

@@ -59,6 +59,7 @@ pub(super) fn apply(edit: &Edit, s: &mut Scenario) -> Result<(), EditError> {
             };
         }
         Edit::SetCombinable { combinable } => s.combinable = *combinable,
+        // Other families never reach here: see `Edit::apply`.
         _ => {}
     }
     Ok(())

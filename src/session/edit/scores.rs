@@ -34,6 +34,7 @@ pub(super) fn apply(edit: &Edit, s: &mut Scenario) -> Result<(), EditError> {
             criterion,
             sources,
         } => score_entry(s, alternative, criterion, false)?.sources = sources.clone(),
+        // Other families never reach here: see `Edit::apply`.
         _ => {}
     }
     Ok(())

@@ -1,4 +1,5 @@
-//! Edits of the value tree (groups) and of value functions; the tree logic is in [`crate::session::tree_edit`].
+//! Edits of the value tree (groups) and of value functions; the tree
+//! logic is in [`crate::session::tree_edit`].
 
 use super::*;
 
@@ -32,6 +33,7 @@ pub(super) fn apply(edit: &Edit, s: &mut Scenario) -> Result<(), EditError> {
             criterion,
             function,
         } => crate::session::tree_edit::set_value_function(s, criterion, function.as_ref())?,
+        // Other families never reach here: see `Edit::apply`.
         _ => {}
     }
     Ok(())
