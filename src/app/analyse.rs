@@ -35,7 +35,7 @@ pub struct AnalyseUi {
 impl AnalyseUi {
     /// The buttons opening the weighting dialogs on the active profile.
     pub fn elicit_buttons(&mut self, ui: &mut Ui, state: &AppState) {
-        let lang = state.lang;
+        let lang = state.view.lang;
         let s = state.scenario();
         let Some(profile) = s.active() else {
             return;

@@ -1,11 +1,13 @@
 //! Never lose work, the window's side: unsaved changes are autosaved every
 //! few seconds (on a worker thread) to the platform's data folder; the
 //! autosave goes once the work is saved or discarded; at start an autosave
-//! left by a crash is offered for restore. Also the questions asked before
-//! overwriting a file that changed on disk.
+//! left by a crash is offered for restore, as a command the app applies.
+//! Also the question asked before overwriting a file that changed on disk.
 
-use super::state::{AppState, Command, SaveConflictChoice};
+use super::state::{AppState, Banner, Command, FileCommand, SaveConflictChoice};
 use crate::io::autosave::{self, Recoverable};
+use crate::model::Lang;
+use crate::session::Workflow;
 use crate::tr;
 use egui::{Id, Modal, RichText, Ui};
 use std::path::PathBuf;
@@ -66,32 +68,16 @@ impl Autosaver {
     /// the work is saved, discarded or the window closes, and starts a new
     /// write when there are unsaved changes not yet autosaved.
     pub fn tick(&mut self, state: &AppState, now: Instant) {
-        if let Some(rx) = &self.running {
-            match rx.try_recv() {
-                Ok(Ok((key, content))) => {
-                    if let Some((old, _)) = &self.written
-                        && *old != key
-                    {
-                        let _ = autosave::remove(&self.data_dir, old);
-                    }
-                    self.written = Some((key, content));
-                    self.running = None;
-                }
-                Ok(Err(e)) => {
-                    self.error = Some(e);
-                    self.running = None;
-                }
-                Err(TryRecvError::Disconnected) => self.running = None,
-                Err(TryRecvError::Empty) => return,
-            }
+        if !self.collect_write() {
+            return;
         }
-        if state.quit_confirmed || !state.doc.is_dirty() {
+        if state.session.quit_confirmed() || !state.session.doc().is_dirty() {
             if let Some((key, _)) = self.written.take() {
                 let _ = autosave::remove(&self.data_dir, &key);
             }
             return;
         }
-        let key = autosave::key_for(state.path.as_deref(), &self.session);
+        let key = autosave::key_for(state.session.path(), &self.session);
         let content = state.content_key();
         if self
             .written
@@ -108,9 +94,9 @@ impl Autosaver {
         }
         self.last_write = Some(now);
         let scenario = state.scenario().clone();
-        let original = state.path.clone();
+        let original = state.session.path().map(std::path::Path::to_path_buf);
         let dir = self.data_dir.clone();
-        let lang = state.lang;
+        let lang = state.view.lang;
         let (tx, rx) = channel();
         std::thread::spawn(move || {
             let answer = autosave::write(
@@ -127,26 +113,59 @@ impl Autosaver {
         self.running = Some(rx);
     }
 
-    /// Restores the newest offer into `state` (as unsaved work).
-    pub fn restore(&mut self, state: &mut AppState) {
+    /// Collects a finished write (removing the autosave it replaced);
+    /// false while one is still running.
+    fn collect_write(&mut self) -> bool {
+        let Some(rx) = &self.running else {
+            return true;
+        };
+        match rx.try_recv() {
+            Ok(Ok((key, content))) => {
+                if let Some((old, _)) = &self.written
+                    && *old != key
+                {
+                    let _ = autosave::remove(&self.data_dir, old);
+                }
+                self.written = Some((key, content));
+            }
+            Ok(Err(e)) => self.error = Some(e),
+            Err(TryRecvError::Disconnected) => {}
+            Err(TryRecvError::Empty) => return false,
+        }
+        self.running = None;
+        true
+    }
+
+    /// Reads the newest offer: the command that restores it as unsaved
+    /// work, or the error to show (None: nothing offered).
+    pub fn restore(&mut self, lang: Lang) -> Option<Command> {
         if self.offers.is_empty() {
-            return;
+            return None;
         }
         let offer = self.offers.remove(0);
         match autosave::recover(&self.data_dir, &offer.key) {
             Ok((scenario, info)) => {
-                state.restore_autosave(scenario, info.original);
                 // Replaced by this session's own autosave, or removed at save.
                 self.written = Some((offer.key, u64::MAX));
                 self.last_write = None;
+                Some(Command::File(FileCommand::RestoreAutosave {
+                    scenario: Box::new(scenario),
+                    original: info.original,
+                }))
             }
-            Err(e) => {
-                state.banner = Some(super::state::Banner {
-                    error: true,
-                    text: e.message(state.lang),
-                });
-            }
+            Err(e) => Some(Command::ShowBanner(Banner::error(e.message(lang)))),
         }
+    }
+
+    /// Acts on the answer to the recovery question: the command that
+    /// restores the newest offer (or shows why it cannot), else None.
+    pub fn answer(&mut self, choice: RecoveryChoice, lang: Lang) -> Option<Command> {
+        match choice {
+            RecoveryChoice::Restore => return self.restore(lang),
+            RecoveryChoice::Discard => self.discard(),
+            RecoveryChoice::Later => self.later(),
+        }
+        None
     }
 
     /// Deletes the newest offer.
@@ -181,7 +200,7 @@ pub fn recovery_modal(
     state: &AppState,
     offer: &Recoverable,
 ) -> Option<RecoveryChoice> {
-    let lang = state.lang;
+    let lang = state.view.lang;
     let minutes = SystemTime::now()
         .duration_since(offer.saved)
         .map_or(0, |d| d.as_secs() / 60);
@@ -218,12 +237,12 @@ pub fn recovery_modal(
 /// The Overwrite / Save As / Cancel question before writing over a file
 /// that changed on disk (or that a restored autosave belongs to).
 pub fn save_conflict_modal(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
-    let Some(path) = &state.save_conflict else {
+    let Workflow::ConfirmingOverwrite { path, .. } = state.session.workflow() else {
         return;
     };
-    let lang = state.lang;
+    let lang = state.view.lang;
     let file = path.display().to_string();
-    let text = if state.ask_before_overwrite {
+    let text = if state.session.restored_autosave() {
         tr!(lang, "present.conflict_restored", file = file)
     } else {
         tr!(lang, "present.conflict_changed", file = file)
@@ -240,13 +259,15 @@ pub fn save_conflict_modal(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>
                 (SaveConflictChoice::Cancel, "gui.cancel"),
             ] {
                 if ui.button(tr!(lang, key)).clicked() {
-                    out.push(Command::ResolveSaveConflict(choice));
+                    out.push(Command::File(FileCommand::Overwrite(choice)));
                 }
             }
         });
     });
     if r.should_close() {
-        out.push(Command::ResolveSaveConflict(SaveConflictChoice::Cancel));
+        out.push(Command::File(FileCommand::Overwrite(
+            SaveConflictChoice::Cancel,
+        )));
     }
 }
 
@@ -283,7 +304,7 @@ mod tests {
         let files = tempfile::tempdir().expect("tempdir");
         let mine = files.path().join("mine.ron");
         let mut s = AppState::with_default_scenario(Lang::En);
-        s.apply(Command::SaveAs(Some(mine.clone())));
+        s.apply(Command::File(FileCommand::SaveAs(Some(mine.clone()))));
         let on_disk = std::fs::read(&mine).expect("saved");
         let mut a = Autosaver::new(data.path().to_path_buf(), Duration::ZERO);
         settle(&mut a, &s);
@@ -302,15 +323,17 @@ mod tests {
         let mut next = AppState::with_default_scenario(Lang::En);
         let mut b = Autosaver::new(data.path().to_path_buf(), Duration::ZERO);
         assert_eq!(b.offers.len(), 1);
-        b.restore(&mut next);
-        assert!(next.doc.is_dirty());
+        next.apply_all(b.restore(Lang::En).into_iter().collect());
+        assert!(next.session.doc().is_dirty());
         assert_eq!(next.scenario(), s.scenario());
         assert_eq!(std::fs::read(&mine).expect("still there"), on_disk);
         // Saving over the original asks first.
-        next.apply(Command::Save);
-        assert_eq!(next.save_conflict.as_deref(), Some(mine.as_path()));
-        next.apply(Command::ResolveSaveConflict(SaveConflictChoice::Overwrite));
-        assert!(!next.doc.is_dirty());
+        next.apply(Command::File(FileCommand::Save));
+        assert_eq!(next.session.overwrite_question(), Some(mine.as_path()));
+        next.apply(Command::File(FileCommand::Overwrite(
+            SaveConflictChoice::Overwrite,
+        )));
+        assert!(!next.session.doc().is_dirty());
         settle(&mut b, &next);
         assert!(autosave::list(data.path()).is_empty(), "removed after save");
     }
@@ -335,20 +358,24 @@ mod tests {
         let files = tempfile::tempdir().expect("tempdir");
         let path = files.path().join("s.ron");
         let mut s = AppState::with_default_scenario(Lang::En);
-        s.apply(Command::SaveAs(Some(path.clone())));
+        s.apply(Command::File(FileCommand::SaveAs(Some(path.clone()))));
         dirty(&mut s, 0.7);
         std::fs::write(&path, "// edited elsewhere\n").expect("other writer");
-        s.apply(Command::Save);
-        assert_eq!(s.save_conflict.as_deref(), Some(path.as_path()));
-        s.apply(Command::ResolveSaveConflict(SaveConflictChoice::Cancel));
-        assert!(s.doc.is_dirty());
+        s.apply(Command::File(FileCommand::Save));
+        assert_eq!(s.session.overwrite_question(), Some(path.as_path()));
+        s.apply(Command::File(FileCommand::Overwrite(
+            SaveConflictChoice::Cancel,
+        )));
+        assert!(s.session.doc().is_dirty());
         assert_eq!(
             std::fs::read_to_string(&path).expect("read"),
             "// edited elsewhere\n"
         );
-        s.apply(Command::Save);
-        s.apply(Command::ResolveSaveConflict(SaveConflictChoice::Overwrite));
-        assert!(!s.doc.is_dirty());
+        s.apply(Command::File(FileCommand::Save));
+        s.apply(Command::File(FileCommand::Overwrite(
+            SaveConflictChoice::Overwrite,
+        )));
+        assert!(!s.session.doc().is_dirty());
         assert!(crate::io::load(&path).is_ok());
     }
 
@@ -357,11 +384,11 @@ mod tests {
         let files = tempfile::tempdir().expect("tempdir");
         let mut s = AppState::with_default_scenario(Lang::Fr);
         dirty(&mut s, 0.4);
-        s.apply(Command::SaveAs(Some(
+        s.apply(Command::File(FileCommand::SaveAs(Some(
             files.path().join("gone").join("s.ron"),
-        )));
-        assert!(s.doc.is_dirty());
-        let banner = s.banner.clone().expect("an error");
+        ))));
+        assert!(s.session.doc().is_dirty());
+        let banner = s.view.banner.clone().expect("an error");
         assert!(banner.error);
         assert!(banner.text.contains("s.ron"), "{}", banner.text);
     }

@@ -4,7 +4,7 @@
 //! in the banner when done.
 
 use super::chart_tex::{TexCache, TexKey};
-use super::state::{AppState, Banner, Command};
+use super::state::{AppState, Banner, Command, WindowCommand};
 use crate::analysis::Method;
 use crate::analysis::compare::Explanation;
 use crate::analysis::smaa::SmaaResult;
@@ -134,18 +134,18 @@ pub fn input_for<'a>(
     smaa: Option<SmaaView<'a>>,
 ) -> ChartInput<'a> {
     ChartInput {
-        method: state.method,
+        method: state.view.method,
         criterion,
         smaa: smaa.map(|s| s.result),
-        expanded: &state.expanded_groups,
-        evaluation: state.evaluation(state.method),
-        ..ChartInput::new(state.scenario(), state.lang)
+        expanded: &state.view.expanded_groups,
+        evaluation: state.evaluation(state.view.method),
+        ..ChartInput::new(state.scenario(), state.view.lang)
     }
 }
 
 /// The criterion picker of the sensitivity chart.
 pub fn criterion_picker(ui: &mut Ui, id: &str, state: &AppState, criterion: &mut Option<String>) {
-    let lang = state.lang;
+    let lang = state.view.lang;
     let s = state.scenario();
     // The slot may hold a group id (see [`group_picker`]): then no criterion is chosen.
     let current = criterion
@@ -181,7 +181,7 @@ pub fn criterion_picker(ui: &mut Ui, id: &str, state: &AppState, criterion: &mut
 /// (criteria and groups share one namespace), so the chart varies the
 /// group's share of its parent instead of a criterion's weight.
 pub fn group_picker(ui: &mut Ui, id: &str, state: &AppState, slot: &mut Option<String>) {
-    let lang = state.lang;
+    let lang = state.view.lang;
     let s = state.scenario();
     if s.groups.is_empty() {
         return;
@@ -237,7 +237,7 @@ impl ChartsTabs {
         let key: WaterfallKey = (
             state.content_key(),
             compare.generation,
-            state.method,
+            state.view.method,
             compare.source,
             compare.profile.clone(),
         );
@@ -273,7 +273,7 @@ impl ChartsTabs {
         smaa: Option<SmaaView<'_>>,
         out: &mut Vec<Command>,
     ) {
-        let lang = state.lang;
+        let lang = state.view.lang;
         let waterfall = self.waterfall();
         // The value-function tab only once some criterion has a value function.
         let has_function = state
@@ -304,7 +304,7 @@ impl ChartsTabs {
                 .on_disabled_hover_text(&why)
                 .clicked()
             {
-                out.push(Command::CopyChart);
+                out.push(Command::Window(WindowCommand::CopyChart));
             }
             if ui
                 .add_enabled(
@@ -314,7 +314,7 @@ impl ChartsTabs {
                 .on_disabled_hover_text(&why)
                 .clicked()
             {
-                out.push(Command::ExportChart(None));
+                out.push(Command::Window(WindowCommand::ExportChart(None)));
             }
             if ui
                 .add_enabled(
@@ -324,14 +324,16 @@ impl ChartsTabs {
                 .on_disabled_hover_text(&why)
                 .clicked()
             {
-                out.push(Command::ExportBrief(None));
+                out.push(Command::Window(WindowCommand::ExportBrief(None)));
             }
             if ui
                 .button(tr!(lang, "present.start"))
                 .on_hover_text(tr!(lang, "present.start_tip"))
                 .clicked()
             {
-                out.push(Command::StartPresentation(Some(self.kind)));
+                out.push(Command::Window(WindowCommand::StartPresentation(Some(
+                    self.kind,
+                ))));
             }
             if !self.running.is_empty() {
                 ui.spinner();
@@ -372,7 +374,7 @@ impl ChartsTabs {
         let key = TexKey::new(
             self.kind,
             state.chart_key(),
-            state.method,
+            state.view.method,
             lang,
             self.criterion_for(self.kind),
             smaa.map_or(0, |s| s.generation),
@@ -389,7 +391,7 @@ impl ChartsTabs {
         };
         let criterion = self.criterion_for(self.kind);
         let input = match (&waterfall, self.kind) {
-            (Some(w), ChartKind::Waterfall) => w.input(lang, &state.expanded_groups),
+            (Some(w), ChartKind::Waterfall) => w.input(lang, &state.view.expanded_groups),
             _ => input_for(state, criterion.as_deref(), smaa),
         };
         let tint = if self.kind == ChartKind::Acceptability && smaa.is_some_and(|s| !s.fresh) {
@@ -432,11 +434,11 @@ impl ChartsTabs {
         criterion: Option<&str>,
         smaa: Option<SmaaView<'_>>,
     ) -> Banner {
-        let lang = state.lang;
+        let lang = state.view.lang;
         let (w, h) = EXPORT_SIZE_PX;
         let waterfall = self.waterfall().filter(|_| kind == ChartKind::Waterfall);
         let input = match &waterfall {
-            Some(d) => d.input(lang, &state.expanded_groups),
+            Some(d) => d.input(lang, &state.view.expanded_groups),
             None => input_for(state, criterion, smaa),
         };
         let rgb = match crate::charts::render_rgb(kind, &input, w, h, 1.5) {
@@ -492,11 +494,11 @@ impl ChartsTabs {
             path
         };
         let scenario = state.scenario().clone();
-        let (lang, method) = (state.lang, state.method);
+        let (lang, method) = (state.view.lang, state.view.method);
         if kind == ChartKind::Waterfall
             && let Some(w) = self.waterfall()
         {
-            let expanded = state.expanded_groups.clone();
+            let expanded = state.view.expanded_groups.clone();
             self.spawn(move || {
                 let (width, height) = EXPORT_SIZE_PX;
                 crate::export::write_chart(&path, kind, &w.input(lang, &expanded), width, height)
@@ -505,7 +507,7 @@ impl ChartsTabs {
             });
             return;
         }
-        let expanded = state.expanded_groups.clone();
+        let expanded = state.view.expanded_groups.clone();
         self.spawn(move || {
             export_chart(
                 (&scenario, &expanded),
@@ -522,7 +524,7 @@ impl ChartsTabs {
     /// Starts writing the briefing pack into folder `dir` on a worker thread.
     pub fn start_export_brief(&mut self, state: &AppState, smaa: Option<SmaaResult>, dir: PathBuf) {
         let scenario = state.scenario().clone();
-        let (lang, method) = (state.lang, state.method);
+        let (lang, method) = (state.view.lang, state.view.method);
         let source = state.display_name();
         let steps: Steps = Arc::new((AtomicUsize::new(0), AtomicUsize::new(0)));
         let shared = Arc::clone(&steps);

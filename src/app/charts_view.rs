@@ -78,8 +78,8 @@ impl ChartCache {
             .map(|&kind| Key {
                 kind,
                 revision: state.chart_key(),
-                method: state.method,
-                lang: state.lang,
+                method: state.view.method,
+                lang: state.view.lang,
                 width_px: (size.x * ppp).round().max(1.0) as u32,
                 height_px: (size.y * ppp).round().max(1.0) as u32,
                 pixels_per_point: ppp,
@@ -120,12 +120,12 @@ impl ChartCache {
             return Vec2::new(want.x.max(size.x), want.y.max(size.y));
         }
         let input = ChartInput {
-            method: state.method,
-            expanded: &state.expanded_groups,
-            evaluation: state.evaluation(state.method),
-            ..ChartInput::new(state.scenario(), state.lang)
+            method: state.view.method,
+            expanded: &state.view.expanded_groups,
+            evaluation: state.evaluation(state.view.method),
+            ..ChartInput::new(state.scenario(), state.view.lang)
         };
-        let content = key_of((state.chart_key(), state.method, state.lang));
+        let content = key_of((state.chart_key(), state.view.method, state.view.lang));
         let size = RESULT_CHARTS.iter().fold(want, |size, &kind| {
             size.max(self.readable.fit(kind, &input, content, want, ppp))
         });
@@ -144,10 +144,10 @@ impl ChartCache {
         }
         let started = Instant::now();
         let input = ChartInput {
-            method: state.method,
-            expanded: &state.expanded_groups,
-            evaluation: state.evaluation(state.method),
-            ..ChartInput::new(state.scenario(), state.lang)
+            method: state.view.method,
+            expanded: &state.view.expanded_groups,
+            evaluation: state.evaluation(state.view.method),
+            ..ChartInput::new(state.scenario(), state.view.lang)
         };
         let rendered: Vec<_> = stale
             .par_iter()
@@ -179,7 +179,7 @@ impl ChartCache {
                     };
                     (Some(texture), None)
                 }
-                Err(e) => (previous, Some(e.message(state.lang))),
+                Err(e) => (previous, Some(e.message(state.view.lang))),
             };
             self.entries[i] = Some(Entry {
                 key,

@@ -3,7 +3,7 @@
 //! up to the change in the gap; a group's ▸ opens its criteria beneath it.
 
 use super::group_toggle::toggled;
-use super::state::{AppState, Command};
+use super::state::{AppState, Command, ViewCommand};
 use crate::analysis::compare::Explanation;
 use crate::analysis::compare::by_group::{group_terms, has_groups, node_name};
 use crate::model::Scenario;
@@ -23,8 +23,8 @@ pub fn group_table(
     if !has_groups(a, b) {
         return;
     }
-    let lang = state.lang;
-    let expanded = &state.expanded_groups;
+    let lang = state.view.lang;
+    let expanded = &state.view.expanded_groups;
     let number = |x: f64| RichText::new(signed(x, lang)).monospace();
     super::widgets::heading(ui, tr!(lang, "analyse.compare.by_group"));
     if let Some(sentence) = group_sentence(a, b, e, lang) {
@@ -53,7 +53,9 @@ pub fn group_table(
                         .selectable_label(open, format!("{arrow} {name}"))
                         .on_hover_text(tr!(lang, "gui.groups.open_tip"));
                     if r.clicked() {
-                        out.push(Command::SetExpandedGroups(toggled(expanded, &g.id)));
+                        out.push(Command::View(ViewCommand::SetExpandedGroups(toggled(
+                            expanded, &g.id,
+                        ))));
                     }
                 } else {
                     ui.label(name);

@@ -66,9 +66,9 @@ impl CompareState {
 
     /// Reads the last saved version of the open file.
     pub fn load_saved(&mut self, state: &AppState) {
-        let Some(path) = &state.path else {
+        let Some(path) = state.session.path() else {
             self.saved = None;
-            self.error = Some(tr!(state.lang, "analyse.compare.never_saved"));
+            self.error = Some(tr!(state.view.lang, "analyse.compare.never_saved"));
             return;
         };
         match crate::io::load(path) {
@@ -77,7 +77,7 @@ impl CompareState {
                 self.error = None;
                 self.generation += 1;
             }
-            Err(e) => self.error = Some(e.message(state.lang)),
+            Err(e) => self.error = Some(e.message(state.view.lang)),
         }
     }
 
@@ -87,9 +87,9 @@ impl CompareState {
         &'a self,
         state: &'a AppState,
     ) -> Result<(&'a Scenario, &'a Scenario, Comparison), String> {
-        let lang = state.lang;
+        let lang = state.view.lang;
         let current = state.scenario();
-        let method = state.method;
+        let method = state.view.method;
         let failed = |e: crate::analysis::compare::CompareError| {
             tr!(lang, "analyse.compare.failed", reason = e.to_string())
         };
@@ -173,7 +173,7 @@ pub fn compare_view(
     native_dialogs: bool,
     out: &mut Vec<super::state::Command>,
 ) {
-    let lang = state.lang;
+    let lang = state.view.lang;
     let st = &mut ana.compare;
     st.poll_browse(ui, lang);
     heading(ui, tr!(lang, "analyse.compare.heading"));
@@ -229,7 +229,8 @@ pub fn compare_view(
                 }
                 if native_dialogs && ui.button(tr!(lang, "analyse.compare.browse")).clicked() {
                     let dir = state
-                        .path
+                        .session
+                        .path()
                         .as_ref()
                         .and_then(|p| p.parent())
                         .map(PathBuf::from);
@@ -269,10 +270,10 @@ pub fn compare_view(
             });
         }
         Source::Saved => {
-            let unread = st.saved.is_none() && st.error.is_none() && state.path.is_some();
+            let unread = st.saved.is_none() && st.error.is_none() && state.session.path().is_some();
             let reload = ui
                 .add_enabled(
-                    state.path.is_some(),
+                    state.session.path().is_some(),
                     egui::Button::new(tr!(lang, "analyse.compare.reload")),
                 )
                 .on_disabled_hover_text(tr!(lang, "analyse.compare.never_saved"))
@@ -296,7 +297,7 @@ pub fn compare_view(
     let key = key_of(format!(
         "{}/{:?}/{:?}/{:?}/{:?}/{}",
         state.chart_key(),
-        state.method,
+        state.view.method,
         lang,
         st.source,
         st.profile,
@@ -315,7 +316,7 @@ pub fn compare_view(
                     method: c.method,
                     explanation: Some(e),
                     other: Some(a),
-                    expanded: &state.expanded_groups,
+                    expanded: &state.view.expanded_groups,
                     ..ChartInput::new(b, lang)
                 };
                 let width = ui.available_width().clamp(320.0, 900.0);
@@ -471,7 +472,9 @@ mod tests {
         let dir = tempfile::tempdir().expect("tempdir");
         let path = dir.path().join("a.ron");
         let mut state = AppState::new(crate::app::fixture::fixture(), None, Lang::En);
-        state.apply(super::super::state::Command::SaveAs(Some(path)));
+        state.apply(super::super::state::Command::File(
+            super::super::state::FileCommand::SaveAs(Some(path)),
+        ));
         state.apply(super::super::state::Command::Edit(
             super::super::edit::Edit::SetScore {
                 alternative: "mali".into(),

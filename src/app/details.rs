@@ -2,7 +2,7 @@
 //! rationale, sources and illustrative flag, all editable.
 
 use super::edit::Edit;
-use super::state::{AppState, Command};
+use super::state::{AppState, Banner, Command};
 use super::widgets::{NumberInput, heading, number_field, text_field};
 use crate::model::{Lang, Score};
 use crate::tr;
@@ -10,10 +10,10 @@ use egui::{Id, RichText, Ui};
 
 /// Draws the details of the selected cell.
 pub fn details_panel(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
-    let lang = state.lang;
+    let lang = state.view.lang;
     let s = state.scenario();
     heading(ui, tr!(lang, "gui.details"));
-    let Some(cell) = &state.cell else {
+    let Some(cell) = &state.view.cell else {
         ui.label(RichText::new(tr!(lang, "gui.details_none")).weak());
         return;
     };
@@ -59,7 +59,7 @@ fn value_row(
     score: Option<&Score>,
     out: &mut Vec<Command>,
 ) {
-    let lang = state.lang;
+    let lang = state.view.lang;
     let unit = state
         .scenario()
         .criterion(c)
@@ -83,7 +83,7 @@ fn value_row(
                 criterion: c.clone(),
                 value,
             })),
-            NumberInput::Invalid(e) => out.push(Command::Notify(e)),
+            NumberInput::Invalid(e) => out.push(Command::ShowBanner(Banner::error(e))),
             _ => {}
         }
     });
@@ -119,7 +119,7 @@ fn range_row(
             match v {
                 NumberInput::Value(x) => *slot = Some(x),
                 NumberInput::Cleared => *slot = None,
-                NumberInput::Invalid(e) => out.push(Command::Notify(e)),
+                NumberInput::Invalid(e) => out.push(Command::ShowBanner(Banner::error(e))),
                 NumberInput::None => {}
             }
         }
@@ -200,7 +200,7 @@ fn sources_section(
     score: &Score,
     out: &mut Vec<Command>,
 ) {
-    let lang = state.lang;
+    let lang = state.view.lang;
     let sources_label = ui.label(tr!(lang, "gui.sources"));
     let cited: Vec<String> = score.sources.clone();
     if cited.is_empty() {
@@ -273,7 +273,7 @@ fn source_line(ui: &mut Ui, state: &AppState, id: &str) {
         }
         None => {
             ui.label(
-                RichText::new(tr!(state.lang, "gui.source_unknown", id = id))
+                RichText::new(tr!(state.view.lang, "gui.source_unknown", id = id))
                     .color(super::widgets::PROBLEM),
             );
         }

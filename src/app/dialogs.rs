@@ -1,8 +1,12 @@
 //! Dialogs: native file dialogs (rfd, on a worker thread so the window keeps
 //! drawing), a typed-path dialog when no native dialog service exists, and
-//! the Save / Discard / Cancel question for unsaved changes.
+//! the Save / Discard / Cancel question for unsaved changes. A dialog opens
+//! while the session's workflow asks for a path; its answer is a command.
 
-use super::state::{AppState, Command, DialogPurpose, Pending};
+use super::state::{
+    AppState, Command, DialogPurpose, FileCommand, Pending, UnsavedChoice, WindowCommand,
+};
+use crate::session::Workflow;
 use crate::tr;
 use egui::{Id, Modal, RichText, Ui};
 use std::path::PathBuf;
@@ -50,9 +54,10 @@ impl FileDialogs {
         }
     }
 
-    /// Starts the dialog for `purpose`.
+    /// Starts the dialog for `purpose`, unless one is already showing.
     pub fn start(&mut self, purpose: DialogPurpose, start_dir: Option<PathBuf>) {
-        if self.running.is_some() {
+        // Asked again every frame while the workflow waits for a path.
+        if self.running.is_some() || self.typed.is_some() {
             return;
         }
         if !self.native {
@@ -94,6 +99,13 @@ impl FileDialogs {
 
     /// Checks the native dialog's answer and draws the typed-path dialog.
     pub fn ui(&mut self, ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
+        self.poll_native(ui, out);
+        self.typed_dialog(ui, state.view.lang, out);
+    }
+
+    /// Collects the native dialog's answer; one that came back at once
+    /// means no dialog service, and the typed-path dialog takes over.
+    fn poll_native(&mut self, ui: &Ui, out: &mut Vec<Command>) {
         if let Some(run) = &self.running {
             match run.answer.try_recv() {
                 Ok(Some(path)) => {
@@ -105,7 +117,7 @@ impl FileDialogs {
                         self.native = false;
                         self.typed = Some((run.purpose, String::new()));
                     } else {
-                        out.push(Command::DialogCancelled);
+                        out.push(Command::File(FileCommand::DialogCancelled));
                     }
                     self.running = None;
                 }
@@ -114,7 +126,10 @@ impl FileDialogs {
                 }
             }
         }
-        let lang = state.lang;
+    }
+
+    /// The typed-path dialog, while one is asked.
+    fn typed_dialog(&mut self, ui: &Ui, lang: crate::model::Lang, out: &mut Vec<Command>) {
         let Some((purpose, text)) = &mut self.typed else {
             return;
         };
@@ -150,7 +165,7 @@ impl FileDialogs {
                 if ui.button(tr!(lang, "gui.cancel")).clicked()
                     || ui.input(|i| i.key_pressed(egui::Key::Escape))
                 {
-                    out.push(Command::DialogCancelled);
+                    out.push(Command::File(FileCommand::DialogCancelled));
                     close = true;
                 }
             });
@@ -181,21 +196,21 @@ fn purpose_title(purpose: DialogPurpose, lang: crate::model::Lang) -> String {
 
 fn command_for(purpose: DialogPurpose, path: PathBuf) -> Command {
     match purpose {
-        DialogPurpose::Open => Command::Open(Some(path)),
-        DialogPurpose::SaveAs => Command::SaveAs(Some(path)),
-        DialogPurpose::ImportCsv => Command::ImportCsv(Some(path)),
-        DialogPurpose::ExportCsv => Command::ExportCsv(Some(path)),
-        DialogPurpose::ExportChart => Command::ExportChart(Some(path)),
-        DialogPurpose::ExportBrief => Command::ExportBrief(Some(path)),
+        DialogPurpose::Open => Command::File(FileCommand::Open(Some(path))),
+        DialogPurpose::SaveAs => Command::File(FileCommand::SaveAs(Some(path))),
+        DialogPurpose::ImportCsv => Command::File(FileCommand::ImportCsv(Some(path))),
+        DialogPurpose::ExportCsv => Command::File(FileCommand::ExportCsv(Some(path))),
+        DialogPurpose::ExportChart => Command::Window(WindowCommand::ExportChart(Some(path))),
+        DialogPurpose::ExportBrief => Command::Window(WindowCommand::ExportBrief(Some(path))),
     }
 }
 
 /// The Save / Discard / Cancel question, while an action waits for it.
 pub fn confirm_modal(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
-    let Some(pending) = &state.confirm else {
+    let Workflow::ConfirmingUnsaved(pending) = state.session.workflow() else {
         return;
     };
-    let lang = state.lang;
+    let lang = state.view.lang;
     let question = match pending {
         Pending::Quit => tr!(lang, "gui.confirm_quit", name = state.display_name()),
         _ => tr!(lang, "gui.confirm_replace", name = state.display_name()),
@@ -207,17 +222,17 @@ pub fn confirm_modal(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
         ui.add_space(8.0);
         ui.horizontal(|ui| {
             if ui.button(tr!(lang, "gui.save")).clicked() {
-                out.push(Command::ConfirmSave);
+                out.push(Command::File(FileCommand::Unsaved(UnsavedChoice::Save)));
             }
             if ui.button(tr!(lang, "gui.discard")).clicked() {
-                out.push(Command::ConfirmDiscard);
+                out.push(Command::File(FileCommand::Unsaved(UnsavedChoice::Discard)));
             }
             if ui.button(tr!(lang, "gui.cancel")).clicked() {
-                out.push(Command::ConfirmCancel);
+                out.push(Command::File(FileCommand::Unsaved(UnsavedChoice::Cancel)));
             }
         });
     });
     if response.should_close() {
-        out.push(Command::ConfirmCancel);
+        out.push(Command::File(FileCommand::Unsaved(UnsavedChoice::Cancel)));
     }
 }

@@ -169,7 +169,7 @@ impl AhpDialog {
 
     /// Draws the dialog; false once it is closed.
     pub fn ui(&mut self, ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) -> bool {
-        let lang = state.lang;
+        let lang = state.view.lang;
         let s = state.scenario();
         if s.profiles.iter().all(|p| p.id != self.profile)
             || self.criteria.len() != s.criteria.len()
@@ -342,12 +342,12 @@ mod tests {
     #[test]
     fn apply_records_judgements_and_undo_restores() {
         let mut st = AppState::new(fixture(), None, Lang::En);
-        st.doc.mark_saved();
+        st.session.mark_saved();
         let before = st.scenario().clone();
         let mut d = AhpDialog::open(st.scenario(), "whole_of_government").expect("profile");
         d.judgements = vec![1, 1, 0];
         st.apply(Command::Edit(d.edit(st.scenario()).expect("edit")));
-        assert_eq!(st.doc.undo_len(), 1);
+        assert_eq!(st.session.doc().undo_len(), 1);
         let p = &st.scenario().profiles[0];
         assert!((p.weight("risk") - 0.5).abs() < 1e-9);
         let Some(Elicitation::Pairwise { judgements }) = &p.elicitation else {

@@ -92,7 +92,7 @@ impl RankDialog {
 
     /// Draws the dialog; false once it is closed.
     pub fn ui(&mut self, ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) -> bool {
-        let lang: Lang = state.lang;
+        let lang: Lang = state.view.lang;
         let s = state.scenario();
         if s.profiles.iter().all(|p| p.id != self.profile)
             || self.criteria.len() != s.criteria.len()
@@ -176,7 +176,7 @@ mod tests {
     #[test]
     fn tied_ranks_share_weight_and_apply_records_the_ranking() {
         let mut st = AppState::new(fixture(), None, Lang::En);
-        st.doc.mark_saved();
+        st.session.mark_saved();
         let before = st.scenario().clone();
         let mut d = RankDialog::open(st.scenario(), "whole_of_government").expect("profile");
         assert_eq!(d.ranks, vec![1, 2, 2], "cost and impact tie at 0.3");
@@ -187,7 +187,7 @@ mod tests {
         assert!((shares[0] - 7.0 / 36.0).abs() < 1e-12);
         assert!((shares[2] - shares[0]).abs() < 1e-15);
         st.apply(Command::Edit(d.edit(st.scenario()).expect("edit")));
-        assert_eq!(st.doc.undo_len(), 1);
+        assert_eq!(st.session.doc().undo_len(), 1);
         let Some(Elicitation::RankOrder { ranking }) = &st.scenario().profiles[0].elicitation
         else {
             panic!("rank order recorded");

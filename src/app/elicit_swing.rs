@@ -138,7 +138,7 @@ impl SwingDialog {
 
     /// Draws the dialog; false once it is closed (applied or cancelled).
     pub fn ui(&mut self, ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) -> bool {
-        let lang = state.lang;
+        let lang = state.view.lang;
         let s = state.scenario();
         if s.profiles.iter().all(|p| p.id != self.profile) {
             return false;
@@ -281,7 +281,7 @@ mod tests {
 
     fn state() -> AppState {
         let mut s = AppState::new(fixture(), None, Lang::En);
-        s.doc.mark_saved();
+        s.session.mark_saved();
         s
     }
 
@@ -319,7 +319,7 @@ mod tests {
         d.set_rating(2, 25.0);
         let edit = d.edit(st.scenario()).expect("edit");
         st.apply(Command::Edit(edit));
-        assert_eq!(st.doc.undo_len(), 1);
+        assert_eq!(st.session.doc().undo_len(), 1);
         let p = &st.scenario().profiles[0];
         assert!((p.weight("risk") - 100.0 / 175.0).abs() < 1e-12);
         assert!((p.weight("impact") - 25.0 / 175.0).abs() < 1e-12);

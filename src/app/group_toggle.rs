@@ -4,7 +4,7 @@
 //! in a table. Every view shares one choice (`AppState::expanded_groups`).
 //! Nothing is shown for a flat scenario.
 
-use super::state::{AppState, Command};
+use super::state::{AppState, Command, ViewCommand};
 use crate::model::{Node, Scenario, ValueTree};
 use crate::tr;
 use egui::{RichText, Ui};
@@ -46,9 +46,9 @@ pub fn group_toggles(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
     if s.groups.is_empty() {
         return;
     }
-    let lang = state.lang;
+    let lang = state.view.lang;
     let tree = ValueTree::new(s);
-    let expanded = &state.expanded_groups;
+    let expanded = &state.view.expanded_groups;
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(tr!(lang, "gui.groups.open")).weak())
             .on_hover_text(tr!(lang, "gui.groups.open_tip"));
@@ -57,10 +57,10 @@ pub fn group_toggles(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
             let arrow = if open { '▾' } else { '▸' };
             let label = format!("{arrow} {}", tree.name(s, node, lang));
             if ui.selectable_label(open, label).clicked() {
-                out.push(Command::SetExpandedGroups(toggled(
+                out.push(Command::View(ViewCommand::SetExpandedGroups(toggled(
                     expanded,
                     tree.id(s, node),
-                )));
+                ))));
             }
         }
         let all: Vec<String> = s.groups.iter().map(|g| g.id.clone()).collect();
@@ -71,7 +71,7 @@ pub fn group_toggles(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
             (tr!(lang, "gui.groups.open_all"), all)
         };
         if ui.small_button(text).clicked() {
-            out.push(Command::SetExpandedGroups(next));
+            out.push(Command::View(ViewCommand::SetExpandedGroups(next)));
         }
     });
 }

@@ -2,7 +2,7 @@
 //! reorder and delete, and an editor for the selected item.
 
 use super::edit::Edit;
-use super::state::{AppState, Command};
+use super::state::{AppState, Banner, Command, ViewCommand};
 use super::widgets::{NumberInput, PROBLEM, display_text, heading, number_field, text_field};
 use crate::model::{Criterion, Direction, Lang, Location, Scale, Text};
 use crate::tr;
@@ -15,7 +15,7 @@ pub fn problems_at(state: &AppState, location: &Location) -> Vec<String> {
         .problems
         .iter()
         .filter(|p| &p.location == location)
-        .map(|p| crate::i18n::problem_message(state.scenario(), p, state.lang))
+        .map(|p| crate::i18n::problem_message(state.scenario(), p, state.view.lang))
         .collect()
 }
 
@@ -56,16 +56,17 @@ pub(super) fn row_buttons(ui: &mut Ui, lang: Lang, first: bool, last: bool) -> (
 const LONG_LIST: usize = 40;
 
 fn options_list(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
-    let lang = state.lang;
+    let lang = state.view.lang;
     let s = state.scenario();
     heading(ui, tr!(lang, "gui.options"));
     ui.label(RichText::new(tr!(lang, "gui.options_help")).weak().small());
     let excluded = state
-        .evaluation(state.method)
+        .evaluation(state.view.method)
         .map(|e| e.excluded.clone())
         .unwrap_or_default();
     let n = s.alternatives.len();
     let selected = state
+        .view
         .selected_alternative
         .as_deref()
         .and_then(|id| s.alternative(id));
@@ -115,7 +116,7 @@ fn option_row(
     excluded: &[crate::analysis::Exclusion],
     out: &mut Vec<Command>,
 ) {
-    let lang = state.lang;
+    let lang = state.view.lang;
     let s = state.scenario();
     let n = s.alternatives.len();
     let Some(a) = s.alternatives.get(i) else {
@@ -153,7 +154,7 @@ fn option_row(
                 if !problems.is_empty() {
                     label = label.color(PROBLEM);
                 }
-                let selected = state.selected_alternative.as_deref() == Some(a.id.as_str());
+                let selected = state.view.selected_alternative.as_deref() == Some(a.id.as_str());
                 let mut r = ui.add(egui::Button::selectable(selected, label).truncate());
                 if let Some(x) = exclusion {
                     r = r.on_hover_text(crate::report::exclusions::excluded_sentence(s, x, lang));
@@ -162,9 +163,9 @@ fn option_row(
                     r = r.on_hover_text(problems.join("\n"));
                 }
                 if r.clicked() {
-                    out.push(Command::SelectAlternative(
+                    out.push(Command::View(ViewCommand::SelectAlternative(
                         (!selected).then(|| a.id.clone()),
-                    ));
+                    )));
                 }
             });
         });
@@ -178,7 +179,7 @@ fn option_editor(
     a: &crate::model::Alternative,
     out: &mut Vec<Command>,
 ) {
-    let lang = state.lang;
+    let lang = state.view.lang;
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.horizontal(|ui| {
             ui.label(tr!(lang, "gui.name"));
@@ -223,7 +224,7 @@ pub fn direction_label(direction: Direction, lang: Lang) -> String {
 /// The selected criterion's settings, one row each: name, direction,
 /// unit, fixed scale and veto.
 pub(super) fn criterion_editor(ui: &mut Ui, state: &AppState, i: usize, out: &mut Vec<Command>) {
-    let lang = state.lang;
+    let lang = state.view.lang;
     let Some(c) = state.scenario().criteria.get(i) else {
         return;
     };
@@ -310,7 +311,7 @@ fn unit_row(ui: &mut Ui, lang: Lang, c: &Criterion, out: &mut Vec<Command>) {
 /// A fixed scale (worst and best) instead of the data's range.
 fn scale_row(ui: &mut Ui, state: &AppState, c: &Criterion, out: &mut Vec<Command>) {
     let id = &c.id;
-    let lang = state.lang;
+    let lang = state.view.lang;
     ui.label(tr!(lang, "gui.scale"))
         .on_hover_text(tr!(lang, "gui.scale_tip"));
     ui.vertical(|ui| {
@@ -351,7 +352,7 @@ fn scale_row(ui: &mut Ui, state: &AppState, c: &Criterion, out: &mut Vec<Command
                 for (input, slot) in [(w, &mut next.worst), (b, &mut next.best)] {
                     match input {
                         NumberInput::Value(x) => *slot = x,
-                        NumberInput::Invalid(e) => out.push(Command::Notify(e)),
+                        NumberInput::Invalid(e) => out.push(Command::ShowBanner(Banner::error(e))),
                         NumberInput::None | NumberInput::Cleared => {}
                     }
                 }
@@ -390,7 +391,7 @@ fn veto_row(ui: &mut Ui, lang: Lang, c: &Criterion, out: &mut Vec<Command>) {
             id: id.clone(),
             veto: None,
         })),
-        NumberInput::Invalid(e) => out.push(Command::Notify(e)),
+        NumberInput::Invalid(e) => out.push(Command::ShowBanner(Banner::error(e))),
         NumberInput::None => {}
     }
     ui.end_row();

@@ -1,8 +1,9 @@
-//! The desktop window (eframe + egui). Panels read [`AppState`] and push
-//! [`Command`]s; after the frame [`AppState::apply`] runs them, so undo/redo
-//! and the unsaved flag follow from one place. One file per panel:
-//! `menu`, `lists`, `table`, `details`, `weights`, `results` (+ `charts_view`),
-//! `dialogs`; new views add a [`View`] variant and a file.
+//! The desktop window (eframe + egui) over an [`AppState`]: panels read it
+//! and push [`Command`]s; after the frame [`AppState::apply`] runs them, and
+//! the window then runs its own [`WindowCommand`]s (presentation, clipboard,
+//! chart and briefing exports). The scenario, its history and the file
+//! workflow live in [`crate::session`], without egui. A new view adds a
+//! [`View`] variant and a file here.
 
 pub mod analyse;
 pub mod autosave_ui;
@@ -10,18 +11,15 @@ pub mod chart_image;
 pub mod chart_tex;
 pub mod charts_tabs;
 pub mod charts_view;
+pub mod command;
 pub mod compare_groups;
 pub mod compare_view;
 pub mod details;
 pub mod dialogs;
-pub mod edit;
 pub mod elicit_ahp;
 pub mod elicit_rank;
 pub mod elicit_swing;
-#[cfg(test)]
-mod fixture;
 pub mod group_toggle;
-pub mod history;
 pub mod lists;
 pub mod menu;
 pub mod package_view;
@@ -29,25 +27,29 @@ pub mod present;
 pub mod resources;
 pub mod results;
 pub mod robustness;
-pub mod settings;
 pub mod smaa_worker;
 pub mod stakeholders;
 pub mod stakeholders_tree;
 pub mod state;
 pub mod table;
-pub mod tree_edit;
 pub mod tree_list;
-#[cfg(test)]
-mod undo_props;
 pub mod value_fn_editor;
 pub mod vfm_view;
+pub mod view_state;
 pub mod weights;
 pub mod weights_tree;
 pub mod widgets;
+pub mod window_command;
 pub mod window_size;
 
+// The engine half of the app lives in `crate::session`; these names keep
+// the panels' `super::edit::Edit`-style paths resolving.
+#[cfg(test)]
+pub(crate) use crate::session::fixture;
+pub use crate::session::{edit, history, settings, tree_edit};
+
 pub use edit::Edit;
-pub use state::{AppState, Command, View};
+pub use state::{AppState, Banner, Command, FileCommand, View, ViewCommand, WindowCommand};
 
 use crate::model::Lang;
 use egui::{Key, KeyboardShortcut, Modifiers, Ui};
@@ -137,63 +139,23 @@ impl TradeoffApp {
         let ctx = ui.ctx().clone();
         self.window.frame(&ctx);
         let mut out = Vec::new();
-        let smaa_shown = self.state.view == View::Charts
+        let smaa_shown = self.state.view.current == View::Charts
             && self.charts_tabs.kind == crate::charts::ChartKind::Acceptability;
         if smaa_shown {
             self.robust.keep_fresh(&ctx, &self.state);
         }
         self.handle_input(&ctx, &mut out);
         let state = &self.state;
-        let lang = state.lang;
+        let lang = state.view.lang;
         let native_dialogs = self.dialogs.native;
 
         egui::Panel::top("menu").show(ui, |ui| {
             menu::menu_bar(ui, state, &mut out);
         });
-        // Side panels start in proportion to the window: names fit on a
-        // large screen, and a laptop keeps room for the charts.
-        let width = ctx.content_rect().width();
-        egui::Panel::left("lists")
-            .resizable(true)
-            .default_size((width * 0.2).clamp(280.0, 380.0))
-            .size_range(220.0..=480.0)
-            .show(ui, |ui| {
-                ui.add_space(6.0);
-                lists::lists_panel(ui, state, &mut out);
-            });
-        egui::Panel::right("side")
-            .resizable(true)
-            .default_size((width * 0.22).clamp(280.0, 460.0))
-            .size_range(260.0..=520.0)
-            .show(ui, |ui| {
-                egui::ScrollArea::vertical().show(ui, |ui| {
-                    // Long texts wrap inside the panel instead of widening it.
-                    ui.set_max_width(ui.available_width());
-                    ui.add_space(6.0);
-                    weights::weights_panel(ui, state, &mut out);
-                    ui.add_space(4.0);
-                    self.analyse.elicit_buttons(ui, state);
-                    ui.add_space(10.0);
-                    ui.separator();
-                    details::details_panel(ui, state, &mut out);
-                });
-            });
+        side_panels(ui, state, &mut self.analyse, &mut out);
         egui::CentralPanel::default().show(ui, |ui| {
-            if View::ALL.len() > 1 {
-                // Wraps onto a second row rather than running off a narrow panel.
-                ui.horizontal_wrapped(|ui| {
-                    for v in View::ALL {
-                        if ui
-                            .selectable_label(state.view == v, v.label(lang))
-                            .clicked()
-                        {
-                            out.push(Command::SetView(v));
-                        }
-                    }
-                });
-                ui.separator();
-            }
-            match state.view {
+            view_tabs(ui, state, &mut out);
+            match state.view.current {
                 View::Analysis => {
                     egui::ScrollArea::vertical()
                         .id_salt("analysis-scroll")
@@ -242,62 +204,68 @@ impl TradeoffApp {
     }
 
     /// After the panels: modals, then the commands, then what the window
-    /// itself does (dialogs, exports, autosave, title, closing).
+    /// itself does (exports, autosave, dialogs, title, closing).
     fn finish_frame(&mut self, ui: &mut Ui, mut out: Vec<Command>) {
         let ctx = ui.ctx().clone();
-        let state = &self.state;
-        dialogs::confirm_modal(ui, state, &mut out);
-        autosave_ui::save_conflict_modal(ui, state, &mut out);
-        self.dialogs.ui(ui, state, &mut out);
-        let recovery = self
-            .autosaver
-            .as_ref()
-            .and_then(|a| a.offers.first())
-            .and_then(|offer| autosave_ui::recovery_modal(ui, state, offer));
-
-        let (window, out): (Vec<Command>, Vec<Command>) = out.into_iter().partition(|c| {
-            matches!(
-                c,
-                Command::StartPresentation(_)
-                    | Command::CopyChart
-                    | Command::ExportChart(Some(_))
-                    | Command::ExportBrief(Some(_))
-            )
-        });
+        self.modals(ui, &mut out);
         self.state.apply_all(out);
+        let window = self.state.take_window_commands();
         self.window_commands(&ctx, window);
-        if let (Some(choice), Some(saver)) = (recovery, self.autosaver.as_mut()) {
-            match choice {
-                autosave_ui::RecoveryChoice::Restore => saver.restore(&mut self.state),
-                autosave_ui::RecoveryChoice::Discard => saver.discard(),
-                autosave_ui::RecoveryChoice::Later => saver.later(),
-            }
+        self.background_work(&ctx);
+        self.follow_state(&ctx);
+    }
+
+    /// The questions drawn over the window: unsaved changes, overwrite,
+    /// typed path, autosave recovery. Answers become commands.
+    fn modals(&mut self, ui: &mut Ui, out: &mut Vec<Command>) {
+        let state = &self.state;
+        dialogs::confirm_modal(ui, state, out);
+        autosave_ui::save_conflict_modal(ui, state, out);
+        self.dialogs.ui(ui, state, out);
+        let lang = state.view.lang;
+        if let Some(saver) = self.autosaver.as_mut()
+            && let Some(choice) = saver
+                .offers
+                .first()
+                .and_then(|offer| autosave_ui::recovery_modal(ui, state, offer))
+        {
+            out.extend(saver.answer(choice, lang));
         }
-        for banner in self.charts_tabs.poll(self.state.lang) {
-            self.state.banner = Some(banner);
-        }
-        self.charts_tabs.busy_note(&ctx, self.state.lang);
+    }
+
+    /// Collects finished exports and autosaves (their messages become
+    /// banner commands) and keeps frames coming while they run.
+    fn background_work(&mut self, ctx: &egui::Context) {
+        let lang = self.state.view.lang;
+        let exported = self.charts_tabs.poll(lang);
+        self.state
+            .apply_all(exported.into_iter().map(Command::ShowBanner).collect());
+        self.charts_tabs.busy_note(ctx, lang);
         if self.charts_tabs.busy() {
             ctx.request_repaint_after(std::time::Duration::from_millis(100));
         }
-        if let Some(saver) = self.autosaver.as_mut() {
-            saver.tick(&self.state, std::time::Instant::now());
-            if let Some(e) = saver.error.take() {
-                self.state.banner = Some(state::Banner {
-                    error: true,
-                    text: e,
-                });
-            }
-            // Wake up to autosave even when nothing moves on screen.
-            if self.state.doc.is_dirty() || saver.busy() {
-                ctx.request_repaint_after(autosave_ui::INTERVAL / 2);
-            }
+        let Some(saver) = self.autosaver.as_mut() else {
+            return;
+        };
+        saver.tick(&self.state, std::time::Instant::now());
+        if let Some(e) = saver.error.take() {
+            self.state
+                .apply(Command::ShowBanner(state::Banner::error(e)));
         }
-        if let Some(purpose) = self.state.dialog.take() {
+        // Wake up to autosave even when nothing moves on screen.
+        if self.state.session.doc().is_dirty() || saver.busy() {
+            ctx.request_repaint_after(autosave_ui::INTERVAL / 2);
+        }
+    }
+
+    /// The window follows the state: the file dialog the workflow asks
+    /// for, the title, closing once quitting is confirmed.
+    fn follow_state(&mut self, ctx: &egui::Context) {
+        if let Some(purpose) = self.state.session.workflow().asking_path() {
             let dir = self
                 .state
-                .path
-                .as_ref()
+                .session
+                .path()
                 .and_then(|p| p.parent())
                 .map(PathBuf::from);
             self.dialogs.start(purpose, dir);
@@ -307,37 +275,16 @@ impl TradeoffApp {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.title = title;
         }
-        if self.state.quit_confirmed {
+        if self.state.session.quit_confirmed() {
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
     }
 
+    /// Keyboard shortcuts, dropped files and the window's close button.
     fn handle_input(&mut self, ctx: &egui::Context, out: &mut Vec<Command>) {
-        let shortcut = |m: Modifiers, k: Key| KeyboardShortcut::new(m, k);
-        let redo_shift = shortcut(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
-        let save_as = shortcut(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
         ctx.input_mut(|i| {
-            // Shifted shortcuts first: egui matches Ctrl+Z even with Shift held.
-            if i.consume_shortcut(&redo_shift)
-                || i.consume_shortcut(&shortcut(Modifiers::COMMAND, Key::Y))
-            {
-                out.push(Command::Redo);
-            }
-            if i.consume_shortcut(&shortcut(Modifiers::COMMAND, Key::Z)) {
-                out.push(Command::Undo);
-            }
-            if i.consume_shortcut(&save_as) {
-                out.push(Command::SaveAs(None));
-            }
-            if i.consume_shortcut(&shortcut(Modifiers::COMMAND, Key::S)) {
-                out.push(Command::Save);
-            }
-            if i.consume_shortcut(&shortcut(Modifiers::COMMAND, Key::O)) {
-                out.push(Command::Open(None));
-            }
-            if i.consume_key(Modifiers::NONE, Key::F5) {
-                out.push(Command::StartPresentation(None));
-            }
+            out.extend(file_and_history_shortcuts(i));
+            out.extend(window_command::pressed(i).into_iter().map(Command::Window));
             if let Some(path) = i
                 .raw
                 .dropped_files
@@ -345,18 +292,95 @@ impl TradeoffApp {
                 .map(|f| f.path().to_path_buf())
                 .find(|p| !p.as_os_str().is_empty())
             {
-                out.push(Command::Open(Some(path)));
+                out.push(Command::File(FileCommand::Open(Some(path))));
             }
         });
-        if ctx.input(|i| i.viewport().close_requested()) && !self.state.quit_confirmed {
-            if self.state.doc.is_dirty() {
+        if ctx.input(|i| i.viewport().close_requested()) && !self.state.session.quit_confirmed() {
+            if self.state.session.doc().is_dirty() {
                 ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-                out.push(Command::Quit);
-            } else {
-                self.state.quit_confirmed = true;
             }
+            // Clean work quits at once; unsaved work asks first.
+            out.push(Command::File(FileCommand::Quit));
         }
     }
+}
+
+/// Undo, redo, open, save and save as from the keyboard (consumed from the input).
+fn file_and_history_shortcuts(i: &mut egui::InputState) -> Vec<Command> {
+    let shortcut = |m: Modifiers, k: Key| KeyboardShortcut::new(m, k);
+    let mut out = Vec::new();
+    // Shifted shortcuts first: egui matches Ctrl+Z even with Shift held.
+    if i.consume_shortcut(&shortcut(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z))
+        || i.consume_shortcut(&shortcut(Modifiers::COMMAND, Key::Y))
+    {
+        out.push(Command::Redo);
+    }
+    if i.consume_shortcut(&shortcut(Modifiers::COMMAND, Key::Z)) {
+        out.push(Command::Undo);
+    }
+    if i.consume_shortcut(&shortcut(Modifiers::COMMAND | Modifiers::SHIFT, Key::S)) {
+        out.push(Command::File(FileCommand::SaveAs(None)));
+    }
+    if i.consume_shortcut(&shortcut(Modifiers::COMMAND, Key::S)) {
+        out.push(Command::File(FileCommand::Save));
+    }
+    if i.consume_shortcut(&shortcut(Modifiers::COMMAND, Key::O)) {
+        out.push(Command::File(FileCommand::Open(None)));
+    }
+    out
+}
+
+/// The options list on the left; weights, weighting dialogs and details on the right.
+fn side_panels(
+    ui: &mut Ui,
+    state: &AppState,
+    analyse: &mut analyse::AnalyseUi,
+    out: &mut Vec<Command>,
+) {
+    // Side panels start in proportion to the window: names fit on a
+    // large screen, and a laptop keeps room for the charts.
+    let width = ui.ctx().content_rect().width();
+    egui::Panel::left("lists")
+        .resizable(true)
+        .default_size((width * 0.2).clamp(280.0, 380.0))
+        .size_range(220.0..=480.0)
+        .show(ui, |ui| {
+            ui.add_space(6.0);
+            lists::lists_panel(ui, state, out);
+        });
+    egui::Panel::right("side")
+        .resizable(true)
+        .default_size((width * 0.22).clamp(280.0, 460.0))
+        .size_range(260.0..=520.0)
+        .show(ui, |ui| {
+            egui::ScrollArea::vertical().show(ui, |ui| {
+                // Long texts wrap inside the panel instead of widening it.
+                ui.set_max_width(ui.available_width());
+                ui.add_space(6.0);
+                weights::weights_panel(ui, state, out);
+                ui.add_space(4.0);
+                analyse.elicit_buttons(ui, state);
+                ui.add_space(10.0);
+                ui.separator();
+                details::details_panel(ui, state, out);
+            });
+        });
+}
+
+/// One tab per central view; wraps onto a second row rather than running
+/// off a narrow panel.
+fn view_tabs(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
+    ui.horizontal_wrapped(|ui| {
+        for v in View::ALL {
+            if ui
+                .selectable_label(state.view.current == v, v.label(state.view.lang))
+                .clicked()
+            {
+                out.push(Command::View(ViewCommand::Show(v)));
+            }
+        }
+    });
+    ui.separator();
 }
 
 /// Dims the window and says that a dropped file will open.
@@ -383,7 +407,7 @@ fn analysis_view(
     charts: &mut charts_view::ChartCache,
     out: &mut Vec<Command>,
 ) {
-    let lang = state.lang;
+    let lang = state.view.lang;
     ui.label(
         widgets::display_text(&state.scenario().title, lang)
             .size(18.0)
@@ -410,11 +434,15 @@ impl eframe::App for TradeoffApp {
 
 /// Opens the window on `file` (else the last file, else the bundled default).
 pub fn run(file: Option<PathBuf>, lang: Option<Lang>) -> Result<(), eframe::Error> {
-    let state = AppState::startup(file, lang, settings::Settings::default_path());
+    let state = AppState::startup(file, lang, crate::session::Settings::default_path());
     let native = dialogs::FileDialogs::native_available();
     let data_dir = crate::io::autosave::default_data_dir();
     let title = state.window_title();
-    let saved = state.settings.window.map(|(w, h)| egui::vec2(w, h));
+    let saved = state
+        .session
+        .settings()
+        .window
+        .map(|(w, h)| egui::vec2(w, h));
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title(title)

@@ -14,7 +14,7 @@ pub const SHOWN: usize = 5;
 
 /// Draws the package view.
 pub fn package_view(ui: &mut Ui, state: &AppState) {
-    let lang = state.lang;
+    let lang = state.view.lang;
     let s = state.scenario();
     heading(ui, tr!(lang, "analyse.package.heading"));
     if !s.combinable {

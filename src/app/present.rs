@@ -7,7 +7,7 @@ use super::TradeoffApp;
 use super::chart_tex::{TexCache, TexKey};
 use super::charts_tabs::{available_kinds, input_for};
 use super::edit::Edit;
-use super::state::{AppState, Command};
+use super::state::{AppState, Command, WindowCommand};
 use super::widgets::display_text;
 use crate::analysis::matrix::normalise;
 use crate::charts::ChartKind;
@@ -88,7 +88,7 @@ impl TradeoffApp {
             let escape = i.consume_key(egui::Modifiers::NONE, Key::Escape);
             // egui turns Ctrl+C into a Copy event, not a key press.
             if i.events.iter().any(|e| matches!(e, egui::Event::Copy)) {
-                out.push(Command::CopyChart);
+                out.push(Command::Window(WindowCommand::CopyChart));
             }
             let moves: Vec<Key> = [
                 Key::ArrowRight,
@@ -122,7 +122,7 @@ impl TradeoffApp {
             self.robust.keep_fresh(&ctx, &self.state);
         }
         let state = &self.state;
-        let lang = state.lang;
+        let lang = state.view.lang;
         egui::Panel::top("present-top")
             .frame(egui::Frame::new().fill(Color32::WHITE).inner_margin(12.0))
             .show(ui, |ui| {
@@ -184,7 +184,7 @@ impl TradeoffApp {
                     });
                 });
                 // Copy results and save messages still show while presenting.
-                if let Some(banner) = &state.banner {
+                if let Some(banner) = &state.view.banner {
                     let colour = if banner.error {
                         super::widgets::PROBLEM
                     } else {
@@ -220,7 +220,7 @@ impl TradeoffApp {
                     } else {
                         state.chart_key()
                     },
-                    state.method,
+                    state.view.method,
                     lang,
                     criterion.clone(),
                     waterfall
@@ -231,7 +231,7 @@ impl TradeoffApp {
                     TYPE_FACTOR,
                 );
                 let input = match &waterfall {
-                    Some(w) => w.input(lang, &state.expanded_groups),
+                    Some(w) => w.input(lang, &state.view.expanded_groups),
                     None => input_for(state, criterion.as_deref(), smaa),
                 };
                 let tint = if kind == ChartKind::Acceptability && smaa.is_some_and(|s| !s.fresh) {
@@ -251,7 +251,7 @@ impl TradeoffApp {
 
 impl TradeoffApp {
     /// Runs the commands only the window can: presentation, clipboard, exports.
-    pub(super) fn window_commands(&mut self, ctx: &egui::Context, commands: Vec<Command>) {
+    pub(super) fn window_commands(&mut self, ctx: &egui::Context, commands: Vec<WindowCommand>) {
         let kind = if self.present.active {
             self.present.kind()
         } else {
@@ -261,28 +261,28 @@ impl TradeoffApp {
         let smaa = self.robust.smaa_view().map(|v| v.result.clone());
         for command in commands {
             match command {
-                Command::StartPresentation(asked) if !self.present.active => {
+                WindowCommand::StartPresentation(asked) if !self.present.active => {
                     self.charts_tabs
                         .refresh_waterfall(&self.state, &self.analyse.compare);
                     self.present.with_waterfall = self.charts_tabs.waterfall().is_some();
                     // Slide 1 unless a chart was asked for (the Charts view's button).
                     self.present.enter(ctx, asked.unwrap_or(ChartKind::Ranking));
                 }
-                Command::CopyChart => {
+                WindowCommand::CopyChart => {
                     let view = self.robust.smaa_view();
                     let banner =
                         self.charts_tabs
                             .copy(&self.state, kind, criterion.as_deref(), view);
-                    self.state.banner = Some(banner);
+                    self.state.apply(Command::ShowBanner(banner));
                 }
-                Command::ExportChart(Some(path)) => self.charts_tabs.start_export_chart(
+                WindowCommand::ExportChart(Some(path)) => self.charts_tabs.start_export_chart(
                     &self.state,
                     kind,
                     criterion.clone(),
                     smaa.clone(),
                     path,
                 ),
-                Command::ExportBrief(Some(dir)) => {
+                WindowCommand::ExportBrief(Some(dir)) => {
                     self.charts_tabs
                         .start_export_brief(&self.state, smaa.clone(), dir);
                 }
@@ -294,7 +294,7 @@ impl TradeoffApp {
 
 /// One slider per criterion in a row, with the normalised share in large type.
 fn weights_strip(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
-    let lang = state.lang;
+    let lang = state.view.lang;
     let s = state.scenario();
     let Some(profile) = s.active() else {
         return;

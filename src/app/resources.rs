@@ -4,7 +4,7 @@
 //! [`Edit`], so it can be undone.
 
 use super::edit::Edit;
-use super::state::{AppState, Command};
+use super::state::{AppState, Banner, Command};
 use super::widgets::{NumberInput, heading, number_field, text_field};
 use crate::model::{Alternative, Lang, Resource, Text};
 use crate::tr;
@@ -12,7 +12,7 @@ use egui::{Id, RichText, Ui};
 
 /// The resources section: caps, units, the combinable flag, add and delete.
 pub fn resources_section(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
-    let lang = state.lang;
+    let lang = state.view.lang;
     let s = state.scenario();
     heading(ui, tr!(lang, "gui.resources"));
     ui.label(
@@ -99,7 +99,7 @@ fn resource_cap_row(ui: &mut Ui, lang: Lang, r: &Resource, out: &mut Vec<Command
                 id: r.id.clone(),
                 cap,
             })),
-            NumberInput::Invalid(e) => out.push(Command::Notify(e)),
+            NumberInput::Invalid(e) => out.push(Command::ShowBanner(Banner::error(e))),
             NumberInput::None | NumberInput::Cleared => {}
         }
         let label = ui.label(tr!(lang, "gui.unit"));
@@ -122,7 +122,7 @@ fn resource_cap_row(ui: &mut Ui, lang: Lang, r: &Resource, out: &mut Vec<Command
 
 /// What option `a` needs of each resource (empty: none), in its editor.
 pub fn needs_editor(ui: &mut Ui, state: &AppState, a: &Alternative, out: &mut Vec<Command>) {
-    let lang = state.lang;
+    let lang = state.view.lang;
     let s = state.scenario();
     if s.resources.is_empty() {
         ui.label(RichText::new(tr!(lang, "gui.needs_none")).weak().small());
@@ -155,7 +155,7 @@ pub fn needs_editor(ui: &mut Ui, state: &AppState, a: &Alternative, out: &mut Ve
                     NumberInput::Value(x) => Some(Some(x)),
                     NumberInput::Cleared => Some(None),
                     NumberInput::Invalid(e) => {
-                        out.push(Command::Notify(e));
+                        out.push(Command::ShowBanner(Banner::error(e)));
                         None
                     }
                     NumberInput::None => None,

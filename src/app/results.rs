@@ -2,7 +2,7 @@
 //! and a table of every option's rank and score under all three methods.
 
 use super::charts_view::ChartCache;
-use super::state::{AppState, Command};
+use super::state::{AppState, Command, ViewCommand};
 use super::widgets::{PROBLEM, display_text, heading};
 use crate::analysis::Method;
 use crate::charts::listing::MAX_LISTED;
@@ -42,9 +42,9 @@ fn method_tip(method: Method, lang: Lang, value_functions: bool) -> String {
 pub fn top_line(state: &AppState) -> String {
     crate::report::ranking::top_option(
         state.scenario(),
-        state.evaluation(state.method),
-        &method_label(state.method, state.lang),
-        state.lang,
+        state.evaluation(state.view.method),
+        &method_label(state.view.method, state.view.lang),
+        state.view.lang,
     )
 }
 
@@ -55,7 +55,7 @@ pub fn results_area(
     charts: &mut ChartCache,
     out: &mut Vec<Command>,
 ) {
-    let lang = state.lang;
+    let lang = state.view.lang;
     let value_functions = state
         .scenario()
         .criteria
@@ -67,16 +67,16 @@ pub fn results_area(
         ui.label(tr!(lang, "gui.method"));
         for m in Method::ALL {
             if ui
-                .selectable_label(state.method == m, method_label(m, lang))
+                .selectable_label(state.view.method == m, method_label(m, lang))
                 .on_hover_text(method_tip(m, lang, value_functions))
                 .clicked()
             {
-                out.push(Command::SetMethod(m));
+                out.push(Command::View(ViewCommand::SetMethod(m)));
             }
         }
     });
     // Below the buttons, wrapping: the method row has no room to spare.
-    if value_functions && state.method != Method::Wsm {
+    if value_functions && state.view.method != Method::Wsm {
         ui.add(egui::Label::new(RichText::new(tr!(lang, "gui.method.raw_values")).weak()).wrap());
     }
     let problems = &state.analysis().problems;
@@ -122,10 +122,10 @@ pub fn results_area(
 }
 
 fn results_table(ui: &mut Ui, state: &AppState) {
-    let lang = state.lang;
+    let lang = state.view.lang;
     let s = state.scenario();
     let value_functions = s.criteria.iter().any(|c| c.value_function.is_some());
-    let Some(main) = state.evaluation(state.method) else {
+    let Some(main) = state.evaluation(state.view.method) else {
         return;
     };
     let report = ranking_report(ui, state, main);
@@ -149,7 +149,7 @@ fn results_table(ui: &mut Ui, state: &AppState) {
             for &m in &report.methods {
                 header.col(|ui| {
                     let text = RichText::new(method_label(m, lang)).strong();
-                    let text = if m == state.method {
+                    let text = if m == state.view.method {
                         text.underline()
                     } else {
                         text
@@ -200,12 +200,12 @@ fn ranking_report(
     main: &crate::analysis::Evaluation,
 ) -> std::sync::Arc<RankingReport> {
     type Cached = (u64, Method, Lang, std::sync::Arc<RankingReport>);
-    let lang = state.lang;
+    let lang = state.view.lang;
     let slot = egui::Id::unique("results-report");
     let cached: Option<Cached> = ui.ctx().data(|d| d.get_temp(slot));
     match cached {
         Some((key, method, l, report))
-            if key == state.content_key() && method == state.method && l == lang =>
+            if key == state.content_key() && method == state.view.method && l == lang =>
         {
             report
         }
@@ -222,7 +222,7 @@ fn ranking_report(
                 dominated,
                 lang,
             ));
-            let entry: Cached = (state.content_key(), state.method, lang, report.clone());
+            let entry: Cached = (state.content_key(), state.view.method, lang, report.clone());
             ui.ctx().data_mut(|d| d.insert_temp(slot, entry));
             report
         }

@@ -145,7 +145,7 @@ impl Findings {
     /// The sentences of the newest curves in `lang` (written once per
     /// result and language).
     fn sentences(&mut self, state: &AppState) -> &[String] {
-        let lang = state.lang;
+        let lang = state.view.lang;
         if let Some((key, curves)) = &self.curves
             && self
                 .sentences
@@ -197,21 +197,24 @@ impl Robustness {
         worker.poll();
         let key = JobKey {
             revision: state.content_key(),
-            method: state.method,
+            method: state.view.method,
             spread: self.spread,
             samples: self.samples,
             seed: self.seed,
         };
         worker.request(key, state.scenario());
         let matrix = state
-            .evaluation(state.method)
+            .evaluation(state.view.method)
             .filter(|e| !e.ranking.is_empty())
             .map(|e| &e.matrix);
         let ctx = ctx.clone();
-        self.findings
-            .request((state.content_key(), state.method), matrix, move || {
+        self.findings.request(
+            (state.content_key(), state.view.method),
+            matrix,
+            move || {
                 ctx.request_repaint();
-            });
+            },
+        );
         self.findings.poll();
     }
 
@@ -239,7 +242,7 @@ impl Robustness {
 
     /// Draws the view for `state`.
     pub fn show(&mut self, ui: &mut Ui, state: &AppState) {
-        let lang = state.lang;
+        let lang = state.view.lang;
         self.keep_fresh(ui.ctx(), state);
         ui.horizontal_wrapped(|ui| {
             heading(ui, tr!(lang, "present.robustness"));
@@ -247,7 +250,7 @@ impl Robustness {
             self.settings_ui(ui, lang);
         });
         ui.separator();
-        let Some(eval) = state.evaluation(state.method) else {
+        let Some(eval) = state.evaluation(state.view.method) else {
             ui.label(RichText::new(tr!(lang, "gui.fix_problems")).color(super::widgets::PROBLEM));
             return;
         };
@@ -340,7 +343,7 @@ impl Robustness {
     }
 
     fn sensitivity_column(&mut self, ui: &mut Ui, state: &AppState) {
-        let lang = state.lang;
+        let lang = state.view.lang;
         ui.horizontal_wrapped(|ui| {
             criterion_picker(ui, "robust-criterion", state, &mut self.criterion);
             group_picker(ui, "robust-group", state, &mut self.criterion);
@@ -360,7 +363,7 @@ impl Robustness {
             .criteria
             .iter()
             .any(|c| c.value_function.is_some());
-        if state.method == Method::Wsm && has_function {
+        if state.view.method == Method::Wsm && has_function {
             ui.add_space(4.0);
             self.value_chart(ui, state, want);
         }
@@ -411,8 +414,8 @@ impl Robustness {
             TexKey::new(
                 kind,
                 state.content_key(),
-                state.method,
-                state.lang,
+                state.view.method,
+                state.view.lang,
                 self.criterion.clone(),
                 0,
                 size,
@@ -427,7 +430,7 @@ impl Robustness {
     }
 
     fn smaa_column(&mut self, ui: &mut Ui, state: &AppState) {
-        let lang = state.lang;
+        let lang = state.view.lang;
         let fresh = self.worker.as_ref().is_some_and(SmaaWorker::is_fresh);
         let latest = self.worker.as_ref().and_then(|w| w.latest.clone());
         ui.horizontal(|ui| {
@@ -479,7 +482,7 @@ impl Robustness {
             let key = TexKey::new(
                 ChartKind::Acceptability,
                 state.content_key(),
-                state.method,
+                state.view.method,
                 lang,
                 None,
                 view.map_or(0, |s| s.generation),
@@ -507,14 +510,14 @@ impl Robustness {
 
 /// The plain statement shown when no option can be ranked.
 fn all_excluded(ui: &mut Ui, state: &AppState) {
-    let lang = state.lang;
+    let lang = state.view.lang;
     ui.label(
         RichText::new(tr!(lang, "present.all_excluded"))
             .size(17.0)
             .strong()
             .color(super::widgets::PROBLEM),
     );
-    if let Some(eval) = state.evaluation(state.method) {
+    if let Some(eval) = state.evaluation(state.view.method) {
         let s = state.scenario();
         for x in &eval.excluded {
             ui.label(format!(
@@ -577,20 +580,20 @@ mod tests {
         let lines = fresh_sentences(&mut r, &state);
         assert!(lines.len() >= n + state.scenario().groups.len());
         let matrix = state
-            .evaluation(state.method)
+            .evaluation(state.view.method)
             .expect("valid")
             .matrix
             .clone();
         // The same sentences as written on the spot from the same curves.
         for (j, line) in lines.iter().take(matrix.m()).enumerate() {
-            let curve = curve_for(&matrix, state.method, j, GRID_POINTS);
+            let curve = curve_for(&matrix, state.view.method, j, GRID_POINTS);
             assert_eq!(line, &describe(state.scenario(), &curve, Lang::Fr));
         }
         // A language change rewrites them from the curves already computed.
-        state.lang = Lang::En;
+        state.view.lang = Lang::En;
         let english = r.sentences(&state).to_vec();
         assert!(r.sentences_are_fresh());
-        let curve = curve_for(&matrix, state.method, 0, GRID_POINTS);
+        let curve = curve_for(&matrix, state.view.method, 0, GRID_POINTS);
         assert_eq!(english[0], describe(state.scenario(), &curve, Lang::En));
     }
 
@@ -604,7 +607,7 @@ mod tests {
             .cancel
             .clone()
             .expect("a computation was started");
-        state.method = Method::Promethee2;
+        state.view.method = Method::Promethee2;
         let lines = fresh_sentences(&mut r, &state);
         assert!(
             first.load(Ordering::Relaxed),

@@ -144,13 +144,13 @@ pub fn stakeholder_view(
     ana: &mut AnalyseUi,
     out: &mut Vec<Command>,
 ) {
-    let lang = state.lang;
+    let lang = state.view.lang;
     let s = state.scenario();
     if state.analysis().evaluations.is_none() {
         ui.label(RichText::new(tr!(lang, "analyse.invalid")).color(super::widgets::PROBLEM));
         return;
     }
-    let method = state.method;
+    let method = state.view.method;
     let report = StakeholdersReport::new(s, method, lang);
     egui::ScrollArea::vertical().show(ui, |ui| {
         heading(ui, tr!(lang, "analyse.stake.heading"));
@@ -159,7 +159,7 @@ pub fn stakeholder_view(
         egui::ScrollArea::horizontal()
             .id_salt("stake-table-scroll")
             .show(ui, |ui| {
-                weights_table(ui, s, &report, &state.expanded_groups, out);
+                weights_table(ui, s, &report, &state.view.expanded_groups, out);
             });
         ui.add_space(8.0);
         ui.separator();
@@ -170,7 +170,7 @@ pub fn stakeholder_view(
         let size = egui::vec2(width, (width * 0.55).clamp(300.0, 480.0));
         let input = ChartInput {
             method,
-            expanded: &state.expanded_groups,
+            expanded: &state.view.expanded_groups,
             ..ChartInput::new(s, lang)
         };
         let key = key_of(format!("{}/{method:?}/{lang:?}", state.chart_key()));
@@ -394,7 +394,7 @@ fn combine_section(
 
 fn path_section(ui: &mut Ui, state: &AppState, st: &mut StakeholderState, method: Method) {
     let s = state.scenario();
-    let lang = state.lang;
+    let lang = state.view.lang;
     heading(ui, tr!(lang, "analyse.path.heading"));
     if s.profiles.len() < 2 {
         ui.label(RichText::new(tr!(lang, "analyse.path.need_two")).weak());
@@ -600,7 +600,7 @@ mod tests {
     #[test]
     fn combining_creates_then_updates_one_profile_undoably() {
         let mut st = AppState::new(two_profiles(), None, Lang::En);
-        st.doc.mark_saved();
+        st.session.mark_saved();
         let ids = vec![
             "whole_of_government".to_string(),
             "impact_first".to_string(),
@@ -621,7 +621,7 @@ mod tests {
         let again = combine_edit(st.scenario(), &ids, true).expect("edit");
         st.apply(Command::Edit(again));
         assert_eq!(st.scenario().profiles.len(), 3, "updated, not added");
-        assert_eq!(st.doc.undo_len(), 2);
+        assert_eq!(st.session.doc().undo_len(), 2);
         st.apply(Command::Undo);
         st.apply(Command::Undo);
         assert_eq!(st.scenario().profiles.len(), 2);

@@ -4,7 +4,7 @@
 //! share of the whole on hover).
 
 use super::group_toggle::toggled;
-use super::state::Command;
+use super::state::{Command, ViewCommand};
 use crate::model::{Lang, Node, Scenario, ValueTree};
 use crate::tr;
 use egui::{RichText, Ui};
@@ -40,7 +40,9 @@ pub fn tree_rows(
                 )
                 .on_hover_text(tr!(lang, "gui.groups.open_tip"));
             if r.clicked() {
-                out.push(Command::SetExpandedGroups(toggled(expanded, id)));
+                out.push(Command::View(ViewCommand::SetExpandedGroups(toggled(
+                    expanded, id,
+                ))));
             }
         } else {
             ui.label(format!("{indent}{name}"));

@@ -4,7 +4,7 @@
 
 use super::edit::Edit;
 use super::lists::direction_label;
-use super::state::{AppState, Cell, CellNote, Command};
+use super::state::{AppState, Banner, Cell, CellNote, Command, ViewCommand};
 use super::widgets::{NumberInput, PROBLEM, display_text, heading, number_field};
 use crate::model::Location;
 use crate::tr;
@@ -25,7 +25,7 @@ fn cell_problems(state: &AppState) -> CellProblems {
         {
             out.entry((x.alternative.clone(), x.criterion.clone()))
                 .or_default()
-                .push(crate::i18n::problem_message(s, p, state.lang));
+                .push(crate::i18n::problem_message(s, p, state.view.lang));
         }
     }
     out
@@ -91,7 +91,7 @@ const ROW_HEIGHT: f32 = 26.0;
 /// Draws the scores table. Only the rows in view are laid out (egui_extras
 /// virtualises the body), so a file with thousands of options stays live.
 pub fn scores_table(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
-    let lang = state.lang;
+    let lang = state.view.lang;
     let s = state.scenario();
     heading(ui, tr!(lang, "gui.scores"));
     ui.label(RichText::new(tr!(lang, "gui.scores_help")).weak().small());
@@ -100,7 +100,7 @@ pub fn scores_table(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
         return;
     }
     let excluded = state
-        .evaluation(state.method)
+        .evaluation(state.view.method)
         .map(|e| e.excluded.clone())
         .unwrap_or_default();
     let problems = cell_problems(state);
@@ -150,7 +150,7 @@ pub fn scores_table(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
 
 /// The header is as tall as the longest wrapped name, plus the unit line.
 fn header_height(ui: &Ui, state: &AppState, widths: &[f32]) -> f32 {
-    let lang = state.lang;
+    let lang = state.view.lang;
     let name_height = state
         .scenario()
         .criteria
@@ -229,7 +229,7 @@ fn option_label(
     a: &crate::model::Alternative,
     exclusion: Option<&crate::analysis::Exclusion>,
 ) {
-    let lang = state.lang;
+    let lang = state.view.lang;
     let mut name = display_text(&a.name, lang);
     if exclusion.is_some() {
         name = name.weak();
@@ -247,7 +247,7 @@ fn option_label(
 /// The message attached to a cell (a refused edit or a widened range),
 /// under the table where it cannot be missed.
 fn cell_note_line(ui: &mut Ui, state: &AppState) {
-    let Some(note) = &state.cell_note else {
+    let Some(note) = &state.view.cell_note else {
         return;
     };
     let text = RichText::new(format!(
@@ -272,12 +272,12 @@ fn unscored_criteria_line(ui: &mut Ui, state: &AppState) {
     }
     let names: Vec<String> = unscored
         .iter()
-        .map(|c| s.criterion_name(c, state.lang))
+        .map(|c| s.criterion_name(c, state.view.lang))
         .collect();
     ui.add(
         egui::Label::new(
             RichText::new(tr!(
-                state.lang,
+                state.view.lang,
                 "gui.criteria_not_yet_scored",
                 criteria = names.join(", ")
             ))
@@ -332,13 +332,15 @@ fn score_cell(
         excluded,
         mut problems,
     } = cell;
-    let lang = state.lang;
+    let lang = state.view.lang;
     let score = state.score(alternative, criterion);
     let selected = state
+        .view
         .cell
         .as_ref()
         .is_some_and(|c| c.alternative == alternative && c.criterion == criterion);
     let note = state
+        .view
         .cell_note
         .as_ref()
         .filter(|n| n.cell.alternative == alternative && n.cell.criterion == criterion);
@@ -372,10 +374,10 @@ fn score_cell(
                 ),
             );
             if response.gained_focus() || response.clicked() {
-                out.push(Command::SelectCell(Cell {
+                out.push(Command::View(ViewCommand::SelectCell(Cell {
                     alternative: alternative.to_string(),
                     criterion: criterion.to_string(),
-                }));
+                })));
             }
             cell_hints(ui, lang, response, score, &problems);
             match input {
@@ -384,7 +386,7 @@ fn score_cell(
                     criterion: criterion.to_string(),
                     value,
                 })),
-                NumberInput::Invalid(e) => out.push(Command::Notify(e)),
+                NumberInput::Invalid(e) => out.push(Command::ShowBanner(Banner::error(e))),
                 NumberInput::None | NumberInput::Cleared => {}
             }
         });

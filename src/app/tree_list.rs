@@ -5,7 +5,7 @@
 
 use super::edit::Edit;
 use super::lists::{criterion_editor, direction_label, problems_at, row_buttons};
-use super::state::{AppState, Command};
+use super::state::{AppState, Banner, Command, ViewCommand};
 use super::widgets::{PROBLEM, display_text, heading, text_field};
 use crate::model::{Criterion, Group, Lang, Location, Node, Scenario, Text, ValueTree};
 use crate::tr;
@@ -66,7 +66,7 @@ struct Rows<'a> {
 
 /// Draws the criteria tree with its add buttons.
 pub fn criteria_tree(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
-    let lang = state.lang;
+    let lang = state.view.lang;
     let s = state.scenario();
     let rows = Rows {
         state,
@@ -209,7 +209,7 @@ fn criterion_row(ui: &mut Ui, rows: &Rows<'_>, j: usize, depth: usize, out: &mut
     let node = Node::Criterion(j);
     let problems = problems_at(state, &Location::Criterion(j));
     let (siblings, at) = movable_siblings(rows, node);
-    let selected = state.selected_criterion.as_deref() == Some(c.id.as_str());
+    let selected = state.view.selected_criterion.as_deref() == Some(c.id.as_str());
     let row = ui.horizontal(|ui| {
         let toggle = if rows.tree.is_flat() {
             0.0
@@ -254,7 +254,7 @@ fn criterion_row(ui: &mut Ui, rows: &Rows<'_>, j: usize, depth: usize, out: &mut
         Some(&c.id),
         out,
     );
-    if state.selected_criterion.as_deref() == Some(c.id.as_str()) {
+    if state.view.selected_criterion.as_deref() == Some(c.id.as_str()) {
         criterion_details(ui, rows, j, depth, out);
     }
 }
@@ -269,7 +269,7 @@ fn criterion_name(
     out: &mut Vec<Command>,
 ) {
     let (state, lang) = (rows.state, rows.lang);
-    let selected = state.selected_criterion.as_deref() == Some(c.id.as_str());
+    let selected = state.view.selected_criterion.as_deref() == Some(c.id.as_str());
     let mut label = display_text(&c.name, lang);
     let left_out = rows.unscored.contains(&c.id.as_str());
     if left_out {
@@ -295,7 +295,7 @@ fn criterion_name(
         r = r.on_hover_text(problems.join("\n"));
     }
     if r.clicked() {
-        out.push(Command::SelectCriterion((!selected).then(|| c.id.clone())));
+        out.push(Command::View(ViewCommand::SelectCriterion((!selected).then(|| c.id.clone()))));
     }
     r.context_menu(|ui| criterion_menu(ui, rows, (c, node), out));
 }
@@ -309,7 +309,7 @@ fn criterion_menu(
 ) {
     let lang = rows.lang;
     if ui.button(tr!(lang, "tree.rename")).clicked() {
-        out.push(Command::SelectCriterion(Some(c.id.clone())));
+        out.push(Command::View(ViewCommand::SelectCriterion(Some(c.id.clone()))));
         focus_later(ui, Id::unique(("crit-name", &c.id)));
         ui.close();
     }
@@ -474,7 +474,7 @@ fn delete_group(rows: &Rows<'_>, g: usize) -> [Command; 2] {
         .unwrap_or_default();
     [
         Command::Edit(Edit::DeleteGroup { id }),
-        Command::Inform(delete_note(rows, g)),
+        Command::ShowBanner(Banner::info(delete_note(rows, g))),
     ]
 }
 

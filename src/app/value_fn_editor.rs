@@ -5,7 +5,7 @@
 //! results follow at once.
 
 use super::edit::Edit;
-use super::state::{AppState, Command};
+use super::state::{AppState, Banner, Command};
 use super::widgets::{NumberInput, number_field};
 use crate::model::{Criterion, Direction, Lang, Scenario, ValueFunction, ValuePreset};
 use crate::tr;
@@ -18,7 +18,7 @@ fn open_id() -> Id {
 
 /// The row of the criterion editor that opens the value-function window.
 pub fn open_button(ui: &mut Ui, state: &AppState, criterion: &str) {
-    let lang = state.lang;
+    let lang = state.view.lang;
     let Some(c) = state.scenario().criterion(criterion) else {
         return;
     };
@@ -45,7 +45,7 @@ fn summary(c: &Criterion, lang: Lang) -> String {
 
 /// The window, when open. It follows the criterion selected in the list.
 pub fn window(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
-    let lang = state.lang;
+    let lang = state.view.lang;
     let s = state.scenario();
     let Some(mut id) = ui
         .data(|d| d.get_temp::<Option<String>>(open_id()))
@@ -53,7 +53,7 @@ pub fn window(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
     else {
         return;
     };
-    if let Some(selected) = &state.selected_criterion
+    if let Some(selected) = &state.view.selected_criterion
         && *selected != id
     {
         id = selected.clone();
@@ -80,7 +80,7 @@ pub fn window(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
 }
 
 fn body(ui: &mut Ui, state: &AppState, c: &Criterion, out: &mut Vec<Command>) {
-    let lang = state.lang;
+    let lang = state.view.lang;
     let s = state.scenario();
     ui.set_width(440.0_f32.min(ui.available_width()));
     ui.add(egui::Label::new(RichText::new(tr!(lang, "tree.vf.wsm_only")).weak()).wrap());
@@ -203,7 +203,7 @@ fn points_table(
     f: &ValueFunction,
     out: &mut Vec<Command>,
 ) {
-    let lang = state.lang;
+    let lang = state.view.lang;
     let points = f.points();
     let unit = c.unit.get(lang);
     egui::Grid::new(("vf-points", &c.id))
@@ -246,7 +246,7 @@ fn points_table(
                             }
                             set(out, c, Some(ValueFunction(next)));
                         }
-                        NumberInput::Invalid(e) => out.push(Command::Notify(e)),
+                        NumberInput::Invalid(e) => out.push(Command::ShowBanner(Banner::error(e))),
                         NumberInput::None | NumberInput::Cleared => {}
                     }
                 }
@@ -318,7 +318,7 @@ fn x_range(s: &Scenario, c: &Criterion) -> (f64, f64) {
 /// The plot: axes, the function (or the linear scaling it would replace,
 /// dashed), the options' scores on the x axis, and draggable points.
 fn plot(ui: &mut Ui, state: &AppState, c: &Criterion, out: &mut Vec<Command>) {
-    let lang = state.lang;
+    let lang = state.view.lang;
     let s = state.scenario();
     let size = vec2(ui.available_width().max(300.0), 210.0);
     let (outer, _) = ui.allocate_exact_size(size, Sense::hover());
@@ -418,7 +418,7 @@ fn linear_scaling(s: &Scenario, c: &Criterion) -> Option<(f64, f64)> {
 /// A tick on the x axis per option, with its value (and value 0–100 under
 /// the function) on hover.
 fn option_marks(ui: &mut Ui, state: &AppState, c: &Criterion, frame: &Frame) {
-    let lang = state.lang;
+    let lang = state.view.lang;
     let s = state.scenario();
     let orange = Color32::from_rgb(230, 120, 20);
     for a in &s.alternatives {

@@ -46,7 +46,7 @@ pub fn current_cost(scenario: &Scenario, chosen: Option<&str>) -> Option<Cost> {
 
 /// A combo box of every cost: minimised criteria, then resources.
 pub fn cost_picker(ui: &mut Ui, id: &str, state: &AppState, chosen: &mut Option<String>) {
-    let lang = state.lang;
+    let lang = state.view.lang;
     let s = state.scenario();
     let current = current_cost(s, chosen.as_deref());
     let label = |c: &Cost| {
@@ -80,7 +80,7 @@ pub fn vfm_view(
     cache: &mut VfmCache,
     charts: &mut ChartImages,
 ) {
-    let lang = state.lang;
+    let lang = state.view.lang;
     let s = state.scenario();
     heading(ui, tr!(lang, "vfm.chart.title"));
     if state.analysis().evaluations.is_none() {

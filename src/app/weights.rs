@@ -12,7 +12,7 @@ use egui::{Id, RichText, Slider, Ui};
 
 /// Draws the profile selector and the weight sliders.
 pub fn weights_panel(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
-    let lang = state.lang;
+    let lang = state.view.lang;
     let s = state.scenario();
     heading(ui, tr!(lang, "gui.weights"));
     ui.label(RichText::new(tr!(lang, "gui.weights_help")).weak().small());
@@ -43,7 +43,7 @@ fn profile_selector(
     profile: &WeightProfile,
     out: &mut Vec<Command>,
 ) {
-    let (lang, s) = (state.lang, state.scenario());
+    let (lang, s) = (state.view.lang, state.scenario());
     ui.horizontal(|ui| {
         let label = ui
             .label(tr!(lang, "gui.profile"))
@@ -69,7 +69,7 @@ fn profile_selector(
 
 /// Add a profile, duplicate or delete the active one (not the last).
 fn profile_buttons(ui: &mut Ui, state: &AppState, profile: &WeightProfile, out: &mut Vec<Command>) {
-    let (lang, s) = (state.lang, state.scenario());
+    let (lang, s) = (state.view.lang, state.scenario());
     ui.horizontal(|ui| {
         if ui
             .button(tr!(lang, "gui.profile_add"))
@@ -148,7 +148,7 @@ fn criterion_sliders(
     profile: &WeightProfile,
     out: &mut Vec<Command>,
 ) {
-    let (lang, s) = (state.lang, state.scenario());
+    let (lang, s) = (state.view.lang, state.scenario());
     let raw: Vec<f64> = s.criteria.iter().map(|c| profile.weight(&c.id)).collect();
     let shares = normalise(&raw);
     let max = raw.iter().copied().fold(1.0_f64, f64::max);

@@ -47,7 +47,7 @@ pub fn tree_sliders(
         .num_columns(4)
         .spacing([spacing, 5.0])
         .show(ui, |ui| {
-            header_row(ui, state.lang);
+            header_row(ui, state.view.lang);
             for node in tree.nodes() {
                 let label = node_label(ui, state, &tree, node, &included, columns.label);
                 node_slider(
@@ -59,7 +59,7 @@ pub fn tree_sliders(
                     columns.slider,
                     out,
                 );
-                share_cells(ui, state.lang, &shares, node);
+                share_cells(ui, state.view.lang, &shares, node);
                 ui.end_row();
             }
         });
@@ -95,7 +95,7 @@ fn node_label(
     included: &[bool],
     width: f32,
 ) -> egui::Response {
-    let (lang, s) = (state.lang, state.scenario());
+    let (lang, s) = (state.view.lang, state.scenario());
     let depth = tree.depth(node).saturating_sub(1);
     let name = match node {
         Node::Group(g) => s
@@ -137,7 +137,7 @@ fn node_slider(
     slider_width: f32,
     out: &mut Vec<Command>,
 ) {
-    let (lang, s) = (state.lang, state.scenario());
+    let (lang, s) = (state.view.lang, state.scenario());
     let id = tree.id(s, node).to_string();
     let parent = tree.parent(node).unwrap_or(Node::Root);
     let siblings_max = tree

@@ -10,7 +10,6 @@ use super::{ChartError, ChartKind, Ctx};
 use crate::analysis::frontier::{
     Cost, PackageFrontier, ValueForMoney, default_cost, resolve_cost, value_for_money,
 };
-use crate::model::Lang;
 use crate::report::frontier::{cost_name, cost_unit, summary};
 use crate::tr;
 use plotters::coord::Shift;

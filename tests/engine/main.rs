@@ -35,6 +35,8 @@ mod reference;
 mod report_json;
 mod report_values;
 mod scenarios;
+mod session_files;
+mod session_workflow;
 mod smaa_cancel;
 mod smaa_cli;
 mod smaa_engine;

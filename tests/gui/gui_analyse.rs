@@ -8,7 +8,7 @@ use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use tradeoff::app::elicit_swing::SwingDialog;
-use tradeoff::app::{AppState, Command, TradeoffApp, View, setup_style};
+use tradeoff::app::{AppState, Command, TradeoffApp, View, ViewCommand, setup_style};
 use tradeoff::model::{Elicitation, Lang, Scenario};
 
 fn harness() -> Harness<'static, TradeoffApp> {
@@ -46,13 +46,17 @@ fn swing_dialog_applies_one_undoable_edit_and_records_the_inputs() {
         h.state().analyse.swing.as_ref().map(|d| d.ratings[1]),
         Some(40.0)
     );
-    assert_eq!(h.state().state.doc.undo_len(), 0, "nothing applied yet");
+    assert_eq!(
+        h.state().state.session.doc().undo_len(),
+        0,
+        "nothing applied yet"
+    );
 
     h.get_by_label("Apply").click();
     h.run();
     let after = scenario(&h);
     assert!(h.state().analyse.swing.is_none(), "Apply closes the dialog");
-    assert_eq!(h.state().state.doc.undo_len(), 1, "one undo step");
+    assert_eq!(h.state().state.session.doc().undo_len(), 1, "one undo step");
     let profile = after.active().expect("active profile");
     let shares = expected.shares(&before);
     for (c, w) in before.criteria.iter().zip(&shares) {
@@ -79,14 +83,18 @@ fn stakeholder_compare_and_package_views_show_their_content() {
     let mut h = harness();
     h.state_mut()
         .state
-        .apply(Command::SetView(View::Stakeholders));
+        .apply(Command::View(ViewCommand::Show(View::Stakeholders)));
     h.run();
     h.get_by_label_contains(" favour");
     h.get_by_label_contains("Update “Whole of government”");
-    h.state_mut().state.apply(Command::SetView(View::Package));
+    h.state_mut()
+        .state
+        .apply(Command::View(ViewCommand::Show(View::Package)));
     h.run();
     h.get_by_label_contains("Best package: ");
-    h.state_mut().state.apply(Command::SetView(View::Compare));
+    h.state_mut()
+        .state
+        .apply(Command::View(ViewCommand::Show(View::Compare)));
     h.run();
     h.get_by_label_contains("Type or choose the file");
     let other = concat!(env!("CARGO_MANIFEST_DIR"), "/scenarios/canada-2018.ron");
@@ -130,7 +138,7 @@ fn dragging_a_swing_handle_reorders_the_swings() {
     assert_eq!(after[0], before[2], "the third swing is now first");
     assert_eq!(after[1], before[0]);
     assert_eq!(
-        h.state().state.doc.undo_len(),
+        h.state().state.session.doc().undo_len(),
         0,
         "reordering alone edits nothing"
     );
@@ -154,7 +162,7 @@ fn pairwise_dialog_records_a_clicked_judgement() {
     h.get_by_label("Apply").click();
     h.run();
     assert!(h.state().analyse.ahp.is_none(), "Apply closes the dialog");
-    assert_eq!(h.state().state.doc.undo_len(), 1);
+    assert_eq!(h.state().state.session.doc().undo_len(), 1);
     let after = scenario(&h);
     let Some(Elicitation::Pairwise { judgements }) = &after.active().expect("active").elicitation
     else {

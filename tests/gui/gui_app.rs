@@ -8,7 +8,7 @@ use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use tradeoff::analysis::{Method, evaluate};
-use tradeoff::app::{AppState, Command, TradeoffApp, setup_style};
+use tradeoff::app::{AppState, Command, FileCommand, TradeoffApp, setup_style};
 use tradeoff::model::{Lang, Node, Scenario, ValueTree};
 
 fn harness(lang: Lang) -> Harness<'static, TradeoffApp> {
@@ -82,7 +82,7 @@ fn opens_the_default_scenario_with_results_and_charts() {
     h.get_by_label(&s.title.en);
     h.get_by_label(&top_label(&s, Lang::En));
     assert!(h.state().charts.renders >= 2, "both charts rendered");
-    assert!(!h.state().state.doc.is_dirty());
+    assert!(!h.state().state.session.doc().is_dirty());
 }
 
 #[test]
@@ -137,12 +137,16 @@ fn dragging_a_weight_slider_is_one_undo_step() {
         end,
         "dragged to the end"
     );
-    assert_eq!(h.state().state.doc.undo_len(), 1, "one drag, one undo step");
+    assert_eq!(
+        h.state().state.session.doc().undo_len(),
+        1,
+        "one drag, one undo step"
+    );
     assert_eq!(winner_of(&edited), new_winner);
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
     assert!(scenario(&h) == s, "undo restores the scenario");
-    assert!(!h.state().state.doc.is_dirty());
+    assert!(!h.state().state.session.doc().is_dirty());
 }
 
 fn cell_name(s: &Scenario, option: usize, criterion: usize) -> String {
@@ -181,7 +185,7 @@ fn editing_a_score_then_undo_restores_it() {
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
     assert_eq!(value(&h), old);
-    assert!(!h.state().state.doc.is_dirty());
+    assert!(!h.state().state.session.doc().is_dirty());
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
     h.run();
     assert_eq!(value(&h), Some(123.5));
@@ -194,7 +198,7 @@ fn a_bad_number_is_refused_with_a_message_and_the_old_value_kept() {
     type_into_cell(&mut h, &cell_name(&s, 2, 0), "lots");
     assert!(scenario(&h) == s, "the scenario is unchanged");
     h.get_by_label("“lots” is not a number; the previous value is kept.");
-    assert!(!h.state().state.doc.is_dirty());
+    assert!(!h.state().state.session.doc().is_dirty());
 }
 
 #[test]
@@ -227,7 +231,7 @@ fn save_as_then_reload_gives_the_edited_scenario_back() {
         edited.score(id, &s.criteria[0].id).map(|x| x.value),
         Some(4.5)
     );
-    assert!(h.state().state.doc.is_dirty());
+    assert!(h.state().state.session.doc().is_dirty());
 
     // File > Save As… with the typed-path dialog (no native dialog in tests).
     h.get_by_label("File").click();
@@ -239,8 +243,8 @@ fn save_as_then_reload_gives_the_edited_scenario_back() {
     h.run();
     h.key_press(Key::Enter);
     h.run();
-    assert!(!h.state().state.doc.is_dirty());
-    assert_eq!(h.state().state.path.as_deref(), Some(path.as_path()));
+    assert!(!h.state().state.session.doc().is_dirty());
+    assert_eq!(h.state().state.session.path(), Some(path.as_path()));
     assert!(h.state().state.window_title().starts_with("edited.ron"));
 
     let reloaded = tradeoff::io::load(&path).expect("saved file loads");
@@ -249,7 +253,10 @@ fn save_as_then_reload_gives_the_edited_scenario_back() {
         "the saved file reloads as the edited scenario"
     );
     let mut again = harness(Lang::En);
-    again.state_mut().state.apply(Command::Open(Some(path)));
+    again
+        .state_mut()
+        .state
+        .apply(Command::File(FileCommand::Open(Some(path))));
     again.run();
     assert!(again.state().state.scenario() == &edited);
 }
@@ -263,7 +270,7 @@ fn switching_to_french_relabels_at_once() {
     h.run();
     h.get_by_label("Français").click();
     h.run();
-    assert_eq!(h.state().state.lang, Lang::Fr);
+    assert_eq!(h.state().state.view.lang, Lang::Fr);
     h.get_by_label(&top_label(&scenario(&h), Lang::Fr));
     h.get_by_label("Pondérations");
 }
@@ -286,8 +293,8 @@ fn closing_with_unsaved_changes_asks_first() {
     h.get_by_label("Unsaved changes");
     h.get_by_label("Cancel").click();
     h.run();
-    assert!(h.state().state.confirm.is_none());
-    assert!(!h.state().state.quit_confirmed);
+    assert!(h.state().state.session.unsaved_question().is_none());
+    assert!(!h.state().state.session.quit_confirmed());
     assert!(h.query_by_label("Unsaved changes").is_none());
 }
 

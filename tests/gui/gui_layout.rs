@@ -10,7 +10,7 @@ use egui::accesskit::Role;
 use egui::{Key, Rect, Vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
-use tradeoff::app::{AppState, Command, Edit, TradeoffApp, View, setup_style};
+use tradeoff::app::{AppState, Banner, Command, Edit, TradeoffApp, View, ViewCommand, setup_style};
 use tradeoff::charts::{ChartKind, READABLE_WIDTH_PT};
 use tradeoff::model::{Lang, Text};
 
@@ -108,7 +108,10 @@ fn analysis_charts_keep_a_readable_size_at_every_window_size() {
                 );
                 // A ninth criterion and a banner used to squash them to a sliver.
                 grow_criteria(&mut h, 9);
-                command(&mut h, Command::Notify("A message in the banner".into()));
+                command(
+                    &mut h,
+                    Command::ShowBanner(Banner::error("A message in the banner".into())),
+                );
                 assert_readable(
                     &h,
                     &[ChartKind::Ranking, ChartKind::Contributions],
@@ -144,15 +147,18 @@ fn robustness_and_charts_views_keep_a_readable_size() {
         for lang in Lang::ALL {
             let mut h = harness(size, lang, 1.0);
             grow_criteria(&mut h, 9);
-            command(&mut h, Command::Notify("Une bannière".into()));
-            command(&mut h, Command::SetView(View::Robustness));
+            command(
+                &mut h,
+                Command::ShowBanner(Banner::error("Une bannière".into())),
+            );
+            command(&mut h, Command::View(ViewCommand::Show(View::Robustness)));
             assert_readable(
                 &h,
                 &[ChartKind::Sensitivity],
                 lang,
                 &format!("{size:?} {lang:?} robustness"),
             );
-            command(&mut h, Command::SetView(View::Charts));
+            command(&mut h, Command::View(ViewCommand::Show(View::Charts)));
             for kind in [
                 ChartKind::Ranking,
                 ChartKind::Contributions,
@@ -266,7 +272,7 @@ fn escape_cancels_the_swing_dialog_without_changing_weights() {
 #[test]
 fn presentation_starts_on_slide_one_or_on_the_chart_asked_for() {
     let mut h = harness([1366.0, 768.0], Lang::En, 1.0);
-    command(&mut h, Command::SetView(View::Charts));
+    command(&mut h, Command::View(ViewCommand::Show(View::Charts)));
     h.get_by_label(&ChartKind::Radar.title(Lang::En)).click();
     h.run_steps(2);
     assert_eq!(h.state().charts_tabs.kind, ChartKind::Radar);
@@ -280,7 +286,7 @@ fn presentation_starts_on_slide_one_or_on_the_chart_asked_for() {
     h.run_steps(2);
     assert!(!h.state().present.active);
     // …the Charts view's Present button starts at the chart on screen.
-    command(&mut h, Command::SetView(View::Charts));
+    command(&mut h, Command::View(ViewCommand::Show(View::Charts)));
     h.state_mut().charts_tabs.kind = ChartKind::Radar;
     h.run_steps(2);
     h.get_by_role_and_label(Role::Button, "Present").click();
@@ -298,7 +304,7 @@ fn a_banner_floats_over_the_layout_without_moving_it() {
         let before = (h.get_by_label(&title).rect(), h.get_by_label(tab).rect());
         let ranking = chart_rects(&h, ChartKind::Ranking, lang);
         let text = "Saved to /tmp/somewhere/with/a/long/path/scenario.ron";
-        command(&mut h, Command::Notify(text.into()));
+        command(&mut h, Command::ShowBanner(Banner::error(text.into())));
         h.get_by_label(text);
         let after = (h.get_by_label(&title).rect(), h.get_by_label(tab).rect());
         assert_eq!(before, after, "{lang:?}: the banner moved the layout");

@@ -7,7 +7,7 @@ use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use std::time::Duration;
-use tradeoff::app::state::SaveConflictChoice;
+use tradeoff::app::state::{FileCommand, SaveConflictChoice, ViewCommand};
 use tradeoff::app::{AppState, Command, TradeoffApp, View, setup_style};
 use tradeoff::charts::ChartKind;
 use tradeoff::model::Lang;
@@ -37,13 +37,13 @@ fn wait(h: &mut Harness<'_, TradeoffApp>, done: impl Fn(&TradeoffApp) -> bool) {
         }
         std::thread::sleep(Duration::from_millis(5));
     }
-    panic!("timed out; banner: {:?}", h.state().state.banner);
+    panic!("timed out; banner: {:?}", h.state().state.view.banner);
 }
 
 #[test]
 fn every_chart_tab_renders_and_the_waterfall_needs_a_comparison() {
     let mut h = harness(Lang::En);
-    command(&mut h, Command::SetView(View::Charts));
+    command(&mut h, Command::View(ViewCommand::Show(View::Charts)));
     assert!(
         h.query_by_label(&ChartKind::Waterfall.title(Lang::En))
             .is_none()
@@ -67,11 +67,11 @@ fn every_chart_tab_renders_and_the_waterfall_needs_a_comparison() {
 fn export_chart_and_briefing_pack_write_files_off_the_ui_thread() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut h = harness(Lang::En);
-    command(&mut h, Command::SetView(View::Charts));
+    command(&mut h, Command::View(ViewCommand::Show(View::Charts)));
     h.get_by_label("Copy chart").click();
     h.run_steps(2);
     // Copied, or a plain message saying there is no clipboard here.
-    assert!(h.state().state.banner.is_some());
+    assert!(h.state().state.view.banner.is_some());
     h.get_by_label("Export chart…").click();
     h.run_steps(4);
     // No native dialogs in tests: the typed-path dialog asks.
@@ -82,6 +82,7 @@ fn export_chart_and_briefing_pack_write_files_off_the_ui_thread() {
     h.run_steps(2);
     wait(&mut h, |app| {
         app.state
+            .view
             .banner
             .as_ref()
             .is_some_and(|b| b.text.starts_with("Exported"))
@@ -97,8 +98,8 @@ fn export_chart_and_briefing_pack_write_files_off_the_ui_thread() {
     h.run_steps(2);
     h.get_by_label("OK").click();
     h.run_steps(2);
-    wait(&mut h, |app| app.state.banner.is_some());
-    let banner = h.state().state.banner.clone().expect("banner");
+    wait(&mut h, |app| app.state.view.banner.is_some());
+    let banner = h.state().state.view.banner.clone().expect("banner");
     assert!(!banner.error, "{}", banner.text);
     assert!(std::fs::read_dir(&pack).expect("pack").count() > 4);
 }
@@ -141,7 +142,7 @@ fn f5_presents_arrows_move_weights_stay_live_and_escape_leaves() {
 #[test]
 fn robustness_recomputes_smaa_off_the_ui_thread_when_weights_change() {
     let mut h = harness(Lang::En);
-    command(&mut h, Command::SetView(View::Robustness));
+    command(&mut h, Command::View(ViewCommand::Show(View::Robustness)));
     wait(&mut h, |app| {
         app.robust.worker.as_ref().is_some_and(|w| w.is_fresh())
     });
@@ -185,7 +186,10 @@ fn saving_over_a_file_changed_elsewhere_asks_first() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("s.ron");
     let mut h = harness(Lang::En);
-    command(&mut h, Command::SaveAs(Some(path.clone())));
+    command(
+        &mut h,
+        Command::File(FileCommand::SaveAs(Some(path.clone()))),
+    );
     let s = h.state().state.scenario().clone();
     command(
         &mut h,
@@ -196,12 +200,12 @@ fn saving_over_a_file_changed_elsewhere_asks_first() {
         }),
     );
     std::fs::write(&path, "// changed by another program\n").expect("write");
-    command(&mut h, Command::Save);
+    command(&mut h, Command::File(FileCommand::Save));
     h.get_by_label("Overwrite the file?");
     h.get_by_label("Overwrite").click();
     h.run_steps(2);
-    assert_eq!(h.state().state.save_conflict, None);
-    assert!(!h.state().state.doc.is_dirty());
+    assert_eq!(h.state().state.session.overwrite_question(), None);
+    assert!(!h.state().state.session.doc().is_dirty());
     assert!(tradeoff::io::load(&path).is_ok());
     // Cancel keeps the other program's version and the unsaved changes.
     let s = h.state().state.scenario().clone();
@@ -214,12 +218,12 @@ fn saving_over_a_file_changed_elsewhere_asks_first() {
         }),
     );
     std::fs::write(&path, "// changed again\n").expect("write");
-    command(&mut h, Command::Save);
+    command(&mut h, Command::File(FileCommand::Save));
     command(
         &mut h,
-        Command::ResolveSaveConflict(SaveConflictChoice::Cancel),
+        Command::File(FileCommand::Overwrite(SaveConflictChoice::Cancel)),
     );
-    assert!(h.state().state.doc.is_dirty());
+    assert!(h.state().state.session.doc().is_dirty());
     assert_eq!(
         std::fs::read_to_string(&path).expect("read"),
         "// changed again\n"
@@ -242,7 +246,7 @@ fn robustness_says_plainly_when_every_option_is_excluded() {
             veto: Some(impossible),
         }),
     );
-    command(&mut h, Command::SetView(View::Robustness));
+    command(&mut h, Command::View(ViewCommand::Show(View::Robustness)));
     h.get_by_label("Every option is excluded, so there is nothing to rank. Reasons:");
     assert!(
         h.query_all_by_label_contains(&s.alternatives[0].name.en)
@@ -256,7 +260,7 @@ fn robustness_says_plainly_when_every_option_is_excluded() {
 fn the_waterfall_tab_appears_once_a_comparison_is_set_up() {
     use tradeoff::app::compare_view::Source;
     let mut h = harness(Lang::En);
-    command(&mut h, Command::SetView(View::Charts));
+    command(&mut h, Command::View(ViewCommand::Show(View::Charts)));
     let title = ChartKind::Waterfall.title(Lang::En);
     assert!(h.query_by_label(&title).is_none());
     let profiles: Vec<String> = h
@@ -302,9 +306,13 @@ fn opening_another_file_redraws_the_charts() {
     let path = dir.path().join("two.ron");
     tradeoff::io::save(&path, &other).expect("saved");
     let before = h.state().charts.renders;
-    command(&mut h, Command::Open(Some(path)));
+    command(&mut h, Command::File(FileCommand::Open(Some(path))));
     h.run_steps(2);
-    assert_eq!(h.state().state.doc.revision(), 0, "a fresh document");
+    assert_eq!(
+        h.state().state.session.doc().revision(),
+        0,
+        "a fresh document"
+    );
     assert!(
         h.state()
             .state

@@ -10,7 +10,7 @@ use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use tradeoff::analysis::{Method, Reason, evaluate};
-use tradeoff::app::{AppState, Command, Edit, TradeoffApp, View, setup_style};
+use tradeoff::app::{AppState, Command, Edit, TradeoffApp, View, ViewCommand, setup_style};
 use tradeoff::model::{Lang, Scenario};
 
 fn harness_with(state: AppState) -> Harness<'static, TradeoffApp> {
@@ -93,7 +93,7 @@ fn fifteen_on_a_fixed_zero_to_ten_scale_is_refused_in_the_cell() {
     assert!(scale.worst.max(scale.best) < 15.0);
     type_into_cell(&mut h, &cell(&s, "mali", "risk", Lang::Fr), "15");
     assert!(scenario(&h) == s, "nothing stored");
-    assert!(!h.state().state.doc.is_dirty());
+    assert!(!h.state().state.session.doc().is_dirty());
     let note = format!(
         "✕ {} × {} : 15 est hors de l'échelle fixe",
         s.alternative_name("mali", Lang::Fr),
@@ -261,7 +261,9 @@ fn a_name_edited_in_english_shows_in_french_with_the_fallback_mark() {
         .expect("focused")
         .type_text("Air task force");
     h.run();
-    h.state_mut().state.apply(Command::SetLang(Lang::Fr));
+    h.state_mut()
+        .state
+        .apply(Command::View(ViewCommand::SetLang(Lang::Fr)));
     h.run();
     let after = scenario(&h);
     let name = &after.alternatives.last().expect("there").name;
@@ -282,7 +284,9 @@ fn buttons_that_cannot_act_are_disabled_and_say_why() {
     h.key_press(Key::Escape);
     h.run();
     // Compare › Load with an empty path.
-    h.state_mut().state.apply(Command::SetView(View::Compare));
+    h.state_mut()
+        .state
+        .apply(Command::View(ViewCommand::Show(View::Compare)));
     h.run();
     let load = h.get_by_label("Load");
     assert!(load.accesskit_node().is_disabled());
@@ -323,7 +327,7 @@ fn the_stakeholder_path_names_the_options_it_leaves_out() {
     assert_eq!(back.path.start, own.winner().map(|w| w.alternative.clone()));
     h.state_mut()
         .state
-        .apply(Command::SetView(View::Stakeholders));
+        .apply(Command::View(ViewCommand::Show(View::Stakeholders)));
     h.run();
     let st = &mut h.state_mut().analyse.stakeholders;
     st.path_from = Some(s.profiles[0].id.clone());
@@ -362,9 +366,13 @@ fn undo_and_the_unsaved_mark_agree_after_a_drag_with_ctrl_z_in_the_middle() {
         h.run();
         let st = &h.state().state;
         let changed = st.scenario() != &s;
-        assert_eq!(st.doc.is_dirty(), changed, "unsaved mark ⇔ changed");
+        assert_eq!(
+            st.session.doc().is_dirty(),
+            changed,
+            "unsaved mark ⇔ changed"
+        );
         assert!(
-            st.doc.can_undo() || !changed,
+            st.session.doc().can_undo() || !changed,
             "a change can always be undone"
         );
         assert_eq!(st.window_title().starts_with('●'), changed);

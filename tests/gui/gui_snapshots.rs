@@ -6,7 +6,7 @@
 use crate::soft_render::{SoftRenderer, Textures, check_snapshot, render};
 use egui_kittest::Harness;
 use std::time::Duration;
-use tradeoff::app::{AppState, Command, TradeoffApp, View, setup_style};
+use tradeoff::app::{AppState, Command, TradeoffApp, View, ViewCommand, setup_style};
 use tradeoff::model::Lang;
 
 fn harness(size: [f32; 2], lang: Lang) -> (Harness<'static, TradeoffApp>, Textures) {
@@ -26,7 +26,9 @@ fn harness(size: [f32; 2], lang: Lang) -> (Harness<'static, TradeoffApp>, Textur
 /// Shows `view` and lets it settle (the Robustness view's SMAA runs on a
 /// worker thread: wait until its result is in, so no spinner is drawn).
 fn settle(h: &mut Harness<'_, TradeoffApp>, view: View) {
-    h.state_mut().state.apply(Command::SetView(view));
+    h.state_mut()
+        .state
+        .apply(Command::View(ViewCommand::Show(view)));
     for _ in 0..2_000 {
         h.step();
         let worker_busy = h

@@ -141,7 +141,7 @@ fn with_even_weights(decisive: &str) -> AppState {
         }
     }
     let mut state = AppState::new(s, None, Lang::En);
-    state.doc.mark_saved();
+    state.session.mark_saved();
     state
 }
 
@@ -245,7 +245,7 @@ fn a_group_is_added_a_criterion_moved_in_with_the_menu_and_undo_takes_each_back(
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
     assert!(scenario(&h) == original, "undo takes the group back");
-    assert!(!h.state().state.doc.is_dirty());
+    assert!(!h.state().state.session.doc().is_dirty());
 }
 
 #[test]
@@ -279,7 +279,7 @@ fn a_criterion_dragged_onto_a_group_moves_into_it_and_deleting_the_group_says_wh
     h.run();
     let s = scenario(&h);
     assert!(s.group("trial").is_none());
-    let banner = h.state().state.banner.clone().expect("says so");
+    let banner = h.state().state.view.banner.clone().expect("says so");
     assert_eq!(
         banner.text,
         "Group “Trial” deleted: its 1 item(s) moved to the top level, keeping their effective weights (Undo restores the group)."
@@ -303,7 +303,7 @@ fn dragging_a_group_weight_slider_reranks_in_one_undo_step() {
         parent: Some("focus".into()),
         before: None,
     }));
-    state.doc.mark_saved();
+    state.session.mark_saved();
     let mut h = harness_with(state, [1366.0, 900.0]);
     let before = scenario(&h);
     assert_eq!(before.active().map(|p| p.weight("focus")), Some(8.0));
@@ -314,7 +314,7 @@ fn dragging_a_group_weight_slider_reranks_in_one_undo_step() {
         .evaluation(Method::Wsm)
         .and_then(|e| e.winner())
         .cloned();
-    let steps = h.state().state.doc.undo_len();
+    let steps = h.state().state.session.doc().undo_len();
     // Drag the group's slider to its left end: the criterion stops counting.
     let rect = h.get_by_role_and_label(Role::Slider, "Focus").rect();
     let start = rect.center();
@@ -329,7 +329,7 @@ fn dragging_a_group_weight_slider_reranks_in_one_undo_step() {
     let after = scenario(&h);
     assert_eq!(after.active().map(|p| p.weight("focus")), Some(0.0));
     assert_eq!(
-        h.state().state.doc.undo_len(),
+        h.state().state.session.doc().undo_len(),
         steps + 1,
         "one drag, one step"
     );
@@ -406,7 +406,7 @@ fn a_value_function_from_a_preset_then_typed_dragged_and_removed_rescores_each_t
         criterion: "cost".into(),
         function: None,
     }));
-    state.doc.mark_saved();
+    state.session.mark_saved();
     let mut h = harness_with(state, [1366.0, 900.0]);
     let plain = scenario(&h);
     open_cost_editor(&mut h);
@@ -435,19 +435,19 @@ fn a_value_function_from_a_preset_then_typed_dragged_and_removed_rescores_each_t
     assert_eq!(f.value(hi), 0.0);
     assert_eq!(f.value(lo), 100.0);
     assert_results_follow(&h);
-    let steps = h.state().state.doc.undo_len();
+    let steps = h.state().state.session.doc().undo_len();
 
     // Typed: point 2's value, in English.
     type_into(&mut h, "Point 2: value", "99.5");
     let typed = cost_function(&h).expect("a function");
     assert_eq!(typed.points()[1].1, 99.5);
     assert_eq!(typed.points()[0], f.points()[0]);
-    assert_eq!(h.state().state.doc.undo_len(), steps + 1);
+    assert_eq!(h.state().state.session.doc().undo_len(), steps + 1);
     assert_results_follow(&h);
     // "1,25" in English could be 1.25 or 125: refused, nothing changes.
     type_into(&mut h, "Point 2: level", "1,25");
     assert_eq!(cost_function(&h), Some(typed.clone()));
-    let banner = h.state().state.banner.clone().expect("a message");
+    let banner = h.state().state.view.banner.clone().expect("a message");
     assert!(
         banner.error && banner.text.contains("1,25"),
         "{}",
@@ -456,11 +456,11 @@ fn a_value_function_from_a_preset_then_typed_dragged_and_removed_rescores_each_t
     // A value breaking the order (cost: value must not rise) is refused with the reason.
     type_into(&mut h, "Point 3: value", "100");
     assert_eq!(cost_function(&h), Some(typed.clone()));
-    let banner = h.state().state.banner.clone().expect("a message");
+    let banner = h.state().state.view.banner.clone().expect("a message");
     assert!(banner.text.contains("less is better"), "{}", banner.text);
 
     // Dragged: point 4 pulled up, in one undo step.
-    let steps = h.state().state.doc.undo_len();
+    let steps = h.state().state.session.doc().undo_len();
     let rect = h.get_by_label("Drag point 4").rect();
     let start = rect.center();
     h.drag_at(start);
@@ -481,7 +481,7 @@ fn a_value_function_from_a_preset_then_typed_dragged_and_removed_rescores_each_t
     assert!(new.0 > typed.points()[2].0 && new.0 < typed.points()[4].0);
     assert!(dragged.agrees_with(Direction::Minimize));
     assert_eq!(
-        h.state().state.doc.undo_len(),
+        h.state().state.session.doc().undo_len(),
         steps + 1,
         "one drag, one step"
     );

@@ -5,7 +5,7 @@
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use tradeoff::app::{AppState, Command, TradeoffApp, View, setup_style};
+use tradeoff::app::{AppState, Command, TradeoffApp, View, ViewCommand, setup_style};
 use tradeoff::model::Lang;
 
 fn harness(lang: Lang) -> Harness<'static, TradeoffApp> {
@@ -29,7 +29,7 @@ fn a_group_toggle_opens_the_contributions_chart_into_criteria() {
     h.get_by_label("▸ Security").click();
     h.run();
     assert_eq!(
-        h.state().state.expanded_groups,
+        h.state().state.view.expanded_groups,
         vec!["security".to_string()]
     );
     assert!(
@@ -39,10 +39,10 @@ fn a_group_toggle_opens_the_contributions_chart_into_criteria() {
     // The toggle now shows the group open; clicking again closes it.
     h.get_by_label("▾ Security").click();
     h.run();
-    assert!(h.state().state.expanded_groups.is_empty());
+    assert!(h.state().state.view.expanded_groups.is_empty());
     h.get_by_label("Show every criterion").click();
     h.run();
-    let mut open = h.state().state.expanded_groups.clone();
+    let mut open = h.state().state.view.expanded_groups.clone();
     open.sort();
     assert_eq!(open, vec!["diplomacy".to_string(), "security".to_string()]);
     h.get_by_label("Show groups only");
@@ -53,7 +53,7 @@ fn the_stakeholder_table_lists_groups_and_opens_one_into_its_criteria() {
     let mut h = harness(Lang::Fr);
     h.state_mut()
         .state
-        .apply(Command::SetView(View::Stakeholders));
+        .apply(Command::View(ViewCommand::Show(View::Stakeholders)));
     h.run();
     let count =
         |h: &Harness<'_, TradeoffApp>, name: &str| h.query_all_by_label_contains(name).count();
@@ -72,7 +72,9 @@ fn the_stakeholder_table_lists_groups_and_opens_one_into_its_criteria() {
 #[test]
 fn the_compare_view_sums_the_change_per_group_and_opens_a_group() {
     let mut h = harness(Lang::En);
-    h.state_mut().state.apply(Command::SetView(View::Compare));
+    h.state_mut()
+        .state
+        .apply(Command::View(ViewCommand::Show(View::Compare)));
     h.run();
     let other = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/charts_data/tree-b.ron");
     h.state_mut()
@@ -96,7 +98,7 @@ fn the_compare_view_sums_the_change_per_group_and_opens_a_group() {
         .click();
     h.run();
     assert_eq!(
-        h.state().state.expanded_groups,
+        h.state().state.view.expanded_groups,
         vec!["security".to_string()]
     );
     assert_eq!(count(&h, "▾ Security"), 2, "one choice for every view");

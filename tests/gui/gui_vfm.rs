@@ -4,7 +4,7 @@
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use tradeoff::app::{AppState, Command, TradeoffApp, View, setup_style};
+use tradeoff::app::{AppState, Command, TradeoffApp, View, ViewCommand, setup_style};
 use tradeoff::model::Lang;
 
 fn harness(state: AppState) -> Harness<'static, TradeoffApp> {
@@ -30,7 +30,7 @@ fn has(h: &Harness<'_, TradeoffApp>, text: &str) -> bool {
 fn open_view(h: &mut Harness<'_, TradeoffApp>) {
     h.state_mut()
         .state
-        .apply(Command::SetView(View::ValueForMoney));
+        .apply(Command::View(ViewCommand::Show(View::ValueForMoney)));
     h.run_steps(3);
 }
 

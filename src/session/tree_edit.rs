@@ -244,39 +244,8 @@ type Family = (String, Vec<(String, Vec<String>)>);
 pub fn rebalance(before: &Scenario, s: &mut Scenario) {
     let old_tree = ValueTree::new(before);
     let new_tree = ValueTree::new(s);
-    let all = vec![true; before.criteria.len()];
-    let old_nodes = old_tree.nodes();
-    let old_parent: HashMap<&str, &str> = old_nodes
-        .iter()
-        .map(|&n| {
-            let parent = old_tree.parent(n).unwrap_or(Node::Root);
-            (old_tree.id(before, n), old_tree.id(before, parent))
-        })
-        .collect();
-    // Each parent of the new tree with its children, by id.
-    let families: Vec<Family> = std::iter::once(Node::Root)
-        .chain(
-            new_tree
-                .nodes()
-                .into_iter()
-                .filter(|n| matches!(n, Node::Group(_))),
-        )
-        .map(|parent| {
-            let children = new_tree
-                .children(parent)
-                .iter()
-                .map(|&c| {
-                    let criteria = new_tree
-                        .criteria_under(c)
-                        .iter()
-                        .map(|&j| new_tree.id(s, Node::Criterion(j)).to_string())
-                        .collect();
-                    (new_tree.id(s, c).to_string(), criteria)
-                })
-                .collect();
-            (new_tree.id(s, parent).to_string(), children)
-        })
-        .collect();
+    let old_parent = parents_by_id(before, &old_tree);
+    let families = families(s, &new_tree);
     let new_node: HashMap<String, Node> = new_tree
         .nodes()
         .into_iter()
@@ -288,73 +257,156 @@ pub fn rebalance(before: &Scenario, s: &mut Scenario) {
             continue;
         };
         let shares = new_tree.local_shares(profile, &all_new);
-        let old_effective = old_tree.effective_weights(old_profile, &all);
-        // Mass of a node: the summed effective weight of its criteria.
-        let old_mass: HashMap<&str, f64> = old_nodes
-            .iter()
-            .map(|&n| {
-                let m = old_tree
-                    .criteria_under(n)
-                    .iter()
-                    .map(|&j| old_effective.get(j).copied().unwrap_or(0.0))
-                    .sum();
-                (old_tree.id(before, n), m)
-            })
-            .collect();
+        let share_of = |id: &str| new_node.get(id).map_or(0.0, |&n| shares.share(n));
+        let old = OldTree {
+            mass: masses(before, &old_tree, old_profile),
+            parent: &old_parent,
+        };
         for (parent_id, children) in &families {
-            let mass: Vec<f64> = children
+            let share: Vec<f64> = children.iter().map(|(c, _)| share_of(c)).collect();
+            rebalance_family(profile, parent_id, children, &share, &old);
+        }
+    }
+}
+
+/// Each node's parent in the tree before the change, by id.
+fn parents_by_id<'a>(before: &'a Scenario, tree: &ValueTree) -> HashMap<&'a str, &'a str> {
+    tree.nodes()
+        .iter()
+        .map(|&n| {
+            let parent = tree.parent(n).unwrap_or(Node::Root);
+            (tree.id(before, n), tree.id(before, parent))
+        })
+        .collect()
+}
+
+/// Each parent of the tree (root first, then groups) with its children, by
+/// id, each child with the criteria under it.
+fn families(s: &Scenario, tree: &ValueTree) -> Vec<Family> {
+    std::iter::once(Node::Root)
+        .chain(
+            tree.nodes()
+                .into_iter()
+                .filter(|n| matches!(n, Node::Group(_))),
+        )
+        .map(|parent| {
+            let children = tree
+                .children(parent)
                 .iter()
-                .map(|(_, criteria)| {
-                    criteria
+                .map(|&c| {
+                    let criteria = tree
+                        .criteria_under(c)
                         .iter()
-                        .map(|c| old_mass.get(c.as_str()).copied().unwrap_or(0.0))
-                        .sum()
+                        .map(|&j| tree.id(s, Node::Criterion(j)).to_string())
+                        .collect();
+                    (tree.id(s, c).to_string(), criteria)
                 })
                 .collect();
-            let total: f64 = mass.iter().sum();
-            if total <= 0.0 {
-                continue;
-            }
-            // Nothing to do where the engine's shares (absent nodes at 0)
-            // already give every child its mass.
-            let raw: Vec<f64> = children.iter().map(|(c, _)| profile.weight(c)).collect();
-            let raw_total: f64 = raw.iter().sum();
-            let agrees = children.iter().zip(&mass).all(|((c, _), m)| {
-                let share = new_node.get(c.as_str()).map_or(0.0, |&n| shares.share(n));
-                (share - m / total).abs() <= 1e-12
-            });
-            if agrees {
-                continue;
-            }
-            // Siblings that were already here with the same mass keep their
-            // raw weight; everyone is put on their scale.
-            let (kept_raw, kept_mass) = children.iter().zip(raw.iter().zip(&mass)).fold(
-                (0.0, 0.0),
-                |(r, m), ((c, _), (&w, &mc))| {
-                    let stayed = old_parent.get(c.as_str()) == Some(&parent_id.as_str());
-                    let same = old_mass
-                        .get(c.as_str())
-                        .is_some_and(|&old| (old - mc).abs() <= 1e-12);
-                    if stayed && same && w > 0.0 && mc > 0.0 {
-                        (r + w, m + mc)
-                    } else {
-                        (r, m)
-                    }
-                },
-            );
-            let scale = if kept_mass > 0.0 {
-                kept_raw / kept_mass
-            } else if raw_total > 0.0 {
-                raw_total / total
+            (tree.id(s, parent).to_string(), children)
+        })
+        .collect()
+}
+
+/// Mass of each node before the change: the summed effective weight of its criteria.
+fn masses<'a>(
+    before: &'a Scenario,
+    tree: &ValueTree,
+    profile: &crate::model::WeightProfile,
+) -> HashMap<&'a str, f64> {
+    let effective = tree.effective_weights(profile, &vec![true; before.criteria.len()]);
+    tree.nodes()
+        .iter()
+        .map(|&n| {
+            let m = tree
+                .criteria_under(n)
+                .iter()
+                .map(|&j| effective.get(j).copied().unwrap_or(0.0))
+                .sum();
+            (tree.id(before, n), m)
+        })
+        .collect()
+}
+
+/// The tree before the change, as the rebalancing of one family reads it.
+struct OldTree<'a> {
+    /// Each node's mass (summed effective weight of its criteria).
+    mass: HashMap<&'a str, f64>,
+    /// Each node's parent.
+    parent: &'a HashMap<&'a str, &'a str>,
+}
+
+/// Rewrites the raw weights of one parent's `children` so their shares give
+/// each its old mass; nothing changes where the current `share`s already do.
+fn rebalance_family(
+    profile: &mut crate::model::WeightProfile,
+    parent_id: &str,
+    children: &[(String, Vec<String>)],
+    share: &[f64],
+    old: &OldTree,
+) {
+    let mass: Vec<f64> = children
+        .iter()
+        .map(|(_, criteria)| {
+            criteria
+                .iter()
+                .map(|c| old.mass.get(c.as_str()).copied().unwrap_or(0.0))
+                .sum()
+        })
+        .collect();
+    let total: f64 = mass.iter().sum();
+    if total <= 0.0 {
+        return;
+    }
+    // Nothing to do where the engine's shares (absent nodes at 0)
+    // already give every child its mass.
+    if share
+        .iter()
+        .zip(&mass)
+        .all(|(share, m)| (share - m / total).abs() <= 1e-12)
+    {
+        return;
+    }
+    let raw: Vec<f64> = children.iter().map(|(c, _)| profile.weight(c)).collect();
+    let scale = raw_per_mass(parent_id, children, &raw, &mass, old);
+    for ((c, _), m) in children.iter().zip(&mass) {
+        profile
+            .weights
+            .insert(c.clone(), round_significant(scale * m));
+    }
+}
+
+/// Raw weight per unit of mass: siblings that were already here with the
+/// same mass keep their raw weight, and everyone is put on their scale.
+fn raw_per_mass(
+    parent_id: &str,
+    children: &[(String, Vec<String>)],
+    raw: &[f64],
+    mass: &[f64],
+    old: &OldTree,
+) -> f64 {
+    let (kept_raw, kept_mass) = children.iter().zip(raw.iter().zip(mass)).fold(
+        (0.0, 0.0),
+        |(r, m), ((c, _), (&w, &mc))| {
+            let stayed = old.parent.get(c.as_str()) == Some(&parent_id);
+            let same = old
+                .mass
+                .get(c.as_str())
+                .is_some_and(|&before| (before - mc).abs() <= 1e-12);
+            if stayed && same && w > 0.0 && mc > 0.0 {
+                (r + w, m + mc)
             } else {
-                1.0 / total
-            };
-            for ((c, _), m) in children.iter().zip(&mass) {
-                profile
-                    .weights
-                    .insert(c.clone(), round_significant(scale * m));
+                (r, m)
             }
-        }
+        },
+    );
+    let total: f64 = mass.iter().sum();
+    let raw_total: f64 = raw.iter().sum();
+    if kept_mass > 0.0 {
+        kept_raw / kept_mass
+    } else if raw_total > 0.0 {
+        raw_total / total
+    } else {
+        1.0 / total
     }
 }
 
@@ -374,14 +426,14 @@ fn group_index(s: &Scenario, id: &str) -> Result<usize, EditError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::edit::Edit;
-    use crate::app::history::Document;
     use crate::model::{Lang, WeightProfile, validate};
+    use crate::session::edit::Edit;
+    use crate::session::history::Document;
     use proptest::prelude::*;
 
     /// The fixture with a second profile, and its criteria's effective weights per profile.
     fn scenario() -> Scenario {
-        let mut s = crate::app::fixture::fixture();
+        let mut s = crate::session::fixture::fixture();
         let mut p = WeightProfile::new("defence", Text::new("Defence"));
         for (c, w) in [("risk", 70.0), ("cost", 10.0), ("impact", 20.0)] {
             p.weights.insert(c.into(), w);

@@ -162,7 +162,7 @@ mod tests {
     use super::*;
 
     fn doc() -> Document {
-        Document::new(crate::app::fixture::fixture(), true)
+        Document::new(crate::session::fixture::fixture(), true)
     }
 
     fn weight(w: f64) -> Edit {

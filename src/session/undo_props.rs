@@ -1,10 +1,9 @@
 //! Property test of undo/redo and the unsaved mark: random interleavings of
 //! drags (coalescing weight edits), typed edits, refused edits, group ends,
-//! saves, undos and redos, run through [`AppState::apply`] and checked
-//! against a plain timeline model after every step.
+//! saves, undos and redos, run through a [`Session`] and checked against a
+//! plain timeline model after every step.
 
-use super::edit::Edit;
-use super::state::{AppState, Cell, Command};
+use super::{Edit, Session};
 use crate::model::{Lang, Scenario, Text};
 use proptest::prelude::*;
 
@@ -28,7 +27,7 @@ enum Op {
     /// A refused edit: a range that does not hold the value.
     BadRange { option: usize },
     /// A cell clicked (ends any run of edits).
-    Select { option: usize, criterion: usize },
+    Select,
     /// Saved to disk.
     Save,
     /// Ctrl+Z.
@@ -46,7 +45,7 @@ fn op() -> impl Strategy<Value = Op> {
         1 => (0..4usize, any::<bool>(), 0..3u8).prop_map(|(option, fr, name)| Op::Rename { option, fr, name }),
         1 => Just(Op::AddOption),
         1 => (0..4usize).prop_map(|option| Op::BadRange { option }),
-        1 => (0..4usize, 0..3usize).prop_map(|(option, criterion)| Op::Select { option, criterion }),
+        1 => Just(Op::Select),
         1 => Just(Op::Save),
         3 => Just(Op::Undo),
         2 => Just(Op::Redo),
@@ -90,20 +89,28 @@ impl Model {
 
 const CRITERIA: [&str; 3] = ["risk", "cost", "impact"];
 
-fn commands(op: &Op, s: &Scenario) -> Vec<Command> {
+/// What the session is asked: an edit, or the end of a run of edits (a
+/// slider released, a cell clicked).
+#[derive(Debug, Clone)]
+enum Step {
+    Edit(Edit),
+    EndGroup,
+}
+
+fn commands(op: &Op, s: &Scenario) -> Vec<Step> {
     let option = |i: usize| s.alternatives[i % s.alternatives.len()].id.clone();
     match op {
-        Op::Drag { criterion, weight } => vec![Command::Edit(Edit::SetWeight {
+        Op::Drag { criterion, weight } => vec![Step::Edit(Edit::SetWeight {
             profile: "whole_of_government".into(),
             criterion: CRITERIA[*criterion].into(),
             weight: f64::from(*weight) / 4.0,
         })],
-        Op::Release => vec![Command::EndGroup],
+        Op::Release => vec![Step::EndGroup],
         Op::Type {
             option: i,
             criterion,
             value,
-        } => vec![Command::Edit(Edit::SetScore {
+        } => vec![Step::Edit(Edit::SetScore {
             alternative: option(*i),
             criterion: CRITERIA[*criterion].into(),
             value: f64::from(*value),
@@ -112,27 +119,21 @@ fn commands(op: &Op, s: &Scenario) -> Vec<Command> {
             option: i,
             fr,
             name,
-        } => vec![Command::Edit(Edit::RenameAlternative {
+        } => vec![Step::Edit(Edit::RenameAlternative {
             id: option(*i),
             lang: if *fr { Lang::Fr } else { Lang::En },
             name: format!("Name {name}"),
         })],
-        Op::AddOption => vec![Command::Edit(Edit::AddAlternative {
+        Op::AddOption => vec![Step::Edit(Edit::AddAlternative {
             name: Text::new("Option"),
         })],
-        Op::BadRange { option: i } => vec![Command::Edit(Edit::SetRange {
+        Op::BadRange { option: i } => vec![Step::Edit(Edit::SetRange {
             alternative: option(*i),
             criterion: "risk".into(),
             low: Some(1000.0),
             high: Some(2000.0),
         })],
-        Op::Select {
-            option: i,
-            criterion,
-        } => vec![Command::SelectCell(Cell {
-            alternative: option(*i),
-            criterion: CRITERIA[*criterion].into(),
-        })],
+        Op::Select => vec![Step::EndGroup],
         Op::Save | Op::Undo | Op::Redo => Vec::new(),
     }
 }
@@ -142,9 +143,9 @@ proptest! {
 
     #[test]
     fn undo_redo_and_the_unsaved_mark_follow_the_timeline(ops in prop::collection::vec(op(), 1..60)) {
-        let original = crate::app::fixture::fixture();
-        let mut state = AppState::new(original.clone(), None, Lang::En);
-        state.doc.mark_saved();
+        let original = super::fixture::fixture();
+        let mut state = Session::new(original.clone(), None);
+        state.mark_saved();
         let mut model = Model {
             timeline: vec![original.clone()],
             at: 0,
@@ -154,17 +155,17 @@ proptest! {
         for op in &ops {
             match op {
                 Op::Save => {
-                    state.doc.mark_saved();
+                    state.mark_saved();
                     model.saved = model.timeline[model.at].clone();
                     model.run = None;
                 }
                 Op::Undo => {
-                    state.apply(Command::Undo);
+                    state.undo();
                     model.at = model.at.saturating_sub(1);
                     model.run = None;
                 }
                 Op::Redo => {
-                    state.apply(Command::Redo);
+                    state.redo();
                     if model.at + 1 < model.timeline.len() {
                         model.at += 1;
                     }
@@ -173,31 +174,36 @@ proptest! {
                 _ => {
                     for c in commands(op, &model.timeline[model.at]) {
                         match &c {
-                            Command::Edit(e) => model.edit(e),
-                            _ => model.run = None,
+                            Step::Edit(e) => {
+                                model.edit(e);
+                                // A refused edit leaves the scenario alone (checked below).
+                                let _ = state.apply_edit(e);
+                            }
+                            Step::EndGroup => {
+                                model.run = None;
+                                state.end_group();
+                            }
                         }
-                        state.apply(c);
                     }
                 }
             }
             let now = &model.timeline[model.at];
             prop_assert_eq!(state.scenario(), now, "after {:?}", op);
-            prop_assert_eq!(state.doc.can_undo(), model.at > 0, "undo after {:?}", op);
+            prop_assert_eq!(state.doc().can_undo(), model.at > 0, "undo after {:?}", op);
             prop_assert_eq!(
-                state.doc.can_redo(),
+                state.doc().can_redo(),
                 model.at + 1 < model.timeline.len(),
                 "redo after {:?}",
                 op
             );
-            prop_assert_eq!(state.doc.is_dirty(), *now != model.saved, "unsaved after {:?}", op);
-            prop_assert_eq!(state.window_title().starts_with('●'), *now != model.saved);
+            prop_assert_eq!(state.doc().is_dirty(), *now != model.saved, "unsaved after {:?}", op);
         }
-        while state.doc.can_undo() {
-            state.apply(Command::Undo);
+        while state.doc().can_undo() {
+            state.undo();
         }
         prop_assert_eq!(state.scenario(), &original);
-        while state.doc.can_redo() {
-            state.apply(Command::Redo);
+        while state.doc().can_redo() {
+            state.redo();
         }
         prop_assert_eq!(state.scenario(), model.timeline.last().expect("never empty"));
     }
