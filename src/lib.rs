@@ -15,6 +15,7 @@ pub mod i18n;
 pub mod io;
 pub mod model;
 pub mod report;
+pub mod session;
 
 /// The bundled default scenario (Canada 2016).
 pub const DEFAULT_SCENARIO: &str = include_str!("../scenarios/canada-2016.ron");

@@ -3,8 +3,11 @@
 //! SVG, export the briefing pack). Exports run on a worker thread and report
 //! in the banner when done.
 
-use super::chart_tex::{TexCache, TexKey};
+use super::chart_inputs::{STALE_TINT, SmaaView, criterion_picker, group_picker, input_for};
+use super::chart_tex::{TexCache, TexKey, content_of};
+use super::compare_view::{CompareState, Source};
 use super::state::{AppState, Banner, Command};
+use super::view::{CentralView, ViewContext};
 use crate::analysis::Method;
 use crate::analysis::compare::Explanation;
 use crate::analysis::smaa::SmaaResult;
@@ -29,17 +32,6 @@ pub fn available_kinds(has_comparison: bool) -> Vec<ChartKind> {
         .into_iter()
         .filter(|k| *k != ChartKind::Waterfall || has_comparison)
         .collect()
-}
-
-/// A SMAA result and the generation of the job that made it.
-#[derive(Clone, Copy)]
-pub struct SmaaView<'a> {
-    /// The result.
-    pub result: &'a SmaaResult,
-    /// Its job generation (part of the texture key).
-    pub generation: u64,
-    /// False while a newer job is running.
-    pub fresh: bool,
 }
 
 /// A comparison ready for the waterfall chart (set up in the Compare view).
@@ -72,13 +64,7 @@ impl Waterfall {
 }
 
 /// What the cached waterfall was computed from.
-type WaterfallKey = (
-    u64,
-    u64,
-    Method,
-    super::compare_view::Source,
-    Option<String>,
-);
+type WaterfallKey = (u64, u64, Method, Source, Option<String>);
 
 /// Steps done and steps in all of a running briefing export.
 type Steps = Arc<(AtomicUsize, AtomicUsize)>;
@@ -127,96 +113,6 @@ impl Default for ChartsTabs {
     }
 }
 
-/// The chart input for `kind` as the window shows it.
-pub fn input_for<'a>(
-    state: &'a AppState,
-    criterion: Option<&'a str>,
-    smaa: Option<SmaaView<'a>>,
-) -> ChartInput<'a> {
-    ChartInput {
-        method: state.method,
-        criterion,
-        smaa: smaa.map(|s| s.result),
-        expanded: &state.expanded_groups,
-        evaluation: state.evaluation(state.method),
-        ..ChartInput::new(state.scenario(), state.lang)
-    }
-}
-
-/// The criterion picker of the sensitivity chart.
-pub fn criterion_picker(ui: &mut Ui, id: &str, state: &AppState, criterion: &mut Option<String>) {
-    let lang = state.lang;
-    let s = state.scenario();
-    // The slot may hold a group id (see [`group_picker`]): then no criterion is chosen.
-    let current = criterion
-        .as_deref()
-        .and_then(|c| s.criterion(c))
-        .map_or_else(
-            || tr!(lang, "present.criterion_auto"),
-            |c| c.name.get(lang).to_string(),
-        );
-    ui.label(tr!(lang, "present.criterion"));
-    egui::ComboBox::from_id_salt(id)
-        .selected_text(current)
-        .show_ui(ui, |ui| {
-            if ui
-                .selectable_label(criterion.is_none(), tr!(lang, "present.criterion_auto"))
-                .clicked()
-            {
-                *criterion = None;
-            }
-            for c in &s.criteria {
-                if ui
-                    .selectable_label(criterion.as_deref() == Some(&c.id), c.name.get(lang))
-                    .clicked()
-                {
-                    *criterion = Some(c.id.clone());
-                }
-            }
-        });
-}
-
-/// The group picker of the sensitivity chart, shown when the scenario has a
-/// value tree: choosing a group puts its id in the chart's criterion slot
-/// (criteria and groups share one namespace), so the chart varies the
-/// group's share of its parent instead of a criterion's weight.
-pub fn group_picker(ui: &mut Ui, id: &str, state: &AppState, slot: &mut Option<String>) {
-    let lang = state.lang;
-    let s = state.scenario();
-    if s.groups.is_empty() {
-        return;
-    }
-    let chosen = slot
-        .as_deref()
-        .filter(|c| s.criterion(c).is_none())
-        .and_then(|c| s.groups.iter().find(|g| g.id == c));
-    ui.label(tr!(lang, "present.group"));
-    egui::ComboBox::from_id_salt(id)
-        .selected_text(chosen.map_or_else(
-            || tr!(lang, "present.group_none"),
-            |g| g.name.get(lang).to_string(),
-        ))
-        .show_ui(ui, |ui| {
-            if ui
-                .selectable_label(chosen.is_none(), tr!(lang, "present.group_none"))
-                .clicked()
-                && chosen.is_some()
-            {
-                *slot = None;
-            }
-            for g in &s.groups {
-                if ui
-                    .selectable_label(chosen.is_some_and(|c| c.id == g.id), g.name.get(lang))
-                    .clicked()
-                {
-                    *slot = Some(g.id.clone());
-                }
-            }
-        })
-        .response
-        .on_hover_text(tr!(lang, "present.group_tip"));
-}
-
 impl ChartsTabs {
     /// What goes in the chart input's criterion slot for `kind`: the
     /// frontier chart's cost, else the sensitivity criterion.
@@ -229,11 +125,7 @@ impl ChartsTabs {
 
     /// Recomputes the comparison behind the waterfall when the scenario or
     /// the Compare view's choice changed. Cheap when nothing changed.
-    pub fn refresh_waterfall(
-        &mut self,
-        state: &AppState,
-        compare: &super::compare_view::CompareState,
-    ) {
+    pub fn refresh_waterfall(&mut self, state: &AppState, compare: &CompareState) {
         let key: WaterfallKey = (
             state.content_key(),
             compare.generation,
@@ -273,86 +165,11 @@ impl ChartsTabs {
         smaa: Option<SmaaView<'_>>,
         out: &mut Vec<Command>,
     ) {
-        let lang = state.lang;
         let waterfall = self.waterfall();
-        // The value-function tab only once some criterion has a value function.
-        let has_function = state
-            .scenario()
-            .criteria
-            .iter()
-            .any(|c| c.value_function.is_some());
-        ui.horizontal_wrapped(|ui| {
-            for kind in available_kinds(waterfall.is_some())
-                .into_iter()
-                .filter(|k| *k != ChartKind::ValueSensitivity || has_function)
-            {
-                if ui
-                    .selectable_label(self.kind == kind, kind.title(lang))
-                    .clicked()
-                {
-                    self.kind = kind;
-                }
-            }
-        });
+        self.tab_row(ui, state, waterfall.is_some());
         ui.horizontal(|ui| {
-            // With validation errors there is no chart to copy or export.
-            let results = state.analysis().evaluations.is_some();
-            let why = tr!(lang, "gui.why.no_results");
-            if ui
-                .add_enabled(results, egui::Button::new(tr!(lang, "present.copy_chart")))
-                .on_hover_text(tr!(lang, "present.copy_chart_tip"))
-                .on_disabled_hover_text(&why)
-                .clicked()
-            {
-                out.push(Command::CopyChart);
-            }
-            if ui
-                .add_enabled(
-                    results,
-                    egui::Button::new(tr!(lang, "present.export_chart")),
-                )
-                .on_disabled_hover_text(&why)
-                .clicked()
-            {
-                out.push(Command::ExportChart(None));
-            }
-            if ui
-                .add_enabled(
-                    results,
-                    egui::Button::new(tr!(lang, "present.export_brief")),
-                )
-                .on_disabled_hover_text(&why)
-                .clicked()
-            {
-                out.push(Command::ExportBrief(None));
-            }
-            if ui
-                .button(tr!(lang, "present.start"))
-                .on_hover_text(tr!(lang, "present.start_tip"))
-                .clicked()
-            {
-                out.push(Command::StartPresentation(Some(self.kind)));
-            }
-            if !self.running.is_empty() {
-                ui.spinner();
-                ui.label(RichText::new(tr!(lang, "present.exporting")).weak());
-            }
-            if matches!(
-                self.kind,
-                ChartKind::Sensitivity | ChartKind::ValueSensitivity
-            ) {
-                ui.separator();
-                criterion_picker(ui, "charts-criterion", state, &mut self.criterion);
-            }
-            if self.kind == ChartKind::Sensitivity {
-                group_picker(ui, "charts-group", state, &mut self.criterion);
-            }
-            if self.kind == ChartKind::Acceptability
-                && let Some(s) = smaa
-                && !s.fresh
-            {
-                ui.spinner();
-            }
+            self.actions(ui, state, out);
+            self.chart_options(ui, state, smaa);
         });
         if matches!(
             self.kind,
@@ -367,55 +184,147 @@ impl ChartsTabs {
             });
         }
         ui.separator();
+        self.chart_area(ui, state, smaa, waterfall.as_deref());
+    }
+
+    /// One tab per chart the scenario can draw.
+    fn tab_row(&mut self, ui: &mut Ui, state: &AppState, has_comparison: bool) {
+        let lang = state.lang;
+        // The value-function tab only once some criterion has a value function.
+        let has_function = state
+            .scenario()
+            .criteria
+            .iter()
+            .any(|c| c.value_function.is_some());
+        ui.horizontal_wrapped(|ui| {
+            for kind in available_kinds(has_comparison)
+                .into_iter()
+                .filter(|k| *k != ChartKind::ValueSensitivity || has_function)
+            {
+                if ui
+                    .selectable_label(self.kind == kind, kind.title(lang))
+                    .clicked()
+                {
+                    self.kind = kind;
+                }
+            }
+        });
+    }
+
+    /// Copy, export, briefing pack and presentation buttons, and the
+    /// spinner while an export runs.
+    fn actions(&self, ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
+        let lang = state.lang;
+        // With validation errors there is no chart to copy or export.
+        let results = state.analysis().evaluations.is_some();
+        let why = tr!(lang, "gui.why.no_results");
+        if ui
+            .add_enabled(results, egui::Button::new(tr!(lang, "present.copy_chart")))
+            .on_hover_text(tr!(lang, "present.copy_chart_tip"))
+            .on_disabled_hover_text(&why)
+            .clicked()
+        {
+            out.push(Command::CopyChart);
+        }
+        if ui
+            .add_enabled(
+                results,
+                egui::Button::new(tr!(lang, "present.export_chart")),
+            )
+            .on_disabled_hover_text(&why)
+            .clicked()
+        {
+            out.push(Command::ExportChart(None));
+        }
+        if ui
+            .add_enabled(
+                results,
+                egui::Button::new(tr!(lang, "present.export_brief")),
+            )
+            .on_disabled_hover_text(&why)
+            .clicked()
+        {
+            out.push(Command::ExportBrief(None));
+        }
+        if ui
+            .button(tr!(lang, "present.start"))
+            .on_hover_text(tr!(lang, "present.start_tip"))
+            .clicked()
+        {
+            out.push(Command::StartPresentation(Some(self.kind)));
+        }
+        if !self.running.is_empty() {
+            ui.spinner();
+            ui.label(RichText::new(tr!(lang, "present.exporting")).weak());
+        }
+    }
+
+    /// The chosen chart's own choices: criterion and group of the
+    /// sensitivity charts, the spinner of a SMAA run under way.
+    fn chart_options(&mut self, ui: &mut Ui, state: &AppState, smaa: Option<SmaaView<'_>>) {
+        if matches!(
+            self.kind,
+            ChartKind::Sensitivity | ChartKind::ValueSensitivity
+        ) {
+            ui.separator();
+            criterion_picker(ui, "charts-criterion", state, &mut self.criterion);
+        }
+        if self.kind == ChartKind::Sensitivity {
+            group_picker(ui, "charts-group", state, &mut self.criterion);
+        }
+        if self.kind == ChartKind::Acceptability
+            && let Some(s) = smaa
+            && !s.fresh
+        {
+            ui.spinner();
+        }
+    }
+
+    /// The chosen chart filling the rest of the view, never smaller than
+    /// readable (a small window scrolls instead).
+    fn chart_area(
+        &mut self,
+        ui: &mut Ui,
+        state: &AppState,
+        smaa: Option<SmaaView<'_>>,
+        waterfall: Option<&Waterfall>,
+    ) {
+        let lang = state.lang;
         let room = ui.available_size();
         let ppp = ui.ctx().pixels_per_point();
-        let key = TexKey::new(
-            self.kind,
-            state.chart_key(),
-            state.method,
-            lang,
-            self.criterion_for(self.kind),
-            smaa.map_or(0, |s| s.generation),
-            room,
-            ppp,
-            1.0,
-        );
-        let key = TexKey {
-            smaa_generation: match (&waterfall, self.kind) {
-                (Some(w), ChartKind::Waterfall) => w.generation,
-                _ => key.smaa_generation,
-            },
-            ..key
-        };
+        let waterfall = waterfall.filter(|_| self.kind == ChartKind::Waterfall);
+        // The waterfall is keyed by its comparison, the others by the SMAA run drawn.
+        let generation =
+            waterfall.map_or_else(|| smaa.map_or(0, |s| s.generation), |w| w.generation);
         let criterion = self.criterion_for(self.kind);
-        let input = match (&waterfall, self.kind) {
-            (Some(w), ChartKind::Waterfall) => w.input(lang, &state.expanded_groups),
-            _ => input_for(state, criterion.as_deref(), smaa),
+        let key_at = |size| {
+            let (revision, method) = (state.chart_key(), state.method);
+            TexKey::new(
+                self.kind,
+                revision,
+                method,
+                lang,
+                criterion.clone(),
+                generation,
+                size,
+                ppp,
+                1.0,
+            )
+        };
+        let input = match waterfall {
+            Some(w) => w.input(lang, &state.expanded_groups),
+            None => input_for(state, criterion.as_deref(), smaa),
         };
         let tint = if self.kind == ChartKind::Acceptability && smaa.is_some_and(|s| !s.fresh) {
-            super::robustness::STALE_TINT
+            STALE_TINT
         } else {
             Color32::WHITE
         };
-        // Never smaller than readable: a small window scrolls instead.
-        let size = self.cache.readable.fit(
-            self.kind,
-            &input,
-            super::chart_tex::content_of(&key),
-            room,
-            ppp,
-        );
-        let key = TexKey::new(
-            key.kind,
-            key.revision,
-            key.method,
-            key.lang,
-            key.criterion,
-            key.smaa_generation,
-            size,
-            ppp,
-            1.0,
-        );
+        let size = self
+            .cache
+            .readable
+            .fit(self.kind, &input, content_of(&key_at(room)), room, ppp);
+        let key = key_at(size);
         egui::ScrollArea::both()
             .id_salt("charts-tab-scroll")
             .auto_shrink(false)
@@ -659,6 +568,24 @@ impl ChartsTabs {
             self.written_folder = written;
         }
         banners
+    }
+}
+
+/// The Charts view for one frame: its tabs, the comparison behind the
+/// waterfall, and the Robustness view's newest SMAA result.
+pub struct ChartsView<'a> {
+    /// The view's state.
+    pub tabs: &'a mut ChartsTabs,
+    /// The Compare view's choice (for the waterfall).
+    pub compare: &'a CompareState,
+    /// The SMAA result the acceptability tab draws.
+    pub smaa: Option<SmaaView<'a>>,
+}
+
+impl CentralView for ChartsView<'_> {
+    fn ui(&mut self, ui: &mut Ui, ctx: &mut ViewContext<'_>) {
+        self.tabs.refresh_waterfall(ctx.state, self.compare);
+        self.tabs.ui(ui, ctx.state, self.smaa, ctx.out);
     }
 }
 

@@ -4,8 +4,9 @@
 //! changes the charts live.
 
 use super::TradeoffApp;
+use super::chart_inputs::input_for;
 use super::chart_tex::{TexCache, TexKey};
-use super::charts_tabs::{available_kinds, input_for};
+use super::charts_tabs::available_kinds;
 use super::edit::Edit;
 use super::state::{AppState, Command};
 use super::widgets::display_text;
@@ -235,7 +236,7 @@ impl TradeoffApp {
                     None => input_for(state, criterion.as_deref(), smaa),
                 };
                 let tint = if kind == ChartKind::Acceptability && smaa.is_some_and(|s| !s.fresh) {
-                    super::robustness::STALE_TINT
+                    super::chart_inputs::STALE_TINT
                 } else {
                     Color32::WHITE
                 };

@@ -7,10 +7,10 @@
 //! computed off the UI thread, once per revision and method, so a large
 //! file stays responsive while a weight is dragged.
 
+use super::chart_inputs::{STALE_TINT, SmaaView, criterion_picker, group_picker, input_for};
 use super::chart_tex::{TexCache, TexKey, content_of};
-use super::charts_tabs::{SmaaView, criterion_picker, group_picker, input_for};
-use super::smaa_worker::{JobKey, Outcome, SmaaWorker, WeightSpread};
 use super::state::AppState;
+use super::view::{CentralView, ViewContext};
 use super::widgets::heading;
 use crate::analysis::sensitivity::SensitivityCurve;
 use crate::analysis::{DecisionMatrix, Method};
@@ -18,14 +18,12 @@ use crate::charts::{ChartKind, READABLE_WIDTH_PT, curve_for};
 use crate::i18n::{num, pct};
 use crate::model::Lang;
 use crate::report::sensitivity::{describe, tree_findings};
+use crate::session::smaa_worker::{JobKey, Outcome, SmaaWorker, WeightSpread};
 use crate::tr;
 use egui::{Color32, RichText, Ui, Vec2};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
-
-/// Tint of a chart whose numbers are being recomputed.
-pub const STALE_TINT: Color32 = Color32::from_rgba_premultiplied(105, 105, 105, 105);
 
 /// Grid points of the sensitivity curves behind the sentences.
 const GRID_POINTS: usize = 200;
@@ -183,6 +181,12 @@ impl Default for Robustness {
             cache: TexCache::default(),
             findings: Findings::default(),
         }
+    }
+}
+
+impl CentralView for Robustness {
+    fn ui(&mut self, ui: &mut Ui, ctx: &mut ViewContext<'_>) {
+        self.show(ui, ctx.state);
     }
 }
 
