@@ -34,6 +34,8 @@ mod promethee_thresholds;
 mod reference;
 mod report_json;
 mod scenarios;
+mod session_elicit;
+mod session_profiles;
 mod smaa_cancel;
 mod smaa_cli;
 mod smaa_engine;
