@@ -250,9 +250,9 @@ proptest! {
         let s = flat_scenario(&vec![Direction::Maximize; m], &[vec![1.0; m]], &weights);
         let p = with_elicited_weights(&s, "p0", &shares[..m], Elicitation::Direct).expect("profile");
         let total: f64 = shares[..m].iter().sum();
-        for j in 0..m {
+        for (j, share) in shares[..m].iter().enumerate() {
             let id = format!("c{j}");
-            prop_assert!((p.weight(&id) - shares[j] / total).abs() < 1e-12);
+            prop_assert!((p.weight(&id) - share / total).abs() < 1e-12);
         }
         prop_assert_eq!(p.elicitation, Some(Elicitation::Direct));
         prop_assert!(with_elicited_weights(&s, "p0", &shares[..m - 1], Elicitation::Direct).is_none());
