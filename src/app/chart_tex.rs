@@ -7,6 +7,7 @@
 //! [`ReadableHeights`] says how much room a chart needs so views give it that
 //! much (scrolling) instead of squashing it.
 
+use super::chart_key::key_of;
 use crate::analysis::Method;
 use crate::charts::{ChartInput, ChartKind, READABLE_WIDTH_PT, readable_height, render_rgb};
 use crate::model::Lang;
@@ -14,14 +15,6 @@ use egui::{Color32, ColorImage, RichText, TextureHandle, TextureOptions, Ui, Vec
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::time::Instant;
-
-/// A hash of anything hashable, for chart keys.
-pub fn key_of(parts: impl std::hash::Hash) -> u64 {
-    use std::hash::{DefaultHasher, Hasher};
-    let mut h = DefaultHasher::new();
-    parts.hash(&mut h);
-    h.finish()
-}
 
 /// Everything a rendered chart depends on.
 #[derive(Debug, Clone, PartialEq)]

@@ -4,7 +4,8 @@
 //! are drawn at one pixel per point so each frame stays within budget; the
 //! crisp full-resolution render follows when the drag ends.
 
-use super::chart_tex::{TexCache, TexKey, key_of};
+use super::chart_key::key_of;
+use super::chart_tex::{TexCache, TexKey};
 use super::state::AppState;
 use crate::charts::{ChartInput, ChartKind, READABLE_WIDTH_PT};
 use egui::{Color32, Ui, Vec2};

@@ -4,7 +4,8 @@
 //! scores with changed cells highlighted, every change, and the waterfall of
 //! what moved the gap (design.md §4).
 
-use super::chart_tex::{TexCache, key_of};
+use super::chart_key::key_of;
+use super::chart_tex::TexCache;
 use super::state::{AppState, Command};
 use super::view::{CentralView, ViewContext};
 use super::widgets::heading;

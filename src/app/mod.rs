@@ -8,6 +8,7 @@ pub mod analyse;
 pub mod autosave_ui;
 pub mod central;
 pub mod chart_inputs;
+pub mod chart_key;
 pub mod chart_tex;
 pub mod charts_tabs;
 pub mod charts_view;

@@ -18,7 +18,7 @@ use crate::charts::{ChartKind, READABLE_WIDTH_PT, curve_for};
 use crate::i18n::{num, pct};
 use crate::model::Lang;
 use crate::report::sensitivity::{describe, tree_findings};
-use crate::session::smaa_worker::{JobKey, Outcome, SmaaWorker, WeightSpread};
+use crate::session::smaa_worker::{Finished, JobKey, Outcome, SmaaWorker, WeightSpread};
 use crate::tr;
 use egui::{Color32, RichText, Ui, Vec2};
 use std::sync::Arc;
@@ -281,6 +281,26 @@ impl Robustness {
     }
 
     fn settings_ui(&mut self, ui: &mut Ui, lang: Lang) {
+        self.spread_ui(ui, lang);
+        ui.label(tr!(lang, "present.samples"));
+        egui::ComboBox::from_id_salt("smaa-samples")
+            .selected_text(grouped(self.samples, lang))
+            .show_ui(ui, |ui| {
+                for n in SAMPLE_CHOICES {
+                    ui.selectable_value(&mut self.samples, n, grouped(n, lang));
+                }
+            });
+        ui.label(tr!(lang, "present.seed"));
+        ui.add(
+            egui::DragValue::new(&mut self.seed)
+                .range(0..=u32::MAX)
+                .custom_parser(|t| super::state::parse_number(t, lang).ok()),
+        );
+    }
+
+    /// How SMAA draws the weights: around the current ones (and how far),
+    /// or anywhere the profile allows.
+    fn spread_ui(&mut self, ui: &mut Ui, lang: Lang) {
         let around = matches!(self.spread, WeightSpread::AroundCurrent(_));
         ui.label(tr!(lang, "present.weights_sampled"));
         egui::ComboBox::from_id_salt("smaa-spread")
@@ -327,20 +347,6 @@ impl Robustness {
             .on_hover_text(tr!(lang, "present.spread_tip"));
             *d = points / 100.0;
         }
-        ui.label(tr!(lang, "present.samples"));
-        egui::ComboBox::from_id_salt("smaa-samples")
-            .selected_text(grouped(self.samples, lang))
-            .show_ui(ui, |ui| {
-                for n in SAMPLE_CHOICES {
-                    ui.selectable_value(&mut self.samples, n, grouped(n, lang));
-                }
-            });
-        ui.label(tr!(lang, "present.seed"));
-        ui.add(
-            egui::DragValue::new(&mut self.seed)
-                .range(0..=u32::MAX)
-                .custom_parser(|t| super::state::parse_number(t, lang).ok()),
-        );
     }
 
     fn sensitivity_column(&mut self, ui: &mut Ui, state: &AppState) {
@@ -431,30 +437,10 @@ impl Robustness {
     }
 
     fn smaa_column(&mut self, ui: &mut Ui, state: &AppState) {
-        let lang = state.lang;
         let fresh = self.worker.as_ref().is_some_and(SmaaWorker::is_fresh);
-        let latest = self.worker.as_ref().and_then(|w| w.latest.clone());
-        ui.horizontal(|ui| {
-            match &latest {
-                Some(done) => {
-                    ui.label(tr!(
-                        lang,
-                        "present.smaa_status",
-                        samples = grouped(done.key.samples, lang),
-                        seed = done.key.seed,
-                        ms = num(done.elapsed_ms, 0, lang)
-                    ));
-                }
-                None => {
-                    ui.label(tr!(lang, "present.smaa_first"));
-                }
-            }
-            if !fresh {
-                ui.spinner();
-                ui.label(RichText::new(tr!(lang, "present.updating")).weak());
-            }
-        });
-        match latest.as_ref().map(|l| &l.outcome) {
+        let latest = self.worker.as_ref().and_then(|w| w.latest.as_ref());
+        smaa_status(ui, latest, fresh, state.lang);
+        match latest.map(|l| &l.outcome) {
             Some(Outcome::AllExcluded) => {
                 all_excluded(ui, state);
                 return;
@@ -465,6 +451,12 @@ impl Robustness {
             }
             _ => {}
         }
+        self.acceptability_chart(ui, state, fresh);
+    }
+
+    /// The rank-acceptability chart of the newest SMAA run, dimmed while a
+    /// newer run is under way.
+    fn acceptability_chart(&mut self, ui: &mut Ui, state: &AppState, fresh: bool) {
         let want = Vec2::new(
             ui.available_width(),
             (ui.available_height() - 8.0).max(220.0),
@@ -479,22 +471,18 @@ impl Robustness {
         // Keyed by the SMAA run drawn, not the revision: while a new run is
         // under way the last chart stays, dimmed, instead of flickering.
         let ppp = ui.ctx().pixels_per_point();
+        let revision = if view.is_some() {
+            0
+        } else {
+            state.content_key()
+        };
+        let generation = view.map_or(0, |s| s.generation);
+        let (method, lang) = (state.method, state.lang);
         let new_key = |size| {
-            let key = TexKey::new(
-                ChartKind::Acceptability,
-                state.content_key(),
-                state.method,
-                lang,
-                None,
-                view.map_or(0, |s| s.generation),
-                size,
-                ppp,
-                1.0,
-            );
-            TexKey {
-                revision: if view.is_some() { 0 } else { key.revision },
-                ..key
-            }
+            let kind = ChartKind::Acceptability;
+            TexKey::new(
+                kind, revision, method, lang, None, generation, size, ppp, 1.0,
+            )
         };
         let tint = if fresh { Color32::WHITE } else { STALE_TINT };
         let input = input_for(state, None, view);
@@ -507,6 +495,31 @@ impl Robustness {
         self.cache
             .show(ui, "robust-acceptability", key, &input, size, tint);
     }
+}
+
+/// What the newest SMAA run was (samples, seed, time), and a spinner while
+/// a newer one runs.
+fn smaa_status(ui: &mut Ui, latest: Option<&Finished>, fresh: bool, lang: Lang) {
+    ui.horizontal(|ui| {
+        match latest {
+            Some(done) => {
+                ui.label(tr!(
+                    lang,
+                    "present.smaa_status",
+                    samples = grouped(done.key.samples, lang),
+                    seed = done.key.seed,
+                    ms = num(done.elapsed_ms, 0, lang)
+                ));
+            }
+            None => {
+                ui.label(tr!(lang, "present.smaa_first"));
+            }
+        }
+        if !fresh {
+            ui.spinner();
+            ui.label(RichText::new(tr!(lang, "present.updating")).weak());
+        }
+    });
 }
 
 /// The plain statement shown when no option can be ranked.

@@ -3,7 +3,7 @@
 //! or geometric mean, written as one undo step with `Elicitation::Combined`)
 //! and the winner along the path between two profiles.
 
-use super::chart_tex::key_of;
+use super::chart_key::key_of;
 use super::edit::{Edit, fresh_id};
 use super::state::{AppState, Command};
 use super::view::{CentralView, ViewContext};

@@ -354,7 +354,7 @@ impl AppState {
         if self.expanded_groups.is_empty() {
             return self.content_key();
         }
-        self.content_key() ^ super::chart_tex::key_of(&self.expanded_groups)
+        self.content_key() ^ super::chart_key::key_of(&self.expanded_groups)
     }
 
     /// Analysis of the current revision.

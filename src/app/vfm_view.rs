@@ -3,7 +3,8 @@
 //! option's cost, value and better alternatives, the plain-words summary,
 //! and for combinable scenarios the best package at each budget.
 
-use super::chart_tex::{TexCache, key_of};
+use super::chart_key::key_of;
+use super::chart_tex::TexCache;
 use super::state::AppState;
 use super::view::{CentralView, ViewContext};
 use super::widgets::{PROBLEM, heading};

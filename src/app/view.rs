@@ -1,7 +1,7 @@
 //! One way of showing a view in the central panel, after egui's demo app:
 //! each view implements [`CentralView`] and reads what it needs from the
 //! [`ViewContext`] of the frame (the state, the command queue, the shared
-//! chart textures). [`super::central::view_for`] picks the view to show.
+//! chart textures). The `central` module picks the view to show.
 
 use super::chart_tex::TexCache;
 use super::state::{AppState, Command};
