@@ -460,6 +460,14 @@ fn path_bar(ui: &mut Ui, s: &Scenario, path: &ProfilePath, lang: Lang) {
             }
         }
     }
+    switch_marks(&painter, bar, path, lang);
+}
+
+/// A line at each switch point with its position under it, and 0 % and
+/// 100 % at the bar's ends.
+fn switch_marks(painter: &egui::Painter, bar: egui::Rect, path: &ProfilePath, lang: Lang) {
+    let x = |t: f64| bar.left() + bar.width() * t as f32;
+    let font = egui::FontId::proportional(12.0);
     let ink = Color32::from_gray(40);
     for sw in &path.switches {
         let px = x(sw.t);
@@ -478,20 +486,18 @@ fn path_bar(ui: &mut Ui, s: &Scenario, path: &ProfilePath, lang: Lang) {
             ink,
         );
     }
-    painter.text(
-        egui::pos2(bar.left(), bar.bottom() + 8.0),
-        egui::Align2::LEFT_TOP,
-        crate::i18n::pct(0.0, 0, lang),
-        font.clone(),
-        Color32::GRAY,
-    );
-    painter.text(
-        egui::pos2(bar.right(), bar.bottom() + 8.0),
-        egui::Align2::RIGHT_TOP,
-        crate::i18n::pct(1.0, 0, lang),
-        font,
-        Color32::GRAY,
-    );
+    for (t, align) in [
+        (0.0, egui::Align2::LEFT_TOP),
+        (1.0, egui::Align2::RIGHT_TOP),
+    ] {
+        painter.text(
+            egui::pos2(x(t), bar.bottom() + 8.0),
+            align,
+            crate::i18n::pct(t, 0, lang),
+            font.clone(),
+            Color32::GRAY,
+        );
+    }
 }
 
 #[cfg(test)]
