@@ -12,21 +12,14 @@ use super::chart_tex::{TexCache, TexKey, content_of};
 use super::state::AppState;
 use super::view::{CentralView, ViewContext};
 use super::widgets::heading;
-use crate::analysis::sensitivity::SensitivityCurve;
-use crate::analysis::{DecisionMatrix, Method};
-use crate::charts::{ChartKind, READABLE_WIDTH_PT, curve_for};
+use crate::analysis::Method;
+use crate::charts::{ChartKind, READABLE_WIDTH_PT};
 use crate::i18n::{num, pct};
 use crate::model::Lang;
-use crate::report::sensitivity::{describe, tree_findings};
+use crate::session::findings_worker::FindingsWorker;
 use crate::session::smaa_worker::{Finished, JobKey, Outcome, SmaaWorker, WeightSpread};
 use crate::tr;
 use egui::{Color32, RichText, Ui, Vec2};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{Receiver, Sender, channel};
-
-/// Grid points of the sensitivity curves behind the sentences.
-const GRID_POINTS: usize = 200;
 
 /// Sample counts offered.
 pub const SAMPLE_CHOICES: [usize; 3] = [1_000, 10_000, 100_000];
@@ -44,130 +37,7 @@ pub struct Robustness {
     /// The worker (started on first use).
     pub worker: Option<SmaaWorker>,
     cache: TexCache,
-    findings: Findings,
-}
-
-/// What the sentences' curves depend on: document content and method.
-type CurvesKey = (u64, Method);
-
-/// The per-criterion sentences: their curves computed on a background
-/// thread for the newest (revision, method), an obsolete computation
-/// stopped between criteria, and the sentences written once per result and
-/// language.
-struct Findings {
-    /// The newest (revision, method) asked for.
-    requested: Option<CurvesKey>,
-    /// Stop flag of the computation under way.
-    cancel: Option<Arc<AtomicBool>>,
-    sender: Sender<(CurvesKey, Vec<SensitivityCurve>)>,
-    receiver: Receiver<(CurvesKey, Vec<SensitivityCurve>)>,
-    /// The newest curves received (possibly for an older revision).
-    curves: Option<(CurvesKey, Vec<SensitivityCurve>)>,
-    /// The sentences of `curves` and the language they are in.
-    sentences: Option<(CurvesKey, Lang, Vec<String>)>,
-}
-
-impl Default for Findings {
-    fn default() -> Self {
-        let (sender, receiver) = channel();
-        Findings {
-            requested: None,
-            cancel: None,
-            sender,
-            receiver,
-            curves: None,
-            sentences: None,
-        }
-    }
-}
-
-impl Findings {
-    /// Starts computing the curves for `key` unless already asked; the
-    /// previous computation is told to stop. `on_done` runs when they are
-    /// ready (to ask for a repaint).
-    fn request(
-        &mut self,
-        key: CurvesKey,
-        matrix: Option<&DecisionMatrix>,
-        on_done: impl Fn() + Send + 'static,
-    ) {
-        if self.requested == Some(key) {
-            return;
-        }
-        self.requested = Some(key);
-        let cancel = Arc::new(AtomicBool::new(false));
-        if let Some(obsolete) = self.cancel.replace(Arc::clone(&cancel)) {
-            obsolete.store(true, Ordering::Relaxed);
-        }
-        let Some(matrix) = matrix else {
-            // Nothing to rank: no sentences, nothing to compute.
-            self.curves = Some((key, Vec::new()));
-            return;
-        };
-        let matrix = matrix.clone();
-        let sender = self.sender.clone();
-        let spawned = std::thread::Builder::new()
-            .name("sensitivity-findings".into())
-            .spawn(move || {
-                let mut curves = Vec::with_capacity(matrix.m());
-                for j in 0..matrix.m() {
-                    if cancel.load(Ordering::Relaxed) {
-                        return;
-                    }
-                    curves.push(curve_for(&matrix, key.1, j, GRID_POINTS));
-                }
-                if sender.send((key, curves)).is_ok() {
-                    on_done();
-                }
-            });
-        if let Err(e) = spawned {
-            eprintln!("tradeoff: sensitivity sentences not computed: {e}");
-        }
-    }
-
-    /// Takes the curves computed since the last call; keeps the newest asked for.
-    fn poll(&mut self) {
-        while let Ok((key, curves)) = self.receiver.try_recv() {
-            // A finished computation for an older key still beats nothing.
-            if self.requested == Some(key) || self.curves.is_none() {
-                self.curves = Some((key, curves));
-            }
-        }
-    }
-
-    /// True when the sentences answer the newest request.
-    fn is_fresh(&self) -> bool {
-        self.curves.as_ref().map(|(k, _)| *k) == self.requested
-    }
-
-    /// The sentences of the newest curves in `lang` (written once per
-    /// result and language).
-    fn sentences(&mut self, state: &AppState) -> &[String] {
-        let lang = state.lang;
-        if let Some((key, curves)) = &self.curves
-            && self
-                .sentences
-                .as_ref()
-                .is_none_or(|(k, l, _)| k != key || *l != lang)
-        {
-            let mut lines: Vec<String> = curves
-                .iter()
-                .map(|curve| describe(state.scenario(), curve, lang))
-                .collect();
-            // Then the value tree's groups and decisive value-function
-            // points: exact switch points, cheap enough to write here.
-            if let Some(eval) = state.evaluation(key.1)
-                && !eval.ranking.is_empty()
-                && !curves.is_empty()
-            {
-                lines.extend(tree_findings(state.scenario(), eval, key.1, lang));
-            }
-            self.sentences = Some((*key, lang, lines));
-        }
-        self.sentences
-            .as_ref()
-            .map_or(&[], |(_, _, l)| l.as_slice())
-    }
+    findings: FindingsWorker,
 }
 
 impl Default for Robustness {
@@ -179,7 +49,7 @@ impl Default for Robustness {
             seed: 1,
             worker: None,
             cache: TexCache::default(),
-            findings: Findings::default(),
+            findings: FindingsWorker::default(),
         }
     }
 }
@@ -233,7 +103,8 @@ impl Robustness {
     /// of an earlier revision while the current one's are under way; see
     /// [`Robustness::sentences_are_fresh`]).
     pub fn sentences(&mut self, state: &AppState) -> &[String] {
-        self.findings.sentences(state)
+        self.findings
+            .sentences(state.scenario(), |m| state.evaluation(m), state.lang)
     }
 
     /// True when the sentences are those of the scenario and method shown.
@@ -562,6 +433,10 @@ pub fn grouped(n: usize, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::charts::curve_for;
+    use crate::report::sensitivity::describe;
+    use crate::session::findings_worker::GRID_POINTS;
+    use std::sync::atomic::Ordering;
 
     #[test]
     fn counts_are_grouped_by_language() {
@@ -616,11 +491,7 @@ mod tests {
         let mut state = AppState::with_default_scenario(Lang::En);
         let mut r = Robustness::default();
         fresh_sentences(&mut r, &state);
-        let first = r
-            .findings
-            .cancel
-            .clone()
-            .expect("a computation was started");
+        let first = r.findings.stop_flag().expect("a computation was started");
         state.method = Method::Promethee2;
         let lines = fresh_sentences(&mut r, &state);
         assert!(

@@ -1,7 +1,9 @@
 //! What the app does with a scenario that needs no window (no egui, built
 //! and tested without the `gui` feature): the weighting dialogs' models,
-//! combined profiles and profile paths, and the background SMAA worker.
+//! combined profiles and profile paths, and the background workers behind
+//! the Robustness view (SMAA, sensitivity sentences).
 
 pub mod elicit;
+pub mod findings_worker;
 pub mod profiles;
 pub mod smaa_worker;
