@@ -172,3 +172,31 @@ fn pairwise_dialog_records_a_clicked_judgement() {
     h.run();
     assert!(scenario(&h) == before);
 }
+
+/// The three dialogs share one frame: Cancel closes each without an edit,
+/// and a dialog whose profile is deleted under it closes by itself.
+#[test]
+fn every_weighting_dialog_cancels_and_closes_with_its_profile() {
+    let mut h = harness();
+    for button in ["Swing…", "Pairwise…", "Rank order…"] {
+        h.get_by_label(button).click();
+        h.run();
+        assert!(h.state().analyse.dialog_open(), "{button} opens");
+        h.get_by_label("Cancel").click();
+        h.run();
+        assert!(!h.state().analyse.dialog_open(), "{button}: Cancel closes");
+    }
+    assert_eq!(h.state().state.doc.undo_len(), 0, "Cancel edits nothing");
+    h.get_by_label("Rank order…").click();
+    h.run();
+    let id = h.state().state.scenario().active_profile.clone();
+    h.state_mut()
+        .state
+        .apply(Command::Edit(tradeoff::app::Edit::DeleteProfile { id }));
+    h.run();
+    h.run();
+    assert!(
+        h.state().analyse.rank.is_none(),
+        "the dialog of a deleted profile closes"
+    );
+}
