@@ -12,18 +12,14 @@ use crate::analysis::Method;
 use crate::analysis::compare::Explanation;
 use crate::analysis::smaa::SmaaResult;
 use crate::charts::{ChartInput, ChartKind};
-use crate::export::brief::{BriefOptions, Progress, write_brief_with_progress};
 use crate::model::{Lang, Scenario};
+use crate::session::export_jobs::{ExportJobs, JobEnd, export_brief, export_chart};
 use crate::tr;
 use egui::{Color32, RichText, Ui};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::mpsc::{Receiver, TryRecvError, channel};
-use std::time::Instant;
 
-/// Size of exported and copied charts, in pixels (a projector's 1080p).
-pub const EXPORT_SIZE_PX: (u32, u32) = (1920, 1080);
+pub use crate::session::export_jobs::EXPORT_SIZE_PX;
 
 /// The charts a user can pick: every kind, the waterfall only when a
 /// comparison exists.
@@ -66,18 +62,6 @@ impl Waterfall {
 /// What the cached waterfall was computed from.
 type WaterfallKey = (u64, u64, Method, Source, Option<String>);
 
-/// Steps done and steps in all of a running briefing export.
-type Steps = Arc<(AtomicUsize, AtomicUsize)>;
-
-struct Running {
-    started: Instant,
-    answer: Receiver<Result<String, String>>,
-    /// A briefing pack's progress (None for a single chart).
-    steps: Option<Steps>,
-    /// The folder a briefing pack is written into.
-    folder: Option<PathBuf>,
-}
-
 /// The Charts view's state.
 pub struct ChartsTabs {
     /// The chart shown.
@@ -90,7 +74,7 @@ pub struct ChartsTabs {
     pub vfm_cache: super::vfm_view::VfmCache,
     /// Rendered textures.
     pub cache: TexCache,
-    running: Vec<Running>,
+    jobs: ExportJobs,
     clipboard: Option<arboard::Clipboard>,
     waterfall: Option<(WaterfallKey, Option<Arc<Waterfall>>)>,
     /// The folder of the last briefing pack written, offered to open.
@@ -105,7 +89,7 @@ impl Default for ChartsTabs {
             cost: None,
             vfm_cache: super::vfm_view::VfmCache::default(),
             cache: TexCache::default(),
-            running: Vec::new(),
+            jobs: ExportJobs::default(),
             clipboard: None,
             waterfall: None,
             written_folder: None,
@@ -253,7 +237,7 @@ impl ChartsTabs {
         {
             out.push(Command::StartPresentation(Some(self.kind)));
         }
-        if !self.running.is_empty() {
+        if self.jobs.busy() {
             ui.spinner();
             ui.label(RichText::new(tr!(lang, "present.exporting")).weak());
         }
@@ -406,7 +390,7 @@ impl ChartsTabs {
             && let Some(w) = self.waterfall()
         {
             let expanded = state.expanded_groups.clone();
-            self.spawn(move || {
+            self.jobs.spawn(move || {
                 let (width, height) = EXPORT_SIZE_PX;
                 crate::export::write_chart(&path, kind, &w.input(lang, &expanded), width, height)
                     .map(|()| path.display().to_string())
@@ -415,13 +399,12 @@ impl ChartsTabs {
             return;
         }
         let expanded = state.expanded_groups.clone();
-        self.spawn(move || {
+        self.jobs.spawn(move || {
             export_chart(
                 (&scenario, &expanded),
                 lang,
                 method,
-                kind,
-                criterion,
+                (kind, criterion),
                 smaa,
                 &path,
             )
@@ -433,53 +416,29 @@ impl ChartsTabs {
         let scenario = state.scenario().clone();
         let (lang, method) = (state.lang, state.method);
         let source = state.display_name();
-        let steps: Steps = Arc::new((AtomicUsize::new(0), AtomicUsize::new(0)));
-        let shared = Arc::clone(&steps);
         let folder = dir.clone();
-        self.spawn(move || {
-            let report = |p: Progress| {
-                shared.1.store(p.total, Ordering::Relaxed);
-                shared.0.store(p.done, Ordering::Relaxed);
-            };
+        self.jobs.spawn_brief(folder, move |progress| {
             export_brief(
                 &scenario,
-                lang,
-                method,
+                (lang, method),
                 smaa.as_ref(),
                 &source,
                 &dir,
-                &report,
+                progress,
             )
-        });
-        if let Some(job) = self.running.last_mut() {
-            job.steps = Some(steps);
-            job.folder = Some(folder);
-        }
-    }
-
-    fn spawn(&mut self, job: impl FnOnce() -> Result<String, String> + Send + 'static) {
-        let (tx, rx) = channel();
-        std::thread::spawn(move || {
-            let _ = tx.send(job());
-        });
-        self.running.push(Running {
-            started: Instant::now(),
-            answer: rx,
-            steps: None,
-            folder: None,
         });
     }
 
     /// True while an export runs.
     pub fn busy(&self) -> bool {
-        !self.running.is_empty()
+        self.jobs.busy()
     }
 
     /// A small note in the window's corner, whichever view started the
     /// export: "Exporting… 3/12" while it runs, then, for a briefing pack,
     /// a button that opens its folder.
     pub fn busy_note(&mut self, ctx: &egui::Context, lang: Lang) {
-        if self.running.is_empty() && self.written_folder.is_none() {
+        if !self.jobs.busy() && self.written_folder.is_none() {
             return;
         }
         let mut open = false;
@@ -491,14 +450,11 @@ impl ChartsTabs {
             .order(egui::Order::Foreground)
             .show(ctx, |ui| {
                 egui::Frame::popup(ui.style()).show(ui, |ui| {
-                    if !self.running.is_empty() {
+                    if self.jobs.busy() {
                         ui.horizontal(|ui| {
                             ui.spinner();
-                            let steps = self.running.iter().find_map(|r| r.steps.as_ref());
-                            match steps
-                                .map(|s| (s.0.load(Ordering::Relaxed), s.1.load(Ordering::Relaxed)))
-                            {
-                                Some((done, total)) if total > 0 => ui.label(tr!(
+                            match self.jobs.progress() {
+                                Some((done, total)) => ui.label(tr!(
                                     lang,
                                     "note.gui_progress",
                                     done = done,
@@ -536,36 +492,25 @@ impl ChartsTabs {
     /// Collects finished exports as banners (newest last).
     pub fn poll(&mut self, lang: Lang) -> Vec<Banner> {
         let mut banners = Vec::new();
-        let mut written = None;
-        self.running.retain(|r| match r.answer.try_recv() {
-            Ok(Ok(text)) => {
-                if r.folder.is_some() {
-                    written.clone_from(&r.folder);
+        for end in self.jobs.finished() {
+            banners.push(match end {
+                JobEnd::Written { what, ms, folder } => {
+                    if folder.is_some() {
+                        self.written_folder = folder;
+                    }
+                    Banner {
+                        error: false,
+                        text: tr!(
+                            lang,
+                            "present.export_done",
+                            what = what,
+                            ms = crate::i18n::num(ms, 0, lang)
+                        ),
+                    }
                 }
-                let ms = r.started.elapsed().as_secs_f64() * 1000.0;
-                banners.push(Banner {
-                    error: false,
-                    text: tr!(
-                        lang,
-                        "present.export_done",
-                        what = text,
-                        ms = crate::i18n::num(ms, 0, lang)
-                    ),
-                });
-                false
-            }
-            Ok(Err(text)) => {
-                banners.push(error(text));
-                false
-            }
-            Err(TryRecvError::Empty) => true,
-            Err(TryRecvError::Disconnected) => {
-                banners.push(error(tr!(lang, "present.export_crashed")));
-                false
-            }
-        });
-        if written.is_some() {
-            self.written_folder = written;
+                JobEnd::Failed(why) => error(why),
+                JobEnd::Crashed => error(tr!(lang, "present.export_crashed")),
+            });
         }
         banners
     }
@@ -614,50 +559,6 @@ fn error(text: String) -> Banner {
     Banner { error: true, text }
 }
 
-/// Writes one chart to `path`; the answer is a message for the banner.
-fn export_chart(
-    (scenario, expanded): (&Scenario, &[String]),
-    lang: Lang,
-    method: Method,
-    kind: ChartKind,
-    criterion: Option<String>,
-    smaa: Option<SmaaResult>,
-    path: &Path,
-) -> Result<String, String> {
-    let input = ChartInput {
-        method,
-        criterion: criterion.as_deref(),
-        smaa: smaa.as_ref(),
-        expanded,
-        ..ChartInput::new(scenario, lang)
-    };
-    let (w, h) = EXPORT_SIZE_PX;
-    crate::export::write_chart(path, kind, &input, w, h)
-        .map(|()| path.display().to_string())
-        .map_err(|e| e.message(lang))
-}
-
-/// Writes the briefing pack into `dir`, reporting each step.
-fn export_brief(
-    scenario: &Scenario,
-    lang: Lang,
-    method: Method,
-    smaa: Option<&SmaaResult>,
-    source: &str,
-    dir: &Path,
-    progress: &dyn Fn(Progress),
-) -> Result<String, String> {
-    let options = BriefOptions {
-        method,
-        smaa,
-        source_file: Some(source),
-        ..BriefOptions::new(lang)
-    };
-    write_brief_with_progress(scenario, dir, &options, progress)
-        .map(|files| files.html.display().to_string())
-        .map_err(|e| e.message(lang))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -667,58 +568,5 @@ mod tests {
         assert!(!available_kinds(false).contains(&ChartKind::Waterfall));
         assert!(available_kinds(true).contains(&ChartKind::Waterfall));
         assert_eq!(available_kinds(false).len(), ChartKind::ALL.len() - 1);
-    }
-
-    #[test]
-    fn chart_and_brief_exports_write_files_or_say_why() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let s = crate::app::state::default_scenario();
-        let png = dir.path().join("ranking.png");
-        let done = export_chart(
-            (&s, &[]),
-            Lang::En,
-            Method::Wsm,
-            ChartKind::Ranking,
-            None,
-            None,
-            &png,
-        );
-        assert_eq!(done, Ok(png.display().to_string()));
-        let bytes = std::fs::read(&png).expect("written");
-        assert!(bytes.starts_with(b"\x89PNG"));
-        let bad = export_chart(
-            (&s, &[]),
-            Lang::Fr,
-            Method::Wsm,
-            ChartKind::Ranking,
-            None,
-            None,
-            &dir.path().join("x.pdf"),
-        );
-        assert!(bad.is_err());
-        let brief = export_brief(
-            &s,
-            Lang::Fr,
-            Method::Wsm,
-            None,
-            "a.ron",
-            &dir.path().join("pack"),
-            &|_| {},
-        )
-        .expect("pack written");
-        assert!(Path::new(&brief).exists(), "{brief}");
-        let missing = export_chart(
-            (&s, &[]),
-            Lang::En,
-            Method::Wsm,
-            ChartKind::Radar,
-            None,
-            None,
-            &dir.path().join("gone").join("deeper").join("r.svg"),
-        );
-        assert!(
-            missing.is_err(),
-            "a vanished folder is an error, not a panic"
-        );
     }
 }

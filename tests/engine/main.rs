@@ -35,6 +35,7 @@ mod reference;
 mod report_json;
 mod scenarios;
 mod session_elicit;
+mod session_exports;
 mod session_findings;
 mod session_profiles;
 mod smaa_cancel;
