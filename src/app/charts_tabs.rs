@@ -1,7 +1,7 @@
 //! The Charts view: one tab per chart, the criterion of the sensitivity
 //! chart, and the chart actions (copy to the clipboard, export as PNG or
-//! SVG, export the briefing pack). Exports run on a worker thread and report
-//! in the banner when done.
+//! SVG, export the briefing pack). Exports run on worker threads
+//! ([`ExportJobs`]) and report in the banner when done.
 
 use super::chart_inputs::{STALE_TINT, SmaaView, criterion_picker, group_picker, input_for};
 use super::chart_tex::{TexCache, TexKey, content_of};

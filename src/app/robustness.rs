@@ -1,11 +1,10 @@
 //! The Robustness view: weight-sensitivity lines for a chosen criterion or
 //! group (switch points marked), the chosen value function's point
 //! sensitivity (weighted sum), one plain sentence per criterion, group and
-//! decisive value-function point, and SMAA rank
-//! acceptability recomputed off the UI thread as weights change, drawn
-//! dimmed while a newer run is under way. The sentences' curves are also
-//! computed off the UI thread, once per revision and method, so a large
-//! file stays responsive while a weight is dragged.
+//! decisive value-function point, and SMAA rank acceptability recomputed
+//! off the UI thread as weights change, drawn dimmed while a newer run is
+//! under way. Both background computations live in `session`
+//! ([`SmaaWorker`], [`FindingsWorker`]); this file draws them.
 
 use super::chart_inputs::{STALE_TINT, SmaaView, criterion_picker, group_picker, input_for};
 use super::chart_tex::{TexCache, TexKey, content_of};
