@@ -1,13 +1,18 @@
-//! A texture cache for charts shown one at a time or in named slots (chart
-//! tabs, slides, the Robustness view): each slot re-renders only when its
-//! key (chart, document revision, method, language, criterion, SMAA run,
-//! size, scale) changes. [`ReadableHeights`] says how much room a chart
-//! needs so views give it that much (scrolling) instead of squashing it.
+//! The one texture cache for every chart the window shows (results, chart
+//! tabs, slides, the Robustness, stakeholder, compare and value-for-money
+//! views): the engine's chart rendered at the screen's pixels per point into
+//! a named slot, re-rendered only when its key (chart, content, method,
+//! language, criterion, SMAA run, size, scale) changes; several stale slots
+//! render in parallel (rayon), since each is a pure function.
+//! [`ReadableHeights`] says how much room a chart needs so views give it that
+//! much (scrolling) instead of squashing it.
 
+use super::chart_key::key_of;
 use crate::analysis::Method;
 use crate::charts::{ChartInput, ChartKind, READABLE_WIDTH_PT, readable_height, render_rgb};
 use crate::model::Lang;
 use egui::{Color32, ColorImage, RichText, TextureHandle, TextureOptions, Ui, Vec2};
+use rayon::prelude::*;
 use std::collections::HashMap;
 use std::time::Instant;
 
@@ -87,6 +92,8 @@ pub fn fit_texture(
 #[derive(Default)]
 pub struct ReadableHeights {
     known: HashMap<(ChartKind, u64, u32, u32), f32>,
+    /// The last size [`ReadableHeights::fit_all`] gave and the width asked.
+    last_fit: Option<(f32, Vec2)>,
 }
 
 impl ReadableHeights {
@@ -115,11 +122,36 @@ impl ReadableHeights {
             });
         Vec2::new(width, want.y.max(height))
     }
+
+    /// `want` grown to what every chart of `kinds` needs to stay readable.
+    /// While something is dragged (`steady`) the last answer at this width
+    /// stands, so a drag never waits for a layout pass and the charts do not
+    /// jump in size.
+    pub fn fit_all(
+        &mut self,
+        kinds: &[ChartKind],
+        input: &ChartInput<'_>,
+        key: u64,
+        (want, ppp): (Vec2, f32),
+        steady: bool,
+    ) -> Vec2 {
+        if steady
+            && let Some((width, size)) = self.last_fit
+            && width == want.x
+        {
+            return Vec2::new(want.x.max(size.x), want.y.max(size.y));
+        }
+        let size = kinds.iter().fold(want, |size, &kind| {
+            size.max(self.fit(kind, input, key, want, ppp))
+        });
+        self.last_fit = Some((want.x, size));
+        size
+    }
 }
 
 /// A hash of what a [`TexKey`] says about the chart, leaving out its size.
 pub fn content_of(key: &TexKey) -> u64 {
-    super::chart_image::key_of((
+    key_of((
         key.kind,
         key.revision,
         key.method,
@@ -160,7 +192,41 @@ impl TexCache {
         size: Vec2,
         tint: Color32,
     ) {
-        self.ensure(ui.ctx(), slot, key, input);
+        self.ensure_all(ui.ctx(), &[(slot, key)], input);
+        self.draw(ui, slot, size, tint);
+    }
+
+    /// Shows `kind` for `input` in `slot` at `want` points, grown to its
+    /// readable size; `content` must change whenever the input does
+    /// (revision, method, language, comparison...).
+    pub fn show_fitted(
+        &mut self,
+        ui: &mut Ui,
+        slot: &'static str,
+        (kind, input): (ChartKind, &ChartInput<'_>),
+        content: u64,
+        want: Vec2,
+    ) {
+        let ppp = ui.ctx().pixels_per_point();
+        // Taller than asked when its rows need it (the views scroll).
+        let size = self.readable.fit(kind, input, content, want, ppp);
+        let key = TexKey::new(
+            kind,
+            content,
+            input.method,
+            input.lang,
+            None,
+            0,
+            size,
+            ppp,
+            1.0,
+        );
+        self.show(ui, slot, key, input, size, Color32::WHITE);
+    }
+
+    /// Draws what `slot` holds at `size` points: the chart, or why it
+    /// could not be drawn.
+    pub fn draw(&self, ui: &mut Ui, slot: &'static str, size: Vec2, tint: Color32) {
         let Some(entry) = self.entries.get(slot) else {
             return;
         };
@@ -178,46 +244,64 @@ impl TexCache {
         }
     }
 
-    fn ensure(
+    /// Renders the slots whose key changed, in parallel, all from `input`.
+    pub fn ensure_all(
         &mut self,
         ctx: &egui::Context,
-        slot: &'static str,
-        key: TexKey,
+        slots: &[(&'static str, TexKey)],
         input: &ChartInput<'_>,
     ) {
-        if self.entries.get(slot).is_some_and(|e| e.key == key) {
+        let stale: Vec<&(&'static str, TexKey)> = slots
+            .iter()
+            .filter(|(slot, key)| self.entries.get(slot).is_none_or(|e| e.key != *key))
+            .collect();
+        if stale.is_empty() {
             return;
         }
         let started = Instant::now();
-        let (width_px, height_px, scale) = fit_texture(ctx, key.width_px, key.height_px, key.scale);
-        let result = render_rgb(key.kind, input, width_px, height_px, scale);
-        self.renders += 1;
-        let previous = self.entries.remove(slot).and_then(|e| e.texture);
-        let (texture, error) = match result {
-            Ok(rgb) => {
-                let image = ColorImage::from_rgb([width_px as usize, height_px as usize], &rgb);
-                let texture = match previous {
-                    Some(mut t) => {
-                        t.set(image, TextureOptions::LINEAR);
-                        t
-                    }
-                    None => {
-                        ctx.load_texture(format!("chart-{slot}"), image, TextureOptions::LINEAR)
-                    }
-                };
-                (Some(texture), None)
-            }
-            Err(e) => (previous, Some(e.message(key.lang))),
-        };
-        self.last_render_ms
-            .insert(slot, started.elapsed().as_secs_f64() * 1000.0);
-        self.entries.insert(
-            slot,
-            Entry {
-                key,
-                texture,
-                error,
-            },
-        );
+        let rendered: Vec<_> = stale
+            .par_iter()
+            .map(|(_, key)| {
+                let (width_px, height_px, scale) =
+                    fit_texture(ctx, key.width_px, key.height_px, key.scale);
+                let rgb = render_rgb(key.kind, input, width_px, height_px, scale);
+                rgb.map(|rgb| ColorImage::from_rgb([width_px as usize, height_px as usize], &rgb))
+            })
+            .collect();
+        let ms = started.elapsed().as_secs_f64() * 1000.0;
+        for ((slot, key), image) in stale.into_iter().zip(rendered) {
+            self.renders += 1;
+            let previous = self.entries.remove(slot).and_then(|e| e.texture);
+            let (texture, error) = match image {
+                Ok(image) => (Some(upload(ctx, slot, previous, image)), None),
+                Err(e) => (previous, Some(e.message(key.lang))),
+            };
+            self.last_render_ms.insert(slot, ms);
+            let key = key.clone();
+            self.entries.insert(
+                slot,
+                Entry {
+                    key,
+                    texture,
+                    error,
+                },
+            );
+        }
+    }
+}
+
+/// `image` in the texture `previous` (or a new one named after `slot`).
+fn upload(
+    ctx: &egui::Context,
+    slot: &'static str,
+    previous: Option<TextureHandle>,
+    image: ColorImage,
+) -> TextureHandle {
+    match previous {
+        Some(mut t) => {
+            t.set(image, TextureOptions::LINEAR);
+            t
+        }
+        None => ctx.load_texture(format!("chart-{slot}"), image, TextureOptions::LINEAR),
     }
 }

@@ -1,26 +1,25 @@
 //! The Charts view: one tab per chart, the criterion of the sensitivity
 //! chart, and the chart actions (copy to the clipboard, export as PNG or
-//! SVG, export the briefing pack). Exports run on a worker thread and report
-//! in the banner when done.
+//! SVG, export the briefing pack). Exports run on worker threads
+//! ([`ExportJobs`]) and report in the banner when done.
 
-use super::chart_tex::{TexCache, TexKey};
+use super::chart_inputs::{STALE_TINT, SmaaView, criterion_picker, group_picker, input_for};
+use super::chart_tex::{TexCache, TexKey, content_of};
+use super::compare_view::{CompareState, Source};
 use super::state::{AppState, Banner, Command, WindowCommand};
+use super::view::{CentralView, ViewContext};
 use crate::analysis::Method;
 use crate::analysis::compare::Explanation;
 use crate::analysis::smaa::SmaaResult;
 use crate::charts::{ChartInput, ChartKind};
-use crate::export::brief::{BriefOptions, Progress, write_brief_with_progress};
 use crate::model::{Lang, Scenario};
+use crate::session::export_jobs::{ExportJobs, JobEnd, export_brief, export_chart};
 use crate::tr;
 use egui::{Color32, RichText, Ui};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::mpsc::{Receiver, TryRecvError, channel};
-use std::time::Instant;
 
-/// Size of exported and copied charts, in pixels (a projector's 1080p).
-pub const EXPORT_SIZE_PX: (u32, u32) = (1920, 1080);
+pub use crate::session::export_jobs::EXPORT_SIZE_PX;
 
 /// The charts a user can pick: every kind, the waterfall only when a
 /// comparison exists.
@@ -29,17 +28,6 @@ pub fn available_kinds(has_comparison: bool) -> Vec<ChartKind> {
         .into_iter()
         .filter(|k| *k != ChartKind::Waterfall || has_comparison)
         .collect()
-}
-
-/// A SMAA result and the generation of the job that made it.
-#[derive(Clone, Copy)]
-pub struct SmaaView<'a> {
-    /// The result.
-    pub result: &'a SmaaResult,
-    /// Its job generation (part of the texture key).
-    pub generation: u64,
-    /// False while a newer job is running.
-    pub fresh: bool,
 }
 
 /// A comparison ready for the waterfall chart (set up in the Compare view).
@@ -72,25 +60,7 @@ impl Waterfall {
 }
 
 /// What the cached waterfall was computed from.
-type WaterfallKey = (
-    u64,
-    u64,
-    Method,
-    super::compare_view::Source,
-    Option<String>,
-);
-
-/// Steps done and steps in all of a running briefing export.
-type Steps = Arc<(AtomicUsize, AtomicUsize)>;
-
-struct Running {
-    started: Instant,
-    answer: Receiver<Result<String, String>>,
-    /// A briefing pack's progress (None for a single chart).
-    steps: Option<Steps>,
-    /// The folder a briefing pack is written into.
-    folder: Option<PathBuf>,
-}
+type WaterfallKey = (u64, u64, Method, Source, Option<String>);
 
 /// The Charts view's state.
 pub struct ChartsTabs {
@@ -104,7 +74,7 @@ pub struct ChartsTabs {
     pub vfm_cache: super::vfm_view::VfmCache,
     /// Rendered textures.
     pub cache: TexCache,
-    running: Vec<Running>,
+    jobs: ExportJobs,
     clipboard: Option<arboard::Clipboard>,
     waterfall: Option<(WaterfallKey, Option<Arc<Waterfall>>)>,
     /// The folder of the last briefing pack written, offered to open.
@@ -119,102 +89,12 @@ impl Default for ChartsTabs {
             cost: None,
             vfm_cache: super::vfm_view::VfmCache::default(),
             cache: TexCache::default(),
-            running: Vec::new(),
+            jobs: ExportJobs::default(),
             clipboard: None,
             waterfall: None,
             written_folder: None,
         }
     }
-}
-
-/// The chart input for `kind` as the window shows it.
-pub fn input_for<'a>(
-    state: &'a AppState,
-    criterion: Option<&'a str>,
-    smaa: Option<SmaaView<'a>>,
-) -> ChartInput<'a> {
-    ChartInput {
-        method: state.view.method,
-        criterion,
-        smaa: smaa.map(|s| s.result),
-        expanded: &state.view.expanded_groups,
-        evaluation: state.evaluation(state.view.method),
-        ..ChartInput::new(state.scenario(), state.view.lang)
-    }
-}
-
-/// The criterion picker of the sensitivity chart.
-pub fn criterion_picker(ui: &mut Ui, id: &str, state: &AppState, criterion: &mut Option<String>) {
-    let lang = state.view.lang;
-    let s = state.scenario();
-    // The slot may hold a group id (see [`group_picker`]): then no criterion is chosen.
-    let current = criterion
-        .as_deref()
-        .and_then(|c| s.criterion(c))
-        .map_or_else(
-            || tr!(lang, "present.criterion_auto"),
-            |c| c.name.get(lang).to_string(),
-        );
-    ui.label(tr!(lang, "present.criterion"));
-    egui::ComboBox::from_id_salt(id)
-        .selected_text(current)
-        .show_ui(ui, |ui| {
-            if ui
-                .selectable_label(criterion.is_none(), tr!(lang, "present.criterion_auto"))
-                .clicked()
-            {
-                *criterion = None;
-            }
-            for c in &s.criteria {
-                if ui
-                    .selectable_label(criterion.as_deref() == Some(&c.id), c.name.get(lang))
-                    .clicked()
-                {
-                    *criterion = Some(c.id.clone());
-                }
-            }
-        });
-}
-
-/// The group picker of the sensitivity chart, shown when the scenario has a
-/// value tree: choosing a group puts its id in the chart's criterion slot
-/// (criteria and groups share one namespace), so the chart varies the
-/// group's share of its parent instead of a criterion's weight.
-pub fn group_picker(ui: &mut Ui, id: &str, state: &AppState, slot: &mut Option<String>) {
-    let lang = state.view.lang;
-    let s = state.scenario();
-    if s.groups.is_empty() {
-        return;
-    }
-    let chosen = slot
-        .as_deref()
-        .filter(|c| s.criterion(c).is_none())
-        .and_then(|c| s.groups.iter().find(|g| g.id == c));
-    ui.label(tr!(lang, "present.group"));
-    egui::ComboBox::from_id_salt(id)
-        .selected_text(chosen.map_or_else(
-            || tr!(lang, "present.group_none"),
-            |g| g.name.get(lang).to_string(),
-        ))
-        .show_ui(ui, |ui| {
-            if ui
-                .selectable_label(chosen.is_none(), tr!(lang, "present.group_none"))
-                .clicked()
-                && chosen.is_some()
-            {
-                *slot = None;
-            }
-            for g in &s.groups {
-                if ui
-                    .selectable_label(chosen.is_some_and(|c| c.id == g.id), g.name.get(lang))
-                    .clicked()
-                {
-                    *slot = Some(g.id.clone());
-                }
-            }
-        })
-        .response
-        .on_hover_text(tr!(lang, "present.group_tip"));
 }
 
 impl ChartsTabs {
@@ -229,11 +109,7 @@ impl ChartsTabs {
 
     /// Recomputes the comparison behind the waterfall when the scenario or
     /// the Compare view's choice changed. Cheap when nothing changed.
-    pub fn refresh_waterfall(
-        &mut self,
-        state: &AppState,
-        compare: &super::compare_view::CompareState,
-    ) {
+    pub fn refresh_waterfall(&mut self, state: &AppState, compare: &CompareState) {
         let key: WaterfallKey = (
             state.content_key(),
             compare.generation,
@@ -273,88 +149,11 @@ impl ChartsTabs {
         smaa: Option<SmaaView<'_>>,
         out: &mut Vec<Command>,
     ) {
-        let lang = state.view.lang;
         let waterfall = self.waterfall();
-        // The value-function tab only once some criterion has a value function.
-        let has_function = state
-            .scenario()
-            .criteria
-            .iter()
-            .any(|c| c.value_function.is_some());
-        ui.horizontal_wrapped(|ui| {
-            for kind in available_kinds(waterfall.is_some())
-                .into_iter()
-                .filter(|k| *k != ChartKind::ValueSensitivity || has_function)
-            {
-                if ui
-                    .selectable_label(self.kind == kind, kind.title(lang))
-                    .clicked()
-                {
-                    self.kind = kind;
-                }
-            }
-        });
+        self.tab_row(ui, state, waterfall.is_some());
         ui.horizontal(|ui| {
-            // With validation errors there is no chart to copy or export.
-            let results = state.analysis().evaluations.is_some();
-            let why = tr!(lang, "gui.why.no_results");
-            if ui
-                .add_enabled(results, egui::Button::new(tr!(lang, "present.copy_chart")))
-                .on_hover_text(tr!(lang, "present.copy_chart_tip"))
-                .on_disabled_hover_text(&why)
-                .clicked()
-            {
-                out.push(Command::Window(WindowCommand::CopyChart));
-            }
-            if ui
-                .add_enabled(
-                    results,
-                    egui::Button::new(tr!(lang, "present.export_chart")),
-                )
-                .on_disabled_hover_text(&why)
-                .clicked()
-            {
-                out.push(Command::Window(WindowCommand::ExportChart(None)));
-            }
-            if ui
-                .add_enabled(
-                    results,
-                    egui::Button::new(tr!(lang, "present.export_brief")),
-                )
-                .on_disabled_hover_text(&why)
-                .clicked()
-            {
-                out.push(Command::Window(WindowCommand::ExportBrief(None)));
-            }
-            if ui
-                .button(tr!(lang, "present.start"))
-                .on_hover_text(tr!(lang, "present.start_tip"))
-                .clicked()
-            {
-                out.push(Command::Window(WindowCommand::StartPresentation(Some(
-                    self.kind,
-                ))));
-            }
-            if !self.running.is_empty() {
-                ui.spinner();
-                ui.label(RichText::new(tr!(lang, "present.exporting")).weak());
-            }
-            if matches!(
-                self.kind,
-                ChartKind::Sensitivity | ChartKind::ValueSensitivity
-            ) {
-                ui.separator();
-                criterion_picker(ui, "charts-criterion", state, &mut self.criterion);
-            }
-            if self.kind == ChartKind::Sensitivity {
-                group_picker(ui, "charts-group", state, &mut self.criterion);
-            }
-            if self.kind == ChartKind::Acceptability
-                && let Some(s) = smaa
-                && !s.fresh
-            {
-                ui.spinner();
-            }
+            self.actions(ui, state, out);
+            self.chart_options(ui, state, smaa);
         });
         if matches!(
             self.kind,
@@ -369,55 +168,149 @@ impl ChartsTabs {
             });
         }
         ui.separator();
+        self.chart_area(ui, state, smaa, waterfall.as_deref());
+    }
+
+    /// One tab per chart the scenario can draw.
+    fn tab_row(&mut self, ui: &mut Ui, state: &AppState, has_comparison: bool) {
+        let lang = state.view.lang;
+        // The value-function tab only once some criterion has a value function.
+        let has_function = state
+            .scenario()
+            .criteria
+            .iter()
+            .any(|c| c.value_function.is_some());
+        ui.horizontal_wrapped(|ui| {
+            for kind in available_kinds(has_comparison)
+                .into_iter()
+                .filter(|k| *k != ChartKind::ValueSensitivity || has_function)
+            {
+                if ui
+                    .selectable_label(self.kind == kind, kind.title(lang))
+                    .clicked()
+                {
+                    self.kind = kind;
+                }
+            }
+        });
+    }
+
+    /// Copy, export, briefing pack and presentation buttons, and the
+    /// spinner while an export runs.
+    fn actions(&self, ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
+        let lang = state.view.lang;
+        // With validation errors there is no chart to copy or export.
+        let results = state.analysis().evaluations.is_some();
+        let why = tr!(lang, "gui.why.no_results");
+        if ui
+            .add_enabled(results, egui::Button::new(tr!(lang, "present.copy_chart")))
+            .on_hover_text(tr!(lang, "present.copy_chart_tip"))
+            .on_disabled_hover_text(&why)
+            .clicked()
+        {
+            out.push(Command::Window(WindowCommand::CopyChart));
+        }
+        if ui
+            .add_enabled(
+                results,
+                egui::Button::new(tr!(lang, "present.export_chart")),
+            )
+            .on_disabled_hover_text(&why)
+            .clicked()
+        {
+            out.push(Command::Window(WindowCommand::ExportChart(None)));
+        }
+        if ui
+            .add_enabled(
+                results,
+                egui::Button::new(tr!(lang, "present.export_brief")),
+            )
+            .on_disabled_hover_text(&why)
+            .clicked()
+        {
+            out.push(Command::Window(WindowCommand::ExportBrief(None)));
+        }
+        if ui
+            .button(tr!(lang, "present.start"))
+            .on_hover_text(tr!(lang, "present.start_tip"))
+            .clicked()
+        {
+            out.push(Command::Window(WindowCommand::StartPresentation(Some(
+                self.kind,
+            ))));
+        }
+        if self.jobs.busy() {
+            ui.spinner();
+            ui.label(RichText::new(tr!(lang, "present.exporting")).weak());
+        }
+    }
+
+    /// The chosen chart's own choices: criterion and group of the
+    /// sensitivity charts, the spinner of a SMAA run under way.
+    fn chart_options(&mut self, ui: &mut Ui, state: &AppState, smaa: Option<SmaaView<'_>>) {
+        if matches!(
+            self.kind,
+            ChartKind::Sensitivity | ChartKind::ValueSensitivity
+        ) {
+            ui.separator();
+            criterion_picker(ui, "charts-criterion", state, &mut self.criterion);
+        }
+        if self.kind == ChartKind::Sensitivity {
+            group_picker(ui, "charts-group", state, &mut self.criterion);
+        }
+        if self.kind == ChartKind::Acceptability
+            && let Some(s) = smaa
+            && !s.fresh
+        {
+            ui.spinner();
+        }
+    }
+
+    /// The chosen chart filling the rest of the view, never smaller than
+    /// readable (a small window scrolls instead).
+    fn chart_area(
+        &mut self,
+        ui: &mut Ui,
+        state: &AppState,
+        smaa: Option<SmaaView<'_>>,
+        waterfall: Option<&Waterfall>,
+    ) {
+        let lang = state.view.lang;
         let room = ui.available_size();
         let ppp = ui.ctx().pixels_per_point();
-        let key = TexKey::new(
-            self.kind,
-            state.chart_key(),
-            state.view.method,
-            lang,
-            self.criterion_for(self.kind),
-            smaa.map_or(0, |s| s.generation),
-            room,
-            ppp,
-            1.0,
-        );
-        let key = TexKey {
-            smaa_generation: match (&waterfall, self.kind) {
-                (Some(w), ChartKind::Waterfall) => w.generation,
-                _ => key.smaa_generation,
-            },
-            ..key
-        };
+        let waterfall = waterfall.filter(|_| self.kind == ChartKind::Waterfall);
+        // The waterfall is keyed by its comparison, the others by the SMAA run drawn.
+        let generation =
+            waterfall.map_or_else(|| smaa.map_or(0, |s| s.generation), |w| w.generation);
         let criterion = self.criterion_for(self.kind);
-        let input = match (&waterfall, self.kind) {
-            (Some(w), ChartKind::Waterfall) => w.input(lang, &state.view.expanded_groups),
-            _ => input_for(state, criterion.as_deref(), smaa),
+        let key_at = |size| {
+            let (revision, method) = (state.chart_key(), state.view.method);
+            TexKey::new(
+                self.kind,
+                revision,
+                method,
+                lang,
+                criterion.clone(),
+                generation,
+                size,
+                ppp,
+                1.0,
+            )
+        };
+        let input = match waterfall {
+            Some(w) => w.input(lang, &state.view.expanded_groups),
+            None => input_for(state, criterion.as_deref(), smaa),
         };
         let tint = if self.kind == ChartKind::Acceptability && smaa.is_some_and(|s| !s.fresh) {
-            super::robustness::STALE_TINT
+            STALE_TINT
         } else {
             Color32::WHITE
         };
-        // Never smaller than readable: a small window scrolls instead.
-        let size = self.cache.readable.fit(
-            self.kind,
-            &input,
-            super::chart_tex::content_of(&key),
-            room,
-            ppp,
-        );
-        let key = TexKey::new(
-            key.kind,
-            key.revision,
-            key.method,
-            key.lang,
-            key.criterion,
-            key.smaa_generation,
-            size,
-            ppp,
-            1.0,
-        );
+        let size = self
+            .cache
+            .readable
+            .fit(self.kind, &input, content_of(&key_at(room)), room, ppp);
+        let key = key_at(size);
         egui::ScrollArea::both()
             .id_salt("charts-tab-scroll")
             .auto_shrink(false)
@@ -499,7 +392,7 @@ impl ChartsTabs {
             && let Some(w) = self.waterfall()
         {
             let expanded = state.view.expanded_groups.clone();
-            self.spawn(move || {
+            self.jobs.spawn(move || {
                 let (width, height) = EXPORT_SIZE_PX;
                 crate::export::write_chart(&path, kind, &w.input(lang, &expanded), width, height)
                     .map(|()| path.display().to_string())
@@ -508,13 +401,12 @@ impl ChartsTabs {
             return;
         }
         let expanded = state.view.expanded_groups.clone();
-        self.spawn(move || {
+        self.jobs.spawn(move || {
             export_chart(
                 (&scenario, &expanded),
                 lang,
                 method,
-                kind,
-                criterion,
+                (kind, criterion),
                 smaa,
                 &path,
             )
@@ -526,53 +418,29 @@ impl ChartsTabs {
         let scenario = state.scenario().clone();
         let (lang, method) = (state.view.lang, state.view.method);
         let source = state.display_name();
-        let steps: Steps = Arc::new((AtomicUsize::new(0), AtomicUsize::new(0)));
-        let shared = Arc::clone(&steps);
         let folder = dir.clone();
-        self.spawn(move || {
-            let report = |p: Progress| {
-                shared.1.store(p.total, Ordering::Relaxed);
-                shared.0.store(p.done, Ordering::Relaxed);
-            };
+        self.jobs.spawn_brief(folder, move |progress| {
             export_brief(
                 &scenario,
-                lang,
-                method,
+                (lang, method),
                 smaa.as_ref(),
                 &source,
                 &dir,
-                &report,
+                progress,
             )
-        });
-        if let Some(job) = self.running.last_mut() {
-            job.steps = Some(steps);
-            job.folder = Some(folder);
-        }
-    }
-
-    fn spawn(&mut self, job: impl FnOnce() -> Result<String, String> + Send + 'static) {
-        let (tx, rx) = channel();
-        std::thread::spawn(move || {
-            let _ = tx.send(job());
-        });
-        self.running.push(Running {
-            started: Instant::now(),
-            answer: rx,
-            steps: None,
-            folder: None,
         });
     }
 
     /// True while an export runs.
     pub fn busy(&self) -> bool {
-        !self.running.is_empty()
+        self.jobs.busy()
     }
 
     /// A small note in the window's corner, whichever view started the
     /// export: "Exporting… 3/12" while it runs, then, for a briefing pack,
     /// a button that opens its folder.
     pub fn busy_note(&mut self, ctx: &egui::Context, lang: Lang) {
-        if self.running.is_empty() && self.written_folder.is_none() {
+        if !self.jobs.busy() && self.written_folder.is_none() {
             return;
         }
         let mut open = false;
@@ -584,14 +452,11 @@ impl ChartsTabs {
             .order(egui::Order::Foreground)
             .show(ctx, |ui| {
                 egui::Frame::popup(ui.style()).show(ui, |ui| {
-                    if !self.running.is_empty() {
+                    if self.jobs.busy() {
                         ui.horizontal(|ui| {
                             ui.spinner();
-                            let steps = self.running.iter().find_map(|r| r.steps.as_ref());
-                            match steps
-                                .map(|s| (s.0.load(Ordering::Relaxed), s.1.load(Ordering::Relaxed)))
-                            {
-                                Some((done, total)) if total > 0 => ui.label(tr!(
+                            match self.jobs.progress() {
+                                Some((done, total)) => ui.label(tr!(
                                     lang,
                                     "note.gui_progress",
                                     done = done,
@@ -629,38 +494,45 @@ impl ChartsTabs {
     /// Collects finished exports as banners (newest last).
     pub fn poll(&mut self, lang: Lang) -> Vec<Banner> {
         let mut banners = Vec::new();
-        let mut written = None;
-        self.running.retain(|r| match r.answer.try_recv() {
-            Ok(Ok(text)) => {
-                if r.folder.is_some() {
-                    written.clone_from(&r.folder);
+        for end in self.jobs.finished() {
+            banners.push(match end {
+                JobEnd::Written { what, ms, folder } => {
+                    if folder.is_some() {
+                        self.written_folder = folder;
+                    }
+                    Banner {
+                        error: false,
+                        text: tr!(
+                            lang,
+                            "present.export_done",
+                            what = what,
+                            ms = crate::i18n::num(ms, 0, lang)
+                        ),
+                    }
                 }
-                let ms = r.started.elapsed().as_secs_f64() * 1000.0;
-                banners.push(Banner {
-                    error: false,
-                    text: tr!(
-                        lang,
-                        "present.export_done",
-                        what = text,
-                        ms = crate::i18n::num(ms, 0, lang)
-                    ),
-                });
-                false
-            }
-            Ok(Err(text)) => {
-                banners.push(error(text));
-                false
-            }
-            Err(TryRecvError::Empty) => true,
-            Err(TryRecvError::Disconnected) => {
-                banners.push(error(tr!(lang, "present.export_crashed")));
-                false
-            }
-        });
-        if written.is_some() {
-            self.written_folder = written;
+                JobEnd::Failed(why) => error(why),
+                JobEnd::Crashed => error(tr!(lang, "present.export_crashed")),
+            });
         }
         banners
+    }
+}
+
+/// The Charts view for one frame: its tabs, the comparison behind the
+/// waterfall, and the Robustness view's newest SMAA result.
+pub struct ChartsView<'a> {
+    /// The view's state.
+    pub tabs: &'a mut ChartsTabs,
+    /// The Compare view's choice (for the waterfall).
+    pub compare: &'a CompareState,
+    /// The SMAA result the acceptability tab draws.
+    pub smaa: Option<SmaaView<'a>>,
+}
+
+impl CentralView for ChartsView<'_> {
+    fn ui(&mut self, ui: &mut Ui, ctx: &mut ViewContext<'_>) {
+        self.tabs.refresh_waterfall(ctx.state, self.compare);
+        self.tabs.ui(ui, ctx.state, self.smaa, ctx.out);
     }
 }
 
@@ -689,50 +561,6 @@ fn error(text: String) -> Banner {
     Banner { error: true, text }
 }
 
-/// Writes one chart to `path`; the answer is a message for the banner.
-fn export_chart(
-    (scenario, expanded): (&Scenario, &[String]),
-    lang: Lang,
-    method: Method,
-    kind: ChartKind,
-    criterion: Option<String>,
-    smaa: Option<SmaaResult>,
-    path: &Path,
-) -> Result<String, String> {
-    let input = ChartInput {
-        method,
-        criterion: criterion.as_deref(),
-        smaa: smaa.as_ref(),
-        expanded,
-        ..ChartInput::new(scenario, lang)
-    };
-    let (w, h) = EXPORT_SIZE_PX;
-    crate::export::write_chart(path, kind, &input, w, h)
-        .map(|()| path.display().to_string())
-        .map_err(|e| e.message(lang))
-}
-
-/// Writes the briefing pack into `dir`, reporting each step.
-fn export_brief(
-    scenario: &Scenario,
-    lang: Lang,
-    method: Method,
-    smaa: Option<&SmaaResult>,
-    source: &str,
-    dir: &Path,
-    progress: &dyn Fn(Progress),
-) -> Result<String, String> {
-    let options = BriefOptions {
-        method,
-        smaa,
-        source_file: Some(source),
-        ..BriefOptions::new(lang)
-    };
-    write_brief_with_progress(scenario, dir, &options, progress)
-        .map(|files| files.html.display().to_string())
-        .map_err(|e| e.message(lang))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -742,58 +570,5 @@ mod tests {
         assert!(!available_kinds(false).contains(&ChartKind::Waterfall));
         assert!(available_kinds(true).contains(&ChartKind::Waterfall));
         assert_eq!(available_kinds(false).len(), ChartKind::ALL.len() - 1);
-    }
-
-    #[test]
-    fn chart_and_brief_exports_write_files_or_say_why() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let s = crate::app::state::default_scenario();
-        let png = dir.path().join("ranking.png");
-        let done = export_chart(
-            (&s, &[]),
-            Lang::En,
-            Method::Wsm,
-            ChartKind::Ranking,
-            None,
-            None,
-            &png,
-        );
-        assert_eq!(done, Ok(png.display().to_string()));
-        let bytes = std::fs::read(&png).expect("written");
-        assert!(bytes.starts_with(b"\x89PNG"));
-        let bad = export_chart(
-            (&s, &[]),
-            Lang::Fr,
-            Method::Wsm,
-            ChartKind::Ranking,
-            None,
-            None,
-            &dir.path().join("x.pdf"),
-        );
-        assert!(bad.is_err());
-        let brief = export_brief(
-            &s,
-            Lang::Fr,
-            Method::Wsm,
-            None,
-            "a.ron",
-            &dir.path().join("pack"),
-            &|_| {},
-        )
-        .expect("pack written");
-        assert!(Path::new(&brief).exists(), "{brief}");
-        let missing = export_chart(
-            (&s, &[]),
-            Lang::En,
-            Method::Wsm,
-            ChartKind::Radar,
-            None,
-            None,
-            &dir.path().join("gone").join("deeper").join("r.svg"),
-        );
-        assert!(
-            missing.is_err(),
-            "a vanished folder is an error, not a panic"
-        );
     }
 }

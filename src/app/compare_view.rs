@@ -4,9 +4,10 @@
 //! scores with changed cells highlighted, every change, and the waterfall of
 //! what moved the gap (design.md §4).
 
-use super::analyse::AnalyseUi;
-use super::chart_image::key_of;
-use super::state::AppState;
+use super::chart_key::key_of;
+use super::chart_tex::TexCache;
+use super::state::{AppState, Command};
+use super::view::{CentralView, ViewContext};
 use super::widgets::heading;
 use crate::analysis::compare::{Comparison, RankMove, compare_keys, compare_profiles};
 use crate::charts::{ChartInput, ChartKind};
@@ -165,188 +166,220 @@ impl CompareState {
     }
 }
 
-/// Draws the compare view.
-pub fn compare_view(
+impl CentralView for CompareState {
+    fn ui(&mut self, ui: &mut Ui, ctx: &mut ViewContext<'_>) {
+        let (state, lang) = (ctx.state, ctx.state.view.lang);
+        self.poll_browse(ui, lang);
+        heading(ui, tr!(lang, "analyse.compare.heading"));
+        self.source_row(ui, state);
+        match self.source {
+            Source::File => self.file_row(ui, state, ctx.native_dialogs),
+            Source::Profile => self.profile_row(ui, state),
+            Source::Saved => self.saved_row(ui, state),
+        }
+        if let Some(e) = &self.error {
+            ui.label(RichText::new(e).color(super::widgets::PROBLEM));
+        }
+        ui.separator();
+        match self.comparison(state) {
+            Ok((a, b, c)) => self.comparison_body(ui, (a, b, &c), ctx.charts, state, ctx.out),
+            Err(message) => {
+                ui.label(RichText::new(message).weak());
+            }
+        }
+    }
+}
+
+impl CompareState {
+    /// The choice of what to compare with.
+    fn source_row(&mut self, ui: &mut Ui, state: &AppState) {
+        let lang = state.view.lang;
+        let previous = self.source;
+        ui.horizontal(|ui| {
+            ui.label(tr!(lang, "analyse.compare.with"));
+            ui.radio_value(
+                &mut self.source,
+                Source::File,
+                tr!(lang, "analyse.compare.file"),
+            );
+            ui.radio_value(
+                &mut self.source,
+                Source::Profile,
+                tr!(lang, "analyse.compare.profile"),
+            );
+            if ui
+                .radio_value(
+                    &mut self.source,
+                    Source::Saved,
+                    tr!(lang, "analyse.compare.saved"),
+                )
+                .clicked()
+            {
+                self.load_saved(state);
+            }
+        });
+        if self.source != previous {
+            // A load error belongs to the source that produced it.
+            self.error = None;
+        }
+    }
+
+    /// The other file's path, Load, and Browse with native dialogs.
+    fn file_row(&mut self, ui: &mut Ui, state: &AppState, native_dialogs: bool) {
+        let lang = state.view.lang;
+        ui.horizontal(|ui| {
+            let r = ui
+                .add(
+                    egui::TextEdit::singleline(&mut self.path_text)
+                        .desired_width(420.0)
+                        .hint_text("scenarios/canada-2018.ron"),
+                )
+                .accessible_name(tr!(lang, "analyse.compare.path"));
+            let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            let empty = self.path_text.trim().is_empty();
+            let load = ui
+                .add_enabled(!empty, egui::Button::new(tr!(lang, "analyse.compare.load")))
+                .on_disabled_hover_text(tr!(lang, "analyse.compare.path_empty"))
+                .clicked();
+            if (load || enter) && empty {
+                self.error = Some(tr!(lang, "analyse.compare.path_empty"));
+            } else if load || enter {
+                let p = PathBuf::from(self.path_text.trim());
+                self.load_other(p, lang);
+            }
+            if native_dialogs && ui.button(tr!(lang, "analyse.compare.browse")).clicked() {
+                let dir = state
+                    .session
+                    .path()
+                    .and_then(|p| p.parent())
+                    .map(PathBuf::from);
+                self.browse(dir);
+            }
+        });
+    }
+
+    /// The profile compared with the active one.
+    fn profile_row(&mut self, ui: &mut Ui, state: &AppState) {
+        let (s, lang) = (state.scenario(), state.view.lang);
+        ui.horizontal(|ui| {
+            let label = ui.label(tr!(
+                lang,
+                "analyse.compare.active_vs",
+                profile = s.active().map_or("", |p| p.name.get(lang))
+            ));
+            let current = self
+                .profile
+                .clone()
+                .filter(|id| s.profiles.iter().any(|p| p.id == *id))
+                .or_else(|| {
+                    s.profiles
+                        .iter()
+                        .find(|p| p.id != s.active_profile)
+                        .map(|p| p.id.clone())
+                });
+            let mut sel = current.clone().unwrap_or_default();
+            egui::ComboBox::from_id_salt("compare-profile")
+                .selected_text(crate::report::stakeholders::profile_name(s, &sel, lang))
+                .show_ui(ui, |ui| {
+                    for p in &s.profiles {
+                        ui.selectable_value(&mut sel, p.id.clone(), p.name.get(lang));
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+            self.profile = (!sel.is_empty()).then_some(sel);
+        });
+    }
+
+    /// Reload of the saved version (read at once the first time).
+    fn saved_row(&mut self, ui: &mut Ui, state: &AppState) {
+        let unread = self.saved.is_none() && self.error.is_none() && state.session.path().is_some();
+        let reload = ui
+            .add_enabled(
+                state.session.path().is_some(),
+                egui::Button::new(tr!(state.view.lang, "analyse.compare.reload")),
+            )
+            .on_disabled_hover_text(tr!(state.view.lang, "analyse.compare.never_saved"))
+            .clicked();
+        if reload || unread {
+            self.load_saved(state);
+        }
+    }
+
+    /// Summary, rankings, waterfall and group table, scores and changes of
+    /// the comparison of `a` with `b`.
+    fn comparison_body(
+        &self,
+        ui: &mut Ui,
+        (a, b, c): (&Scenario, &Scenario, &Comparison),
+        charts: &mut TexCache,
+        state: &AppState,
+        out: &mut Vec<Command>,
+    ) {
+        let lang = state.view.lang;
+        let key = key_of(format!(
+            "{}/{:?}/{:?}/{:?}/{:?}/{}",
+            state.chart_key(),
+            state.view.method,
+            lang,
+            self.source,
+            self.profile,
+            self.generation
+        ));
+        egui::ScrollArea::vertical().show(ui, |ui| {
+            ui.label(RichText::new(report::compare::summary(a, b, c, lang)).size(15.0));
+            ui.add_space(6.0);
+            heading(ui, tr!(lang, "analyse.compare.rankings"));
+            rankings(ui, a, b, c, lang);
+            ui.add_space(8.0);
+            waterfall_section(ui, (a, b, c), (charts, key), state, out);
+            // Same file, same scores when only the profile differs.
+            if self.source != Source::Profile {
+                ui.add_space(8.0);
+                heading(ui, tr!(lang, "analyse.compare.scores"));
+                egui::ScrollArea::horizontal()
+                    .id_salt("compare-scores-scroll")
+                    .show(ui, |ui| scores(ui, a, b, c, lang));
+            }
+            ui.add_space(8.0);
+            heading(ui, tr!(lang, "analyse.compare.changes"));
+            let lines = report::compare::change_lines(a, b, c, lang);
+            if lines.is_empty() {
+                ui.label(RichText::new(tr!(lang, "analyse.compare.no_changes")).weak());
+            }
+            for line in lines {
+                ui.label(format!("• {line}"));
+            }
+        });
+    }
+}
+
+/// The waterfall of what moved the gap and the table by group, or why
+/// there is none.
+fn waterfall_section(
     ui: &mut Ui,
+    (a, b, c): (&Scenario, &Scenario, &Comparison),
+    (charts, key): (&mut TexCache, u64),
     state: &AppState,
-    ana: &mut AnalyseUi,
-    native_dialogs: bool,
-    out: &mut Vec<super::state::Command>,
+    out: &mut Vec<Command>,
 ) {
     let lang = state.view.lang;
-    let st = &mut ana.compare;
-    st.poll_browse(ui, lang);
-    heading(ui, tr!(lang, "analyse.compare.heading"));
-    let previous = st.source;
-    ui.horizontal(|ui| {
-        ui.label(tr!(lang, "analyse.compare.with"));
-        ui.radio_value(
-            &mut st.source,
-            Source::File,
-            tr!(lang, "analyse.compare.file"),
-        );
-        ui.radio_value(
-            &mut st.source,
-            Source::Profile,
-            tr!(lang, "analyse.compare.profile"),
-        );
-        if ui
-            .radio_value(
-                &mut st.source,
-                Source::Saved,
-                tr!(lang, "analyse.compare.saved"),
-            )
-            .clicked()
-        {
-            st.load_saved(state);
-        }
-    });
-    if st.source != previous {
-        // A load error belongs to the source that produced it.
-        st.error = None;
-    }
-    match st.source {
-        Source::File => {
-            ui.horizontal(|ui| {
-                let r = ui
-                    .add(
-                        egui::TextEdit::singleline(&mut st.path_text)
-                            .desired_width(420.0)
-                            .hint_text("scenarios/canada-2018.ron"),
-                    )
-                    .accessible_name(tr!(lang, "analyse.compare.path"));
-                let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-                let empty = st.path_text.trim().is_empty();
-                let load = ui
-                    .add_enabled(!empty, egui::Button::new(tr!(lang, "analyse.compare.load")))
-                    .on_disabled_hover_text(tr!(lang, "analyse.compare.path_empty"))
-                    .clicked();
-                if (load || enter) && empty {
-                    st.error = Some(tr!(lang, "analyse.compare.path_empty"));
-                } else if load || enter {
-                    let p = PathBuf::from(st.path_text.trim());
-                    st.load_other(p, lang);
-                }
-                if native_dialogs && ui.button(tr!(lang, "analyse.compare.browse")).clicked() {
-                    let dir = state
-                        .session
-                        .path()
-                        .as_ref()
-                        .and_then(|p| p.parent())
-                        .map(PathBuf::from);
-                    st.browse(dir);
-                }
-            });
-        }
-        Source::Profile => {
-            let s = state.scenario();
-            ui.horizontal(|ui| {
-                let label = ui.label(tr!(
-                    lang,
-                    "analyse.compare.active_vs",
-                    profile = s.active().map_or("", |p| p.name.get(lang))
-                ));
-                let current = st
-                    .profile
-                    .clone()
-                    .filter(|id| s.profiles.iter().any(|p| p.id == *id))
-                    .or_else(|| {
-                        s.profiles
-                            .iter()
-                            .find(|p| p.id != s.active_profile)
-                            .map(|p| p.id.clone())
-                    });
-                let mut sel = current.clone().unwrap_or_default();
-                egui::ComboBox::from_id_salt("compare-profile")
-                    .selected_text(super::analyse::profile_name(s, &sel, lang))
-                    .show_ui(ui, |ui| {
-                        for p in &s.profiles {
-                            ui.selectable_value(&mut sel, p.id.clone(), p.name.get(lang));
-                        }
-                    })
-                    .response
-                    .labelled_by(label.id);
-                st.profile = (!sel.is_empty()).then_some(sel);
-            });
-        }
-        Source::Saved => {
-            let unread = st.saved.is_none() && st.error.is_none() && state.session.path().is_some();
-            let reload = ui
-                .add_enabled(
-                    state.session.path().is_some(),
-                    egui::Button::new(tr!(lang, "analyse.compare.reload")),
-                )
-                .on_disabled_hover_text(tr!(lang, "analyse.compare.never_saved"))
-                .clicked();
-            if reload || unread {
-                st.load_saved(state);
-            }
-        }
-    }
-    if let Some(e) = &st.error {
-        ui.label(RichText::new(e).color(super::widgets::PROBLEM));
-    }
-    ui.separator();
-    let (a, b, c) = match st.comparison(state) {
-        Ok(x) => x,
-        Err(message) => {
-            ui.label(RichText::new(message).weak());
-            return;
-        }
+    let Some(e) = c.explanation() else {
+        ui.label(RichText::new(tr!(lang, "analyse.compare.no_waterfall")).weak());
+        return;
     };
-    let key = key_of(format!(
-        "{}/{:?}/{:?}/{:?}/{:?}/{}",
-        state.chart_key(),
-        state.view.method,
-        lang,
-        st.source,
-        st.profile,
-        st.generation
-    ));
-    egui::ScrollArea::vertical().show(ui, |ui| {
-        ui.label(RichText::new(report::compare::summary(a, b, &c, lang)).size(15.0));
-        ui.add_space(6.0);
-        heading(ui, tr!(lang, "analyse.compare.rankings"));
-        rankings(ui, a, b, &c, lang);
-        ui.add_space(8.0);
-        match c.explanation() {
-            Some(e) => {
-                super::group_toggle::group_toggles(ui, state, out);
-                let input = ChartInput {
-                    method: c.method,
-                    explanation: Some(e),
-                    other: Some(a),
-                    expanded: &state.view.expanded_groups,
-                    ..ChartInput::new(b, lang)
-                };
-                let width = ui.available_width().clamp(320.0, 900.0);
-                let size = egui::vec2(width, (width * 0.5).clamp(280.0, 460.0));
-                ana.charts
-                    .show(ui, "waterfall", ChartKind::Waterfall, &input, key, size);
-                super::compare_groups::group_table(ui, state, (a, b), e, out);
-            }
-            None => {
-                ui.label(RichText::new(tr!(lang, "analyse.compare.no_waterfall")).weak());
-            }
-        }
-        // Same file, same scores when only the profile differs.
-        if st.source != Source::Profile {
-            ui.add_space(8.0);
-            heading(ui, tr!(lang, "analyse.compare.scores"));
-            egui::ScrollArea::horizontal()
-                .id_salt("compare-scores-scroll")
-                .show(ui, |ui| scores(ui, a, b, &c, lang));
-        }
-        ui.add_space(8.0);
-        heading(ui, tr!(lang, "analyse.compare.changes"));
-        let lines = report::compare::change_lines(a, b, &c, lang);
-        if lines.is_empty() {
-            ui.label(RichText::new(tr!(lang, "analyse.compare.no_changes")).weak());
-        }
-        for line in lines {
-            ui.label(format!("• {line}"));
-        }
-    });
+    super::group_toggle::group_toggles(ui, state, out);
+    let input = ChartInput {
+        method: c.method,
+        explanation: Some(e),
+        other: Some(a),
+        expanded: &state.view.expanded_groups,
+        ..ChartInput::new(b, lang)
+    };
+    let width = ui.available_width().clamp(320.0, 900.0);
+    let size = egui::vec2(width, (width * 0.5).clamp(280.0, 460.0));
+    charts.show_fitted(ui, "waterfall", (ChartKind::Waterfall, &input), key, size);
+    super::compare_groups::group_table(ui, state, (a, b), e, out);
 }
 
 /// "↑ 2", "↓ 1", "=", "new" or "out" for a move.

@@ -1,184 +1,94 @@
-//! The rank-order dialog: the user ranks the criteria (ties allowed: equal
-//! ranks), rank-order-centroid weights follow, and Apply writes them as one
-//! undo step recording `Elicitation::RankOrder`.
+//! The rank-order dialog's body: a rank per criterion (ties allowed: equal
+//! ranks) and the rank-order-centroid weight it gives. The model is
+//! [`RankModel`]; the frame (title, Apply, Cancel) is [`super::elicit_dialog`].
 
-use super::analyse::{profile_name, put_weights};
-use super::edit::Edit;
-use super::state::{AppState, Command};
-use crate::analysis::weighting::rank_order_centroid;
-use crate::model::{Elicitation, Lang, Scenario};
+use super::elicit_dialog::ElicitBody;
+use crate::model::{Lang, Scenario, WeightProfile};
+use crate::session::elicit::rank::RankModel;
 use crate::tr;
 use egui::{RichText, Ui};
 
-/// A ranking of the criteria being edited.
-#[derive(Debug, Clone, PartialEq)]
-pub struct RankDialog {
-    /// The profile the weights go to.
-    pub profile: String,
-    /// Criterion ids in scenario order.
-    pub criteria: Vec<String>,
-    /// Rank of each criterion (1 = most important; equal ranks are ties).
-    pub ranks: Vec<usize>,
+impl ElicitBody for RankModel {
+    const WINDOW_ID: &'static str = "rank-dialog";
+
+    fn title(&self, profile: String, lang: Lang) -> String {
+        tr!(lang, "analyse.rank.title", profile = profile)
+    }
+
+    fn profile_id(&self) -> &str {
+        &self.profile
+    }
+
+    fn fits(&self, s: &Scenario) -> bool {
+        RankModel::fits(self, s)
+    }
+
+    fn size(window: egui::Window<'_>) -> egui::Window<'_> {
+        window.resizable(false)
+    }
+
+    fn body(&mut self, ui: &mut Ui, s: &Scenario, lang: Lang) {
+        ui.label(RichText::new(tr!(lang, "analyse.rank.help")).weak());
+        ui.add_space(4.0);
+        let shares = self.shares();
+        let m = self.criteria.len();
+        egui::Grid::new("rank-rows")
+            .num_columns(4)
+            .spacing([10.0, 4.0])
+            .striped(true)
+            .show(ui, |ui| {
+                for j in 0..m {
+                    rank_row(
+                        ui,
+                        self,
+                        j,
+                        (s, lang),
+                        shares.get(j).copied().unwrap_or(0.0),
+                    );
+                    ui.end_row();
+                }
+            });
+    }
+
+    fn weighted_profile(&self, s: &Scenario) -> Option<WeightProfile> {
+        RankModel::weighted_profile(self, s)
+    }
 }
 
-impl RankDialog {
-    /// The dialog for profile `id`: its recorded ranking when it has one,
-    /// else the ranking of its current weights (equal weights tie).
-    pub fn open(s: &Scenario, id: &str) -> Option<Self> {
-        let profile = s.profiles.iter().find(|p| p.id == id)?;
-        let criteria: Vec<String> = s.criteria.iter().map(|c| c.id.clone()).collect();
-        let ranks = match &profile.elicitation {
-            Some(Elicitation::RankOrder { ranking }) => {
-                let last = ranking.len() + 1;
-                criteria
-                    .iter()
-                    .map(|c| {
-                        ranking
-                            .iter()
-                            .position(|g| g.contains(c))
-                            .map_or(last, |k| k + 1)
-                    })
-                    .collect()
-            }
-            _ => {
-                let w: Vec<f64> = criteria.iter().map(|c| profile.weight(c)).collect();
-                crate::analysis::competition_ranks(&w)
-            }
-        };
-        Some(RankDialog {
-            profile: id.to_string(),
-            criteria,
-            ranks,
-        })
-    }
-
-    /// Ranked groups of criterion indices, most important first.
-    pub fn groups(&self) -> Vec<Vec<usize>> {
-        let mut distinct: Vec<usize> = self.ranks.clone();
-        distinct.sort_unstable();
-        distinct.dedup();
-        distinct
-            .into_iter()
-            .map(|r| {
-                (0..self.ranks.len())
-                    .filter(|&j| self.ranks[j] == r)
-                    .collect()
-            })
-            .collect()
-    }
-
-    /// The ROC weights, in criterion order.
-    pub fn shares(&self) -> Vec<f64> {
-        rank_order_centroid(&self.groups(), self.criteria.len()).unwrap_or_default()
-    }
-
-    /// The edit applying the ROC weights and recording the ranking.
-    pub fn edit(&self, s: &Scenario) -> Option<Edit> {
-        if self.criteria.len() != s.criteria.len() {
-            return None;
-        }
-        let ranking = self
-            .groups()
-            .into_iter()
-            .map(|g| g.into_iter().map(|j| self.criteria[j].clone()).collect())
-            .collect();
-        put_weights(
-            s,
-            &self.profile,
-            &self.shares(),
-            Elicitation::RankOrder { ranking },
-        )
-    }
-
-    /// Draws the dialog; false once it is closed.
-    pub fn ui(&mut self, ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) -> bool {
-        let lang: Lang = state.view.lang;
-        let s = state.scenario();
-        if s.profiles.iter().all(|p| p.id != self.profile)
-            || self.criteria.len() != s.criteria.len()
-        {
-            return false;
-        }
-        let mut open = true;
-        let mut done = false;
-        let title = tr!(
-            lang,
-            "analyse.rank.title",
-            profile = profile_name(s, &self.profile, lang)
-        );
-        let m = self.criteria.len();
-        super::analyse::dialog_window(ui.ctx(), title, "rank-dialog", &mut open)
-            .resizable(false)
-            .show(ui.ctx(), |ui| {
-                egui::ScrollArea::vertical()
-                    .max_height(super::analyse::dialog_body_height(ui.ctx()))
-                    .min_scrolled_height(super::analyse::dialog_body_height(ui.ctx()))
-                    .show(ui, |ui| {
-                        ui.label(RichText::new(tr!(lang, "analyse.rank.help")).weak());
-                        ui.add_space(4.0);
-                        let shares = self.shares();
-                        egui::Grid::new("rank-rows")
-                            .num_columns(4)
-                            .spacing([10.0, 4.0])
-                            .striped(true)
-                            .show(ui, |ui| {
-                                for j in 0..m {
-                                    let name = s.criterion_name(&self.criteria[j], lang);
-                                    ui.label(&name);
-                                    ui.add(
-                                        egui::DragValue::new(&mut self.ranks[j])
-                                            .range(1..=m)
-                                            .custom_parser(|t| {
-                                                super::state::parse_number(t, lang).ok()
-                                            }),
-                                    )
-                                    .accessible_name(tr!(
-                                        lang,
-                                        "analyse.rank.rank_name",
-                                        criterion = name
-                                    ));
-                                    let w = shares.get(j).copied().unwrap_or(0.0);
-                                    ui.add(
-                                        egui::ProgressBar::new(w as f32)
-                                            .desired_width(110.0)
-                                            .desired_height(10.0),
-                                    );
-                                    ui.label(
-                                        RichText::new(crate::i18n::pct(w, 1, lang)).monospace(),
-                                    )
-                                    .on_hover_text(tr!(lang, "analyse.preview"));
-                                    ui.end_row();
-                                }
-                            });
-                    });
-                ui.add_space(6.0);
-                ui.horizontal(|ui| {
-                    if ui.button(tr!(lang, "analyse.apply")).clicked() {
-                        if let Some(edit) = self.edit(s) {
-                            out.push(Command::Edit(edit));
-                        }
-                        done = true;
-                    }
-                    if ui.button(tr!(lang, "gui.cancel")).clicked() {
-                        done = true;
-                    }
-                });
-            });
-        open && !done
-    }
+/// Criterion `j`: its name, its rank and the weight that rank gives.
+fn rank_row(ui: &mut Ui, model: &mut RankModel, j: usize, (s, lang): (&Scenario, Lang), w: f64) {
+    let m = model.criteria.len();
+    let name = s.criterion_name(&model.criteria[j], lang);
+    ui.label(&name);
+    ui.add(
+        egui::DragValue::new(&mut model.ranks[j])
+            .range(1..=m)
+            .custom_parser(|t| super::state::parse_number(t, lang).ok()),
+    )
+    .accessible_name(tr!(lang, "analyse.rank.rank_name", criterion = name));
+    ui.add(
+        egui::ProgressBar::new(w as f32)
+            .desired_width(110.0)
+            .desired_height(10.0),
+    );
+    ui.label(RichText::new(crate::i18n::pct(w, 1, lang)).monospace())
+        .on_hover_text(tr!(lang, "analyse.preview"));
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::app::edit::Edit;
     use crate::app::fixture::fixture;
+    use crate::app::state::{AppState, Command};
+    use crate::model::Elicitation;
 
     #[test]
     fn tied_ranks_share_weight_and_apply_records_the_ranking() {
         let mut st = AppState::new(fixture(), None, Lang::En);
         st.session.mark_saved();
         let before = st.scenario().clone();
-        let mut d = RankDialog::open(st.scenario(), "whole_of_government").expect("profile");
+        let mut d = RankModel::open(st.scenario(), "whole_of_government").expect("profile");
         assert_eq!(d.ranks, vec![1, 2, 2], "cost and impact tie at 0.3");
         d.ranks = vec![2, 1, 2];
         let shares = d.shares();
@@ -186,7 +96,10 @@ mod tests {
         assert!((shares[1] - 11.0 / 18.0).abs() < 1e-12);
         assert!((shares[0] - 7.0 / 36.0).abs() < 1e-12);
         assert!((shares[2] - shares[0]).abs() < 1e-15);
-        st.apply(Command::Edit(d.edit(st.scenario()).expect("edit")));
+        let profile = d.weighted_profile(st.scenario()).expect("profile");
+        st.apply(Command::Edit(Edit::PutProfile {
+            profile: Box::new(profile),
+        }));
         assert_eq!(st.session.doc().undo_len(), 1);
         let Some(Elicitation::RankOrder { ranking }) = &st.scenario().profiles[0].elicitation
         else {
@@ -199,7 +112,7 @@ mod tests {
                 vec!["risk".into(), "impact".into()]
             ]
         );
-        let again = RankDialog::open(st.scenario(), "whole_of_government").expect("profile");
+        let again = RankModel::open(st.scenario(), "whole_of_government").expect("profile");
         assert_eq!(again.ranks, vec![2, 1, 2]);
         st.apply(Command::Undo);
         assert_eq!(st.scenario(), &before);

@@ -7,7 +7,9 @@
 
 pub mod analyse;
 pub mod autosave_ui;
-pub mod chart_image;
+pub mod central;
+pub mod chart_inputs;
+pub mod chart_key;
 pub mod chart_tex;
 pub mod charts_tabs;
 pub mod charts_view;
@@ -17,6 +19,7 @@ pub mod compare_view;
 pub mod details;
 pub mod dialogs;
 pub mod elicit_ahp;
+pub mod elicit_dialog;
 pub mod elicit_rank;
 pub mod elicit_swing;
 pub mod group_toggle;
@@ -27,7 +30,6 @@ pub mod present;
 pub mod resources;
 pub mod results;
 pub mod robustness;
-pub mod smaa_worker;
 pub mod stakeholders;
 pub mod stakeholders_tree;
 pub mod state;
@@ -35,6 +37,7 @@ pub mod table;
 pub mod tree_list;
 pub mod value_fn_editor;
 pub mod vfm_view;
+pub mod view;
 pub mod view_state;
 pub mod weights;
 pub mod weights_tree;
@@ -105,7 +108,7 @@ pub struct TradeoffApp {
 }
 
 /// The chart cache (re-exported name for tests).
-pub type ChartCacheHandle = charts_view::ChartCache;
+pub type ChartCacheHandle = chart_tex::TexCache;
 
 impl TradeoffApp {
     /// An app showing `state`; `native_dialogs` false uses typed paths only.
@@ -155,43 +158,18 @@ impl TradeoffApp {
         side_panels(ui, state, &mut self.analyse, &mut out);
         egui::CentralPanel::default().show(ui, |ui| {
             view_tabs(ui, state, &mut out);
-            match state.view.current {
-                View::Analysis => {
-                    egui::ScrollArea::vertical()
-                        .id_salt("analysis-scroll")
-                        .auto_shrink(false)
-                        .show(ui, |ui| {
-                            analysis_view(ui, state, &mut self.charts, &mut out)
-                        });
-                }
-                View::Charts => {
-                    self.charts_tabs
-                        .refresh_waterfall(state, &self.analyse.compare);
-                    let smaa = self.robust.smaa_view();
-                    self.charts_tabs.ui(ui, state, smaa, &mut out);
-                }
-                View::Robustness => self.robust.show(ui, state),
-                View::Stakeholders => {
-                    stakeholders::stakeholder_view(ui, state, &mut self.analyse, &mut out);
-                }
-                View::Compare => {
-                    compare_view::compare_view(
-                        ui,
-                        state,
-                        &mut self.analyse,
-                        native_dialogs,
-                        &mut out,
-                    );
-                }
-                View::Package => package_view::package_view(ui, state),
-                View::ValueForMoney => vfm_view::vfm_view(
-                    ui,
-                    state,
-                    &mut self.charts_tabs.cost,
-                    &mut self.charts_tabs.vfm_cache,
-                    &mut self.analyse.charts,
-                ),
-            }
+            let mut view_ctx = view::ViewContext {
+                state,
+                out: &mut out,
+                charts: &mut self.charts,
+                native_dialogs,
+            };
+            let states = central::ViewStates {
+                analyse: &mut self.analyse,
+                charts_tabs: &mut self.charts_tabs,
+                robust: &mut self.robust,
+            };
+            central::view_for(state.view.current, states).ui(ui, &mut view_ctx);
         });
         // Over the panels, never a row of its own: the layout stays put.
         menu::banner_overlay(&ctx, state, &mut out);
@@ -398,26 +376,6 @@ fn drop_hint(ctx: &egui::Context, lang: Lang) {
         egui::FontId::proportional(26.0),
         egui::Color32::WHITE,
     );
-}
-
-/// The analysis view: title, scores table, results.
-fn analysis_view(
-    ui: &mut Ui,
-    state: &AppState,
-    charts: &mut charts_view::ChartCache,
-    out: &mut Vec<Command>,
-) {
-    let lang = state.view.lang;
-    ui.label(
-        widgets::display_text(&state.scenario().title, lang)
-            .size(18.0)
-            .strong(),
-    );
-    ui.add_space(4.0);
-    table::scores_table(ui, state, out);
-    ui.add_space(8.0);
-    ui.separator();
-    results::results_area(ui, state, charts, out);
 }
 
 impl eframe::App for TradeoffApp {

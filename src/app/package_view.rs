@@ -3,6 +3,7 @@
 //! runner-up sets, what each uses of every resource, and which caps bind.
 
 use super::state::AppState;
+use super::view::{CentralView, ViewContext};
 use super::widgets::heading;
 use crate::analysis::package::best_packages;
 use crate::report::package;
@@ -11,6 +12,15 @@ use egui::{Color32, RichText, Ui};
 
 /// Packages listed: the best and four runner-ups.
 pub const SHOWN: usize = 5;
+
+/// The package view (it remembers nothing between frames).
+pub struct PackageView;
+
+impl CentralView for PackageView {
+    fn ui(&mut self, ui: &mut Ui, ctx: &mut ViewContext<'_>) {
+        package_view(ui, ctx.state);
+    }
+}
 
 /// Draws the package view.
 pub fn package_view(ui: &mut Ui, state: &AppState) {

@@ -4,8 +4,9 @@
 //! changes the charts live.
 
 use super::TradeoffApp;
+use super::chart_inputs::{STALE_TINT, SmaaView, input_for};
 use super::chart_tex::{TexCache, TexKey};
-use super::charts_tabs::{available_kinds, input_for};
+use super::charts_tabs::available_kinds;
 use super::edit::Edit;
 use super::state::{AppState, Command, WindowCommand};
 use super::widgets::display_text;
@@ -84,28 +85,7 @@ impl TradeoffApp {
             .refresh_waterfall(&self.state, &self.analyse.compare);
         self.present.with_waterfall = self.charts_tabs.waterfall().is_some();
         let count = slides(self.present.with_waterfall).len();
-        let (escape, moves) = ctx.input_mut(|i| {
-            let escape = i.consume_key(egui::Modifiers::NONE, Key::Escape);
-            // egui turns Ctrl+C into a Copy event, not a key press.
-            if i.events.iter().any(|e| matches!(e, egui::Event::Copy)) {
-                out.push(Command::Window(WindowCommand::CopyChart));
-            }
-            let moves: Vec<Key> = [
-                Key::ArrowRight,
-                Key::ArrowDown,
-                Key::PageDown,
-                Key::Space,
-                Key::ArrowLeft,
-                Key::ArrowUp,
-                Key::PageUp,
-                Key::Home,
-                Key::End,
-            ]
-            .into_iter()
-            .filter(|k| i.consume_key(egui::Modifiers::NONE, *k))
-            .collect();
-            (escape, moves)
-        });
+        let (escape, moves) = slide_keys(&ctx, &mut out);
         if escape {
             self.present.leave(&ctx);
             self.charts_tabs.kind = self.present.kind();
@@ -122,77 +102,9 @@ impl TradeoffApp {
             self.robust.keep_fresh(&ctx, &self.state);
         }
         let state = &self.state;
-        let lang = state.view.lang;
         egui::Panel::top("present-top")
             .frame(egui::Frame::new().fill(Color32::WHITE).inner_margin(12.0))
-            .show(ui, |ui| {
-                ui.horizontal(|ui| {
-                    // The controls first, from the right; the title then takes
-                    // what is left and wraps there instead of running under them.
-                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                        ui.label(
-                            RichText::new(tr!(lang, "present.leave_hint"))
-                                .size(15.0)
-                                .weak(),
-                        );
-                        ui.add_space(16.0);
-                        if ui
-                            .add_enabled(
-                                self.present.slide + 1 < count,
-                                egui::Button::new(RichText::new("▶").size(22.0)),
-                            )
-                            .on_hover_text(tr!(lang, "present.next"))
-                            .on_disabled_hover_text(tr!(lang, "gui.why.last_slide"))
-                            .clicked()
-                        {
-                            self.present.slide += 1;
-                        }
-                        ui.label(
-                            RichText::new(tr!(
-                                lang,
-                                "present.slide_counter",
-                                n = self.present.slide + 1,
-                                total = count
-                            ))
-                            .size(22.0)
-                            .monospace(),
-                        );
-                        if ui
-                            .add_enabled(
-                                self.present.slide > 0,
-                                egui::Button::new(RichText::new("◀").size(22.0)),
-                            )
-                            .on_hover_text(tr!(lang, "present.previous"))
-                            .on_disabled_hover_text(tr!(lang, "gui.why.first_slide"))
-                            .clicked()
-                        {
-                            self.present.slide = self.present.slide.saturating_sub(1);
-                        }
-                        ui.add_space(16.0);
-                        ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
-                            ui.add(
-                                egui::Label::new(
-                                    RichText::new(
-                                        display_text(&state.scenario().title, lang).text(),
-                                    )
-                                    .size(30.0)
-                                    .strong(),
-                                )
-                                .wrap(),
-                            );
-                        });
-                    });
-                });
-                // Copy results and save messages still show while presenting.
-                if let Some(banner) = &state.view.banner {
-                    let colour = if banner.error {
-                        super::widgets::PROBLEM
-                    } else {
-                        Color32::from_rgb(20, 90, 40)
-                    };
-                    ui.label(RichText::new(&banner.text).color(colour));
-                }
-            });
+            .show(ui, |ui| top_bar(ui, state, &mut self.present.slide, count));
         egui::Panel::bottom("present-weights")
             .frame(
                 egui::Frame::new()
@@ -200,52 +112,170 @@ impl TradeoffApp {
                     .inner_margin(10.0),
             )
             .show(ui, |ui| weights_strip(ui, state, &mut out));
-        let smaa = self.robust.smaa_view();
-        let criterion = self.charts_tabs.criterion_for(kind);
-        let waterfall = self
-            .charts_tabs
-            .waterfall()
-            .filter(|_| kind == ChartKind::Waterfall);
+        let slide = Slide {
+            kind,
+            criterion: self.charts_tabs.criterion_for(kind),
+            smaa: self.robust.smaa_view(),
+            waterfall: self
+                .charts_tabs
+                .waterfall()
+                .filter(|_| kind == ChartKind::Waterfall),
+        };
         egui::CentralPanel::default()
             .frame(egui::Frame::new().fill(Color32::WHITE).inner_margin(8.0))
-            .show(ui, |ui| {
-                let size = Vec2::new(
-                    ui.available_width().max(200.0),
-                    ui.available_height().max(160.0),
-                );
-                let key = TexKey::new(
-                    kind,
-                    if kind == ChartKind::Acceptability && smaa.is_some() {
-                        0
-                    } else {
-                        state.chart_key()
-                    },
-                    state.view.method,
-                    lang,
-                    criterion.clone(),
-                    waterfall
-                        .as_ref()
-                        .map_or(smaa.map_or(0, |s| s.generation), |w| w.generation),
-                    size,
-                    ctx.pixels_per_point(),
-                    TYPE_FACTOR,
-                );
-                let input = match &waterfall {
-                    Some(w) => w.input(lang, &state.view.expanded_groups),
-                    None => input_for(state, criterion.as_deref(), smaa),
-                };
-                let tint = if kind == ChartKind::Acceptability && smaa.is_some_and(|s| !s.fresh) {
-                    super::robustness::STALE_TINT
-                } else {
-                    Color32::WHITE
-                };
-                ui.centered_and_justified(|ui| {
-                    self.present
-                        .cache
-                        .show(ui, "slide", key, &input, size, tint);
-                });
-            });
+            .show(ui, |ui| slide.show(ui, state, &mut self.present.cache));
         self.finish_frame(ui, out);
+    }
+}
+
+/// Takes the presentation's keys from this frame's input: Esc (true when
+/// pressed) and the slide moves; Ctrl+C asks for a copy of the chart.
+fn slide_keys(ctx: &egui::Context, out: &mut Vec<Command>) -> (bool, Vec<Key>) {
+    ctx.input_mut(|i| {
+        let escape = i.consume_key(egui::Modifiers::NONE, Key::Escape);
+        // egui turns Ctrl+C into a Copy event, not a key press.
+        if i.events.iter().any(|e| matches!(e, egui::Event::Copy)) {
+            out.push(Command::Window(WindowCommand::CopyChart));
+        }
+        let moves: Vec<Key> = [
+            Key::ArrowRight,
+            Key::ArrowDown,
+            Key::PageDown,
+            Key::Space,
+            Key::ArrowLeft,
+            Key::ArrowUp,
+            Key::PageUp,
+            Key::Home,
+            Key::End,
+        ]
+        .into_iter()
+        .filter(|k| i.consume_key(egui::Modifiers::NONE, *k))
+        .collect();
+        (escape, moves)
+    })
+}
+
+/// The title, the slide counter between ◀ and ▶, the way out, and the
+/// banner (copy results and save messages still show while presenting).
+fn top_bar(ui: &mut Ui, state: &AppState, slide: &mut usize, count: usize) {
+    let lang = state.view.lang;
+    ui.horizontal(|ui| {
+        // The controls first, from the right; the title then takes
+        // what is left and wraps there instead of running under them.
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            ui.label(
+                RichText::new(tr!(lang, "present.leave_hint"))
+                    .size(15.0)
+                    .weak(),
+            );
+            ui.add_space(16.0);
+            slide_buttons(ui, lang, slide, count);
+            ui.add_space(16.0);
+            ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
+                ui.add(
+                    egui::Label::new(
+                        RichText::new(display_text(&state.scenario().title, lang).text())
+                            .size(30.0)
+                            .strong(),
+                    )
+                    .wrap(),
+                );
+            });
+        });
+    });
+    if let Some(banner) = &state.view.banner {
+        let colour = if banner.error {
+            super::widgets::PROBLEM
+        } else {
+            Color32::from_rgb(20, 90, 40)
+        };
+        ui.label(RichText::new(&banner.text).color(colour));
+    }
+}
+
+/// ▶, "n / total", ◀ (laid out right to left).
+fn slide_buttons(ui: &mut Ui, lang: crate::model::Lang, slide: &mut usize, count: usize) {
+    if ui
+        .add_enabled(
+            *slide + 1 < count,
+            egui::Button::new(RichText::new("▶").size(22.0)),
+        )
+        .on_hover_text(tr!(lang, "present.next"))
+        .on_disabled_hover_text(tr!(lang, "gui.why.last_slide"))
+        .clicked()
+    {
+        *slide += 1;
+    }
+    ui.label(
+        RichText::new(tr!(
+            lang,
+            "present.slide_counter",
+            n = *slide + 1,
+            total = count
+        ))
+        .size(22.0)
+        .monospace(),
+    );
+    if ui
+        .add_enabled(*slide > 0, egui::Button::new(RichText::new("◀").size(22.0)))
+        .on_hover_text(tr!(lang, "present.previous"))
+        .on_disabled_hover_text(tr!(lang, "gui.why.first_slide"))
+        .clicked()
+    {
+        *slide = slide.saturating_sub(1);
+    }
+}
+
+/// What the slide shown draws.
+struct Slide<'a> {
+    kind: ChartKind,
+    criterion: Option<String>,
+    smaa: Option<SmaaView<'a>>,
+    waterfall: Option<std::sync::Arc<super::charts_tabs::Waterfall>>,
+}
+
+impl Slide<'_> {
+    /// The chart filling the room left, in large type.
+    fn show(&self, ui: &mut Ui, state: &AppState, cache: &mut TexCache) {
+        let (kind, smaa, lang) = (self.kind, self.smaa, state.view.lang);
+        let size = Vec2::new(
+            ui.available_width().max(200.0),
+            ui.available_height().max(160.0),
+        );
+        // The acceptability slide is keyed by its SMAA run, not the revision.
+        let revision = if kind == ChartKind::Acceptability && smaa.is_some() {
+            0
+        } else {
+            state.chart_key()
+        };
+        let generation = self
+            .waterfall
+            .as_ref()
+            .map_or(smaa.map_or(0, |s| s.generation), |w| w.generation);
+        let ppp = ui.ctx().pixels_per_point();
+        let key = TexKey::new(
+            kind,
+            revision,
+            state.view.method,
+            lang,
+            self.criterion.clone(),
+            generation,
+            size,
+            ppp,
+            TYPE_FACTOR,
+        );
+        let input = match &self.waterfall {
+            Some(w) => w.input(lang, &state.view.expanded_groups),
+            None => input_for(state, self.criterion.as_deref(), smaa),
+        };
+        let tint = if kind == ChartKind::Acceptability && smaa.is_some_and(|s| !s.fresh) {
+            STALE_TINT
+        } else {
+            Color32::WHITE
+        };
+        ui.centered_and_justified(|ui| {
+            cache.show(ui, "slide", key, &input, size, tint);
+        });
     }
 }
 

@@ -1,8 +1,10 @@
-//! The results area: method selector, the ranking and contributions charts,
-//! and a table of every option's rank and score under all three methods.
+//! The Analysis view: the scenario's title and scores table, then the
+//! results area: method selector, the ranking and contributions charts, and
+//! a table of every option's rank and score under all three methods.
 
-use super::charts_view::ChartCache;
+use super::chart_tex::TexCache;
 use super::state::{AppState, Command, ViewCommand};
+use super::view::{CentralView, ViewContext};
 use super::widgets::{PROBLEM, display_text, heading};
 use crate::analysis::Method;
 use crate::charts::listing::MAX_LISTED;
@@ -48,19 +50,55 @@ pub fn top_line(state: &AppState) -> String {
     )
 }
 
+/// The Analysis view (it remembers nothing between frames).
+pub struct AnalysisView;
+
+impl CentralView for AnalysisView {
+    fn ui(&mut self, ui: &mut Ui, ctx: &mut ViewContext<'_>) {
+        egui::ScrollArea::vertical()
+            .id_salt("analysis-scroll")
+            .auto_shrink(false)
+            .show(ui, |ui| {
+                let state = ctx.state;
+                ui.label(
+                    display_text(&state.scenario().title, state.view.lang)
+                        .size(18.0)
+                        .strong(),
+                );
+                ui.add_space(4.0);
+                super::table::scores_table(ui, state, ctx.out);
+                ui.add_space(8.0);
+                ui.separator();
+                results_area(ui, state, ctx.charts, ctx.out);
+            });
+    }
+}
+
 /// Draws the results area.
-pub fn results_area(
-    ui: &mut Ui,
-    state: &AppState,
-    charts: &mut ChartCache,
-    out: &mut Vec<Command>,
-) {
-    let lang = state.view.lang;
+pub fn results_area(ui: &mut Ui, state: &AppState, charts: &mut TexCache, out: &mut Vec<Command>) {
     let value_functions = state
         .scenario()
         .criteria
         .iter()
         .any(|c| c.value_function.is_some());
+    method_row(ui, state, value_functions, out);
+    if !problem_lines(ui, state) {
+        return;
+    }
+    ui.label(RichText::new(top_line(state)).size(16.0).strong());
+    let rows = state.scenario().alternatives.len().min(MAX_LISTED + 1);
+    let table_height = 30.0 + 22.0 * rows as f32;
+    let chart_height = (ui.available_height() - table_height - 16.0).max(160.0);
+    super::group_toggle::group_toggles(ui, state, out);
+    super::charts_view::show_result_charts(ui, state, charts, chart_height);
+    ui.add_space(6.0);
+    results_table(ui, state);
+}
+
+/// The heading and the method buttons, and under them the note that only
+/// the weighted sum reads value functions.
+fn method_row(ui: &mut Ui, state: &AppState, value_functions: bool, out: &mut Vec<Command>) {
+    let lang = state.view.lang;
     ui.horizontal(|ui| {
         heading(ui, tr!(lang, "gui.results"));
         ui.add_space(16.0);
@@ -79,6 +117,12 @@ pub fn results_area(
     if value_functions && state.view.method != Method::Wsm {
         ui.add(egui::Label::new(RichText::new(tr!(lang, "gui.method.raw_values")).weak()).wrap());
     }
+}
+
+/// The validation errors that stop the analysis (then false: nothing else
+/// to show), else the warnings worth a line.
+fn problem_lines(ui: &mut Ui, state: &AppState) -> bool {
+    let lang = state.view.lang;
     let problems = &state.analysis().problems;
     if state.analysis().evaluations.is_none() {
         ui.label(
@@ -96,7 +140,7 @@ pub fn results_area(
                 .color(PROBLEM),
             );
         }
-        return;
+        return false;
     }
     // Cells not yet scored are marked in the table and their options listed
     // as excluded below, so they get no line each here.
@@ -111,14 +155,7 @@ pub fn results_area(
             .weak(),
         );
     }
-    ui.label(RichText::new(top_line(state)).size(16.0).strong());
-    let rows = state.scenario().alternatives.len().min(MAX_LISTED + 1);
-    let table_height = 30.0 + 22.0 * rows as f32;
-    let chart_height = (ui.available_height() - table_height - 16.0).max(160.0);
-    super::group_toggle::group_toggles(ui, state, out);
-    charts.show(ui, state, chart_height);
-    ui.add_space(6.0);
-    results_table(ui, state);
+    true
 }
 
 fn results_table(ui: &mut Ui, state: &AppState) {

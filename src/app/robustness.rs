@@ -1,34 +1,24 @@
 //! The Robustness view: weight-sensitivity lines for a chosen criterion or
 //! group (switch points marked), the chosen value function's point
 //! sensitivity (weighted sum), one plain sentence per criterion, group and
-//! decisive value-function point, and SMAA rank
-//! acceptability recomputed off the UI thread as weights change, drawn
-//! dimmed while a newer run is under way. The sentences' curves are also
-//! computed off the UI thread, once per revision and method, so a large
-//! file stays responsive while a weight is dragged.
+//! decisive value-function point, and SMAA rank acceptability recomputed
+//! off the UI thread as weights change, drawn dimmed while a newer run is
+//! under way. Both background computations live in `session`
+//! ([`SmaaWorker`], [`FindingsWorker`]); this file draws them.
 
+use super::chart_inputs::{STALE_TINT, SmaaView, criterion_picker, group_picker, input_for};
 use super::chart_tex::{TexCache, TexKey, content_of};
-use super::charts_tabs::{SmaaView, criterion_picker, group_picker, input_for};
-use super::smaa_worker::{JobKey, Outcome, SmaaWorker, WeightSpread};
 use super::state::AppState;
+use super::view::{CentralView, ViewContext};
 use super::widgets::heading;
-use crate::analysis::sensitivity::SensitivityCurve;
-use crate::analysis::{DecisionMatrix, Method};
-use crate::charts::{ChartKind, READABLE_WIDTH_PT, curve_for};
+use crate::analysis::Method;
+use crate::charts::{ChartKind, READABLE_WIDTH_PT};
 use crate::i18n::{num, pct};
 use crate::model::Lang;
-use crate::report::sensitivity::{describe, tree_findings};
+use crate::session::findings_worker::FindingsWorker;
+use crate::session::smaa_worker::{Finished, JobKey, Outcome, SmaaWorker, WeightSpread};
 use crate::tr;
 use egui::{Color32, RichText, Ui, Vec2};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{Receiver, Sender, channel};
-
-/// Tint of a chart whose numbers are being recomputed.
-pub const STALE_TINT: Color32 = Color32::from_rgba_premultiplied(105, 105, 105, 105);
-
-/// Grid points of the sensitivity curves behind the sentences.
-const GRID_POINTS: usize = 200;
 
 /// Sample counts offered.
 pub const SAMPLE_CHOICES: [usize; 3] = [1_000, 10_000, 100_000];
@@ -46,130 +36,7 @@ pub struct Robustness {
     /// The worker (started on first use).
     pub worker: Option<SmaaWorker>,
     cache: TexCache,
-    findings: Findings,
-}
-
-/// What the sentences' curves depend on: document content and method.
-type CurvesKey = (u64, Method);
-
-/// The per-criterion sentences: their curves computed on a background
-/// thread for the newest (revision, method), an obsolete computation
-/// stopped between criteria, and the sentences written once per result and
-/// language.
-struct Findings {
-    /// The newest (revision, method) asked for.
-    requested: Option<CurvesKey>,
-    /// Stop flag of the computation under way.
-    cancel: Option<Arc<AtomicBool>>,
-    sender: Sender<(CurvesKey, Vec<SensitivityCurve>)>,
-    receiver: Receiver<(CurvesKey, Vec<SensitivityCurve>)>,
-    /// The newest curves received (possibly for an older revision).
-    curves: Option<(CurvesKey, Vec<SensitivityCurve>)>,
-    /// The sentences of `curves` and the language they are in.
-    sentences: Option<(CurvesKey, Lang, Vec<String>)>,
-}
-
-impl Default for Findings {
-    fn default() -> Self {
-        let (sender, receiver) = channel();
-        Findings {
-            requested: None,
-            cancel: None,
-            sender,
-            receiver,
-            curves: None,
-            sentences: None,
-        }
-    }
-}
-
-impl Findings {
-    /// Starts computing the curves for `key` unless already asked; the
-    /// previous computation is told to stop. `on_done` runs when they are
-    /// ready (to ask for a repaint).
-    fn request(
-        &mut self,
-        key: CurvesKey,
-        matrix: Option<&DecisionMatrix>,
-        on_done: impl Fn() + Send + 'static,
-    ) {
-        if self.requested == Some(key) {
-            return;
-        }
-        self.requested = Some(key);
-        let cancel = Arc::new(AtomicBool::new(false));
-        if let Some(obsolete) = self.cancel.replace(Arc::clone(&cancel)) {
-            obsolete.store(true, Ordering::Relaxed);
-        }
-        let Some(matrix) = matrix else {
-            // Nothing to rank: no sentences, nothing to compute.
-            self.curves = Some((key, Vec::new()));
-            return;
-        };
-        let matrix = matrix.clone();
-        let sender = self.sender.clone();
-        let spawned = std::thread::Builder::new()
-            .name("sensitivity-findings".into())
-            .spawn(move || {
-                let mut curves = Vec::with_capacity(matrix.m());
-                for j in 0..matrix.m() {
-                    if cancel.load(Ordering::Relaxed) {
-                        return;
-                    }
-                    curves.push(curve_for(&matrix, key.1, j, GRID_POINTS));
-                }
-                if sender.send((key, curves)).is_ok() {
-                    on_done();
-                }
-            });
-        if let Err(e) = spawned {
-            eprintln!("tradeoff: sensitivity sentences not computed: {e}");
-        }
-    }
-
-    /// Takes the curves computed since the last call; keeps the newest asked for.
-    fn poll(&mut self) {
-        while let Ok((key, curves)) = self.receiver.try_recv() {
-            // A finished computation for an older key still beats nothing.
-            if self.requested == Some(key) || self.curves.is_none() {
-                self.curves = Some((key, curves));
-            }
-        }
-    }
-
-    /// True when the sentences answer the newest request.
-    fn is_fresh(&self) -> bool {
-        self.curves.as_ref().map(|(k, _)| *k) == self.requested
-    }
-
-    /// The sentences of the newest curves in `lang` (written once per
-    /// result and language).
-    fn sentences(&mut self, state: &AppState) -> &[String] {
-        let lang = state.view.lang;
-        if let Some((key, curves)) = &self.curves
-            && self
-                .sentences
-                .as_ref()
-                .is_none_or(|(k, l, _)| k != key || *l != lang)
-        {
-            let mut lines: Vec<String> = curves
-                .iter()
-                .map(|curve| describe(state.scenario(), curve, lang))
-                .collect();
-            // Then the value tree's groups and decisive value-function
-            // points: exact switch points, cheap enough to write here.
-            if let Some(eval) = state.evaluation(key.1)
-                && !eval.ranking.is_empty()
-                && !curves.is_empty()
-            {
-                lines.extend(tree_findings(state.scenario(), eval, key.1, lang));
-            }
-            self.sentences = Some((*key, lang, lines));
-        }
-        self.sentences
-            .as_ref()
-            .map_or(&[], |(_, _, l)| l.as_slice())
-    }
+    findings: FindingsWorker,
 }
 
 impl Default for Robustness {
@@ -181,8 +48,14 @@ impl Default for Robustness {
             seed: 1,
             worker: None,
             cache: TexCache::default(),
-            findings: Findings::default(),
+            findings: FindingsWorker::default(),
         }
+    }
+}
+
+impl CentralView for Robustness {
+    fn ui(&mut self, ui: &mut Ui, ctx: &mut ViewContext<'_>) {
+        self.show(ui, ctx.state);
     }
 }
 
@@ -232,7 +105,8 @@ impl Robustness {
     /// of an earlier revision while the current one's are under way; see
     /// [`Robustness::sentences_are_fresh`]).
     pub fn sentences(&mut self, state: &AppState) -> &[String] {
-        self.findings.sentences(state)
+        self.findings
+            .sentences(state.scenario(), |m| state.evaluation(m), state.view.lang)
     }
 
     /// True when the sentences are those of the scenario and method shown.
@@ -280,6 +154,26 @@ impl Robustness {
     }
 
     fn settings_ui(&mut self, ui: &mut Ui, lang: Lang) {
+        self.spread_ui(ui, lang);
+        ui.label(tr!(lang, "present.samples"));
+        egui::ComboBox::from_id_salt("smaa-samples")
+            .selected_text(grouped(self.samples, lang))
+            .show_ui(ui, |ui| {
+                for n in SAMPLE_CHOICES {
+                    ui.selectable_value(&mut self.samples, n, grouped(n, lang));
+                }
+            });
+        ui.label(tr!(lang, "present.seed"));
+        ui.add(
+            egui::DragValue::new(&mut self.seed)
+                .range(0..=u32::MAX)
+                .custom_parser(|t| super::state::parse_number(t, lang).ok()),
+        );
+    }
+
+    /// How SMAA draws the weights: around the current ones (and how far),
+    /// or anywhere the profile allows.
+    fn spread_ui(&mut self, ui: &mut Ui, lang: Lang) {
         let around = matches!(self.spread, WeightSpread::AroundCurrent(_));
         ui.label(tr!(lang, "present.weights_sampled"));
         egui::ComboBox::from_id_salt("smaa-spread")
@@ -326,20 +220,6 @@ impl Robustness {
             .on_hover_text(tr!(lang, "present.spread_tip"));
             *d = points / 100.0;
         }
-        ui.label(tr!(lang, "present.samples"));
-        egui::ComboBox::from_id_salt("smaa-samples")
-            .selected_text(grouped(self.samples, lang))
-            .show_ui(ui, |ui| {
-                for n in SAMPLE_CHOICES {
-                    ui.selectable_value(&mut self.samples, n, grouped(n, lang));
-                }
-            });
-        ui.label(tr!(lang, "present.seed"));
-        ui.add(
-            egui::DragValue::new(&mut self.seed)
-                .range(0..=u32::MAX)
-                .custom_parser(|t| super::state::parse_number(t, lang).ok()),
-        );
     }
 
     fn sensitivity_column(&mut self, ui: &mut Ui, state: &AppState) {
@@ -430,30 +310,10 @@ impl Robustness {
     }
 
     fn smaa_column(&mut self, ui: &mut Ui, state: &AppState) {
-        let lang = state.view.lang;
         let fresh = self.worker.as_ref().is_some_and(SmaaWorker::is_fresh);
-        let latest = self.worker.as_ref().and_then(|w| w.latest.clone());
-        ui.horizontal(|ui| {
-            match &latest {
-                Some(done) => {
-                    ui.label(tr!(
-                        lang,
-                        "present.smaa_status",
-                        samples = grouped(done.key.samples, lang),
-                        seed = done.key.seed,
-                        ms = num(done.elapsed_ms, 0, lang)
-                    ));
-                }
-                None => {
-                    ui.label(tr!(lang, "present.smaa_first"));
-                }
-            }
-            if !fresh {
-                ui.spinner();
-                ui.label(RichText::new(tr!(lang, "present.updating")).weak());
-            }
-        });
-        match latest.as_ref().map(|l| &l.outcome) {
+        let latest = self.worker.as_ref().and_then(|w| w.latest.as_ref());
+        smaa_status(ui, latest, fresh, state.view.lang);
+        match latest.map(|l| &l.outcome) {
             Some(Outcome::AllExcluded) => {
                 all_excluded(ui, state);
                 return;
@@ -464,6 +324,12 @@ impl Robustness {
             }
             _ => {}
         }
+        self.acceptability_chart(ui, state, fresh);
+    }
+
+    /// The rank-acceptability chart of the newest SMAA run, dimmed while a
+    /// newer run is under way.
+    fn acceptability_chart(&mut self, ui: &mut Ui, state: &AppState, fresh: bool) {
         let want = Vec2::new(
             ui.available_width(),
             (ui.available_height() - 8.0).max(220.0),
@@ -478,22 +344,18 @@ impl Robustness {
         // Keyed by the SMAA run drawn, not the revision: while a new run is
         // under way the last chart stays, dimmed, instead of flickering.
         let ppp = ui.ctx().pixels_per_point();
+        let revision = if view.is_some() {
+            0
+        } else {
+            state.content_key()
+        };
+        let generation = view.map_or(0, |s| s.generation);
+        let (method, lang) = (state.view.method, state.view.lang);
         let new_key = |size| {
-            let key = TexKey::new(
-                ChartKind::Acceptability,
-                state.content_key(),
-                state.view.method,
-                lang,
-                None,
-                view.map_or(0, |s| s.generation),
-                size,
-                ppp,
-                1.0,
-            );
-            TexKey {
-                revision: if view.is_some() { 0 } else { key.revision },
-                ..key
-            }
+            let kind = ChartKind::Acceptability;
+            TexKey::new(
+                kind, revision, method, lang, None, generation, size, ppp, 1.0,
+            )
         };
         let tint = if fresh { Color32::WHITE } else { STALE_TINT };
         let input = input_for(state, None, view);
@@ -506,6 +368,31 @@ impl Robustness {
         self.cache
             .show(ui, "robust-acceptability", key, &input, size, tint);
     }
+}
+
+/// What the newest SMAA run was (samples, seed, time), and a spinner while
+/// a newer one runs.
+fn smaa_status(ui: &mut Ui, latest: Option<&Finished>, fresh: bool, lang: Lang) {
+    ui.horizontal(|ui| {
+        match latest {
+            Some(done) => {
+                ui.label(tr!(
+                    lang,
+                    "present.smaa_status",
+                    samples = grouped(done.key.samples, lang),
+                    seed = done.key.seed,
+                    ms = num(done.elapsed_ms, 0, lang)
+                ));
+            }
+            None => {
+                ui.label(tr!(lang, "present.smaa_first"));
+            }
+        }
+        if !fresh {
+            ui.spinner();
+            ui.label(RichText::new(tr!(lang, "present.updating")).weak());
+        }
+    });
 }
 
 /// The plain statement shown when no option can be ranked.
@@ -548,6 +435,10 @@ pub fn grouped(n: usize, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::charts::curve_for;
+    use crate::report::sensitivity::describe;
+    use crate::session::findings_worker::GRID_POINTS;
+    use std::sync::atomic::Ordering;
 
     #[test]
     fn counts_are_grouped_by_language() {
@@ -602,11 +493,7 @@ mod tests {
         let mut state = AppState::with_default_scenario(Lang::En);
         let mut r = Robustness::default();
         fresh_sentences(&mut r, &state);
-        let first = r
-            .findings
-            .cancel
-            .clone()
-            .expect("a computation was started");
+        let first = r.findings.stop_flag().expect("a computation was started");
         state.view.method = Method::Promethee2;
         let lines = fresh_sentences(&mut r, &state);
         assert!(

@@ -3,18 +3,20 @@
 //! or geometric mean, written as one undo step with `Elicitation::Combined`)
 //! and the winner along the path between two profiles.
 
-use super::analyse::AnalyseUi;
-use super::chart_image::key_of;
+use super::chart_key::key_of;
 use super::edit::{Edit, fresh_id};
 use super::state::{AppState, Command};
+use super::view::{CentralView, ViewContext};
 use super::widgets::heading;
-use crate::analysis::Exclusion;
-use crate::analysis::feasibility::reasons_at;
-use crate::analysis::weighting::{ProfilePath, combine, effective_profile_weights, path_winners};
-use crate::analysis::{DecisionMatrix, Method};
+use crate::analysis::Method;
+use crate::analysis::weighting::ProfilePath;
 use crate::charts::{ChartInput, ChartKind};
-use crate::model::{Elicitation, Lang, Scenario, ScenarioIndex, Text, WeightProfile};
-use crate::report::stakeholders::{StakeholdersReport, path_sentence, winners};
+use crate::model::{Elicitation, Lang, Scenario, WeightProfile};
+use crate::report::stakeholders::{StakeholdersReport, path_sentence, profile_name};
+use crate::session::profiles::{
+    PathView, combined_profile, combined_profile_id, default_path_ends, profile_path,
+    profiles_to_combine, recorded_combination,
+};
 use crate::tr;
 use egui::{Color32, RichText, Ui};
 
@@ -39,15 +41,11 @@ pub struct StakeholderState {
     path_cache: Option<(PathKey, Option<PathView>)>,
 }
 
-/// The profile a combination writes to: the first one already recorded as
-/// combined, else a new id.
+/// The profile a combination writes to (the combined profile already in
+/// the scenario, else a new id) and whether it exists.
 fn combined_target(s: &Scenario) -> (String, bool) {
-    match s
-        .profiles
-        .iter()
-        .find(|p| matches!(p.elicitation, Some(Elicitation::Combined { .. })))
-    {
-        Some(p) => (p.id.clone(), true),
+    match combined_profile_id(s) {
+        Some(id) => (id.to_string(), true),
         None => (
             fresh_id("combined", s.profiles.iter().map(|p| p.id.as_str())),
             false,
@@ -58,134 +56,64 @@ fn combined_target(s: &Scenario) -> (String, bool) {
 /// The edit creating or updating the combined profile from the profiles
 /// `ids`, with the combined weights; None when nothing can be combined.
 pub fn combine_edit(s: &Scenario, ids: &[String], geometric: bool) -> Option<Edit> {
-    let criteria: Vec<String> = s.criteria.iter().map(|c| c.id.clone()).collect();
-    let vectors: Vec<Vec<f64>> = ids
-        .iter()
-        .filter_map(|id| s.profiles.iter().find(|p| p.id == *id))
-        .map(|p| effective_profile_weights(s, &criteria, p))
-        .collect();
-    if vectors.is_empty() {
-        return None;
-    }
-    let shares = combine(&vectors, geometric).ok()?;
-    let (id, exists) = combined_target(s);
-    let mut profile = if exists {
-        s.profiles.iter().find(|p| p.id == id)?.clone()
-    } else {
-        WeightProfile::new(
-            id,
-            Text::bilingual(
-                tr!(Lang::En, "analyse.stake.combined_name"),
-                tr!(Lang::Fr, "analyse.stake.combined_name"),
-            ),
-        )
-    };
-    // In a value tree, groups get the sum of their criteria's weights.
-    profile.weights = crate::model::ValueTree::new(s).node_weights(&shares);
-    profile.elicitation = Some(Elicitation::Combined {
-        profiles: ids.to_vec(),
-        geometric,
-    });
+    let (target, _) = combined_target(s);
+    let profile = combined_profile(s, ids, geometric, &target)?;
     Some(Edit::PutProfile {
         profile: Box::new(profile),
     })
 }
 
-/// The winner along the path between two profiles, and the options left
-/// out of it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct PathView {
-    /// Winners along the path, on the options feasible under both profiles.
-    pub path: ProfilePath,
-    /// Options excluded under either profile, with every reason under
-    /// either (each reason once), in scenario order.
-    pub left_out: Vec<Exclusion>,
+impl CentralView for StakeholderState {
+    fn ui(&mut self, ui: &mut Ui, ctx: &mut ViewContext<'_>) {
+        let state = ctx.state;
+        let lang = state.view.lang;
+        let s = state.scenario();
+        if state.analysis().evaluations.is_none() {
+            ui.label(RichText::new(tr!(lang, "analyse.invalid")).color(super::widgets::PROBLEM));
+            return;
+        }
+        let method = state.view.method;
+        let report = StakeholdersReport::new(s, method, lang);
+        egui::ScrollArea::vertical().show(ui, |ui| {
+            heading(ui, tr!(lang, "analyse.stake.heading"));
+            ui.label(RichText::new(&report.who_favours).size(15.0));
+            ui.add_space(6.0);
+            egui::ScrollArea::horizontal()
+                .id_salt("stake-table-scroll")
+                .show(ui, |ui| {
+                    weights_table(ui, s, &report, &state.view.expanded_groups, ctx.out);
+                });
+            ui.add_space(8.0);
+            ui.separator();
+            path_section(ui, state, self, method);
+            ui.add_space(8.0);
+            ui.separator();
+            stakeholders_chart(ui, state, ctx);
+            ui.add_space(8.0);
+            ui.separator();
+            combine_section(ui, s, self, lang, ctx.out);
+        });
+    }
 }
 
-/// The winner along the path between profiles `from` and `to`, on the
-/// options feasible under both (the same feasibility the table and charts
-/// use), and the options that this leaves out.
-pub fn profile_path(s: &Scenario, from: &str, to: &str, method: Method) -> Option<PathView> {
-    let a = s.profiles.iter().find(|p| p.id == from)?;
-    let b = s.profiles.iter().find(|p| p.id == to)?;
-    let index = ScenarioIndex::new(s);
-    let mut ids = Vec::new();
-    let mut left_out = Vec::new();
-    for (i, alternative) in s.alternatives.iter().enumerate() {
-        let mut reasons = reasons_at(&index, Some(a), i);
-        for r in reasons_at(&index, Some(b), i) {
-            if !reasons.contains(&r) {
-                reasons.push(r);
-            }
-        }
-        if reasons.is_empty() {
-            ids.push(alternative.id.clone());
-        } else {
-            left_out.push(Exclusion {
-                alternative: alternative.id.clone(),
-                reasons,
-            });
-        }
-    }
-    let matrix = DecisionMatrix::build_indexed(&index, a, &ids);
-    // The matrix's criteria: a criterion nobody has scored yet is left out.
-    let (wa, wb) = (
-        effective_profile_weights(s, &matrix.criteria, a),
-        effective_profile_weights(s, &matrix.criteria, b),
+/// Each profile's weights as a chart.
+fn stakeholders_chart(ui: &mut Ui, state: &AppState, ctx: &mut ViewContext<'_>) {
+    let (method, lang) = (state.view.method, state.view.lang);
+    let width = ui.available_width().clamp(320.0, 900.0);
+    let size = egui::vec2(width, (width * 0.55).clamp(300.0, 480.0));
+    let input = ChartInput {
+        method,
+        expanded: &state.view.expanded_groups,
+        ..ChartInput::new(state.scenario(), lang)
+    };
+    let key = key_of(format!("{}/{method:?}/{lang:?}", state.chart_key()));
+    ctx.charts.show_fitted(
+        ui,
+        "stakeholders",
+        (ChartKind::Stakeholders, &input),
+        key,
+        size,
     );
-    let path = path_winners(&matrix, method, &wa, &wb, 400).ok()?;
-    Some(PathView { path, left_out })
-}
-
-/// Draws the stakeholder view.
-pub fn stakeholder_view(
-    ui: &mut Ui,
-    state: &AppState,
-    ana: &mut AnalyseUi,
-    out: &mut Vec<Command>,
-) {
-    let lang = state.view.lang;
-    let s = state.scenario();
-    if state.analysis().evaluations.is_none() {
-        ui.label(RichText::new(tr!(lang, "analyse.invalid")).color(super::widgets::PROBLEM));
-        return;
-    }
-    let method = state.view.method;
-    let report = StakeholdersReport::new(s, method, lang);
-    egui::ScrollArea::vertical().show(ui, |ui| {
-        heading(ui, tr!(lang, "analyse.stake.heading"));
-        ui.label(RichText::new(&report.who_favours).size(15.0));
-        ui.add_space(6.0);
-        egui::ScrollArea::horizontal()
-            .id_salt("stake-table-scroll")
-            .show(ui, |ui| {
-                weights_table(ui, s, &report, &state.view.expanded_groups, out);
-            });
-        ui.add_space(8.0);
-        ui.separator();
-        path_section(ui, state, &mut ana.stakeholders, method);
-        ui.add_space(8.0);
-        ui.separator();
-        let width = ui.available_width().clamp(320.0, 900.0);
-        let size = egui::vec2(width, (width * 0.55).clamp(300.0, 480.0));
-        let input = ChartInput {
-            method,
-            expanded: &state.view.expanded_groups,
-            ..ChartInput::new(s, lang)
-        };
-        let key = key_of(format!("{}/{method:?}/{lang:?}", state.chart_key()));
-        ana.charts.show(
-            ui,
-            "stakeholders",
-            ChartKind::Stakeholders,
-            &input,
-            key,
-            size,
-        );
-        ui.add_space(8.0);
-        ui.separator();
-        combine_section(ui, s, &mut ana.stakeholders, lang, out);
-    });
 }
 
 fn weights_table(
@@ -307,25 +235,39 @@ fn combine_section(
     let (target, exists) = combined_target(s);
     // Start from what the combined profile recorded, once per profile.
     if exists && st.read_from.as_deref() != Some(target.as_str()) {
-        if let Some(Elicitation::Combined {
-            profiles,
-            geometric,
-        }) = s
-            .profiles
-            .iter()
-            .find(|p| p.id == target)
-            .and_then(|p| p.elicitation.as_ref())
-        {
-            st.geometric = *geometric;
-            st.left_out = s
-                .profiles
-                .iter()
-                .filter(|p| p.id != target && !profiles.contains(&p.id))
-                .map(|p| p.id.clone())
-                .collect();
+        if let Some((geometric, left_out)) = recorded_combination(s, &target) {
+            st.geometric = geometric;
+            st.left_out = left_out;
         }
         st.read_from = Some(target.clone());
     }
+    combine_choices(ui, s, st, &target, lang);
+    let ids = profiles_to_combine(s, &target, &st.left_out);
+    let edit = combine_edit(s, &ids, st.geometric);
+    if let Some(Edit::PutProfile { profile }) = &edit {
+        ui.label(RichText::new(weights_line(s, profile, lang)).small());
+    }
+    let label = if exists {
+        tr!(
+            lang,
+            "analyse.stake.update",
+            name = profile_name(s, &target, lang)
+        )
+    } else {
+        tr!(lang, "analyse.stake.create")
+    };
+    if ui
+        .add_enabled(edit.is_some(), egui::Button::new(label))
+        .on_disabled_hover_text(tr!(lang, "gui.why.nothing_to_combine"))
+        .clicked()
+        && let Some(edit) = edit
+    {
+        out.push(Command::Edit(edit));
+    }
+}
+
+/// Which profiles to combine (every one but `target`) and which mean.
+fn combine_choices(ui: &mut Ui, s: &Scenario, st: &mut StakeholderState, target: &str, lang: Lang) {
     ui.horizontal_wrapped(|ui| {
         ui.label(tr!(lang, "analyse.stake.combine_which"));
         for p in s.profiles.iter().filter(|p| p.id != target) {
@@ -352,124 +294,87 @@ fn combine_section(
         )
         .on_hover_text(tr!(lang, "analyse.stake.geometric_tip"));
     });
-    let ids: Vec<String> = s
-        .profiles
+}
+
+/// "Cost 40.0 % · Risk 35.0 % · …": a profile's weights on one line.
+fn weights_line(s: &Scenario, profile: &WeightProfile, lang: Lang) -> String {
+    let parts: Vec<String> = s
+        .criteria
         .iter()
-        .filter(|p| p.id != target && !st.left_out.contains(&p.id))
-        .map(|p| p.id.clone())
+        .map(|c| {
+            format!(
+                "{} {}",
+                c.name.get(lang),
+                crate::i18n::pct(profile.weight(&c.id), 1, lang)
+            )
+        })
         .collect();
-    let edit = combine_edit(s, &ids, st.geometric);
-    if let Some(Edit::PutProfile { profile }) = &edit {
-        let parts: Vec<String> = s
-            .criteria
-            .iter()
-            .map(|c| {
-                format!(
-                    "{} {}",
-                    c.name.get(lang),
-                    crate::i18n::pct(profile.weight(&c.id), 1, lang)
-                )
-            })
-            .collect();
-        ui.label(RichText::new(parts.join(" · ")).small());
-    }
-    let label = if exists {
-        tr!(
-            lang,
-            "analyse.stake.update",
-            name = super::analyse::profile_name(s, &target, lang)
-        )
-    } else {
-        tr!(lang, "analyse.stake.create")
-    };
-    if ui
-        .add_enabled(edit.is_some(), egui::Button::new(label))
-        .on_disabled_hover_text(tr!(lang, "gui.why.nothing_to_combine"))
-        .clicked()
-        && let Some(edit) = edit
-    {
-        out.push(Command::Edit(edit));
-    }
+    parts.join(" · ")
 }
 
 fn path_section(ui: &mut Ui, state: &AppState, st: &mut StakeholderState, method: Method) {
     let s = state.scenario();
     let lang = state.view.lang;
     heading(ui, tr!(lang, "analyse.path.heading"));
-    if s.profiles.len() < 2 {
+    let Some((first, second)) = default_path_ends(s, method) else {
         ui.label(RichText::new(tr!(lang, "analyse.path.need_two")).weak());
         return;
-    }
+    };
     let valid = |id: &Option<String>| {
         id.as_ref()
             .filter(|x| s.profiles.iter().any(|p| p.id == **x))
             .cloned()
     };
-    let (first, second) = default_pair(s, method);
-    let from = valid(&st.path_from).unwrap_or(first);
-    let to = valid(&st.path_to).unwrap_or(second);
-    let mut from_sel = from.clone();
-    let mut to_sel = to.clone();
+    let mut from = valid(&st.path_from).unwrap_or(first);
+    let mut to = valid(&st.path_to).unwrap_or(second);
     ui.horizontal(|ui| {
         let l = ui.label(tr!(lang, "analyse.path.from"));
-        profile_combo(ui, s, "path-from", &mut from_sel, lang).labelled_by(l.id);
+        profile_combo(ui, s, "path-from", &mut from, lang).labelled_by(l.id);
         let l = ui.label(tr!(lang, "analyse.path.to"));
-        profile_combo(ui, s, "path-to", &mut to_sel, lang).labelled_by(l.id);
+        profile_combo(ui, s, "path-to", &mut to, lang).labelled_by(l.id);
     });
-    st.path_from = Some(from_sel.clone());
-    st.path_to = Some(to_sel.clone());
-    let key = (
-        state.content_key(),
-        method,
-        from_sel.clone(),
-        to_sel.clone(),
-        lang,
-    );
+    st.path_from = Some(from.clone());
+    st.path_to = Some(to.clone());
+    let key = (state.content_key(), method, from.clone(), to.clone(), lang);
     let path = match &st.path_cache {
         Some((k, path)) if *k == key => path.clone(),
         _ => {
-            let path = profile_path(s, &from_sel, &to_sel, method);
+            let path = profile_path(s, &from, &to, method);
             st.path_cache = Some((key, path.clone()));
             path
         }
     };
-    let Some(view) = path else {
-        return;
-    };
-    path_bar(ui, s, &view.path, lang);
-    ui.label(path_sentence(s, &view.path, &from_sel, &to_sel, lang));
-    if !view.left_out.is_empty() {
-        ui.label(
-            RichText::new(tr!(
-                lang,
-                "analyse.path.left_out",
-                from = super::analyse::profile_name(s, &from_sel, lang),
-                to = super::analyse::profile_name(s, &to_sel, lang)
-            ))
-            .weak(),
-        );
-        for x in &view.left_out {
-            ui.label(
-                RichText::new(format!(
-                    "• {}",
-                    crate::report::exclusions::option_and_reasons(s, x, lang)
-                ))
-                .weak()
-                .italics(),
-            );
-        }
+    if let Some(view) = path {
+        path_result(ui, s, &view, (&from, &to), lang);
     }
 }
 
-/// The first two profiles whose winners differ (else the first two).
-fn default_pair(s: &Scenario, method: Method) -> (String, String) {
-    let w = winners(s, method);
-    for (i, (a, wa)) in w.iter().enumerate() {
-        if let Some((b, _)) = w[i + 1..].iter().find(|(_, wb)| wb != wa) {
-            return (a.clone(), b.clone());
-        }
+/// The path's bar, its sentence and the options it leaves out.
+fn path_result(ui: &mut Ui, s: &Scenario, view: &PathView, (from, to): (&str, &str), lang: Lang) {
+    path_bar(ui, s, &view.path, lang);
+    ui.label(path_sentence(s, &view.path, from, to, lang));
+    if view.left_out.is_empty() {
+        return;
     }
-    (s.profiles[0].id.clone(), s.profiles[1].id.clone())
+    ui.label(
+        RichText::new(tr!(
+            lang,
+            "analyse.path.left_out",
+            from = profile_name(s, from, lang),
+            to = profile_name(s, to, lang)
+        ))
+        .weak(),
+    );
+    for x in &view.left_out {
+        ui.label(
+            RichText::new(format!(
+                "• {}",
+                crate::report::exclusions::option_and_reasons(s, x, lang)
+            ))
+            .weak()
+            .italics(),
+        );
+    }
 }
 
 fn profile_combo(
@@ -480,7 +385,7 @@ fn profile_combo(
     lang: Lang,
 ) -> egui::Response {
     egui::ComboBox::from_id_salt(salt)
-        .selected_text(super::analyse::profile_name(s, sel, lang))
+        .selected_text(profile_name(s, sel, lang))
         .show_ui(ui, |ui| {
             for p in &s.profiles {
                 ui.selectable_value(sel, p.id.clone(), p.name.get(lang));
@@ -526,6 +431,14 @@ fn path_bar(ui: &mut Ui, s: &Scenario, path: &ProfilePath, lang: Lang) {
             }
         }
     }
+    switch_marks(&painter, bar, path, lang);
+}
+
+/// A line at each switch point with its position under it, and 0 % and
+/// 100 % at the bar's ends.
+fn switch_marks(painter: &egui::Painter, bar: egui::Rect, path: &ProfilePath, lang: Lang) {
+    let x = |t: f64| bar.left() + bar.width() * t as f32;
+    let font = egui::FontId::proportional(12.0);
     let ink = Color32::from_gray(40);
     for sw in &path.switches {
         let px = x(sw.t);
@@ -544,25 +457,24 @@ fn path_bar(ui: &mut Ui, s: &Scenario, path: &ProfilePath, lang: Lang) {
             ink,
         );
     }
-    painter.text(
-        egui::pos2(bar.left(), bar.bottom() + 8.0),
-        egui::Align2::LEFT_TOP,
-        crate::i18n::pct(0.0, 0, lang),
-        font.clone(),
-        Color32::GRAY,
-    );
-    painter.text(
-        egui::pos2(bar.right(), bar.bottom() + 8.0),
-        egui::Align2::RIGHT_TOP,
-        crate::i18n::pct(1.0, 0, lang),
-        font,
-        Color32::GRAY,
-    );
+    for (t, align) in [
+        (0.0, egui::Align2::LEFT_TOP),
+        (1.0, egui::Align2::RIGHT_TOP),
+    ] {
+        painter.text(
+            egui::pos2(x(t), bar.bottom() + 8.0),
+            align,
+            crate::i18n::pct(t, 0, lang),
+            font.clone(),
+            Color32::GRAY,
+        );
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Text;
     use crate::report::stakeholders::who_favours;
 
     fn two_profiles() -> Scenario {

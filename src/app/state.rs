@@ -102,7 +102,7 @@ impl AppState {
         if self.view.expanded_groups.is_empty() {
             return self.content_key();
         }
-        self.content_key() ^ super::chart_image::key_of(&self.view.expanded_groups)
+        self.content_key() ^ super::chart_key::key_of(&self.view.expanded_groups)
     }
 
     /// Analysis of the current revision.

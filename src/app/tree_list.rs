@@ -295,7 +295,9 @@ fn criterion_name(
         r = r.on_hover_text(problems.join("\n"));
     }
     if r.clicked() {
-        out.push(Command::View(ViewCommand::SelectCriterion((!selected).then(|| c.id.clone()))));
+        out.push(Command::View(ViewCommand::SelectCriterion(
+            (!selected).then(|| c.id.clone()),
+        )));
     }
     r.context_menu(|ui| criterion_menu(ui, rows, (c, node), out));
 }
@@ -309,7 +311,9 @@ fn criterion_menu(
 ) {
     let lang = rows.lang;
     if ui.button(tr!(lang, "tree.rename")).clicked() {
-        out.push(Command::View(ViewCommand::SelectCriterion(Some(c.id.clone()))));
+        out.push(Command::View(ViewCommand::SelectCriterion(Some(
+            c.id.clone(),
+        ))));
         focus_later(ui, Id::unique(("crit-name", &c.id)));
         ui.close();
     }

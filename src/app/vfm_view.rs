@@ -3,8 +3,10 @@
 //! option's cost, value and better alternatives, the plain-words summary,
 //! and for combinable scenarios the best package at each budget.
 
-use super::chart_image::{ChartImages, key_of};
+use super::chart_key::key_of;
+use super::chart_tex::TexCache;
 use super::state::AppState;
+use super::view::{CentralView, ViewContext};
 use super::widgets::{PROBLEM, heading};
 use crate::analysis::frontier::ValueForMoney;
 use crate::analysis::frontier::{Cost, CostSource, cost_choices, default_cost, value_for_money};
@@ -71,6 +73,21 @@ pub fn cost_picker(ui: &mut Ui, id: &str, state: &AppState, chosen: &mut Option<
         });
 }
 
+/// The value-for-money view for one frame: the cost picked (shared with the
+/// Charts tab and presentation mode) and the last analysis.
+pub struct VfmView<'a> {
+    /// The picked cost id.
+    pub chosen: &'a mut Option<String>,
+    /// The last analysis.
+    pub cache: &'a mut VfmCache,
+}
+
+impl CentralView for VfmView<'_> {
+    fn ui(&mut self, ui: &mut Ui, ctx: &mut ViewContext<'_>) {
+        vfm_view(ui, ctx.state, self.chosen, self.cache, ctx.charts);
+    }
+}
+
 /// Draws the view. `chosen` is the picked cost id, shared with the Charts
 /// tab and presentation mode.
 pub fn vfm_view(
@@ -78,7 +95,7 @@ pub fn vfm_view(
     state: &AppState,
     chosen: &mut Option<String>,
     cache: &mut VfmCache,
-    charts: &mut ChartImages,
+    charts: &mut TexCache,
 ) {
     let lang = state.view.lang;
     let s = state.scenario();
@@ -126,11 +143,10 @@ pub fn vfm_view(
                 ..ChartInput::new(s, lang)
             };
             let key = key_of((state.content_key(), &cost.id, lang.code()));
-            charts.show(
+            charts.show_fitted(
                 ui,
                 "value-for-money",
-                ChartKind::Frontier,
-                &input,
+                (ChartKind::Frontier, &input),
                 key,
                 size,
             );

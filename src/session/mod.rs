@@ -1,14 +1,23 @@
-//! The open scenario without any window: its edits ([`edit`]), undo history
-//! ([`history`]), the file workflow ([`workflow`], with its I/O in
-//! [`files`]) and remembered settings ([`settings`]). No egui here: `app`
-//! draws a [`Session`] and sends it commands; tests drive it directly.
+//! What the app does with a scenario that needs no window (no egui, built
+//! and tested without the `gui` feature): the open scenario's edits
+//! ([`edit`]), undo history ([`history`]), the file workflow ([`workflow`],
+//! with its I/O in [`files`]) and remembered settings ([`settings`]); the
+//! weighting dialogs' models ([`elicit`]), combined profiles and profile
+//! paths ([`profiles`]), and the background workers behind the Robustness
+//! view and the exports. `app` draws a [`Session`] and sends it commands;
+//! tests drive it directly.
 
 pub mod edit;
+pub mod elicit;
+pub mod export_jobs;
 pub mod files;
+pub mod findings_worker;
 #[cfg(test)]
 pub(crate) mod fixture;
 pub mod history;
+pub mod profiles;
 pub mod settings;
+pub mod smaa_worker;
 pub mod tree_edit;
 #[cfg(test)]
 mod undo_props;

@@ -7,9 +7,9 @@ use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use tradeoff::app::elicit_swing::SwingDialog;
 use tradeoff::app::{AppState, Command, TradeoffApp, View, ViewCommand, setup_style};
 use tradeoff::model::{Elicitation, Lang, Scenario};
+use tradeoff::session::elicit::swing::SwingModel;
 
 fn harness() -> Harness<'static, TradeoffApp> {
     let app = TradeoffApp::new(AppState::with_default_scenario(Lang::En), false);
@@ -35,7 +35,7 @@ fn swing_dialog_applies_one_undoable_edit_and_records_the_inputs() {
     assert!(h.state().analyse.swing.is_some(), "the dialog opened");
 
     // The second swing, rated 40 against the top one.
-    let mut expected = SwingDialog::open(&before, &active).expect("active profile");
+    let mut expected = SwingModel::open(&before, &active).expect("active profile");
     let second = expected.order[1].clone();
     expected.set_rating(1, 40.0);
     let name = before.criterion_name(&second, Lang::En);
@@ -105,7 +105,7 @@ fn stakeholder_compare_and_package_views_show_their_content() {
     h.run();
     h.get_by_label("Rankings");
     assert!(
-        h.state().analyse.charts.renders >= 1,
+        h.state().charts.last_render_ms.contains_key("waterfall"),
         "the waterfall rendered"
     );
 }
@@ -179,4 +179,36 @@ fn pairwise_dialog_records_a_clicked_judgement() {
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
     assert!(scenario(&h) == before);
+}
+
+/// The three dialogs share one frame: Cancel closes each without an edit,
+/// and a dialog whose profile is deleted under it closes by itself.
+#[test]
+fn every_weighting_dialog_cancels_and_closes_with_its_profile() {
+    let mut h = harness();
+    for button in ["Swing…", "Pairwise…", "Rank order…"] {
+        h.get_by_label(button).click();
+        h.run();
+        assert!(h.state().analyse.dialog_open(), "{button} opens");
+        h.get_by_label("Cancel").click();
+        h.run();
+        assert!(!h.state().analyse.dialog_open(), "{button}: Cancel closes");
+    }
+    assert_eq!(
+        h.state().state.session.doc().undo_len(),
+        0,
+        "Cancel edits nothing"
+    );
+    h.get_by_label("Rank order…").click();
+    h.run();
+    let id = h.state().state.scenario().active_profile.clone();
+    h.state_mut()
+        .state
+        .apply(Command::Edit(tradeoff::app::Edit::DeleteProfile { id }));
+    h.run();
+    h.run();
+    assert!(
+        h.state().analyse.rank.is_none(),
+        "the dialog of a deleted profile closes"
+    );
 }

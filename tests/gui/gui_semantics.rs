@@ -316,13 +316,13 @@ fn the_stakeholder_path_names_the_options_it_leaves_out() {
         .id
         .clone();
     let view =
-        tradeoff::app::stakeholders::profile_path(&s, &s.profiles[0].id, &strict, Method::Wsm)
+        tradeoff::session::profiles::profile_path(&s, &s.profiles[0].id, &strict, Method::Wsm)
             .expect("a path");
     assert!(!view.left_out.is_empty());
     // Same feasible options at the start as the profile's own ranking when
     // nothing is left out beyond that profile's exclusions.
     let own = evaluate(&s, Some(&strict), Method::Wsm).expect("ranks");
-    let back = tradeoff::app::stakeholders::profile_path(&s, &strict, &strict, Method::Wsm)
+    let back = tradeoff::session::profiles::profile_path(&s, &strict, &strict, Method::Wsm)
         .expect("a path");
     assert_eq!(back.path.start, own.winner().map(|w| w.alternative.clone()));
     h.state_mut()

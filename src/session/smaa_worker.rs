@@ -324,6 +324,11 @@ mod tests {
     use super::*;
     use std::time::Duration;
 
+    /// The bundled default scenario.
+    fn bundled() -> Scenario {
+        crate::io::ron_file::parse(crate::DEFAULT_SCENARIO, "canada-2016.ron").expect("bundled")
+    }
+
     fn key(revision: u64, spread: WeightSpread) -> JobKey {
         JobKey {
             revision,
@@ -359,7 +364,7 @@ mod tests {
 
     #[test]
     fn the_newest_job_wins_and_results_are_reproducible() {
-        let scenario = crate::app::state::default_scenario();
+        let scenario = bundled();
         let mut w = SmaaWorker::start(|| {});
         w.request(key(1, WeightSpread::Profile), &scenario);
         w.request(key(2, WeightSpread::AroundCurrent(0.25)), &scenario);
@@ -386,7 +391,7 @@ mod tests {
 
     #[test]
     fn a_run_made_obsolete_by_a_newer_request_is_stopped() {
-        let scenario = crate::app::state::default_scenario();
+        let scenario = bundled();
         let mut w = SmaaWorker::start(|| {});
         // Billions of samples: hours of work unless cancelled.
         let endless = JobKey {
@@ -410,7 +415,7 @@ mod tests {
 
     #[test]
     fn every_option_excluded_is_reported_not_ranked() {
-        let mut scenario = crate::app::state::default_scenario();
+        let mut scenario = bundled();
         // A veto no option can meet.
         let c = &mut scenario.criteria[0];
         c.veto = Some(match c.direction {
