@@ -98,8 +98,7 @@ fn lang_of_locales(locales: impl IntoIterator<Item = impl AsRef<str>>) -> Lang {
 /// are quoted as written).
 pub fn problem_message(scenario: &Scenario, problem: &Problem, lang: Lang) -> String {
     use ProblemKind as K;
-    let alternative = |id: &str| scenario.alternative_name(id, lang);
-    let criterion = |id: &str| scenario.criterion_name(id, lang);
+    let v = |x: &f64| self::value(*x, 6, lang);
     match &problem.kind {
         K::NoCriteria => tr!(lang, "problem.no_criteria"),
         K::NoAlternatives => tr!(lang, "problem.no_alternatives"),
@@ -109,98 +108,41 @@ pub fn problem_message(scenario: &Scenario, problem: &Problem, lang: Lang) -> St
         K::DuplicateProfile(id) => tr!(lang, "problem.duplicate_profile", id = id),
         K::DuplicateResource(id) => tr!(lang, "problem.duplicate_resource", id = id),
         K::DuplicateSource(id) => tr!(lang, "problem.duplicate_source", id = id),
-        K::ScoreUnknownAlternative(id) => {
-            tr!(lang, "problem.score_unknown_alternative", id = id)
-        }
+        K::ScoreUnknownAlternative(id) => tr!(lang, "problem.score_unknown_alternative", id = id),
         K::ScoreUnknownCriterion(id) => tr!(lang, "problem.score_unknown_criterion", id = id),
         K::DuplicateScore {
-            alternative: a,
-            criterion: c,
-        } => tr!(
-            lang,
-            "problem.duplicate_score",
-            alternative = alternative(a),
-            criterion = criterion(c)
-        ),
+            alternative,
+            criterion,
+        } => pair_message(scenario, Pair::Duplicate, (alternative, criterion), lang),
         K::MissingScore {
-            alternative: a,
-            criterion: c,
-        } => tr!(
-            lang,
-            "problem.missing_score",
-            alternative = alternative(a),
-            criterion = criterion(c)
-        ),
+            alternative,
+            criterion,
+        } => pair_message(scenario, Pair::Missing, (alternative, criterion), lang),
         K::NotFinite { field } => tr!(lang, "problem.not_finite", field = field),
-        K::BadUncertainty { low, value, high } => tr!(
-            lang,
-            "problem.bad_uncertainty",
-            low = self::value(*low, 6, lang),
-            value = self::value(*value, 6, lang),
-            high = self::value(*high, 6, lang)
-        ),
-        K::UnknownSource(id) => tr!(lang, "problem.unknown_source", id = id),
-        K::MissingWeight(id)
-            if scenario.criterion(id).is_none() && scenario.group(id).is_some() =>
-        {
-            tr!(
-                lang,
-                "problem.missing_group_weight",
-                group = node_name(scenario, id, lang)
-            )
+        K::BadUncertainty { low, value, high } => {
+            uncertainty_message([low, value, high].map(v), lang)
         }
-        K::MissingWeight(id) => tr!(lang, "problem.missing_weight", criterion = id),
+        K::UnknownSource(id) => tr!(lang, "problem.unknown_source", id = id),
+        K::MissingWeight(id) => missing_weight_message(scenario, id, lang),
         K::DegenerateScale => tr!(lang, "problem.degenerate_scale"),
         K::ScaleAgainstDirection {
             direction,
             worst,
             best,
-        } => {
-            let (worst, best) = (self::value(*worst, 6, lang), self::value(*best, 6, lang));
-            match direction {
-                Direction::Maximize => {
-                    tr!(
-                        lang,
-                        "problem.scale_against_max",
-                        worst = worst,
-                        best = best
-                    )
-                }
-                Direction::Minimize => {
-                    tr!(
-                        lang,
-                        "problem.scale_against_min",
-                        worst = worst,
-                        best = best
-                    )
-                }
-            }
-        }
+        } => scale_message(*direction, (v(worst), v(best)), lang),
         K::BadPreference => tr!(lang, "problem.bad_preference"),
         K::NoProfiles => tr!(lang, "problem.no_profiles"),
         K::UnknownActiveProfile(id) => tr!(lang, "problem.unknown_active_profile", id = id),
-        K::NegativeWeight {
-            criterion: c,
-            weight,
-        } => tr!(
-            lang,
-            "problem.negative_weight",
-            criterion = criterion(c),
-            weight = self::value(*weight, 6, lang)
-        ),
-        K::AllZeroWeights => tr!(lang, "problem.all_zero_weights"),
-        K::WeightUnknownCriterion(id)
-            if !scenario.groups.is_empty() && problem.field != Some("vetoes") =>
-        {
-            tr!(lang, "problem.weight_unknown_node", id = id)
+        K::NegativeWeight { criterion, weight } => {
+            negative_weight_message(scenario.criterion_name(criterion, lang), v(weight), lang)
         }
-        K::WeightUnknownCriterion(id) => tr!(lang, "problem.weight_unknown_criterion", id = id),
+        K::AllZeroWeights => tr!(lang, "problem.all_zero_weights"),
+        K::WeightUnknownCriterion(id) => unknown_weight_message(scenario, problem, id, lang),
         K::BadBounds(id) if id.is_empty() => tr!(lang, "problem.bounds_unsatisfiable"),
-        K::BadBounds(id) => tr!(
-            lang,
-            "problem.bad_bounds",
-            id = node_name(scenario, id, lang)
-        ),
+        K::BadBounds(id) => {
+            let id = node_name(scenario, id, lang);
+            tr!(lang, "problem.bad_bounds", id = id)
+        }
         K::BoundsUnknownNode(id) => tr!(lang, "problem.bounds_unknown_node", id = id),
         K::ValueFunctionTooFewPoints => tr!(lang, "problem.vf_too_few_points"),
         K::ValueFunctionNotFinite { point } => {
@@ -209,43 +151,152 @@ pub fn problem_message(scenario: &Scenario, problem: &Problem, lang: Lang) -> St
         K::ValueFunctionNotIncreasing { point } => {
             tr!(lang, "problem.vf_not_increasing", point = point + 1)
         }
-        K::ValueFunctionOutOfRange { point, value } => tr!(
-            lang,
-            "problem.vf_out_of_range",
-            point = point + 1,
-            value = self::value(*value, 6, lang)
-        ),
-        K::ValueFunctionAgainstDirection { point: None, .. } => tr!(lang, "problem.vf_constant"),
-        K::ValueFunctionAgainstDirection {
-            direction: Direction::Maximize,
-            point: Some(point),
-        } => tr!(lang, "problem.vf_against_max", point = point + 1),
-        K::ValueFunctionAgainstDirection {
-            direction: Direction::Minimize,
-            point: Some(point),
-        } => tr!(lang, "problem.vf_against_min", point = point + 1),
+        K::ValueFunctionOutOfRange { point, value } => {
+            value_out_of_range_message(*point, v(value), lang)
+        }
+        K::ValueFunctionAgainstDirection { direction, point } => {
+            value_function_direction_message(*direction, *point, lang)
+        }
         K::DuplicateGroup(id) => tr!(lang, "problem.duplicate_group", id = id),
         K::GroupIdIsCriterion(id) => tr!(lang, "problem.group_id_is_criterion", id = id),
         K::GroupUnknownChild { id, .. } => tr!(lang, "problem.group_unknown_child", id = id),
-        K::NodeInTwoGroups { id, first, .. } => tr!(
-            lang,
-            "problem.node_in_two_groups",
-            id = id,
-            first = node_name(scenario, first, lang)
-        ),
+        K::NodeInTwoGroups { id, first, .. } => {
+            let first = node_name(scenario, first, lang);
+            tr!(lang, "problem.node_in_two_groups", id = id, first = first)
+        }
         K::GroupCycle { id, .. } => tr!(lang, "problem.group_cycle", id = id),
         K::EmptyGroup => tr!(lang, "problem.empty_group"),
         K::UnknownResource(id) => tr!(lang, "problem.unknown_resource", id = id),
-        K::NegativeResource(id) => tr!(
+        K::NegativeResource(id) => {
+            let id = resource_name(scenario, id, lang);
+            tr!(lang, "problem.negative_resource", id = id)
+        }
+    }
+}
+
+/// Low, value and high (already formatted) that are not in order.
+fn uncertainty_message([low, value, high]: [String; 3], lang: Lang) -> String {
+    tr!(
+        lang,
+        "problem.bad_uncertainty",
+        low = low,
+        value = value,
+        high = high
+    )
+}
+
+/// A negative weight on `criterion` (its name), the weight formatted.
+fn negative_weight_message(criterion: String, weight: String, lang: Lang) -> String {
+    tr!(
+        lang,
+        "problem.negative_weight",
+        criterion = criterion,
+        weight = weight
+    )
+}
+
+/// A value-function point (numbered from 0) whose value is outside 0..=100.
+fn value_out_of_range_message(point: usize, value: String, lang: Lang) -> String {
+    tr!(
+        lang,
+        "problem.vf_out_of_range",
+        point = point + 1,
+        value = value
+    )
+}
+
+/// Which message about an (option, criterion) pair.
+enum Pair {
+    Duplicate,
+    Missing,
+}
+
+/// A pair scored twice, or not scored yet, named by display names.
+fn pair_message(scenario: &Scenario, pair: Pair, (a, c): (&str, &str), lang: Lang) -> String {
+    let alternative = scenario.alternative_name(a, lang);
+    let criterion = scenario.criterion_name(c, lang);
+    match pair {
+        Pair::Duplicate => tr!(
             lang,
-            "problem.negative_resource",
-            id = scenario
-                .resources
-                .iter()
-                .find(|r| &r.id == id)
-                .map_or(id.as_str(), |r| r.name.get(lang))
+            "problem.duplicate_score",
+            alternative = alternative,
+            criterion = criterion
+        ),
+        Pair::Missing => tr!(
+            lang,
+            "problem.missing_score",
+            alternative = alternative,
+            criterion = criterion
         ),
     }
+}
+
+/// A criterion, or a group by its name, that a profile gives no weight.
+fn missing_weight_message(scenario: &Scenario, id: &str, lang: Lang) -> String {
+    if scenario.criterion(id).is_none() && scenario.group(id).is_some() {
+        tr!(
+            lang,
+            "problem.missing_group_weight",
+            group = node_name(scenario, id, lang)
+        )
+    } else {
+        tr!(lang, "problem.missing_weight", criterion = id)
+    }
+}
+
+/// A weight on an unknown id: with a value tree (and outside vetoes) the id
+/// may have meant a group too.
+fn unknown_weight_message(scenario: &Scenario, problem: &Problem, id: &str, lang: Lang) -> String {
+    if !scenario.groups.is_empty() && problem.field != Some("vetoes") {
+        tr!(lang, "problem.weight_unknown_node", id = id)
+    } else {
+        tr!(lang, "problem.weight_unknown_criterion", id = id)
+    }
+}
+
+/// A fixed scale whose best is not better than its worst in `direction`.
+fn scale_message(direction: Direction, (worst, best): (String, String), lang: Lang) -> String {
+    match direction {
+        Direction::Maximize => tr!(
+            lang,
+            "problem.scale_against_max",
+            worst = worst,
+            best = best
+        ),
+        Direction::Minimize => tr!(
+            lang,
+            "problem.scale_against_min",
+            worst = worst,
+            best = best
+        ),
+    }
+}
+
+/// A value function that moves against its criterion's direction from
+/// point `point` (numbered from 0), or never changes (None).
+fn value_function_direction_message(
+    direction: Direction,
+    point: Option<usize>,
+    lang: Lang,
+) -> String {
+    match (direction, point) {
+        (_, None) => tr!(lang, "problem.vf_constant"),
+        (Direction::Maximize, Some(point)) => {
+            tr!(lang, "problem.vf_against_max", point = point + 1)
+        }
+        (Direction::Minimize, Some(point)) => {
+            tr!(lang, "problem.vf_against_min", point = point + 1)
+        }
+    }
+}
+
+/// A resource's display name (its id if unknown).
+fn resource_name<'a>(scenario: &'a Scenario, id: &'a str, lang: Lang) -> &'a str {
+    scenario
+        .resources
+        .iter()
+        .find(|r| r.id == id)
+        .map_or(id, |r| r.name.get(lang))
 }
 
 /// Display name of a criterion or group id in `lang` (the id itself if unknown).

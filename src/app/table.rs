@@ -58,6 +58,31 @@ fn cell_look(
     (stroke, fill)
 }
 
+/// The cell's number field, labelled "option — criterion" for screen readers.
+fn cell_field(
+    ui: &mut Ui,
+    state: &AppState,
+    (alternative, criterion): (&str, &str),
+    score: Option<&crate::model::Score>,
+    width: f32,
+) -> (egui::Response, NumberInput) {
+    let lang = state.lang;
+    let id = Id::unique(("cell", alternative, criterion));
+    number_field(
+        ui,
+        id,
+        score.map(|x| x.value),
+        lang,
+        width - 8.0,
+        false,
+        &format!(
+            "{} — {}",
+            state.scenario().alternative_name(alternative, lang),
+            state.scenario().criterion_name(criterion, lang)
+        ),
+    )
+}
+
 /// Marks a cell not yet scored and gives the hover texts: not scored,
 /// illustrative, and the cell's problems.
 fn cell_hints(
@@ -359,20 +384,7 @@ fn score_cell(
             if excluded {
                 ui.style_mut().visuals.override_text_color = Some(visuals.weak_text_color());
             }
-            let id = Id::unique(("cell", alternative, criterion));
-            let (response, input) = number_field(
-                ui,
-                id,
-                score.map(|x| x.value),
-                lang,
-                width - 8.0,
-                false,
-                &format!(
-                    "{} — {}",
-                    state.scenario().alternative_name(alternative, lang),
-                    state.scenario().criterion_name(criterion, lang)
-                ),
-            );
+            let (response, input) = cell_field(ui, state, (alternative, criterion), score, width);
             if response.gained_focus() || response.clicked() {
                 out.push(Command::View(ViewCommand::SelectCell(Cell {
                     alternative: alternative.to_string(),
