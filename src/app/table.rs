@@ -66,7 +66,7 @@ fn cell_field(
     score: Option<&crate::model::Score>,
     width: f32,
 ) -> (egui::Response, NumberInput) {
-    let lang = state.lang;
+    let lang = state.view.lang;
     let id = Id::unique(("cell", alternative, criterion));
     number_field(
         ui,
