@@ -4,7 +4,7 @@ use super::rank::{RankJson, RankedJson};
 use super::{ExcludedJson, resource_name};
 use crate::analysis::compare::by_group::{group_terms, has_groups, node_name};
 use crate::analysis::compare::{
-    Changes, Comparison, Explanation, ItemChanges, Outcome, SettingChange,
+    Changes, Comparison, Explanation, ItemChanges, Outcome, ScoreChange, SettingChange,
 };
 use crate::model::{Lang, Preference, Scenario};
 use crate::report::compare::{criterion_name, option_name, summary};
@@ -438,18 +438,7 @@ impl ChangesJson {
             scores: changes
                 .scores
                 .iter()
-                .map(|s| ScoreChangeJson {
-                    alternative: opt(&s.alternative),
-                    alternative_id: s.alternative.clone(),
-                    criterion: crit(&s.criterion),
-                    criterion_id: s.criterion.clone(),
-                    from: s.from,
-                    range_from: [s.range_from.0, s.range_from.1],
-                    range_to: [s.range_to.0, s.range_to.1],
-                    rationale_from: s.rationale_from.en.clone(),
-                    rationale_to: s.rationale_to.en.clone(),
-                    to: s.to,
-                })
+                .map(|s| ScoreChangeJson::new(s, &opt, &crit))
                 .collect(),
             settings: changes
                 .settings
@@ -466,6 +455,24 @@ impl ChangesJson {
                     to: w.to,
                 })
                 .collect(),
+        }
+    }
+}
+
+impl ScoreChangeJson {
+    /// One changed score: value, range and rationale before and after.
+    fn new(s: &ScoreChange, opt: &impl Fn(&str) -> String, crit: &impl Fn(&str) -> String) -> Self {
+        ScoreChangeJson {
+            alternative: opt(&s.alternative),
+            alternative_id: s.alternative.clone(),
+            criterion: crit(&s.criterion),
+            criterion_id: s.criterion.clone(),
+            from: s.from,
+            range_from: [s.range_from.0, s.range_from.1],
+            range_to: [s.range_to.0, s.range_to.1],
+            rationale_from: s.rationale_from.en.clone(),
+            rationale_to: s.rationale_to.en.clone(),
+            to: s.to,
         }
     }
 }
@@ -542,37 +549,9 @@ impl SettingJson {
 impl ExplanationJson {
     fn new(a: &Scenario, b: &Scenario, c: &Comparison, lang: Lang) -> Self {
         let opt = |id: &str| option_name(a, b, id, Lang::En);
-        let pair = |e: &Explanation| ExplanationJson {
-            first: Some(opt(&e.first)),
-            gap_a: Some(e.gap_a),
-            gap_b: Some(e.gap_b),
-            groups: None,
-            second: Some(opt(&e.second)),
-            status: c.outcome.status().to_string(),
-            summary: String::new(),
-            terms: e
-                .terms
-                .iter()
-                .map(|t| TermJson {
-                    criterion: criterion_name(a, b, &t.criterion, Lang::En),
-                    id: t.criterion.clone(),
-                    value_effect: t.value_effect,
-                    weight_effect: t.weight_effect,
-                })
-                .collect(),
-            unexplained: None,
-        };
-        let none = || ExplanationJson {
-            first: None,
-            gap_a: None,
-            gap_b: None,
-            groups: None,
-            second: None,
-            status: c.outcome.status().to_string(),
-            summary: String::new(),
-            terms: Vec::new(),
-            unexplained: None,
-        };
+        let status = c.outcome.status();
+        let pair = |e: &Explanation| Self::explained(a, b, e, status);
+        let none = || Self::unexplained(status);
         let mut out = match &c.outcome {
             Outcome::Explained(e) => pair(e),
             Outcome::WsmOnly {
@@ -602,5 +581,45 @@ impl ExplanationJson {
         out.summary = summary(a, b, c, lang);
         out.groups = c.explanation().and_then(|e| GroupTermJson::list(a, b, e));
         out
+    }
+
+    /// The two options compared, their gaps and each criterion's terms.
+    fn explained(a: &Scenario, b: &Scenario, e: &Explanation, status: &str) -> Self {
+        let opt = |id: &str| option_name(a, b, id, Lang::En);
+        ExplanationJson {
+            first: Some(opt(&e.first)),
+            gap_a: Some(e.gap_a),
+            gap_b: Some(e.gap_b),
+            groups: None,
+            second: Some(opt(&e.second)),
+            status: status.to_string(),
+            summary: String::new(),
+            terms: e
+                .terms
+                .iter()
+                .map(|t| TermJson {
+                    criterion: criterion_name(a, b, &t.criterion, Lang::En),
+                    id: t.criterion.clone(),
+                    value_effect: t.value_effect,
+                    weight_effect: t.weight_effect,
+                })
+                .collect(),
+            unexplained: None,
+        }
+    }
+
+    /// Nothing explained: only the status.
+    fn unexplained(status: &str) -> Self {
+        ExplanationJson {
+            first: None,
+            gap_a: None,
+            gap_b: None,
+            groups: None,
+            second: None,
+            status: status.to_string(),
+            summary: String::new(),
+            terms: Vec::new(),
+            unexplained: None,
+        }
     }
 }
