@@ -477,65 +477,79 @@ impl ScoreChangeJson {
     }
 }
 
+/// A changed setting as its field name, its criterion, and its value
+/// before and after (None: unset).
+type SettingParts<'a> = (
+    &'static str,
+    &'a String,
+    Option<SettingValueJson>,
+    Option<SettingValueJson>,
+);
+
+/// The parts of one changed setting.
+fn setting_parts(s: &SettingChange) -> SettingParts<'_> {
+    use SettingValueJson as V;
+    let scale = |s: Option<crate::model::Scale>| {
+        s.map(|s| {
+            V::Scale(ScaleJson {
+                best: s.best,
+                worst: s.worst,
+            })
+        })
+    };
+    match s {
+        SettingChange::Direction {
+            criterion,
+            from,
+            to,
+        } => (
+            "direction",
+            criterion,
+            Some(V::Direction(from.short().to_string())),
+            Some(V::Direction(to.short().to_string())),
+        ),
+        SettingChange::Scale {
+            criterion,
+            from,
+            to,
+        } => ("scale", criterion, scale(*from), scale(*to)),
+        SettingChange::Veto {
+            criterion,
+            from,
+            to,
+        } => ("veto", criterion, from.map(V::Limit), to.map(V::Limit)),
+        SettingChange::RedLine {
+            criterion,
+            from,
+            to,
+        } => ("red_line", criterion, from.map(V::Limit), to.map(V::Limit)),
+        SettingChange::Preference {
+            criterion,
+            from,
+            to,
+        } => (
+            "preference",
+            criterion,
+            Some(V::Preference((*from).into())),
+            Some(V::Preference((*to).into())),
+        ),
+        // Points as [x, value] pairs; null for linear scaling.
+        SettingChange::ValueFunction {
+            criterion,
+            from,
+            to,
+        } => (
+            "value_function",
+            criterion,
+            from.as_ref().map(|f| V::Points(f.points().to_vec())),
+            to.as_ref().map(|f| V::Points(f.points().to_vec())),
+        ),
+    }
+}
+
 impl SettingJson {
     fn new(s: &SettingChange, crit: &impl Fn(&str) -> String) -> Self {
-        use SettingValueJson as V;
-        let scale = |s: Option<crate::model::Scale>| {
-            s.map(|s| {
-                V::Scale(ScaleJson {
-                    best: s.best,
-                    worst: s.worst,
-                })
-            })
-        };
-        let (field, criterion, from, to) = match s {
-            SettingChange::Direction {
-                criterion,
-                from,
-                to,
-            } => (
-                "direction",
-                criterion,
-                Some(V::Direction(from.short().to_string())),
-                Some(V::Direction(to.short().to_string())),
-            ),
-            SettingChange::Scale {
-                criterion,
-                from,
-                to,
-            } => ("scale", criterion, scale(*from), scale(*to)),
-            SettingChange::Veto {
-                criterion,
-                from,
-                to,
-            } => ("veto", criterion, from.map(V::Limit), to.map(V::Limit)),
-            SettingChange::RedLine {
-                criterion,
-                from,
-                to,
-            } => ("red_line", criterion, from.map(V::Limit), to.map(V::Limit)),
-            SettingChange::Preference {
-                criterion,
-                from,
-                to,
-            } => (
-                "preference",
-                criterion,
-                Some(V::Preference((*from).into())),
-                Some(V::Preference((*to).into())),
-            ),
-            // Points as [x, value] pairs; null for linear scaling.
-            SettingChange::ValueFunction {
-                criterion,
-                from,
-                to,
-            } => (
-                "value_function",
-                criterion,
-                from.as_ref().map(|f| V::Points(f.points().to_vec())),
-                to.as_ref().map(|f| V::Points(f.points().to_vec())),
-            ),
-        };
+        let (field, criterion, from, to) = setting_parts(s);
         SettingJson {
             criterion: crit(criterion),
             field: field.to_string(),
