@@ -128,6 +128,28 @@ fn cited(points: &[Point]) -> String {
         .join("; ")
 }
 
+impl Findings {
+    /// The findings when no option can be ranked (every option excluded).
+    fn no_winner(
+        (profiles_headline, profiles): (Option<String>, Vec<String>),
+        considerations: Vec<Consideration>,
+        lang: Lang,
+    ) -> Self {
+        Findings {
+            top: None,
+            headline: tr!(lang, "chart.all_excluded"),
+            first_share: None,
+            switch: None,
+            robustness: String::new(),
+            robust: false,
+            recommendation: tr!(lang, "note.recommend_none"),
+            profiles_headline,
+            profiles,
+            considerations,
+        }
+    }
+}
+
 /// The recommendation: the top option, said to be robust, not robust, or
 /// not tested by sampling (`share`: how often it came first under SMAA).
 fn recommendation(name: &str, share: Option<f64>, lang: Lang) -> String {
@@ -444,17 +466,8 @@ pub fn findings(
 ) -> Findings {
     let (profiles_headline, profile_lines) = profiles(scenario, method, lang);
     // Every option excluded: the same findings with or without an evaluation.
-    let no_winner = |profiles_headline, profiles, considerations| Findings {
-        top: None,
-        headline: tr!(lang, "chart.all_excluded"),
-        first_share: None,
-        switch: None,
-        robustness: String::new(),
-        robust: false,
-        recommendation: tr!(lang, "note.recommend_none"),
-        profiles_headline,
-        profiles,
-        considerations,
+    let no_winner = |profiles_headline, profiles, considerations| {
+        Findings::no_winner((profiles_headline, profiles), considerations, lang)
     };
     let Some(evaluation) = evaluation(scenario, profile, method) else {
         return no_winner(profiles_headline, profile_lines, Vec::new());

@@ -4,7 +4,7 @@ use super::rank::{RankJson, RankedJson};
 use super::{ExcludedJson, resource_name};
 use crate::analysis::compare::by_group::{group_terms, has_groups, node_name};
 use crate::analysis::compare::{
-    Changes, Comparison, Explanation, ItemChanges, Outcome, SettingChange,
+    Changes, Comparison, Explanation, ItemChanges, Outcome, ScoreChange, SettingChange,
 };
 use crate::model::{Lang, Preference, Scenario};
 use crate::report::compare::{criterion_name, option_name, summary};
@@ -438,18 +438,7 @@ impl ChangesJson {
             scores: changes
                 .scores
                 .iter()
-                .map(|s| ScoreChangeJson {
-                    alternative: opt(&s.alternative),
-                    alternative_id: s.alternative.clone(),
-                    criterion: crit(&s.criterion),
-                    criterion_id: s.criterion.clone(),
-                    from: s.from,
-                    range_from: [s.range_from.0, s.range_from.1],
-                    range_to: [s.range_to.0, s.range_to.1],
-                    rationale_from: s.rationale_from.en.clone(),
-                    rationale_to: s.rationale_to.en.clone(),
-                    to: s.to,
-                })
+                .map(|s| ScoreChangeJson::new(s, &opt, &crit))
                 .collect(),
             settings: changes
                 .settings
@@ -470,65 +459,97 @@ impl ChangesJson {
     }
 }
 
+impl ScoreChangeJson {
+    /// One changed score: value, range and rationale before and after.
+    fn new(s: &ScoreChange, opt: &impl Fn(&str) -> String, crit: &impl Fn(&str) -> String) -> Self {
+        ScoreChangeJson {
+            alternative: opt(&s.alternative),
+            alternative_id: s.alternative.clone(),
+            criterion: crit(&s.criterion),
+            criterion_id: s.criterion.clone(),
+            from: s.from,
+            range_from: [s.range_from.0, s.range_from.1],
+            range_to: [s.range_to.0, s.range_to.1],
+            rationale_from: s.rationale_from.en.clone(),
+            rationale_to: s.rationale_to.en.clone(),
+            to: s.to,
+        }
+    }
+}
+
+/// A changed setting as its field name, its criterion, and its value
+/// before and after (None: unset).
+type SettingParts<'a> = (
+    &'static str,
+    &'a String,
+    Option<SettingValueJson>,
+    Option<SettingValueJson>,
+);
+
+/// The parts of one changed setting.
+fn setting_parts(s: &SettingChange) -> SettingParts<'_> {
+    use SettingValueJson as V;
+    let scale = |s: Option<crate::model::Scale>| {
+        s.map(|s| {
+            V::Scale(ScaleJson {
+                best: s.best,
+                worst: s.worst,
+            })
+        })
+    };
+    match s {
+        SettingChange::Direction {
+            criterion,
+            from,
+            to,
+        } => (
+            "direction",
+            criterion,
+            Some(V::Direction(from.short().to_string())),
+            Some(V::Direction(to.short().to_string())),
+        ),
+        SettingChange::Scale {
+            criterion,
+            from,
+            to,
+        } => ("scale", criterion, scale(*from), scale(*to)),
+        SettingChange::Veto {
+            criterion,
+            from,
+            to,
+        } => ("veto", criterion, from.map(V::Limit), to.map(V::Limit)),
+        SettingChange::RedLine {
+            criterion,
+            from,
+            to,
+        } => ("red_line", criterion, from.map(V::Limit), to.map(V::Limit)),
+        SettingChange::Preference {
+            criterion,
+            from,
+            to,
+        } => (
+            "preference",
+            criterion,
+            Some(V::Preference((*from).into())),
+            Some(V::Preference((*to).into())),
+        ),
+        // Points as [x, value] pairs; null for linear scaling.
+        SettingChange::ValueFunction {
+            criterion,
+            from,
+            to,
+        } => (
+            "value_function",
+            criterion,
+            from.as_ref().map(|f| V::Points(f.points().to_vec())),
+            to.as_ref().map(|f| V::Points(f.points().to_vec())),
+        ),
+    }
+}
+
 impl SettingJson {
     fn new(s: &SettingChange, crit: &impl Fn(&str) -> String) -> Self {
-        use SettingValueJson as V;
-        let scale = |s: Option<crate::model::Scale>| {
-            s.map(|s| {
-                V::Scale(ScaleJson {
-                    best: s.best,
-                    worst: s.worst,
-                })
-            })
-        };
-        let (field, criterion, from, to) = match s {
-            SettingChange::Direction {
-                criterion,
-                from,
-                to,
-            } => (
-                "direction",
-                criterion,
-                Some(V::Direction(from.short().to_string())),
-                Some(V::Direction(to.short().to_string())),
-            ),
-            SettingChange::Scale {
-                criterion,
-                from,
-                to,
-            } => ("scale", criterion, scale(*from), scale(*to)),
-            SettingChange::Veto {
-                criterion,
-                from,
-                to,
-            } => ("veto", criterion, from.map(V::Limit), to.map(V::Limit)),
-            SettingChange::RedLine {
-                criterion,
-                from,
-                to,
-            } => ("red_line", criterion, from.map(V::Limit), to.map(V::Limit)),
-            SettingChange::Preference {
-                criterion,
-                from,
-                to,
-            } => (
-                "preference",
-                criterion,
-                Some(V::Preference((*from).into())),
-                Some(V::Preference((*to).into())),
-            ),
-            // Points as [x, value] pairs; null for linear scaling.
-            SettingChange::ValueFunction {
-                criterion,
-                from,
-                to,
-            } => (
-                "value_function",
-                criterion,
-                from.as_ref().map(|f| V::Points(f.points().to_vec())),
-                to.as_ref().map(|f| V::Points(f.points().to_vec())),
-            ),
-        };
+        let (field, criterion, from, to) = setting_parts(s);
         SettingJson {
             criterion: crit(criterion),
             field: field.to_string(),
@@ -542,37 +563,9 @@ impl SettingJson {
 impl ExplanationJson {
     fn new(a: &Scenario, b: &Scenario, c: &Comparison, lang: Lang) -> Self {
         let opt = |id: &str| option_name(a, b, id, Lang::En);
-        let pair = |e: &Explanation| ExplanationJson {
-            first: Some(opt(&e.first)),
-            gap_a: Some(e.gap_a),
-            gap_b: Some(e.gap_b),
-            groups: None,
-            second: Some(opt(&e.second)),
-            status: c.outcome.status().to_string(),
-            summary: String::new(),
-            terms: e
-                .terms
-                .iter()
-                .map(|t| TermJson {
-                    criterion: criterion_name(a, b, &t.criterion, Lang::En),
-                    id: t.criterion.clone(),
-                    value_effect: t.value_effect,
-                    weight_effect: t.weight_effect,
-                })
-                .collect(),
-            unexplained: None,
-        };
-        let none = || ExplanationJson {
-            first: None,
-            gap_a: None,
-            gap_b: None,
-            groups: None,
-            second: None,
-            status: c.outcome.status().to_string(),
-            summary: String::new(),
-            terms: Vec::new(),
-            unexplained: None,
-        };
+        let status = c.outcome.status();
+        let pair = |e: &Explanation| Self::explained(a, b, e, status);
+        let none = || Self::unexplained(status);
         let mut out = match &c.outcome {
             Outcome::Explained(e) => pair(e),
             Outcome::WsmOnly {
@@ -602,5 +595,45 @@ impl ExplanationJson {
         out.summary = summary(a, b, c, lang);
         out.groups = c.explanation().and_then(|e| GroupTermJson::list(a, b, e));
         out
+    }
+
+    /// The two options compared, their gaps and each criterion's terms.
+    fn explained(a: &Scenario, b: &Scenario, e: &Explanation, status: &str) -> Self {
+        let opt = |id: &str| option_name(a, b, id, Lang::En);
+        ExplanationJson {
+            first: Some(opt(&e.first)),
+            gap_a: Some(e.gap_a),
+            gap_b: Some(e.gap_b),
+            groups: None,
+            second: Some(opt(&e.second)),
+            status: status.to_string(),
+            summary: String::new(),
+            terms: e
+                .terms
+                .iter()
+                .map(|t| TermJson {
+                    criterion: criterion_name(a, b, &t.criterion, Lang::En),
+                    id: t.criterion.clone(),
+                    value_effect: t.value_effect,
+                    weight_effect: t.weight_effect,
+                })
+                .collect(),
+            unexplained: None,
+        }
+    }
+
+    /// Nothing explained: only the status.
+    fn unexplained(status: &str) -> Self {
+        ExplanationJson {
+            first: None,
+            gap_a: None,
+            gap_b: None,
+            groups: None,
+            second: None,
+            status: status.to_string(),
+            summary: String::new(),
+            terms: Vec::new(),
+            unexplained: None,
+        }
     }
 }

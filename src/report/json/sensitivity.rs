@@ -1,7 +1,7 @@
 //! The `sensitivity --json` document.
 
 use crate::analysis::Evaluation;
-use crate::analysis::sensitivity::{Analyses, SensitivityCurve, node_name};
+use crate::analysis::sensitivity::{Analyses, SensitivityCurve, ValuePointSensitivity, node_name};
 use crate::model::{Lang, Scenario, ScenarioIndex};
 use serde::{Deserialize, Serialize};
 
@@ -130,28 +130,35 @@ impl SensitivityJson {
             value_points: analyses
                 .points
                 .iter()
-                .map(|p| {
-                    let (low, high) = p.stable();
-                    ValuePointJson {
-                        criterion: scenario.criterion_name(&p.criterion, Lang::En),
-                        point: p.point,
-                        range: [p.range.0, p.range.1],
-                        stable: [low, high],
-                        switches: p
-                            .switches
-                            .iter()
-                            .map(|s| ValueSwitchJson {
-                                top_after: name(&s.top_after),
-                                top_before: name(&s.top_before),
-                                value: s.value,
-                            })
-                            .collect(),
-                        top: p.top.as_deref().map(name),
-                        value: p.current,
-                        x: p.x,
-                    }
+                .map(|p| ValuePointJson::new(scenario, &index, p))
+                .collect(),
+        }
+    }
+}
+
+impl ValuePointJson {
+    /// One value-function point: where it stands, the stretch over which
+    /// the top option stays, and the switches beyond it.
+    fn new(scenario: &Scenario, index: &ScenarioIndex<'_>, p: &ValuePointSensitivity) -> Self {
+        let name = |id: &str| index.alternative_name(id, Lang::En);
+        let (low, high) = p.stable();
+        ValuePointJson {
+            criterion: scenario.criterion_name(&p.criterion, Lang::En),
+            point: p.point,
+            range: [p.range.0, p.range.1],
+            stable: [low, high],
+            switches: p
+                .switches
+                .iter()
+                .map(|s| ValueSwitchJson {
+                    top_after: name(&s.top_after),
+                    top_before: name(&s.top_before),
+                    value: s.value,
                 })
                 .collect(),
+            top: p.top.as_deref().map(name),
+            value: p.current,
+            x: p.x,
         }
     }
 }
