@@ -274,8 +274,8 @@ pub fn save_conflict_modal(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::edit::Edit;
     use crate::model::Lang;
+    use crate::session::edit::Edit;
 
     fn settle(a: &mut Autosaver, s: &AppState) {
         for _ in 0..2_000 {

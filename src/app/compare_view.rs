@@ -479,7 +479,7 @@ mod tests {
 
     #[test]
     fn another_profile_of_the_same_file_compares_and_moves_show_arrows() {
-        let mut s = crate::app::fixture::fixture();
+        let mut s = crate::session::fixture::fixture();
         let mut p = crate::model::WeightProfile::new("impact", Text::new("Impact"));
         p.weights.insert("impact".into(), 1.0);
         s.profiles.push(p);
@@ -504,12 +504,12 @@ mod tests {
     fn the_last_saved_version_compares_with_the_edits() {
         let dir = tempfile::tempdir().expect("tempdir");
         let path = dir.path().join("a.ron");
-        let mut state = AppState::new(crate::app::fixture::fixture(), None, Lang::En);
+        let mut state = AppState::new(crate::session::fixture::fixture(), None, Lang::En);
         state.apply(super::super::state::Command::File(
             super::super::state::FileCommand::SaveAs(Some(path)),
         ));
         state.apply(super::super::state::Command::Edit(
-            super::super::edit::Edit::SetScore {
+            crate::session::edit::Edit::SetScore {
                 alternative: "mali".into(),
                 criterion: "risk".into(),
                 value: 2.0,
@@ -525,7 +525,7 @@ mod tests {
         assert_eq!(c.changes.scores[0].from, 8.0);
         assert_eq!(c.changes.scores[0].to, 2.0);
         // Nothing saved yet: a message instead of a comparison.
-        let fresh = AppState::new(crate::app::fixture::fixture(), None, Lang::En);
+        let fresh = AppState::new(crate::session::fixture::fixture(), None, Lang::En);
         let mut none = CompareState {
             source: Source::Saved,
             ..CompareState::default()

@@ -1,10 +1,10 @@
 //! The details panel: the selected score's value, uncertainty range,
 //! rationale, sources and illustrative flag, all editable.
 
-use super::edit::Edit;
 use super::state::{AppState, Banner, Command};
 use super::widgets::{NumberInput, heading, number_field, text_field};
 use crate::model::{Lang, Score};
+use crate::session::edit::Edit;
 use crate::tr;
 use egui::{Id, RichText, Ui};
 

@@ -169,11 +169,11 @@ pub fn meaning(step: i32, a: &str, b: &str, lang: Lang) -> String {
 mod tests {
     use super::*;
     use crate::analysis::weighting::CR_LIMIT;
-    use crate::app::edit::Edit;
-    use crate::app::fixture::fixture;
     use crate::app::state::{AppState, Command};
     use crate::model::Elicitation;
+    use crate::session::edit::Edit;
     use crate::session::elicit::ahp::{STEPS, ratio, step_of};
+    use crate::session::fixture::fixture;
 
     #[test]
     fn steps_and_ratios_round_trip() {

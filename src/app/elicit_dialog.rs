@@ -4,9 +4,9 @@
 //! rank order) provides only its body and the profile Apply writes, through
 //! [`ElicitBody`]; Apply is one [`Edit::PutProfile`], so one undo step.
 
-use super::edit::Edit;
 use super::state::{AppState, Command};
 use crate::model::{Lang, Scenario, WeightProfile};
+use crate::session::edit::Edit;
 use crate::tr;
 use egui::{RichText, Ui};
 

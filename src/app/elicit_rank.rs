@@ -78,10 +78,10 @@ fn rank_row(ui: &mut Ui, model: &mut RankModel, j: usize, (s, lang): (&Scenario,
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::edit::Edit;
-    use crate::app::fixture::fixture;
     use crate::app::state::{AppState, Command};
     use crate::model::Elicitation;
+    use crate::session::edit::Edit;
+    use crate::session::fixture::fixture;
 
     #[test]
     fn tied_ranks_share_weight_and_apply_records_the_ranking() {

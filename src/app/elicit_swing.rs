@@ -167,10 +167,10 @@ fn rating_cell(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::edit::Edit;
-    use crate::app::fixture::fixture;
     use crate::app::state::{AppState, Command};
     use crate::model::Elicitation;
+    use crate::session::edit::Edit;
+    use crate::session::fixture::fixture;
 
     /// The edit Apply pushes for `profile`.
     fn put(profile: Option<WeightProfile>) -> Option<Edit> {

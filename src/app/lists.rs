@@ -1,10 +1,10 @@
 //! The left panel: the options and criteria lists with add, rename,
 //! reorder and delete, and an editor for the selected item.
 
-use super::edit::Edit;
 use super::state::{AppState, Banner, Command, ViewCommand};
 use super::widgets::{NumberInput, PROBLEM, display_text, heading, number_field, text_field};
 use crate::model::{Criterion, Direction, Lang, Location, Scale, Text};
+use crate::session::edit::Edit;
 use crate::tr;
 use egui::{Id, RichText, Ui};
 

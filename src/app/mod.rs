@@ -45,13 +45,7 @@ pub mod widgets;
 pub mod window_command;
 pub mod window_size;
 
-// The engine half of the app lives in `crate::session`; these names keep
-// the panels' `super::edit::Edit`-style paths resolving.
-#[cfg(test)]
-pub(crate) use crate::session::fixture;
-pub use crate::session::{edit, history, settings, tree_edit};
-
-pub use edit::Edit;
+pub use crate::session::Edit;
 pub use state::{AppState, Banner, Command, FileCommand, View, ViewCommand, WindowCommand};
 
 use crate::model::Lang;

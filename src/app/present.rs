@@ -7,11 +7,11 @@ use super::TradeoffApp;
 use super::chart_inputs::{STALE_TINT, SmaaView, input_for};
 use super::chart_tex::{TexCache, TexKey};
 use super::charts_tabs::available_kinds;
-use super::edit::Edit;
 use super::state::{AppState, Command, WindowCommand};
 use super::widgets::display_text;
 use crate::analysis::matrix::normalise;
 use crate::charts::ChartKind;
+use crate::session::edit::Edit;
 use crate::tr;
 use egui::{Color32, Key, RichText, Slider, Ui, Vec2};
 

@@ -3,10 +3,10 @@
 //! editor, what that option needs of each resource. Every change is an
 //! [`Edit`], so it can be undone.
 
-use super::edit::Edit;
 use super::state::{AppState, Banner, Command};
 use super::widgets::{NumberInput, heading, number_field, text_field};
 use crate::model::{Alternative, Lang, Resource, Text};
+use crate::session::edit::Edit;
 use crate::tr;
 use egui::{Id, RichText, Ui};
 

@@ -4,7 +4,6 @@
 //! and the winner along the path between two profiles.
 
 use super::chart_key::key_of;
-use super::edit::{Edit, fresh_id};
 use super::state::{AppState, Command};
 use super::view::{CentralView, ViewContext};
 use super::widgets::heading;
@@ -13,6 +12,7 @@ use crate::analysis::weighting::ProfilePath;
 use crate::charts::{ChartInput, ChartKind};
 use crate::model::{Elicitation, Lang, Scenario, WeightProfile};
 use crate::report::stakeholders::{StakeholdersReport, path_sentence, profile_name};
+use crate::session::edit::{Edit, fresh_id};
 use crate::session::profiles::{
     PathView, combined_profile, combined_profile_id, default_path_ends, profile_path,
     profiles_to_combine, recorded_combination,
@@ -478,7 +478,7 @@ mod tests {
     use crate::report::stakeholders::who_favours;
 
     fn two_profiles() -> Scenario {
-        let mut s = crate::app::fixture::fixture();
+        let mut s = crate::session::fixture::fixture();
         let mut p = WeightProfile::new(
             "impact_first",
             Text::bilingual("Impact first", "Impact d'abord"),

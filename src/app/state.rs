@@ -390,7 +390,7 @@ mod tests {
     use super::*;
 
     fn state() -> AppState {
-        let mut s = AppState::new(crate::app::fixture::fixture(), None, Lang::En);
+        let mut s = AppState::new(crate::session::fixture::fixture(), None, Lang::En);
         s.session.mark_saved();
         s
     }
@@ -600,7 +600,7 @@ mod tests {
 
     #[test]
     fn problems_name_the_option_and_criterion() {
-        let mut sc = crate::app::fixture::fixture();
+        let mut sc = crate::session::fixture::fixture();
         sc.scores[0].low = Some(9.0);
         let s = AppState::new(sc, None, Lang::En);
         let p = s.analysis().problems.first().expect("a problem");

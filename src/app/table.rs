@@ -2,11 +2,11 @@
 //! direction in the headers, the selected cell highlighted, problems in red,
 //! cells not yet scored marked; only visible rows are drawn.
 
-use super::edit::Edit;
 use super::lists::direction_label;
 use super::state::{AppState, Banner, Cell, CellNote, Command, ViewCommand};
 use super::widgets::{NumberInput, PROBLEM, display_text, heading, number_field};
 use crate::model::Location;
+use crate::session::edit::Edit;
 use crate::tr;
 use egui::{Id, RichText, Stroke, Ui};
 use std::collections::HashMap;

@@ -3,11 +3,11 @@
 //! to" menu, ▲ ▼, or the editor's group box) and deleted, each change one
 //! undoable [`Edit`].
 
-use super::edit::Edit;
 use super::lists::{criterion_editor, direction_label, problems_at, row_buttons};
 use super::state::{AppState, Banner, Command, ViewCommand};
 use super::widgets::{PROBLEM, display_text, heading, text_field};
 use crate::model::{Criterion, Group, Lang, Location, Node, Scenario, Text, ValueTree};
+use crate::session::edit::Edit;
 use crate::tr;
 use egui::{Id, RichText, Sense, Ui};
 

@@ -4,10 +4,10 @@
 //! an [`Edit::SetValueFunction`] (a whole drag is one undo step), so the
 //! results follow at once.
 
-use super::edit::Edit;
 use super::state::{AppState, Banner, Command};
 use super::widgets::{NumberInput, number_field};
 use crate::model::{Criterion, Direction, Lang, Scenario, ValueFunction, ValuePreset};
+use crate::session::edit::Edit;
 use crate::tr;
 use egui::{Color32, Id, Pos2, Rect, RichText, Sense, Stroke, Ui, vec2};
 

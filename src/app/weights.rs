@@ -1,12 +1,12 @@
 //! The weights panel: the weight profile selector (add, rename, duplicate,
 //! delete) and one slider per criterion with its normalised share.
 
-use super::edit::Edit;
 use super::lists::problems_at;
 use super::state::{AppState, Command};
 use super::widgets::{PROBLEM, display_text, heading, text_field};
 use crate::analysis::matrix::normalise;
 use crate::model::{Lang, Location, Text, WeightProfile};
+use crate::session::edit::Edit;
 use crate::tr;
 use egui::{Id, RichText, Slider, Ui};
 

@@ -2,10 +2,10 @@
 //! laid out as the tree, each with its share within its parent and its
 //! effective weight (the product of shares from the top down).
 
-use super::edit::Edit;
 use super::state::{AppState, Command};
 use super::widgets::display_text;
 use crate::model::{Lang, Node, NodeShares, ValueTree, WeightProfile};
+use crate::session::edit::Edit;
 use crate::tr;
 use egui::{RichText, Slider, Ui};
 

@@ -204,7 +204,7 @@ fn every_weighting_dialog_cancels_and_closes_with_its_profile() {
     let id = h.state().state.scenario().active_profile.clone();
     h.state_mut()
         .state
-        .apply(Command::Edit(tradeoff::app::Edit::DeleteProfile { id }));
+        .apply(Command::Edit(tradeoff::session::Edit::DeleteProfile { id }));
     h.run();
     h.run();
     assert!(

@@ -313,7 +313,7 @@ fn an_excluded_option_is_shown_with_its_reason() {
         .expect("the bundled scenario has a profile with an exclusion");
     h.state_mut()
         .state
-        .apply(Command::Edit(tradeoff::app::Edit::SetActiveProfile {
+        .apply(Command::Edit(tradeoff::session::Edit::SetActiveProfile {
             id: profile,
         }));
     h.run();
@@ -332,7 +332,7 @@ fn validation_problems_show_instead_of_results() {
     let id = s.criteria[0].id.clone();
     h.state_mut()
         .state
-        .apply(Command::Edit(tradeoff::app::Edit::SetScale {
+        .apply(Command::Edit(tradeoff::session::Edit::SetScale {
             id,
             scale: Some(tradeoff::model::Scale {
                 worst: 5.0,

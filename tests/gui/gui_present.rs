@@ -161,7 +161,7 @@ fn robustness_recomputes_smaa_off_the_ui_thread_when_weights_change() {
     let profile = s.active_profile.clone();
     command(
         &mut h,
-        Command::Edit(tradeoff::app::Edit::SetWeight {
+        Command::Edit(tradeoff::session::Edit::SetWeight {
             profile,
             criterion: s.criteria[0].id.clone(),
             weight: 0.9,
@@ -193,7 +193,7 @@ fn saving_over_a_file_changed_elsewhere_asks_first() {
     let s = h.state().state.scenario().clone();
     command(
         &mut h,
-        Command::Edit(tradeoff::app::Edit::SetWeight {
+        Command::Edit(tradeoff::session::Edit::SetWeight {
             profile: s.active_profile.clone(),
             criterion: s.criteria[0].id.clone(),
             weight: 0.5,
@@ -211,7 +211,7 @@ fn saving_over_a_file_changed_elsewhere_asks_first() {
     let s = h.state().state.scenario().clone();
     command(
         &mut h,
-        Command::Edit(tradeoff::app::Edit::SetWeight {
+        Command::Edit(tradeoff::session::Edit::SetWeight {
             profile: s.active_profile.clone(),
             criterion: s.criteria[0].id.clone(),
             weight: 0.25,
@@ -241,7 +241,7 @@ fn robustness_says_plainly_when_every_option_is_excluded() {
     };
     command(
         &mut h,
-        Command::Edit(tradeoff::app::Edit::SetVeto {
+        Command::Edit(tradeoff::session::Edit::SetVeto {
             id: c.id.clone(),
             veto: Some(impossible),
         }),
