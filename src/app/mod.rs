@@ -16,6 +16,7 @@ pub mod charts_view;
 pub mod command;
 pub mod compare_groups;
 pub mod compare_view;
+pub mod criterion_editor;
 pub mod details;
 pub mod dialogs;
 pub mod elicit_ahp;

@@ -2,7 +2,7 @@
 //! direction in the headers, the selected cell highlighted, problems in red,
 //! cells not yet scored marked; only visible rows are drawn.
 
-use super::lists::direction_label;
+use super::criterion_editor::direction_label;
 use super::state::{AppState, Banner, Cell, CellNote, Command, ViewCommand};
 use super::widgets::{NumberInput, PROBLEM, display_text, heading, number_field};
 use crate::model::Location;

@@ -3,9 +3,10 @@
 //! to" menu, ▲ ▼, or the editor's group box) and deleted, each change one
 //! undoable [`Edit`].
 
-use super::lists::{criterion_editor, direction_label, problems_at, row_buttons};
+use super::criterion_editor::{criterion_editor, direction_label, problems_at};
 use super::state::{AppState, Banner, Command, ViewCommand};
 use super::widgets::{PROBLEM, display_text, heading, text_field};
+use super::widgets::{focus_later, row_buttons, take_pending_focus};
 use crate::model::{Criterion, Group, Lang, Location, Node, Scenario, Text, ValueTree};
 use crate::session::edit::Edit;
 use crate::tr;
@@ -32,26 +33,6 @@ pub fn selected_group(ui: &Ui) -> Option<String> {
 
 fn set_selected_group(ui: &Ui, id: Option<String>) {
     ui.data_mut(|d| d.insert_temp(selected_group_id(), id));
-}
-
-/// Where the name field to focus once its editor shows is kept.
-fn focus_pending_id() -> Id {
-    Id::unique("tree-focus-pending")
-}
-
-/// Focuses the field `field` as soon as it is drawn (its editor opens on
-/// the next frame, after "Rename…" in a menu).
-fn focus_later(ui: &Ui, field: Id) {
-    ui.data_mut(|d| d.insert_temp(focus_pending_id(), field));
-}
-
-/// Gives the focus to `field` if "Rename…" asked for it.
-pub fn take_pending_focus(ui: &Ui, field: Id) {
-    let pending = ui.data(|d| d.get_temp::<Id>(focus_pending_id()));
-    if pending == Some(field) {
-        ui.data_mut(|d| d.remove::<Id>(focus_pending_id()));
-        ui.memory_mut(|m| m.request_focus(field));
-    }
 }
 
 /// Everything the rows of one frame share.

@@ -1,7 +1,7 @@
 //! The weights panel: the weight profile selector (add, rename, duplicate,
 //! delete) and one slider per criterion with its normalised share.
 
-use super::lists::problems_at;
+use super::criterion_editor::problems_at;
 use super::state::{AppState, Command};
 use super::widgets::{PROBLEM, display_text, heading, text_field};
 use crate::analysis::matrix::normalise;

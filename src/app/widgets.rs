@@ -3,6 +3,7 @@
 
 use super::state::parse_number;
 use crate::model::{Lang, Text};
+use crate::tr;
 use egui::{Color32, Id, Response, RichText, TextEdit, Ui};
 
 /// Colour for cells and rows with a validation problem.
@@ -125,4 +126,44 @@ pub fn fallback_note(lang: Lang) -> String {
 /// A small section heading.
 pub fn heading(ui: &mut Ui, text: String) {
     ui.label(RichText::new(text).strong().size(15.0));
+}
+
+/// The ▲ ▼ ✕ buttons at the end of a list row: (up, down, delete) clicked.
+pub fn row_buttons(ui: &mut Ui, lang: Lang, first: bool, last: bool) -> (bool, bool, bool) {
+    // Drawn right to left: delete sits at the far edge.
+    let delete = ui
+        .small_button("✕")
+        .on_hover_text(tr!(lang, "gui.delete_tip"))
+        .clicked();
+    let down = ui
+        .add_enabled(!last, egui::Button::new("▼").small())
+        .on_hover_text(tr!(lang, "gui.move_down"))
+        .on_disabled_hover_text(tr!(lang, "gui.why.already_last"))
+        .clicked();
+    let up = ui
+        .add_enabled(!first, egui::Button::new("▲").small())
+        .on_hover_text(tr!(lang, "gui.move_up"))
+        .on_disabled_hover_text(tr!(lang, "gui.why.already_first"))
+        .clicked();
+    (up, down, delete)
+}
+
+/// Where the name field to focus once its editor shows is kept.
+fn focus_pending_id() -> Id {
+    Id::unique("tree-focus-pending")
+}
+
+/// Focuses the field `field` as soon as it is drawn (its editor opens on
+/// the next frame, after "Rename…" in a menu).
+pub fn focus_later(ui: &Ui, field: Id) {
+    ui.data_mut(|d| d.insert_temp(focus_pending_id(), field));
+}
+
+/// Gives the focus to `field` if "Rename…" asked for it.
+pub fn take_pending_focus(ui: &Ui, field: Id) {
+    let pending = ui.data(|d| d.get_temp::<Id>(focus_pending_id()));
+    if pending == Some(field) {
+        ui.data_mut(|d| d.remove::<Id>(focus_pending_id()));
+        ui.memory_mut(|m| m.request_focus(field));
+    }
 }
