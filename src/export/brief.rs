@@ -420,6 +420,14 @@ pub fn question_section(scenario: &Scenario, lang: Lang) -> Vec<Block> {
     if !scenario.description.is_empty() {
         blocks.push(Block::Paragraph(text(scenario.description.get(lang))));
     }
+    if let Some(meta) = author_and_date(scenario, lang) {
+        blocks.push(Block::Paragraph(text(meta)));
+    }
+    blocks
+}
+
+/// "Author: … · Date: …", with what the scenario gives (None: neither).
+pub fn author_and_date(scenario: &Scenario, lang: Lang) -> Option<String> {
     let mut meta = Vec::new();
     if let Some(author) = &scenario.author {
         meta.push(tr!(lang, "brief.author", author = author));
@@ -427,10 +435,7 @@ pub fn question_section(scenario: &Scenario, lang: Lang) -> Vec<Block> {
     if let Some(date) = &scenario.date {
         meta.push(tr!(lang, "brief.date", date = date));
     }
-    if !meta.is_empty() {
-        blocks.push(Block::Paragraph(text(meta.join(" · "))));
-    }
-    blocks
+    (!meta.is_empty()).then(|| meta.join(" · "))
 }
 
 /// The options with their descriptions and resource needs.

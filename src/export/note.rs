@@ -341,16 +341,7 @@ impl DeckBuilder<'_> {
     fn title_slide(&self) -> Slide {
         let (scenario, lang) = (self.scenario, self.lang());
         let mut lines = vec![tr!(lang, "note.title")];
-        let mut meta = Vec::new();
-        if let Some(author) = &scenario.author {
-            meta.push(tr!(lang, "brief.author", author = author));
-        }
-        if let Some(date) = &scenario.date {
-            meta.push(tr!(lang, "brief.date", date = date));
-        }
-        if !meta.is_empty() {
-            lines.push(meta.join(" · "));
-        }
+        lines.extend(super::brief::author_and_date(scenario, lang));
         Slide {
             headline: scenario.title.get(lang).to_string(),
             lines,

@@ -69,23 +69,42 @@ pub fn describe(scenario: &Scenario, curve: &SensitivityCurve, lang: Lang) -> St
         lang,
     );
     let mut out = stays_first(&wording, &option, (below, above), &texts);
-    if let Some(t) = below {
+    out.push_str(&who_comes_first(
+        scenario,
+        below.map(|t| (texts[1].clone(), t.top_before.as_str())),
+        above.map(|t| (texts[2].clone(), t.top_after.as_str())),
+        lang,
+    ));
+    out
+}
+
+/// " Below LOW, X comes first." and " Above HIGH, Y comes first." for the
+/// nearest switch on each side of the current value, each given as the
+/// switch value already worded and the option first beyond it.
+fn who_comes_first(
+    scenario: &Scenario,
+    below: Option<(String, &str)>,
+    above: Option<(String, &str)>,
+    lang: Lang,
+) -> String {
+    let mut out = String::new();
+    if let Some((low, id)) = below {
         out.push(' ');
-        let option = scenario.alternative_name(&t.top_before, lang);
+        let option = scenario.alternative_name(id, lang);
         out.push_str(&tr!(
             lang,
             "sensitivity.first_below",
-            low = texts[1].clone(),
+            low = low,
             option = option
         ));
     }
-    if let Some(t) = above {
+    if let Some((high, id)) = above {
         out.push(' ');
-        let option = scenario.alternative_name(&t.top_after, lang);
+        let option = scenario.alternative_name(id, lang);
         out.push_str(&tr!(
             lang,
             "sensitivity.first_above",
-            high = texts[2].clone(),
+            high = high,
             option = option
         ));
     }

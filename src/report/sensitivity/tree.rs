@@ -3,7 +3,7 @@
 //! the weighted-sum winner, for the findings lists (GUI, briefing) and the
 //! `sensitivity` command.
 
-use super::describe;
+use super::{describe, who_comes_first};
 use crate::analysis::sensitivity::all_groups;
 use crate::analysis::sensitivity::value_point::{ValuePointSensitivity, all_value_points};
 use crate::analysis::{Evaluation, Method};
@@ -85,23 +85,11 @@ pub fn describe_value_point(
         .rev()
         .find(|s| s.value <= point.current);
     let above = point.switches.iter().find(|s| s.value > point.current);
-    if let Some(s) = below {
-        out.push(' ');
-        out.push_str(&tr!(
-            lang,
-            "sensitivity.first_below",
-            low = value(s.value, 2, lang),
-            option = scenario.alternative_name(&s.top_before, lang)
-        ));
-    }
-    if let Some(s) = above {
-        out.push(' ');
-        out.push_str(&tr!(
-            lang,
-            "sensitivity.first_above",
-            high = value(s.value, 2, lang),
-            option = scenario.alternative_name(&s.top_after, lang)
-        ));
-    }
+    out.push_str(&who_comes_first(
+        scenario,
+        below.map(|s| (value(s.value, 2, lang), s.top_before.as_str())),
+        above.map(|s| (value(s.value, 2, lang), s.top_after.as_str())),
+        lang,
+    ));
     out
 }
